@@ -1,0 +1,736 @@
+// Package content reads and checks the content tree an editor writes, and
+// gives the model every page, feed and export is rendered from.
+//
+// The tree:
+//
+//	_index.md            site settings (title, description, language) and the home page's introduction
+//	events/**/*.md       one dated event per file; the file name is the event's slug and page name
+//	sources/*.txt|*.md   the articles events are drawn from; the name without extension is the id
+//	actors/*.md          a page per person or institution: title, aliases, role, country, and a body
+//	places/*.md          a page per place: title, aliases, country, and a body
+//
+// Front matter is YAML (---), TOML (+++) or JSON ({ … }). An event's keys:
+//
+//	title    required; plain text on one line
+//	date     required; EDTF (2015-11, 2021/2022, 2018~, 2024-10/..), or a full
+//	         date as "7 mars 2024", "07/03/2024" (day first), "March 7, 2024"
+//	summary  plain text
+//	actors, places, topics
+//	         lists of names; actors and places resolve through the titles and
+//	         aliases of actors/ and places/, case and accents aside
+//	sources  a list of {source: ID, quote: "…"}; each quote must occur in the
+//	         source's text once white space is folded
+//	status   extracted (written by the extractor, untouched) or reviewed (the default)
+//	draft    true to leave the event out of the site
+//
+// Other keys are kept in Event.Params for templates; a key that looks like a
+// misspelt known key is a warning. Every problem in every file is reported in
+// one run, sorted by file and line.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"frise/timeline/edtf"
+)
+
+// MaxFileSize is the largest file the loader reads.
+const MaxFileSize = 8 << 20
+
+// Problems is every problem found in a content tree; as an error, the list.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// String writes p as "file:line:col: message"; the hint is not included.
+func (p Problem) String() string {
+	pos := p.File
+	if p.Line > 0 {
+		pos += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			pos += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	return pos + ": " + p.Msg
+}
+
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// loader gathers what Load has read and what is wrong with it.
+type loader struct {
+	fsys     fs.FS
+	problems []Problem
+	warnings []Problem
+}
+
+func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
+func (l *loader) warn(p Problem) { l.warnings = append(l.warnings, p) }
+
+// Load reads the content tree in fsys and checks it. A tree with problems
+// gives a Problems error listing all of them, and no site.
+func Load(fsys fs.FS) (*Site, error) {
+	l := &loader{fsys: fsys}
+	s := &Site{Language: "fr"}
+	l.loadIndex(s)
+	srcs := l.loadSources()
+	s.Sources = srcs
+	actors := l.loadTerms("actors")
+	places := l.loadTerms("places")
+	events, topics := l.loadEvents(srcs, actors, places)
+	s.Events = link(events, srcs)
+	s.Actors, s.Places, s.Topics = actors.sorted(), places.sorted(), topics.sorted()
+	sortProblems(l.warnings)
+	s.Warnings = l.warnings
+	if len(l.problems) > 0 {
+		sortProblems(l.problems)
+		return nil, Problems(l.problems)
+	}
+	return s, nil
+}
+
+// LoadTerms reads the actors or places of the tree (kind "actors" or "places").
+func LoadTerms(fsys fs.FS, kind string) ([]*Term, []Problem) {
+	l := &loader{fsys: fsys}
+	ts := l.loadTerms(kind)
+	terms := ts.list
+	sortProblems(l.problems)
+	return terms, l.problems
+}
+
+// read returns a file's text, checked and normalised, or records why it cannot.
+func (l *loader) read(name string) (string, bool) {
+	if rl, ok := l.fsys.(fs.ReadLinkFS); ok {
+		if fi, err := rl.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			target, err := rl.ReadLink(name)
+			resolved := path.Join(path.Dir(name), target)
+			if err != nil || path.IsAbs(target) || !fs.ValidPath(resolved) {
+				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link to %s, outside the content folder", target),
+					Hint: "copy the file into the content folder instead of linking to it"})
+				return "", false
+			}
+		}
+	}
+	fi, err := fs.Stat(l.fsys, name)
+	if err != nil {
+		l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
+		return "", false
+	}
+	if fi.Size() > MaxFileSize {
+		l.fail(Problem{File: name, Msg: fmt.Sprintf("is %d bytes, over the limit of %d MiB", fi.Size(), MaxFileSize>>20),
+			Hint: "split it into several files"})
+		return "", false
+	}
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
+		return "", false
+	}
+	if len(strings.TrimSpace(string(b))) == 0 {
+		l.fail(Problem{File: name, Msg: "is empty", Hint: "write its front matter and text, or delete the file"})
+		return "", false
+	}
+	if !utf8.Valid(b) {
+		off := 0
+		for off < len(b) {
+			r, size := utf8.DecodeRune(b[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		line := 1 + strings.Count(string(b[:off]), "\n")
+		l.fail(Problem{File: name, Line: line, Msg: fmt.Sprintf("is not UTF-8: byte %d (0x%02X) is not valid", off, b[off]),
+			Hint: "save the file as UTF-8 (for Latin-1 text: iconv -f latin1 -t utf-8)"})
+		return "", false
+	}
+	if i := strings.IndexByte(string(b), 0); i >= 0 {
+		l.fail(Problem{File: name, Msg: fmt.Sprintf("has a NUL byte at byte %d", i), Hint: "this is not a text file; remove it"})
+		return "", false
+	}
+	return string(normalize(b)), true
+}
+
+// plainErr is err's message without the Go operation that wrapped it.
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// files lists the files below dir with one of the extensions, sorted;
+// a missing dir is no file.
+func (l *loader) files(dir string, exts ...string) []string {
+	var out []string
+	err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			l.fail(Problem{File: p, Msg: "cannot be read: " + plainErr(err)})
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+			return nil
+		}
+		if slices.Contains(exts, path.Ext(name)) {
+			out = append(out, p)
+		} else if !strings.EqualFold(name, "README.md") {
+			l.warn(Problem{File: p, Msg: "is not read: only " + strings.Join(exts, " and ") + " files are",
+				Hint: "rename it, or move it out of " + dir + "/"})
+		}
+		return nil
+	})
+	if err != nil {
+		l.fail(Problem{File: dir, Msg: "cannot be read: " + plainErr(err)})
+	}
+	return out
+}
+
+func (l *loader) loadIndex(s *Site) {
+	const name = "_index.md"
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		l.warn(Problem{File: name, Msg: "is missing: the site has no title", Hint: "create it with a front matter giving title and description"})
+		s.Title = "Frise"
+		return
+	}
+	text, ok := l.read(name)
+	if !ok {
+		return
+	}
+	d, p := splitDoc(name, text)
+	if p != nil {
+		l.fail(*p)
+		return
+	}
+	s.Params = d.meta
+	s.Title = l.text(d, "title", true)
+	s.Description = l.text(d, "description", false)
+	if lang := l.text(d, "language", false); lang != "" {
+		s.Language = lang
+	}
+	s.Intro = d.body
+	l.unknownKeys(d, []string{"title", "description", "language"})
+}
+
+// text reads a one-line text field.
+func (l *loader) text(d *doc, key string, required bool) string {
+	v, present := d.meta[key]
+	s, ok := scalar(v)
+	switch {
+	case !present && required:
+		l.fail(Problem{File: d.file, Line: d.fmStart, Msg: fmt.Sprintf("has no %s", key), Hint: fmt.Sprintf("add a line %s: … to the front matter", key)})
+		return ""
+	case !present:
+		return ""
+	case !ok:
+		l.fail(d.problem(key, key+" should be text", fmt.Sprintf("write it on one line, e.g. %s: \"…\"", key)))
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if s == "" && required {
+		l.fail(d.problem(key, key+" is empty", fmt.Sprintf("write the %s after %s:", key, key)))
+	}
+	if strings.ContainsAny(s, "\n") {
+		l.fail(d.problem(key, key+" runs over several lines", "write it on one line"))
+	}
+	return s
+}
+
+// unknownKeys warns of keys that look like misspellings of known ones.
+func (l *loader) unknownKeys(d *doc, known []string) {
+	keys := make([]string, 0, len(d.meta))
+	for k := range d.meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if slices.Contains(known, k) {
+			continue
+		}
+		if guess := closest(k, known); guess != "" {
+			l.warn(d.problem(k, fmt.Sprintf("unknown key %q", k), fmt.Sprintf("did you mean %q?", guess)))
+		}
+	}
+}
+
+// closest returns the known key k is most likely a misspelling of, or "".
+func closest(k string, known []string) string {
+	best, bestD := "", 3
+	lk := strings.ToLower(k)
+	for _, c := range known {
+		if lk == c {
+			return c
+		}
+		d := distance(lk, c)
+		if d < bestD && d <= len(c)/3+1 {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Damerau–Levenshtein distance (with adjacent swaps) between two keys.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// idOf is a file's name without its directory and extension.
+func idOf(p string) string {
+	base := path.Base(p)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+func (l *loader) loadSources() []*Source {
+	var out []*Source
+	seen := map[string]string{}
+	for _, p := range l.files("sources", ".txt", ".md") {
+		id := idOf(p)
+		if prev, dup := seen[id]; dup {
+			l.fail(Problem{File: p, Msg: fmt.Sprintf("has the same id %q as %s", id, prev), Hint: "rename one of them"})
+			continue
+		}
+		seen[id] = p
+		text, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		src := &Source{ID: id, File: p, Raw: text, Language: "fr"}
+		if path.Ext(p) == ".txt" {
+			readArticle(src)
+		} else if !l.sourceMeta(src, text) {
+			continue
+		}
+		out = append(out, src)
+	}
+	return out
+}
+
+// sourceMeta reads a Markdown source's front matter.
+func (l *loader) sourceMeta(src *Source, text string) bool {
+	d, p := splitDoc(src.File, text)
+	if p != nil {
+		l.fail(*p)
+		return false
+	}
+	src.Text = strings.TrimSpace(d.body)
+	if d.format == "" {
+		readArticle(src)
+		return true
+	}
+	src.Title = l.text(d, "title", false)
+	src.Publisher = l.text(d, "publisher", false)
+	if lang := l.text(d, "language", false); lang != "" {
+		src.Language = lang
+	}
+	if u := l.text(d, "url", false); u != "" {
+		if !safeURL(u) {
+			l.fail(d.problem("url", fmt.Sprintf("url %q is not a web address", u), "write the article's address starting with https:// or http://"))
+		} else {
+			src.URL = u
+		}
+	}
+	if pub := l.text(d, "published", false); pub != "" {
+		v, _, err := ParseDate(pub)
+		if err != nil {
+			l.fail(d.problem("published", err.Error(), dateHint(err)))
+		} else {
+			src.Published, src.PublishedHow = v, "front matter"
+		}
+	}
+	if src.Title == "" {
+		src.Title = firstLine(src.Text)
+	}
+	l.unknownKeys(d, []string{"title", "publisher", "published", "url", "language"})
+	return true
+}
+
+// safeURL reports whether u is an absolute http or https address.
+func safeURL(u string) bool {
+	lu := strings.ToLower(u)
+	return (strings.HasPrefix(lu, "https://") || strings.HasPrefix(lu, "http://")) &&
+		!strings.ContainsAny(u, " \t\n<>\"")
+}
+
+// firstLine is the first non-empty line of text, shortened for a title.
+func firstLine(text string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if r := []rune(line); len(r) > 120 {
+				return strings.TrimSpace(string(r[:119])) + "…"
+			}
+			return line
+		}
+	}
+	return ""
+}
+
+// terms is a kind of term with its index by folded title and alias.
+type terms struct {
+	kind   string
+	list   []*Term
+	byName map[string]*Term
+	bySlug map[string]*Term
+}
+
+func (l *loader) loadTerms(kind string) *terms {
+	ts := &terms{kind: kind, byName: map[string]*Term{}, bySlug: map[string]*Term{}}
+	for _, p := range l.files(kind, ".md") {
+		text, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		d, prob := splitDoc(p, text)
+		if prob != nil {
+			l.fail(*prob)
+			continue
+		}
+		slug := idOf(p)
+		if !validSlug(slug) {
+			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a page name", slug),
+				Hint: fmt.Sprintf("rename it %s.md: lower-case letters, digits and dashes", Slugify(slug))})
+			continue
+		}
+		t := &Term{Kind: kind, Slug: slug, File: p, Body: strings.TrimSpace(d.body)}
+		t.Title = l.text(d, "title", true)
+		t.Role = l.text(d, "role", false)
+		t.Country = l.text(d, "country", false)
+		aliases, ok := stringList(d.meta["aliases"])
+		if !ok {
+			l.fail(d.problem("aliases", "aliases should be a list of names", "write aliases: [Laftit, ministre de l'Intérieur]"))
+		}
+		t.Aliases = aliases
+		l.unknownKeys(d, []string{"title", "aliases", "role", "country"})
+		if prev, dup := ts.bySlug[slug]; dup {
+			l.fail(Problem{File: p, Msg: fmt.Sprintf("has the same name as %s", prev.File), Hint: "rename one of them"})
+			continue
+		}
+		ts.bySlug[slug] = t
+		ts.list = append(ts.list, t)
+		for _, name := range append([]string{t.Title}, t.Aliases...) {
+			key := Fold(name)
+			if key == "" {
+				continue
+			}
+			if prev, dup := ts.byName[key]; dup && prev != t {
+				l.fail(d.problem("aliases", fmt.Sprintf("%q also names %s", name, prev.File), "give each name to one file only"))
+				continue
+			}
+			ts.byName[key] = t
+		}
+	}
+	return ts
+}
+
+// resolve returns the term a name refers to, creating one without a file
+// for a name no file describes.
+func (ts *terms) resolve(name string) *Term {
+	key := Fold(name)
+	if t, ok := ts.byName[key]; ok {
+		return t
+	}
+	slug := Slugify(name)
+	if t, ok := ts.bySlug[slug]; ok {
+		ts.byName[key] = t
+		return t
+	}
+	t := &Term{Kind: ts.kind, Slug: slug, Title: strings.TrimSpace(name)}
+	ts.byName[key], ts.bySlug[slug] = t, t
+	ts.list = append(ts.list, t)
+	return t
+}
+
+// eventKeys are the keys an event's front matter may have.
+var eventKeys = []string{"title", "date", "summary", "actors", "places", "topics", "sources", "status", "draft", "checksum"}
+
+func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *terms) {
+	byID := map[string]*Source{}
+	folded := map[string]string{}
+	for _, s := range srcs {
+		byID[s.ID] = s
+	}
+	topics := &terms{kind: "topics", byName: map[string]*Term{}, bySlug: map[string]*Term{}}
+	var out []*Event
+	seen := map[string]string{}
+	for _, p := range l.files("events", ".md") {
+		slug := idOf(p)
+		if !validSlug(slug) {
+			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a page name", slug),
+				Hint: fmt.Sprintf("rename it %s.md: lower-case letters, digits and dashes", Slugify(slug))})
+			continue
+		}
+		if prev, dup := seen[slug]; dup {
+			l.fail(Problem{File: p, Msg: fmt.Sprintf("has the same name %q as %s: both would be events/%s.html", slug, prev, slug),
+				Hint: "rename one of them"})
+			continue
+		}
+		seen[slug] = p
+		text, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		d, prob := splitDoc(p, text)
+		if prob != nil {
+			l.fail(*prob)
+			continue
+		}
+		if d.format == "" {
+			l.fail(Problem{File: p, Line: 1, Msg: "has no front matter",
+				Hint: "start the file with a block between two lines ---, giving at least title: and date:"})
+			continue
+		}
+		e := &Event{Slug: slug, File: p, Body: d.body, BodyLine: d.bodyAt, Params: d.meta}
+		e.Title = l.text(d, "title", true)
+		e.Summary = l.text(d, "summary", false)
+		e.DateText = l.text(d, "date", true)
+		if e.DateText != "" {
+			v, loose, err := ParseDate(e.DateText)
+			switch {
+			case err != nil:
+				l.fail(d.problem("date", err.Error(), dateHint(err)))
+			case loose:
+				l.warn(d.problem("date", fmt.Sprintf("date %q read as %s", e.DateText, v),
+					fmt.Sprintf("write date: %s to say it in EDTF", v)))
+			}
+			e.Date = v
+		}
+		e.Status = "reviewed"
+		if st, present := d.meta["status"]; present {
+			s, _ := scalar(st)
+			if s != "extracted" && s != "reviewed" {
+				l.fail(d.problem("status", fmt.Sprintf("status %q is neither extracted nor reviewed", s),
+					"write status: reviewed once a person has checked the event"))
+			}
+			e.Status = s
+		}
+		if dr, present := d.meta["draft"]; present {
+			b, ok := dr.(bool)
+			if !ok {
+				l.fail(d.problem("draft", "draft should be true or false", "write draft: true or draft: false"))
+			}
+			e.Draft = b
+		}
+		for _, f := range []struct {
+			key string
+			set func(string)
+		}{
+			{"actors", func(n string) { e.Actors = appendTerm(e.Actors, actors.resolve(n)) }},
+			{"places", func(n string) { e.Places = appendTerm(e.Places, places.resolve(n)) }},
+			{"topics", func(n string) { e.Topics = appendTerm(e.Topics, topics.resolve(n)) }},
+		} {
+			names, ok := stringList(d.meta[f.key])
+			if !ok {
+				l.fail(d.problem(f.key, f.key+" should be a list of names", fmt.Sprintf("write %s: [first, second]", f.key)))
+				continue
+			}
+			for _, n := range names {
+				if Slugify(n) == "" {
+					l.fail(d.problem(f.key, fmt.Sprintf("%q in %s has no letter or digit", n, f.key), "write a name"))
+					continue
+				}
+				f.set(n)
+			}
+		}
+		e.Sources = l.citations(d, byID, folded)
+		l.unknownKeys(d, eventKeys)
+		if !e.Draft {
+			out = append(out, e)
+		}
+	}
+	return out, topics
+}
+
+func appendTerm(ts []*Term, t *Term) []*Term {
+	if slices.Contains(ts, t) {
+		return ts
+	}
+	return append(ts, t)
+}
+
+// citations reads an event's sources and checks each quote against its source.
+func (l *loader) citations(d *doc, byID map[string]*Source, folded map[string]string) []Citation {
+	raw, present := d.meta["sources"]
+	if !present {
+		return nil
+	}
+	list, ok := raw.([]any)
+	if !ok {
+		l.fail(d.problem("sources", "sources should be a list", "write each as - source: ID followed by quote: \"…\""))
+		return nil
+	}
+	var out []Citation
+	line, _ := d.line("sources")
+	for i, item := range list {
+		// Point at the item's own lines where they can be found.
+		itemLine := d.itemLine(line, i)
+		fail := func(msg, hint string) {
+			l.fail(Problem{File: d.file, Line: itemLine, Msg: msg, Hint: hint})
+		}
+		var id, quote string
+		switch v := item.(type) {
+		case string:
+			id = v
+		case map[string]any:
+			id, _ = scalar(v["source"])
+			quote, _ = scalar(v["quote"])
+			for k := range v {
+				if k != "source" && k != "quote" {
+					if g := closest(k, []string{"source", "quote"}); g != "" {
+						l.warn(Problem{File: d.file, Line: itemLine, Msg: fmt.Sprintf("unknown key %q in sources", k), Hint: fmt.Sprintf("did you mean %q?", g)})
+					}
+				}
+			}
+		default:
+			fail(fmt.Sprintf("source %d should be an id and a quote", i+1), "write - source: ID followed by quote: \"…\"")
+			continue
+		}
+		id = strings.TrimSpace(id)
+		src, ok := byID[id]
+		if !ok {
+			fail(fmt.Sprintf("unknown source %q", id), "use the name of a file in content/sources without its extension"+suggestSource(id, byID))
+			continue
+		}
+		quote = strings.TrimSpace(quote)
+		if quote != "" {
+			text, ok := folded[src.ID]
+			if !ok {
+				text = FoldSpace(src.Text)
+				folded[src.ID] = text
+			}
+			if !strings.Contains(text, FoldSpace(quote)) {
+				fail(fmt.Sprintf("quote not found in source %s: %q", id, shorten(quote, 60)),
+					"copy the passage exactly as the source writes it (white space may differ)")
+				continue
+			}
+		}
+		out = append(out, Citation{Source: src, Quote: quote})
+	}
+	return out
+}
+
+// itemLine finds the line of the i-th "- " item after a list key's line.
+func (d *doc) itemLine(keyLine, i int) int {
+	n := -1
+	for j := keyLine - d.fmStart + 1; j < len(d.fmLines); j++ {
+		if strings.HasPrefix(strings.TrimLeft(d.fmLines[j], " \t"), "- ") || strings.TrimSpace(d.fmLines[j]) == "-" {
+			n++
+			if n == i {
+				return d.fmStart + j
+			}
+		}
+	}
+	return keyLine
+}
+
+func suggestSource(id string, byID map[string]*Source) string {
+	ids := make([]string, 0, len(byID))
+	for k := range byID {
+		ids = append(ids, k)
+	}
+	sort.Strings(ids)
+	for _, k := range ids {
+		if strings.HasPrefix(k, id) || (len(id) >= 3 && strings.HasPrefix(id, k[:3]) && distance(id, k) <= 3) {
+			return fmt.Sprintf(", e.g. %s", k)
+		}
+	}
+	return ""
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// link sorts the events and ties events, terms and sources together.
+func link(events []*Event, srcs []*Source) []*Event {
+	sort.SliceStable(events, func(i, j int) bool {
+		if c := edtf.Compare(events[i].Date, events[j].Date); c != 0 {
+			return c < 0
+		}
+		return events[i].Slug < events[j].Slug
+	})
+	for _, e := range events {
+		for _, group := range [][]*Term{e.Actors, e.Places, e.Topics} {
+			for _, t := range group {
+				t.Events = append(t.Events, e)
+			}
+		}
+		for _, c := range e.Sources {
+			if !slices.Contains(c.Source.Citations, e) {
+				c.Source.Citations = append(c.Source.Citations, e)
+			}
+		}
+	}
+	return events
+}
+
+// sorted returns the terms by slug, leaving out those no event names and no file describes.
+func (ts *terms) sorted() []*Term {
+	out := make([]*Term, 0, len(ts.list))
+	for _, t := range ts.list {
+		if t.File != "" || len(t.Events) > 0 {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}

@@ -1,0 +1,87 @@
+package content
+
+import "frise/timeline/edtf"
+
+// Site is the whole content tree, loaded and checked: what every page,
+// feed and export is rendered from.
+type Site struct {
+	Title       string
+	Description string
+	Language    string // "fr" unless _index.md says otherwise
+	Intro       string // the home page's introduction, Markdown
+	Params      map[string]any
+
+	Events  []*Event  // sorted by date (edtf.Compare), then slug; drafts left out
+	Sources []*Source // sorted by id
+	Actors  []*Term   // every actor with a file or named by an event, sorted by slug
+	Places  []*Term   // likewise for places
+	Topics  []*Term   // every topic named by an event, sorted by slug
+
+	// Warnings are problems that do not stop a build (a misspelt key, a
+	// source never extracted), sorted by file and line.
+	Warnings []Problem
+}
+
+// Event is one dated entry of the timeline, from content/events/SLUG.md.
+type Event struct {
+	Slug     string     // the file name without .md: the page's name
+	File     string     // the path within content/, e.g. "events/2015-11-sommet-de-la-valette.md"
+	Title    string     // plain text
+	Date     edtf.Value // normalised from DateText
+	DateText string     // as the file writes it
+	Summary  string     // plain text, may be empty
+	Actors   []*Term    // resolved through titles and aliases, in the file's order
+	Places   []*Term
+	Topics   []*Term
+	Sources  []Citation
+	Status   string // "extracted" or "reviewed"
+	Draft    bool
+	Body     string         // Markdown, may be empty
+	BodyLine int            // the file's line on which Body starts
+	Params   map[string]any // every key of the front matter, known or not, as decoded
+}
+
+// Citation is a passage of a source that supports an event.
+type Citation struct {
+	Source *Source
+	Quote  string // occurs in Source.Text once whitespace is folded
+}
+
+// Source is an article events are drawn from, from content/sources/ID.txt or ID.md.
+type Source struct {
+	ID        string // the file name without its extension
+	File      string // the path within content/
+	Title     string
+	Publisher string
+	URL       string // the original article, may be empty
+	Language  string
+	Published edtf.Value // may be zero when nothing says when it appeared
+	// PublishedHow says where Published comes from: "front matter", "marker",
+	// "byline", "inferred" (from the dates in the text), or "" when unknown.
+	PublishedHow string
+	Text         string // the article's text as a reader should see it (for .md, the body)
+	Raw          string // the whole file as it is on disk
+	Citations    []*Event
+}
+
+// Term is an actor, a place or a topic: a page listing the events that name it.
+type Term struct {
+	Kind    string // "actors", "places" or "topics"
+	Slug    string // the page's name: ASCII, lower case, dashes
+	Title   string
+	Aliases []string
+	Role    string // actors: "ministre de l'Intérieur", …
+	Country string
+	Body    string // Markdown, from the term's own file if it has one
+	File    string // the path within content/, or "" when no file describes it
+	Events  []*Event
+}
+
+// Problem is something wrong in a file of content/.
+type Problem struct {
+	File string // the path within content/
+	Line int    // 1-based, or 0 for the whole file
+	Col  int    // 1-based, or 0
+	Msg  string // what is wrong, lower case, no final period
+	Hint string // what to do about it, may be empty
+}

@@ -1,0 +1,91 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s lower-cased, without accents, with typographic apostrophes
+// as ASCII ones and runs of spaces as one: the form in which names and
+// search terms are compared.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == '’' || r == 'ʼ' || r == '‘':
+			r = '\''
+		case r == 'œ':
+			b.WriteString(spaceBefore(&space) + "oe")
+			continue
+		case r == 'æ':
+			b.WriteString(spaceBefore(&space) + "ae")
+			continue
+		}
+		b.WriteString(spaceBefore(&space))
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func spaceBefore(pending *bool) string {
+	if *pending {
+		*pending = false
+		return " "
+	}
+	return ""
+}
+
+// FoldSpace replaces every run of white space in s (line ends and
+// no-break spaces included) by a single space and trims the ends: the form
+// in which quotes are found in their sources.
+func FoldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Slugify makes a page name of a title: lower-case ASCII letters and digits
+// joined by single dashes ("Nasser Bourita" -> "nasser-bourita").
+func Slugify(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range Fold(title) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// validSlug reports whether s is a page name as Slugify makes them.
+func validSlug(s string) bool {
+	return s != "" && Slugify(s) == s
+}

@@ -1,0 +1,428 @@
+// Package article turns a scraped news page, saved as plain text, into the
+// article a reader would see: its title, its publication date and its body,
+// without the navigation noise a scraper drags along.
+//
+// A raw source is read line by line. A line is noise, and left out of the
+// body, when it is
+//
+//   - a headline ticker: one long line of many headlines separated by runs
+//     of spaces;
+//   - page furniture: "Merci d'avoir signalé!", "Cette image sera
+//     automatiquement bloquée…", "Partager :", "lire aussi", "Cliquez ici
+//     pour lire l'article depuis sa source", a lone counter such as "1", a
+//     rule such as "---";
+//   - an image file name ("5437685854_d630fceaff_b-", "photo.jpg");
+//   - a byline ("Par Quid avec MAP et AFP");
+//   - a dateline ("Publié dans L'opinion le 04 - 10 - 2024"), which gives the
+//     publication date.
+//
+// The publication date comes, in this order, from a leading marker
+// (" date 2025-05 " at the very start of the file), from a dateline, or is
+// left zero; see [Article.PublishedHow].
+//
+// The title is the headline-like line (no final punctuation) that opens the
+// article or stands just before its dateline. When there is none, the title
+// is the article's first sentence, shortened at a word boundary.
+//
+// The body keeps the paragraphs of the raw text, separated by blank lines,
+// and the lines of a paragraph as the raw text breaks them; subheads stay,
+// as they are part of what a reader sees. Every line of the body is a line
+// of the raw text, so any sentence of the body occurs verbatim in the raw
+// text.
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"frise/timeline/edtf"
+)
+
+// Article is a source's readable content.
+type Article struct {
+	Title     string
+	Published edtf.Value // zero when nothing says when the article appeared
+	// PublishedHow says where Published comes from: "marker" (a leading
+	// " date 2025-05"), "byline" (a "Publié … le …" line), or "" when unknown.
+	PublishedHow string
+	Body         string // the article's text, paragraphs separated by blank lines
+	BodyStart    int    // byte offset in the raw text of Body's first byte
+}
+
+// maxTitle is the longest title made from a first sentence, in characters.
+const maxTitle = 90
+
+// Parse reads a raw scraped source.
+func Parse(raw string) Article {
+	var a Article
+	start := 0
+	if v, n, ok := marker(raw); ok {
+		a.Published, a.PublishedHow = v, "marker"
+		start = n
+	}
+
+	type line struct {
+		text  string // trimmed
+		off   int    // byte offset of text in raw
+		blank bool
+		keep  bool
+		head  bool // headline-like: no final punctuation
+	}
+	var lines []line
+	for off := start; off < len(raw); {
+		end := strings.IndexByte(raw[off:], '\n')
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += off
+		}
+		s := raw[off:end]
+		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+		t := strings.TrimSpace(s)
+		lines = append(lines, line{text: t, off: off + lead, blank: t == ""})
+		off = end + 1
+	}
+
+	dateline := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if dateline < 0 {
+			if v, ok := datelineDate(l.text); ok {
+				dateline = i
+				if a.Published.IsZero() {
+					a.Published, a.PublishedHow = v, "byline"
+				}
+				continue
+			}
+		}
+		if isNoise(l.text) {
+			continue
+		}
+		l.keep = true
+		l.head = isHeadline(l.text)
+	}
+
+	// The title: the headline just before the dateline, or the first kept
+	// line when it is a headline followed by more text.
+	title := -1
+	if dateline > 0 {
+		for i := dateline - 1; i >= 0; i-- {
+			if lines[i].blank {
+				continue
+			}
+			if lines[i].keep && lines[i].head {
+				title = i
+			}
+			break
+		}
+		// What precedes the dateline is page furniture, not the article.
+		for i := 0; i < dateline; i++ {
+			lines[i].keep = false
+		}
+	}
+	if title < 0 {
+		for i := range lines {
+			if !lines[i].keep {
+				continue
+			}
+			if lines[i].head && hasKeptAfter(len(lines), i, func(j int) bool { return lines[j].keep }) {
+				title = i
+			}
+			break
+		}
+	}
+	if title >= 0 {
+		a.Title = lines[title].text
+		lines[title].keep = false
+	}
+
+	var b strings.Builder
+	pendingBreak := false
+	prevKept := -1
+	for i, l := range lines {
+		if l.blank {
+			if prevKept >= 0 {
+				pendingBreak = true
+			}
+			continue
+		}
+		if !l.keep {
+			continue
+		}
+		if prevKept < 0 {
+			a.BodyStart = l.off
+		} else if pendingBreak || prevKept != i-1 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.text)
+		prevKept, pendingBreak = i, false
+	}
+	a.Body = b.String()
+	if prevKept < 0 {
+		a.BodyStart = len(raw)
+	}
+
+	if a.Title == "" {
+		if ss := Sentences(a.Body); len(ss) > 0 {
+			a.Title = shorten(ss[0].Text, maxTitle)
+		}
+	}
+	return a
+}
+
+func hasKeptAfter(n, i int, kept func(int) bool) bool {
+	for j := i + 1; j < n; j++ {
+		if kept(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// markerRE is a leading publication marker: " date 2025-05 ".
+var markerRE = regexp.MustCompile(`^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)`)
+
+func marker(raw string) (edtf.Value, int, bool) {
+	m := markerRE.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return edtf.Value{}, 0, false
+	}
+	v, err := edtf.Parse(raw[m[2]:m[3]])
+	if err != nil {
+		return edtf.Value{}, 0, false
+	}
+	return v, m[1], true
+}
+
+var (
+	datelineRE = regexp.MustCompile(`(?i)^(?:publié|publiée|mis à jour|mise à jour|posté|modifié|paru)(?:\s[^\n]{0,80}?)?\s(?:le|du)\s+(.+)$`)
+	numDateRE  = regexp.MustCompile(`^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\b`)
+	wordDateRE = regexp.MustCompile(`(?i)^(?:[a-zé]+\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})\b`)
+)
+
+// datelineDate reads a line such as "Publié dans L'opinion le 04 - 10 - 2024"
+// or "Publié le 14 avril 2025 à 10h".
+func datelineDate(s string) (edtf.Value, bool) {
+	if len(s) > 160 {
+		return edtf.Value{}, false
+	}
+	m := datelineRE.FindStringSubmatch(s)
+	if m == nil {
+		return edtf.Value{}, false
+	}
+	rest := strings.TrimSpace(m[1])
+	var y, mo, d int
+	if n := numDateRE.FindStringSubmatch(rest); n != nil {
+		d, mo, y = atoi(n[1]), atoi(n[2]), atoi(n[3])
+	} else if n := wordDateRE.FindStringSubmatch(rest); n != nil {
+		d, y = atoi(n[1]), atoi(n[3])
+		mo = monthNumber(n[2])
+	}
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000 {
+		return edtf.Value{}, false
+	}
+	v := edtf.Single(edtf.Day(y, mo, d))
+	if v.Start.First().Day() != d { // 31 avril
+		return edtf.Value{}, false
+	}
+	return v, true
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func monthNumber(s string) int {
+	s = strings.ToLower(s)
+	for i, m := range edtf.MonthsFR {
+		if i > 0 && (s == m || s == strings.ReplaceAll(strings.ReplaceAll(m, "é", "e"), "û", "u")) {
+			return i
+		}
+	}
+	return 0
+}
+
+// furniture are the starts of lines that belong to the page, not the article,
+// lower case with a plain apostrophe.
+var furniture = []string{
+	"merci d'avoir signalé",
+	"cette image sera automatiquement bloquée",
+	"cliquez ici pour lire",
+	"cliquez ici",
+	"partager",
+	"partagez",
+	"lire aussi",
+	"à lire aussi",
+	"a lire aussi",
+	"lire la suite",
+	"voir aussi",
+	"sur le même sujet",
+	"abonnez-vous",
+	"suivez-nous",
+	"inscrivez-vous à notre newsletter",
+	"publicité",
+	"tous droits réservés",
+	"crédit photo",
+	"crédits photo",
+	"©",
+	"signaler",
+	"imprimer",
+	"commentaires",
+	"ajouter un commentaire",
+	"tweet",
+	"facebook",
+	"whatsapp",
+	"linkedin",
+	"articles similaires",
+	"articles liés",
+	"à la une",
+	"dernières infos",
+	"les plus lus",
+}
+
+// isNoise reports whether a trimmed, non-empty line is page furniture.
+func isNoise(s string) bool {
+	if isTicker(s) || isImageID(s) || isByline(s) {
+		return true
+	}
+	if strings.Trim(s, "-_=*•·.…|~ ") == "" { // rules and ellipses
+		return true
+	}
+	if isAllDigits(s) && len(s) <= 4 { // share counters, page numbers
+		return true
+	}
+	l := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	for _, f := range furniture {
+		if strings.HasPrefix(l, f) {
+			rest := strings.TrimSpace(l[len(f):])
+			// "Partager : Facebook Twitter" is furniture; "Partager le
+			// pouvoir est difficile." is not.
+			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "!") ||
+				strings.HasPrefix(rest, ".") || (len(l) < 200 && strings.Contains(f, " ")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTicker reports whether s is a run of headlines separated by wide gaps
+// of spaces, tabs or no-break spaces.
+func isTicker(s string) bool {
+	if len(s) < 120 {
+		return false
+	}
+	gaps, run := 0, 0
+	for _, r := range s {
+		if isSpace(r) {
+			run++
+			continue
+		}
+		if run >= 3 {
+			gaps++
+		}
+		run = 0
+	}
+	return gaps >= 3
+}
+
+// isSpace reports whether r is a space within a line.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == 0xa0 || r == 0x202f || r == 0x2009 || r == 0x2007
+}
+
+// isImageID reports whether s is one token that names a picture:
+// "5437685854_d630fceaff_b-", "IMG_2044.jpg".
+func isImageID(s string) bool {
+	if strings.ContainsAny(s, " \t") || len(s) < 6 {
+		return false
+	}
+	ls := strings.ToLower(s)
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"} {
+		if strings.HasSuffix(ls, ext) {
+			return true
+		}
+	}
+	digits, under := 0, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '_':
+			under = true
+		case r == '-' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'):
+		default:
+			return false
+		}
+	}
+	return under && digits >= 3
+}
+
+var bylineRE = regexp.MustCompile(`^(?:Par|PAR|De notre (?:correspondante?|envoyée? spéciale?)|Propos recueillis par|Avec)\s+\p{Lu}`)
+
+// isByline reports whether s credits the article: "Par Quid avec MAP et AFP".
+func isByline(s string) bool {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && len(s) < 40 {
+		in := strings.ToLower(s)
+		return strings.Contains(in, "afp") || strings.Contains(in, "map") || strings.Contains(in, "reuters") || strings.Contains(in, "avec ")
+	}
+	if !bylineRE.MatchString(s) || len(s) > 80 || strings.ContainsAny(s, ",;") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?:", last)
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isHeadline reports whether s reads as a title or a subhead: a few words,
+// no final punctuation.
+func isHeadline(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?…;,", last) {
+		return false
+	}
+	return len(strings.Fields(s)) >= 2
+}
+
+// shorten cuts s to at most n characters at a word boundary, marking the cut.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return strings.TrimRight(s, ".")
+	}
+	cut := 0
+	for i := range s {
+		if utf8.RuneCountInString(s[:i]) > n-1 {
+			break
+		}
+		if s[i] == ' ' {
+			cut = i
+		}
+	}
+	if cut == 0 {
+		return string([]rune(s)[:n-1]) + "…"
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}

@@ -1,0 +1,424 @@
+// Package export writes the timeline's feeds and data exports, so that
+// readers can follow the timeline and others can reuse its data.
+//
+// Files returns, keyed by their path in the published site:
+//
+//	atom.xml          an Atom 1.0 feed, one entry per event, latest date first
+//	events.json       every event in Frise's own schema (see SCHEMA.md)
+//	timelinejs.json   the same events in TimelineJS3's JSON format
+//	events.ics        an iCalendar file of all-day events (RFC 5545)
+//	events.csv        a spreadsheet of the events (RFC 4180, UTF-8)
+//	sitemap.xml       every HTML page, only when the base URL is known
+//	robots.txt        open to all; names the sitemap when there is one
+//
+// Every output is a pure function of the site and the Config: no clock, no
+// map order, no environment. Where a format wants a time stamp (Atom's
+// updated, iCalendar's DTSTAMP), it is derived from the content: the latest
+// publication day of the sources an event cites, or failing that the first
+// day of the event itself.
+//
+// Text from the content is treated as hostile throughout. Before any format
+// sees it, text is made valid UTF-8 and stripped of control characters, of
+// the bidirectional embedding, override and isolate controls (U+202A–U+202E,
+// U+2066–U+2069) and of invisible zero-width spaces (U+200B, U+2060, U+FEFF);
+// then each format escapes it in its own way (XML, JSON, HTML inside Atom
+// and TimelineJS, iCalendar TEXT, CSV with spreadsheet formulas defused).
+// Links to original articles are kept only when they are absolute http or
+// https URLs; anything else (javascript:, data:, relative paths) is dropped.
+//
+// Sitemaps must list absolute URLs, so without a base URL there is no
+// sitemap.xml, and robots.txt does not name one. Atom and the other exports
+// then use links relative to the site's root, which a reader resolves
+// against the address the file was fetched from.
+package export
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"frise/timeline/content"
+	"frise/timeline/edtf"
+)
+
+// Config says where the site is published and where its templates are.
+type Config struct {
+	// BaseURL is the absolute address of the published site, such as
+	// "https://frise.netlify.app/"; empty for a build read from disk.
+	BaseURL string
+	// Templates is the templates/ tree. A file robots.txt in it replaces
+	// the default robots.txt (text/template, see Robots). It may be nil.
+	Templates fs.FS
+}
+
+// Files returns every feed and export of s, keyed by its path in the
+// output. JSON and XML are indented, not minified.
+func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
+	base, err := normaliseBase(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	x := newExport(s, base)
+	out := map[string][]byte{}
+	for _, f := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"atom.xml", x.atom},
+		{"events.json", x.eventsJSON},
+		{"timelinejs.json", x.timelineJS},
+		{"events.ics", x.ics},
+		{"events.csv", x.csv},
+	} {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
+			return nil, fmt.Errorf("export %s: %w", f.name, err)
+		}
+		out[f.name] = b.Bytes()
+	}
+	if base != "" {
+		maps, err := x.sitemaps()
+		if err != nil {
+			return nil, fmt.Errorf("export sitemap.xml: %w", err)
+		}
+		for name, b := range maps {
+			out[name] = b
+		}
+	}
+	robots, err := x.robots(cfg.Templates)
+	if err != nil {
+		return nil, err
+	}
+	out["robots.txt"] = robots
+	return out, nil
+}
+
+// normaliseBase checks that base is an absolute http(s) URL and gives it
+// a trailing slash, so that page paths can be appended to it.
+func normaliseBase(base string) (string, error) {
+	if base == "" {
+		return "", nil
+	}
+	bad := func(why string) (string, error) {
+		return "", fmt.Errorf("base url %q %s\nhint: give the site's address, e.g. https://frise.netlify.app/", base, why)
+	}
+	if strings.IndexFunc(base, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return bad("contains spaces or control characters")
+	}
+	u, err := url.Parse(base)
+	switch {
+	case err != nil:
+		return bad("is not a valid address")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return bad("does not start with http:// or https://")
+	case u.Host == "":
+		return bad("has no host name")
+	case u.User != nil:
+		return bad("contains a user name")
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return bad("has a query or a fragment")
+	}
+	s := u.String()
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
+}
+
+// export holds what every format needs: the site, cleaned up once.
+type export struct {
+	site    *content.Site
+	base    string // "" or an absolute URL ending in "/"
+	title   string
+	desc    string
+	lang    string
+	entries []entry
+}
+
+// entry is an event as the exports see it: clean text, resolved links.
+type entry struct {
+	Slug     string
+	Path     string // events/SLUG.html
+	Title    string
+	Summary  string
+	Date     string // EDTF
+	DateFR   string
+	Status   string
+	Event    *content.Event
+	Actors   []named
+	Places   []named
+	Topics   []named
+	Sources  []cited
+	Updated  time.Time // see the package comment
+	Precise  string    // the precision's name in events.json
+	Certain  bool
+	OpenFrom bool // no known start: First is the end's first day
+	OpenTo   bool // no known end: Last is the start's last day
+}
+
+// named is an actor, a place or a topic as an event names it.
+type named struct {
+	Name string `json:"name"`
+	Slug string `json:"slug"`
+}
+
+// cited is a quoted passage of a source.
+type cited struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"` // the original article; "" unless http(s)
+	Quote string `json:"quote"`
+}
+
+func newExport(s *content.Site, base string) *export {
+	x := &export{
+		site:  s,
+		base:  base,
+		title: oneLine(s.Title),
+		desc:  clean(s.Description),
+		lang:  oneLine(s.Language),
+	}
+	if x.title == "" {
+		x.title = "Frise"
+	}
+	if x.lang == "" {
+		x.lang = "fr"
+	}
+	for _, ev := range s.Events {
+		if ev == nil || ev.Draft {
+			continue
+		}
+		x.entries = append(x.entries, newEntry(ev))
+	}
+	return x
+}
+
+func newEntry(ev *content.Event) entry {
+	v := ev.Date
+	e := entry{
+		Slug:     ev.Slug,
+		Path:     page("events", ev.Slug),
+		Title:    oneLine(ev.Title),
+		Summary:  clean(ev.Summary),
+		Date:     v.String(),
+		DateFR:   v.French(),
+		Status:   clean(ev.Status),
+		Event:    ev,
+		Actors:   names(ev.Actors),
+		Places:   names(ev.Places),
+		Topics:   names(ev.Topics),
+		Sources:  []cited{},
+		Precise:  precisionName(v),
+		Certain:  v.Certain(),
+		OpenFrom: v.Interval && v.StartKind != edtf.Known,
+		OpenTo:   v.Interval && v.EndKind != edtf.Known,
+	}
+	for _, c := range ev.Sources {
+		if c.Source == nil {
+			continue
+		}
+		src := c.Source
+		e.Sources = append(e.Sources, cited{
+			ID:    src.ID,
+			Title: oneLine(src.Title),
+			URL:   safeURL(src.URL),
+			Quote: clean(c.Quote),
+		})
+		if !src.Published.IsZero() {
+			if t := src.Published.First(); t.After(e.Updated) {
+				e.Updated = t
+			}
+		}
+	}
+	if e.Updated.IsZero() {
+		e.Updated = v.First()
+	}
+	e.Updated = clampYear(e.Updated)
+	return e
+}
+
+func names(ts []*content.Term) []named {
+	out := []named{}
+	for _, t := range ts {
+		if t != nil {
+			out = append(out, named{Name: oneLine(t.Title), Slug: t.Slug})
+		}
+	}
+	return out
+}
+
+// link returns the address of a page: absolute under the base URL, or
+// relative to the site's root when there is none.
+func (x *export) link(path string) string { return x.base + path }
+
+// home is the address of the home page: the base URL itself, or
+// index.html relative to the site's root.
+func (x *export) home() string {
+	if x.base != "" {
+		return x.base
+	}
+	return "index.html"
+}
+
+// page returns the path of the HTML page of an item in a section.
+func page(section, slug string) string {
+	return section + "/" + url.PathEscape(slug) + ".html"
+}
+
+// Pages returns the path of every HTML page of the site but the 404 page:
+// the home page, then the pages of events, actors, places, topics, years
+// (each year in which an event starts) and sources. It is what sitemap.xml
+// lists.
+func Pages(s *content.Site) []string {
+	paths := []string{"index.html"}
+	for _, ev := range s.Events {
+		if ev != nil && !ev.Draft {
+			paths = append(paths, page("events", ev.Slug))
+		}
+	}
+	for _, terms := range []struct {
+		section string
+		list    []*content.Term
+	}{{"actors", s.Actors}, {"places", s.Places}, {"topics", s.Topics}} {
+		for _, t := range terms.list {
+			if t != nil {
+				paths = append(paths, page(terms.section, t.Slug))
+			}
+		}
+	}
+	for _, y := range Years(s) {
+		paths = append(paths, fmt.Sprintf("years/%d.html", y))
+	}
+	for _, src := range s.Sources {
+		if src != nil {
+			paths = append(paths, page("sources", src.ID))
+		}
+	}
+	return paths
+}
+
+// Years returns, in order, each year in which an event of s starts.
+func Years(s *content.Site) []int {
+	var ys []int
+	seen := map[int]bool{}
+	for _, ev := range s.Events {
+		if ev == nil || ev.Draft {
+			continue
+		}
+		y := ev.Date.First().Year()
+		if !seen[y] {
+			seen[y] = true
+			ys = append(ys, y)
+		}
+	}
+	slices.Sort(ys) // in case s was built by hand, unsorted
+	return ys
+}
+
+// clean makes text safe to carry into any format: valid UTF-8, no control
+// characters but newlines and tabs, no bidirectional controls that could
+// reorder what surrounds the text, no invisible spaces. Line and
+// paragraph separators become newlines.
+func clean(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			return '\n'
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			return -1
+		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+			return -1
+		case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\ufffe' || r == '\uffff':
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// oneLine is clean with every run of white space, newlines included,
+// folded into one space: for titles and names.
+func oneLine(s string) string { return strings.Join(strings.Fields(clean(s)), " ") }
+
+// safeURL returns u if it is an absolute http or https URL, else "".
+func safeURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" || strings.IndexFunc(u, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r > unicode.MaxASCII && !unicode.IsPrint(r)
+	}) >= 0 {
+		return ""
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
+		return ""
+	}
+	return p.String()
+}
+
+// precisionName names how finely an event's date is known.
+func precisionName(v edtf.Value) string {
+	return [...]string{"unspecified", "year", "season", "month", "day"}[v.Precision()]
+}
+
+// clampYear keeps a time stamp within the years 1 to 9999, which is all
+// that RFC 3339 and iCalendar can write.
+func clampYear(t time.Time) time.Time {
+	switch {
+	case t.Year() < 1:
+		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	case t.Year() > 9999:
+		return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+// isoDay writes the day of t as YYYY-MM-DD, with ISO 8601's sign for
+// years before year 0 or after 9999.
+func isoDay(t time.Time) string {
+	y := t.Year()
+	switch {
+	case y < 0:
+		return fmt.Sprintf("-%04d-%02d-%02d", -y, t.Month(), t.Day())
+	case y > 9999:
+		return fmt.Sprintf("+%d-%02d-%02d", y, t.Month(), t.Day())
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, t.Month(), t.Day())
+}
+
+// nameUUID returns the name-based (SHA-1, version 5) UUID of name in the
+// URL namespace of RFC 9562: the same name always gives the same UUID.
+func nameUUID(name string) string {
+	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// siteKey names the site in identifiers: its address, or when there is
+// none, its title.
+func (x *export) siteKey() string {
+	if x.base != "" {
+		return x.base
+	}
+	return "frise:" + x.title + ":"
+}
+
+// eventUUID is an event's identifier where a UUID is wanted.
+func (x *export) eventUUID(e *entry) string { return nameUUID(x.siteKey() + e.Path) }

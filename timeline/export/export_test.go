@@ -1,0 +1,230 @@
+package export
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"frise/timeline/content"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const testBase = "https://frise.netlify.app/"
+
+// goldenCases are the configurations whose outputs are kept in testdata/golden.
+var goldenCases = []struct {
+	name string
+	cfg  Config
+}{
+	{"publie", Config{BaseURL: testBase}},
+	{"local", Config{}},
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			files, err := Files(testSite(), tc.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join("testdata", "golden", tc.name)
+			if *update {
+				if err := os.RemoveAll(dir); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				for name, b := range files {
+					if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to write the golden files)", err)
+			}
+			var want []string
+			for _, e := range entries {
+				want = append(want, e.Name())
+			}
+			if got := sortedKeys(files); !slices.Equal(got, want) {
+				t.Errorf("files = %q, golden has %q", got, want)
+			}
+			for name, got := range files {
+				wantB, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					continue // reported above
+				}
+				if !bytes.Equal(got, wantB) {
+					t.Errorf("%s differs from %s:\n%s", name, filepath.Join(dir, name), diff(string(wantB), string(got)))
+				}
+			}
+		})
+	}
+}
+
+// diff shows the first lines where want and got part.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	for _, site := range []func() *content.Site{testSite, hostileSite} {
+		for _, tc := range goldenCases {
+			a, err := Files(site(), tc.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := Files(site(), tc.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name := range a {
+				if !bytes.Equal(a[name], b[name]) {
+					t.Errorf("%s: %s differs between two runs", tc.name, name)
+				}
+			}
+		}
+	}
+}
+
+func TestOutputs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		base string
+		want []string
+	}{
+		{"avec adresse", testBase, []string{"atom.xml", "events.csv", "events.ics", "events.json", "robots.txt", "sitemap.xml", "timelinejs.json"}},
+		{"sans adresse", "", []string{"atom.xml", "events.csv", "events.ics", "events.json", "robots.txt", "timelinejs.json"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files, err := Files(testSite(), Config{BaseURL: tc.base})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sortedKeys(files); !slices.Equal(got, tc.want) {
+				t.Errorf("files = %q, want %q", got, tc.want)
+			}
+			robots := string(files["robots.txt"])
+			hasSitemap := strings.Contains(robots, "Sitemap: "+testBase+"sitemap.xml\n")
+			if hasSitemap != (tc.base != "") {
+				t.Errorf("robots.txt names the sitemap: %v, want %v:\n%s", hasSitemap, tc.base != "", robots)
+			}
+			if !strings.HasPrefix(robots, "User-agent: *\nDisallow:\n") {
+				t.Errorf("robots.txt does not let crawlers in:\n%s", robots)
+			}
+		})
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want, err string
+	}{
+		{"vide", "", "", ""},
+		{"avec barre", "https://frise.netlify.app/", "https://frise.netlify.app/", ""},
+		{"sans barre", "https://frise.netlify.app", "https://frise.netlify.app/", ""},
+		{"sous-dossier", "https://exemple.fr/frise", "https://exemple.fr/frise/", ""},
+		{"relative", "frise.netlify.app", "", "does not start with http"},
+		{"javascript", "javascript:alert(1)//", "", "does not start with http"},
+		{"retour à la ligne", "https://a.fr/\nDisallow: /", "", "spaces or control characters"},
+		{"requête", "https://a.fr/?x=1", "", "query or a fragment"},
+		{"sans hôte", "https:///chemin", "", "no host name"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := normaliseBase(tc.in)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), "hint: ") {
+					t.Fatalf("normaliseBase(%q) = %q, %v; want an error with %q and a hint", tc.in, got, err, tc.err)
+				}
+				if _, err := Files(testSite(), Config{BaseURL: tc.in}); err == nil {
+					t.Errorf("Files accepted base url %q", tc.in)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("normaliseBase(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestRobotsTemplate(t *testing.T) {
+	fsys := fstest.MapFS{"robots.txt": {Data: []byte("# {{.Title}}\nUser-agent: *\nDisallow: /brouillons/\n{{with .Sitemap}}Sitemap: {{.}}\n{{end}}")}}
+	files, err := Files(testSite(), Config{BaseURL: testBase, Templates: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# Frise : France – Maroc, migrations\nUser-agent: *\nDisallow: /brouillons/\nSitemap: https://frise.netlify.app/sitemap.xml\n"
+	if got := string(files["robots.txt"]); got != want {
+		t.Errorf("robots.txt = %q, want %q", got, want)
+	}
+
+	bad := fstest.MapFS{"robots.txt": {Data: []byte("User-agent: *\n{{.Sitemapp}}\n")}}
+	_, err = Files(testSite(), Config{Templates: bad})
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/robots.txt:2:") {
+		t.Errorf("a misspelt field gave %v, want an error at templates/robots.txt:2", err)
+	}
+}
+
+func TestPages(t *testing.T) {
+	got := Pages(testSite())
+	for _, want := range []string{
+		"index.html",
+		"events/2015-11-sommet-de-la-valette.html",
+		"actors/emmanuel-macron.html",
+		"places/la-valette.html",
+		"topics/migration-irreguliere.html",
+		"years/2010.html", "years/2015.html", "years/2024.html", "years/2025.html",
+		"sources/000_a5a4beaffec547ff.html",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("Pages lacks %s", want)
+		}
+	}
+	if ys, want := Years(testSite()), []int{2010, 2015, 2021, 2022, 2023, 2024, 2025}; !slices.Equal(ys, want) {
+		t.Errorf("Years = %v, want %v", ys, want)
+	}
+	seen := map[string]bool{}
+	for _, p := range got {
+		if seen[p] {
+			t.Errorf("Pages lists %s twice", p)
+		}
+		seen[p] = true
+	}
+}

@@ -1,0 +1,134 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// ics writes events.ics: an iCalendar object (RFC 5545) with an all-day
+// VEVENT per event, spanning every day its date covers: a month is a span
+// of the month's days, a year of the year's. An interval open at one end
+// covers its known end only. Events outside the years 1 to 9999, which
+// iCalendar cannot write, are left out.
+//
+// UIDs are name-based UUIDs (as RFC 7986 advises) derived from the site's
+// address and the event's slug; DTSTAMP is derived from the content.
+func (x *export) ics(b *bytes.Buffer) error {
+	line := func(name, value string) { icsLine(b, name, value) }
+	line("BEGIN", "VCALENDAR")
+	line("VERSION", "2.0")
+	line("PRODID", "-//Frise//Frise//FR")
+	line("CALSCALE", "GREGORIAN")
+	line("METHOD", "PUBLISH")
+	line("NAME", icsText(x.title))
+	line("X-WR-CALNAME", icsText(x.title))
+	if x.desc != "" {
+		line("DESCRIPTION", icsText(x.desc))
+	}
+	for _, e := range x.entries {
+		first, last := e.Event.Date.First(), e.Event.Date.Last()
+		if first.Year() < 1 || last.Year() > 9998 {
+			continue
+		}
+		end := last.AddDate(0, 0, 1) // DTEND is exclusive
+		line("BEGIN", "VEVENT")
+		line("UID", x.eventUUID(&e))
+		line("DTSTAMP", clampYear(e.Updated).Format("20060102T150405Z"))
+		line("DTSTART;VALUE=DATE", first.Format("20060102"))
+		if !end.Equal(first.AddDate(0, 0, 1)) { // more than one day
+			line("DTEND;VALUE=DATE", end.Format("20060102"))
+		}
+		line("SUMMARY", icsText(e.Title))
+		line("DESCRIPTION", icsText(x.description(&e)))
+		if x.base != "" {
+			line("URL;VALUE=URI", x.link(e.Path))
+		}
+		if len(e.Topics) > 0 {
+			cats := make([]string, len(e.Topics))
+			for i, t := range e.Topics {
+				cats[i] = icsText(t.Name)
+			}
+			line("CATEGORIES", strings.Join(cats, ","))
+		}
+		if e.Certain {
+			line("STATUS", "CONFIRMED")
+		} else {
+			line("STATUS", "TENTATIVE")
+		}
+		line("TRANSP", "TRANSPARENT")
+		line("END", "VEVENT")
+	}
+	line("END", "VCALENDAR")
+	return nil
+}
+
+// description is an event in plain text: its date in French, its summary,
+// its sources and the address of its page.
+func (x *export) description(e *entry) string {
+	parts := []string{e.DateFR}
+	if e.Summary != "" {
+		parts = append(parts, e.Summary)
+	}
+	if len(e.Sources) > 0 {
+		var b strings.Builder
+		b.WriteString("Sources :")
+		for _, s := range e.Sources {
+			b.WriteString("\n- ")
+			if s.Title != "" {
+				b.WriteString(s.Title + " : ")
+			}
+			b.WriteString("« " + s.Quote + " »")
+			if s.URL != "" {
+				b.WriteString(" " + s.URL)
+			}
+		}
+		parts = append(parts, b.String())
+	}
+	parts = append(parts, x.link(e.Path))
+	return strings.Join(parts, "\n\n")
+}
+
+// icsText escapes s as an iCalendar TEXT value (RFC 5545, 3.3.11):
+// backslash, semicolon and comma are escaped, a line break becomes \n,
+// and other control characters, which TEXT may not hold, are dropped.
+func icsText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n' || r == '\r':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			// not allowed in TEXT
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// icsLine writes a content line, folded so that no line is longer than 75
+// octets, never inside a UTF-8 sequence, and ended by CRLF.
+func icsLine(b *bytes.Buffer, name, value string) {
+	s := name + ":" + value
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	b.WriteString(s)
+	b.WriteString("\r\n")
+}

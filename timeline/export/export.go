@@ -352,11 +352,13 @@ func clean(s string) string {
 // folded into one space: for titles and names.
 func oneLine(s string) string { return strings.Join(strings.Fields(clean(s)), " ") }
 
-// safeURL returns u if it is an absolute http or https URL, else "".
+// safeURL returns u if it is an absolute http or https URL, else "". The
+// few ASCII characters that URLs may not hold but browsers accept, such as
+// < and ", are percent-encoded.
 func safeURL(u string) string {
 	u = strings.TrimSpace(u)
 	if u == "" || strings.IndexFunc(u, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || r > unicode.MaxASCII && !unicode.IsPrint(r)
+		return unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r)
 	}) >= 0 {
 		return ""
 	}
@@ -364,8 +366,11 @@ func safeURL(u string) string {
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
 		return ""
 	}
-	return p.String()
+	return urlUnsafe.Replace(p.String())
 }
+
+var urlUnsafe = strings.NewReplacer("<", "%3C", ">", "%3E", `"`, "%22", "`", "%60",
+	"{", "%7B", "}", "%7D", "|", "%7C", `\`, "%5C", "^", "%5E")
 
 // precisionName names how finely an event's date is known.
 func precisionName(v edtf.Value) string {

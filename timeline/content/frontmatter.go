@@ -150,6 +150,24 @@ func (d *doc) line(key string) (int, int) {
 	return d.fmStart, 0
 }
 
+// raw returns the text written after key on its line, without quotes or a
+// trailing comment.
+func (d *doc) raw(key string) string {
+	line, col := d.line(key)
+	if col == 0 {
+		return ""
+	}
+	v := strings.TrimSpace(d.fmLines[line-d.fmStart][col-1:])
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	v = strings.TrimSuffix(v, ",")
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		v = v[1 : len(v)-1]
+	}
+	return v
+}
+
 // problem is a Problem at key's line.
 func (d *doc) problem(key, msg, hint string) Problem {
 	line, col := d.line(key)

@@ -252,6 +252,11 @@ func (l *loader) loadIndex(s *Site) {
 func (l *loader) text(d *doc, key string, required bool) string {
 	v, present := d.meta[key]
 	s, ok := scalar(v)
+	if _, isString := v.(string); ok && !isString {
+		// YAML reads "Y", "no", "on" or "2015.10" as booleans or numbers:
+		// an editor meant the text written.
+		s = d.raw(key)
+	}
 	switch {
 	case !present && required:
 		l.fail(Problem{File: d.file, Line: d.fmStart, Msg: fmt.Sprintf("has no %s", key), Hint: fmt.Sprintf("add a line %s: … to the front matter", key)})

@@ -1,9 +1,16 @@
 package content
 
-import "strings"
+import "frise/timeline/article"
 
-// readArticle fills a raw source's title and text from the file as it is.
+// readArticle fills a raw source's title, text and publication date from
+// the scraped page: the article found among its navigation noise.
 func readArticle(src *Source) {
-	src.Text = strings.TrimSpace(src.Raw)
-	src.Title = firstLine(src.Text)
+	a := article.Parse(src.Raw)
+	src.Title, src.Text = a.Title, a.Body
+	if !a.Published.IsZero() {
+		src.Published, src.PublishedHow = a.Published, a.PublishedHow
+	}
+	if src.Title == "" {
+		src.Title = src.ID
+	}
 }

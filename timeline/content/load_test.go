@@ -1,0 +1,98 @@
+package content
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/load/*.txtar")
+
+// TestLoad runs each testdata/load/*.txtar: its files are a content tree,
+// and its section "want" lists the problems and warnings Load reports,
+// each followed by its hint.
+func TestLoad(t *testing.T) {
+	paths, err := filepath.Glob("testdata/load/*.txtar")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no test cases in testdata/load")
+	}
+	for _, p := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(p), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys := fstest.MapFS{}
+			wantAt := -1
+			for i, f := range ar.Files {
+				if f.Name == "want" {
+					wantAt = i
+					continue
+				}
+				fsys[f.Name] = &fstest.MapFile{Data: unescape(f.Data)}
+			}
+			got := report(Load(fsys))
+			if *update {
+				if wantAt < 0 {
+					ar.Files = append(ar.Files, txtar.File{Name: "want"})
+					wantAt = len(ar.Files) - 1
+				}
+				ar.Files[wantAt].Data = []byte(got)
+				if err := os.WriteFile(p, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if wantAt < 0 {
+				t.Fatalf("no want section; run go test -update")
+			}
+			if want := string(ar.Files[wantAt].Data); got != want {
+				t.Errorf("Load reported:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// unescape lets a test file write bytes txtar cannot hold: \xNN, \r and \uFEFF.
+func unescape(b []byte) []byte {
+	s := string(b)
+	s = strings.ReplaceAll(s, `\r`, "\r")
+	s = strings.ReplaceAll(s, `\uFEFF`, "\uFEFF")
+	s = strings.ReplaceAll(s, `\xff`, "\xff")
+	s = strings.ReplaceAll(s, `\x00`, "\x00")
+	return []byte(s)
+}
+
+// report writes what Load returned as the want section shows it.
+func report(s *Site, err error) string {
+	var b strings.Builder
+	var probs Problems
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			b.WriteString("error " + p.String() + "\n")
+			if p.Hint != "" {
+				b.WriteString("  hint: " + p.Hint + "\n")
+			}
+		}
+		return b.String()
+	}
+	if err != nil {
+		return "unexpected error " + err.Error() + "\n"
+	}
+	for _, w := range s.Warnings {
+		b.WriteString("warning " + w.String() + "\n")
+		if w.Hint != "" {
+			b.WriteString("  hint: " + w.Hint + "\n")
+		}
+	}
+	for _, e := range s.Events {
+		b.WriteString("event " + e.Slug + " " + e.Date.String() + " " + e.Title + "\n")
+	}
+	return b.String()
+}

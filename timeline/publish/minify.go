@@ -1,0 +1,63 @@
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier shrinks the files of a site by their kind; it is safe for
+// concurrent use.
+type Minifier struct{ m *minify.M }
+
+// mediaTypes maps the extensions minified to their media types; other
+// files are written as they are.
+var mediaTypes = map[string]string{
+	".html":        "text/html",
+	".css":         "text/css",
+	".js":          "application/javascript",
+	".json":        "application/json",
+	".webmanifest": "application/json",
+	".svg":         "image/svg+xml",
+	".xml":         "application/xml",
+}
+
+// NewMinifier returns a Minifier for HTML, CSS, JavaScript, JSON, SVG and XML.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	// Keep html, head and body and their end tags: validators and readers of
+	// the raw files expect a whole document, and the cost is a few bytes.
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^application/(ld\+)?json$`), json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Minify returns the minified form of the file at name (a slash path),
+// chosen by its extension; files of other kinds come back unchanged.
+func (mf *Minifier) Minify(name string, data []byte) ([]byte, error) {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		return data, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	if err := mf.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out.Bytes(), nil
+}

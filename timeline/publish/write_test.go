@@ -1,0 +1,118 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestWriteReplacesTheSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	first := map[string][]byte{
+		"index.html":       []byte("<!doctype html>\n<html lang=fr>\n<head><title>A</title></head>\n<body>\n  <p>  un   </p>\n</body>\n</html>\n"),
+		"events/a.html":    []byte("<!doctype html><html><head><title>a</title></head><body></body></html>"),
+		"static/style.css": []byte("body {\n  color : red ;\n}\n"),
+		"data.bin":         []byte("  as is  "),
+	}
+	if err := Write(dir, first); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, dir)
+	if got["static/style.css"] != "body{color:red}" {
+		t.Errorf("css not minified: %q", got["static/style.css"])
+	}
+	if !strings.Contains(got["index.html"], "<p>un</p>") || !strings.Contains(got["index.html"], "</html>") {
+		t.Errorf("html not minified as expected: %q", got["index.html"])
+	}
+	if got["data.bin"] != "  as is  " {
+		t.Errorf("other files must be copied as they are: %q", got["data.bin"])
+	}
+	// A second build replaces the whole site: files it no longer has are gone.
+	if err := Write(dir, map[string][]byte{"index.html": []byte("<p>deux</p>")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dir); len(got) != 1 || got["index.html"] != "<p>deux</p>" {
+		t.Errorf("after the second build: %v", got)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}
+
+func TestFailedWriteLeavesThePreviousSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Write(dir, map[string][]byte{"index.html": []byte("<p>un</p>")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"../escape.html", "/abs.html", "a/../../b.html", "a\\b.html", ""} {
+		err := Write(dir, map[string][]byte{"index.html": []byte("<p>deux</p>"), name: []byte("x")})
+		if err == nil || !strings.Contains(err.Error(), "is not inside the site") {
+			t.Errorf("Write with %q: err = %v", name, err)
+		}
+	}
+	// A file that cannot be minified fails the whole write.
+	err := Write(dir, map[string][]byte{"index.html": []byte("<p>deux</p>"), "bad.json": []byte("{")})
+	if err == nil {
+		t.Error("Write with invalid JSON succeeded")
+	}
+	if got := readTree(t, dir); len(got) != 1 || got["index.html"] != "<p>un</p>" {
+		t.Errorf("previous site changed: %v", got)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}
+
+func TestWriteRemovesWhatKilledBuildsLeft(t *testing.T) {
+	parent := t.TempDir()
+	stale := filepath.Join(parent, ".public-staging-123")
+	if err := os.MkdirAll(filepath.Join(stale, "events"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(filepath.Join(parent, "public"), map[string][]byte{"index.html": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	assertNoLeftovers(t, parent)
+}
+
+func TestConcurrentWritesAreRefused(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	unlock, err := lock(filepath.Join(parent, ".public.lock"), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	err = Write(dir, map[string][]byte{"index.html": []byte("x")})
+	if err == nil || !strings.Contains(err.Error(), "another build is writing") {
+		t.Fatalf("Write while locked: err = %v", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("a refused build wrote %s", dir)
+	}
+}
+
+func assertNoLeftovers(t *testing.T, parent string) {
+	t.Helper()
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if n := e.Name(); n != "public" && n != ".public.lock" {
+			t.Errorf("left behind: %s", n)
+		}
+	}
+}

@@ -54,4 +54,6 @@ func FuzzSplitDoc(f *testing.F) {
 	})
 }
 
-func stringsHasSuffix(s, suffix string) bool { return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix }
+func stringsHasSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}

@@ -1,0 +1,239 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+
+	"frise/timeline/content"
+	"frise/timeline/edtf"
+)
+
+// build turns the content into the views the templates read. Every list
+// keeps the content's order (events by date, the rest by slug or id).
+func (r *renderer) build() error {
+	s := r.site
+	v := &siteView{
+		Title:       French(s.Title),
+		Description: French(s.Description),
+		Language:    s.Language,
+		Params:      s.Params,
+		Exports:     Exports,
+	}
+	if v.Title == "" {
+		v.Title = "Frise"
+	}
+	if v.Language == "" {
+		v.Language = "fr"
+	}
+	v.Locale = locale(v.Language)
+	intro, err := markdown(r.md, s.Intro)
+	if err != nil {
+		return fmt.Errorf("render the introduction: %w", err)
+	}
+	v.Intro = intro
+	r.view = v
+
+	terms := make(map[*content.Term]*termView)
+	termViews := func(kind string, ts []*content.Term) ([]*termView, error) {
+		out := make([]*termView, 0, len(ts))
+		for _, t := range ts {
+			body, err := markdown(r.md, t.Body)
+			if err != nil {
+				return nil, fmt.Errorf("render %s: %w", t.File, err)
+			}
+			tv := &termView{Term: t, Title: French(t.Title), URL: termPath(kind, t.Slug),
+				Label: termLabels[kind][0], Body: body}
+			if tv.Title == "" {
+				tv.Title = t.Slug
+			}
+			terms[t] = tv
+			out = append(out, tv)
+		}
+		return out, nil
+	}
+	if v.Actors, err = termViews("actors", s.Actors); err != nil {
+		return err
+	}
+	if v.Places, err = termViews("places", s.Places); err != nil {
+		return err
+	}
+	if v.Topics, err = termViews("topics", s.Topics); err != nil {
+		return err
+	}
+	// An event may name a term the site's lists lack; it still gets a view,
+	// but no page, so it is shown without a link.
+	termOf := func(kind string, t *content.Term) *termView {
+		if tv := terms[t]; tv != nil {
+			return tv
+		}
+		return &termView{Term: t, Title: French(t.Title), Label: termLabels[kind][0]}
+	}
+
+	sources := make(map[*content.Source]*sourceView)
+	for _, src := range s.Sources {
+		sv := &sourceView{Source: src, Title: French(src.Title), URL: sourcePath(src.ID),
+			Original: safeURL(src.URL)}
+		if sv.Title == "" {
+			sv.Title = src.ID
+		}
+		if !src.Published.IsZero() {
+			sv.Published = src.Published.French()
+			sv.PubISO = newDateView(src.Published).ISO
+		}
+		sv.Label = src.Publisher
+		if sv.Label == "" {
+			sv.Label = sv.Title
+		}
+		if sv.Published != "" {
+			sv.Label += ", " + sv.Published
+		}
+		sv.Label = French(sv.Label)
+		sources[src] = sv
+		v.Sources = append(v.Sources, sv)
+	}
+
+	events := make(map[*content.Event]*eventView, len(s.Events))
+	citing := make(map[*content.Source][]*eventView)
+	years := make(map[int]*yearView)
+	for _, e := range s.Events {
+		ev := &eventView{Event: e, Title: French(e.Title), Summary: French(e.Summary),
+			URL: eventPath(e.Slug), Date: newDateView(e.Date)}
+		for _, t := range e.Actors {
+			ev.Actors = append(ev.Actors, termOf("actors", t))
+		}
+		for _, t := range e.Places {
+			ev.Places = append(ev.Places, termOf("places", t))
+		}
+		for _, t := range e.Topics {
+			ev.Topics = append(ev.Topics, termOf("topics", t))
+		}
+		ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
+		words := []string{e.Title, e.Summary, ev.Date.French}
+		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+			for _, t := range group {
+				words = append(words, t.Term.Title)
+				words = append(words, t.Aliases...)
+			}
+		}
+		ev.Search = searchWords(words...)
+		seen := make(map[*content.Source]bool)
+		for i, c := range e.Sources {
+			if !seen[c.Source] {
+				citing[c.Source] = append(citing[c.Source], ev)
+			}
+			sv := sources[c.Source]
+			if sv == nil {
+				return fmt.Errorf("%s: cites a source the site does not have", e.File)
+			}
+			if !seen[c.Source] {
+				seen[c.Source] = true
+				ev.Sources = append(ev.Sources, sv)
+			}
+			ev.Cites = append(ev.Cites, citeView{Quote: c.Quote, Source: sv,
+				Anchor: sv.URL + "#" + quoteID(e.Slug, i), Original: sv.Original})
+		}
+		y := yearOf(e.Date)
+		yv := years[y]
+		if yv == nil {
+			yv = &yearView{Year: y, Label: yearLabel(y), ID: fmt.Sprintf("y%d", y), URL: fmt.Sprintf("years/%d.html", y)}
+			years[y] = yv
+		}
+		ev.Year = yv
+		yv.Events = append(yv.Events, ev)
+		events[e] = ev
+		v.Events = append(v.Events, ev)
+	}
+	for _, y := range sortedKeys(years) {
+		v.Years = append(v.Years, years[y])
+	}
+	for i, ev := range v.Events {
+		if i > 0 {
+			ev.Prev = v.Events[i-1]
+		}
+		if i+1 < len(v.Events) {
+			ev.Next = v.Events[i+1]
+		}
+		body, err := markdown(r.md, ev.Event.Body)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", ev.File, err)
+		}
+		ev.Body = body
+	}
+
+	// A term lists its events in the timeline's order, whatever order the
+	// content gives them in.
+	order := make(map[*content.Event]int, len(s.Events))
+	for i, e := range s.Events {
+		order[e] = i
+	}
+	for _, group := range [][]*termView{v.Actors, v.Places, v.Topics} {
+		for _, tv := range group {
+			evs := make([]*content.Event, 0, len(tv.Term.Events))
+			for _, e := range tv.Term.Events {
+				if _, ok := events[e]; ok {
+					evs = append(evs, e)
+				}
+			}
+			sort.SliceStable(evs, func(i, j int) bool { return order[evs[i]] < order[evs[j]] })
+			for _, e := range evs {
+				tv.Events = append(tv.Events, events[e])
+			}
+		}
+	}
+
+	rel, err := relatedEvents(s.Events)
+	if err != nil {
+		return err
+	}
+	for _, ev := range v.Events {
+		for _, e := range rel[ev.Event] {
+			ev.Related = append(ev.Related, events[e])
+		}
+	}
+
+	for _, sv := range v.Sources {
+		markSource(sv, citing[sv.Source])
+	}
+	return nil
+}
+
+// quoteID is the anchor of an event's i-th citation (from 0) on its source's page.
+func quoteID(slug string, i int) string { return fmt.Sprintf("q-%s-%d", slug, i+1) }
+
+// yearOf is the year an event is listed under: the year it starts, or for
+// an interval with no known start, the year it ends.
+func yearOf(v edtf.Value) int { return v.First().Year() }
+
+// markSource finds, in a source's text, each passage that an event citing it
+// quotes, and cuts the text into plain and marked pieces. The events come in
+// the timeline's order.
+func markSource(sv *sourceView, citing []*eventView) {
+	text := sv.Source.Text
+	f := foldSpace(text)
+	var ps []passage
+	for _, ev := range citing {
+		for i, c := range ev.Event.Sources {
+			if c.Source != sv.Source {
+				continue
+			}
+			ref := passageRef{ID: quoteID(ev.Slug, i), Quote: c.Quote, Event: ev}
+			if a, b, ok := f.find(c.Quote); ok {
+				ps = append(ps, passage{Start: a, End: b, ID: ref.ID, Event: ev})
+				ref.Found = true
+			}
+			sv.Passages = append(sv.Passages, ref)
+		}
+	}
+	sv.Segments = segments(text, ps)
+}
+
+// locale is the Open Graph locale of a language.
+func locale(lang string) string {
+	switch lang {
+	case "fr":
+		return "fr_FR"
+	case "en":
+		return "en_GB"
+	}
+	return lang
+}

@@ -1,0 +1,98 @@
+package site
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// nnbsp is the narrow no-break space French typography puts before « ; : ! ? »
+// and inside « ».
+const nnbsp = '\u202f'
+
+// French applies French typography to plain text: a narrow no-break space
+// replaces an ordinary or no-break space before ; : ! ? and », and after «;
+// guillemets written tight get one. A colon or mark without a space before it
+// is left alone, as in times and web addresses.
+func French(s string) string {
+	if !strings.ContainsAny(s, ";:!?«»") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' || r == '\u00a0':
+			// A space before a high mark becomes narrow and unbreakable.
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if strings.ContainsRune(";:!?»", next) {
+				b.WriteRune(nnbsp)
+			} else {
+				b.WriteRune(r)
+			}
+		case r == '«':
+			b.WriteRune(r)
+			j := i + size
+			for j < len(s) && (s[j] == ' ' || strings.HasPrefix(s[j:], "\u00a0")) {
+				_, n := utf8.DecodeRuneInString(s[j:])
+				j += n
+			}
+			if !strings.HasPrefix(s[j:], string(nnbsp)) && j < len(s) {
+				b.WriteRune(nnbsp)
+			}
+			i = j
+			continue
+		case r == '»':
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			if b.Len() > 0 && last != nnbsp && last != ' ' {
+				b.WriteRune(nnbsp)
+			}
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// frenchHTML applies French to the text of an HTML fragment made by the
+// Markdown renderer, leaving tags, and code, as they are.
+func frenchHTML(h string) string {
+	if !strings.ContainsAny(h, ";:!?«»") {
+		return h
+	}
+	var b strings.Builder
+	b.Grow(len(h) + 16)
+	inCode := 0
+	for len(h) > 0 {
+		lt := strings.IndexByte(h, '<')
+		if lt < 0 {
+			lt = len(h)
+		}
+		if inCode > 0 {
+			b.WriteString(h[:lt])
+		} else {
+			b.WriteString(French(h[:lt]))
+		}
+		h = h[lt:]
+		if h == "" {
+			break
+		}
+		gt := strings.IndexByte(h, '>')
+		if gt < 0 {
+			b.WriteString(h)
+			break
+		}
+		tag := h[:gt+1]
+		switch {
+		case strings.HasPrefix(tag, "<code"), strings.HasPrefix(tag, "<pre"):
+			inCode++
+		case strings.HasPrefix(tag, "</code"), strings.HasPrefix(tag, "</pre"):
+			inCode = max(0, inCode-1)
+		}
+		b.WriteString(tag)
+		h = h[gt+1:]
+	}
+	return b.String()
+}

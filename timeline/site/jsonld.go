@@ -1,0 +1,75 @@
+package site
+
+// ldEvent is a schema.org Event, for search engines and other readers of
+// linked data.
+type ldEvent struct {
+	Context     string    `json:"@context"`
+	Type        string    `json:"@type"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	StartDate   string    `json:"startDate,omitempty"`
+	EndDate     string    `json:"endDate,omitempty"`
+	URL         string    `json:"url,omitempty"`
+	Location    []ldThing `json:"location,omitempty"`
+	About       []ldThing `json:"about,omitempty"`
+	Citations   []ldWork  `json:"citation,omitempty"`
+	EventStatus string    `json:"eventStatus,omitempty"`
+}
+
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type ldWork struct {
+	Type          string `json:"@type"`
+	Name          string `json:"name"`
+	URL           string `json:"url,omitempty"`
+	Publisher     string `json:"publisher,omitempty"`
+	DatePublished string `json:"datePublished,omitempty"`
+}
+
+type ldWebSite struct {
+	Context     string `json:"@context"`
+	Type        string `json:"@type"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	URL         string `json:"url,omitempty"`
+	Language    string `json:"inLanguage,omitempty"`
+}
+
+// eventLD describes an event with its dates at the precision known: a
+// year, a month or a day, as ISO 8601 writes them.
+func (r *renderer) eventLD(ev *eventView, url string) ldEvent {
+	ld := ldEvent{Context: "https://schema.org", Type: "Event", Name: ev.Event.Title,
+		Description: ev.Event.Summary, URL: url,
+		StartDate: ev.Date.ISO, EndDate: ev.Date.End,
+		EventStatus: "https://schema.org/EventScheduled"}
+	if ld.EndDate == "" && !ev.Event.Date.Interval {
+		ld.EndDate = ld.StartDate
+	}
+	for _, t := range ev.Places {
+		ld.Location = append(ld.Location, ldThing{"Place", t.Term.Title})
+	}
+	for _, t := range ev.Actors {
+		ld.About = append(ld.About, ldThing{"Thing", t.Term.Title})
+	}
+	for _, t := range ev.Topics {
+		ld.About = append(ld.About, ldThing{"Thing", t.Term.Title})
+	}
+	for _, sv := range ev.Sources {
+		w := ldWork{Type: "NewsArticle", Name: sv.Source.Title, URL: sv.Original,
+			Publisher: sv.Source.Publisher, DatePublished: sv.PubISO}
+		if w.Name == "" {
+			w.Name = sv.ID
+		}
+		ld.Citations = append(ld.Citations, w)
+	}
+	return ld
+}
+
+// websiteLD describes the site on its home page.
+func (r *renderer) websiteLD(p *page) ldWebSite {
+	return ldWebSite{Context: "https://schema.org", Type: "WebSite", Name: r.view.Title,
+		Description: r.site.Description, URL: p.Canonical, Language: r.view.Language}
+}

@@ -1,0 +1,144 @@
+package site
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// folded is a text with its runs of white space folded into one space and
+// trimmed, and, for each byte of it, the offset of that byte in the original.
+type folded struct {
+	text string
+	orig []int // len(text)+1 entries; the last is where the original ends
+}
+
+// foldSpace folds the white space of s, remembering where each byte came from.
+func foldSpace(s string) folded {
+	var b strings.Builder
+	b.Grow(len(s))
+	orig := make([]int, 0, len(s)+1)
+	pendingSpace := -1 // where the current run of white space started
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			if pendingSpace < 0 {
+				pendingSpace = i
+			}
+			i += size
+			continue
+		}
+		if pendingSpace >= 0 && b.Len() > 0 {
+			b.WriteByte(' ')
+			orig = append(orig, pendingSpace)
+		}
+		pendingSpace = -1
+		b.WriteString(s[i : i+size])
+		for k := range size {
+			orig = append(orig, i+k)
+		}
+		i += size
+	}
+	end := len(s)
+	if pendingSpace >= 0 {
+		end = pendingSpace
+	}
+	orig = append(orig, end)
+	return folded{text: b.String(), orig: orig}
+}
+
+// find returns where quote occurs in the original text, matching after white
+// space is folded on both sides; ok is false when it does not occur.
+func (f folded) find(quote string) (start, end int, ok bool) {
+	q := foldSpace(quote).text
+	if q == "" {
+		return 0, 0, false
+	}
+	i := strings.Index(f.text, q)
+	if i < 0 {
+		return 0, 0, false
+	}
+	j := i + len(q)
+	// The match ends after the last byte of its last character.
+	return f.orig[i], f.orig[j-1] + 1, true
+}
+
+// passage is a quoted span of a source's text: the event it supports and the
+// anchor it gets on the source page.
+type passage struct {
+	Start, End int
+	ID         string // the anchor: "q-" + event slug + "-" + citation number
+	Event      *eventView
+}
+
+// segment is a piece of a source's text: plain, or part of a quoted passage.
+type segment struct {
+	Text  string
+	Mark  bool
+	ID    string // set on the first piece of each passage
+	Event *eventView
+}
+
+// segments cuts text into plain and quoted pieces. Passages may overlap
+// (two events quoting the same words): the overlap goes to the passage that
+// starts first, and every passage keeps its own anchor on its first piece.
+func segments(text string, ps []passage) []segment {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Start != ps[j].Start {
+			return ps[i].Start < ps[j].Start
+		}
+		return ps[i].ID < ps[j].ID
+	})
+	cuts := []int{0, len(text)}
+	for _, p := range ps {
+		cuts = append(cuts, p.Start, p.End)
+	}
+	sort.Ints(cuts)
+	var segs []segment
+	anchored := make(map[string]bool)
+	for k := 0; k+1 < len(cuts); k++ {
+		a, b := cuts[k], cuts[k+1]
+		if a == b {
+			continue
+		}
+		seg := segment{Text: text[a:b]}
+		for _, p := range ps {
+			if p.Start <= a && b <= p.End {
+				if !seg.Mark {
+					seg.Mark, seg.Event = true, p.Event
+				}
+				if !anchored[p.ID] && seg.ID == "" {
+					anchored[p.ID] = true
+					seg.ID = p.ID
+				}
+			}
+		}
+		segs = append(segs, seg)
+	}
+	// A passage whose first piece already carries another anchor gets an
+	// empty piece of its own, so every anchor exists.
+	for _, p := range ps {
+		if !anchored[p.ID] {
+			anchored[p.ID] = true
+			segs = insertAnchor(segs, p)
+		}
+	}
+	return segs
+}
+
+// insertAnchor splits segs at p.Start so that an empty marked piece carries
+// p's anchor there.
+func insertAnchor(segs []segment, p passage) []segment {
+	off := 0
+	for i, s := range segs {
+		if off+len(s.Text) > p.Start || i == len(segs)-1 {
+			anchor := segment{Mark: true, ID: p.ID, Event: p.Event}
+			out := append([]segment{}, segs[:i]...)
+			out = append(out, anchor)
+			return append(out, segs[i:]...)
+		}
+		off += len(s.Text)
+	}
+	return append(segs, segment{Mark: true, ID: p.ID, Event: p.Event})
+}

@@ -1,0 +1,138 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+)
+
+// pages renders every page of the site.
+func (r *renderer) pages() error {
+	v := r.view
+	home := &page{Path: "index.html", Kind: "home", Title: v.Title, Description: v.Description,
+		OGType: "website", Home: &homeView{Overview: newOverview(v.Years), Browse: r.browse()}}
+	if home.Description == "" {
+		home.Description = fmt.Sprintf("%s : %s.", v.Title, plural(len(v.Events), "événement daté et sourcé", "événements datés et sourcés"))
+	}
+	home.Description = French(home.Description)
+	home.Canonical = absURL(r.cfg.BaseURL, home.Path)
+	home.JSONLD = r.websiteLD(home)
+	if err := r.execute("index.html", home); err != nil {
+		return err
+	}
+
+	for _, ev := range v.Events {
+		p := &page{Path: ev.URL, Kind: "event", Title: ev.Title, OGType: "article", Event: ev}
+		p.Description = ev.Summary
+		if p.Description == "" {
+			p.Description = French(ev.Title + ", " + ev.Date.French + ".")
+		}
+		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+		p.JSONLD = r.eventLD(ev, p.Canonical)
+		if err := r.execute("events/single.html", p); err != nil {
+			return err
+		}
+	}
+
+	for _, kind := range []string{"actors", "places", "topics"} {
+		name := kind + "/term.html"
+		if r.tmpls[name] == nil {
+			name = "_default/term.html"
+		}
+		for _, tv := range r.termsOf(kind) {
+			p := &page{Path: tv.URL, Kind: "term", Title: tv.Title, OGType: "website", Term: tv}
+			p.Description = French(fmt.Sprintf("%s (%s) : %s dans la chronologie %s.", tv.Title,
+				strings.ToLower(tv.Label), plural(len(tv.Events), "événement", "événements"), v.Title))
+			p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+			if err := r.execute(name, p); err != nil {
+				return err
+			}
+		}
+	}
+
+	for _, yv := range v.Years {
+		p := &page{Path: yv.URL, Kind: "year", Title: yv.Label, OGType: "website", Year: yv}
+		p.Description = French(fmt.Sprintf("%s : %s de la chronologie %s.", yv.Label,
+			plural(len(yv.Events), "événement", "événements"), v.Title))
+		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+		if err := r.execute("years/single.html", p); err != nil {
+			return err
+		}
+	}
+
+	for _, sv := range v.Sources {
+		p := &page{Path: sv.URL, Kind: "source", Title: sv.Title, OGType: "article", Source: sv}
+		p.Description = French(fmt.Sprintf("Le texte de l’article « %s » (%s) et les passages cités par la chronologie %s.",
+			sv.Title, sv.Label, v.Title))
+		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+		if err := r.execute("sources/single.html", p); err != nil {
+			return err
+		}
+	}
+
+	// Netlify serves 404.html for a missing address at any depth, so its
+	// links cannot be relative to where it sits. With a base URL its links
+	// start at the site's root path; without one (a local build, read from
+	// disk) they are relative to the root folder where the file is.
+	nf := &page{Path: "404.html", Kind: "404", Title: "Page introuvable", OGType: "website",
+		Description: "Cette page n’existe pas ou plus."}
+	nf.root = rootPath(r.cfg.BaseURL)
+	return r.execute("404.html", nf)
+}
+
+// termsOf returns the site's terms of one kind.
+func (r *renderer) termsOf(kind string) []*termView {
+	switch kind {
+	case "actors":
+		return r.view.Actors
+	case "places":
+		return r.view.Places
+	}
+	return r.view.Topics
+}
+
+// browse lists the terms that have events, by kind, for the home page's
+// filters and for browsing without a script.
+func (r *renderer) browse() []browseGroup {
+	var gs []browseGroup
+	for _, g := range []struct{ kind, key string }{{"actors", "actor"}, {"places", "place"}, {"topics", "topic"}} {
+		bg := browseGroup{Kind: g.kind, Key: g.key, Label: termLabels[g.kind][1], Single: termLabels[g.kind][0]}
+		for _, tv := range r.termsOf(g.kind) {
+			if len(tv.Events) > 0 {
+				bg.Terms = append(bg.Terms, tv)
+			}
+		}
+		if len(bg.Terms) > 0 {
+			gs = append(gs, bg)
+		}
+	}
+	return gs
+}
+
+// rootPath is the path of the site's root on its host ("/" or "/sub/"), from
+// the base URL; "" without one.
+func rootPath(base string) string {
+	if base == "" {
+		return ""
+	}
+	i := strings.Index(base, "://")
+	if i < 0 {
+		return ""
+	}
+	rest := base[i+3:]
+	j := strings.IndexByte(rest, '/')
+	if j < 0 {
+		return "/"
+	}
+	p := rest[j:]
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+func plural(n int, one, many string) string {
+	if n < 2 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,292 @@
+// Package site renders the pages of a Frise timeline: the home page with the
+// whole chronology, a page per event, actor, place, topic, year and source,
+// and a 404 page, all in memory, from a loaded *content.Site.
+//
+// Templates are Go html/template files laid out as a Hugo theme:
+//
+//	_default/baseof.html   the frame of every page; pages fill its blocks
+//	                       "title", "head" and "main"
+//	partials/*.html        pieces shared by pages, called as
+//	                       {{template "partials/date.html" .}}
+//	index.html             the home page
+//	events/single.html     an event
+//	_default/term.html     an actor, a place or a topic; actors/term.html,
+//	                       places/term.html or topics/term.html override it
+//	years/single.html      a year
+//	sources/single.html    a source, its text with the quoted passages marked
+//	404.html               the page for missing addresses
+//
+// Every template gets a *page (see its fields); {{.Rel "events/x.html"}}
+// turns a path from the site's root into a link relative to the page, so
+// the site works from any folder and from disk. The functions dict, join
+// and fr (French typography) are available.
+//
+// Output paths are index.html, events/SLUG.html, actors/SLUG.html,
+// places/SLUG.html, topics/SLUG.html, years/YYYY.html, sources/ID.html,
+// 404.html and static/… for every file of the static tree.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"frise/timeline/content"
+)
+
+// Config says where the templates and static files are, and the address of
+// the published site.
+type Config struct {
+	// BaseURL is the absolute address of the published site, for canonical
+	// and Open Graph links, e.g. "https://frise.netlify.app/". When empty,
+	// pages carry no absolute link.
+	BaseURL string
+	// Templates is the templates/ tree.
+	Templates fs.FS
+	// Static is the static/ tree, copied under static/.
+	Static fs.FS
+}
+
+// Exports are the files other packages write beside the pages, which the
+// pages link to: the path, its media type, and how a reader knows it.
+var Exports = []struct{ Path, Type, Label string }{
+	{"atom.xml", "application/atom+xml", "Flux Atom"},
+	{"events.json", "application/json", "JSON"},
+	{"timelinejs.json", "application/json", "TimelineJS"},
+	{"events.ics", "text/calendar", "iCalendar"},
+	{"events.csv", "text/csv", "CSV"},
+}
+
+// page is what every template gets.
+type page struct {
+	Path        string // this page's output path
+	Kind        string // "home", "event", "term", "year", "source" or "404"
+	Title       string // the <title>, without the site's name
+	Description string
+	Canonical   string // absolute, or ""
+	OGType      string
+	Site        *siteView
+	JSONLD      any // schema.org data, or nil
+
+	Home   *homeView
+	Event  *eventView
+	Term   *termView
+	Year   *yearView
+	Source *sourceView
+
+	root string // what leads back to the site's root
+}
+
+// Rel returns the link from this page to the output path to (which may end
+// in #anchor).
+func (p *page) Rel(to string) string {
+	target, frag, _ := strings.Cut(to, "#")
+	if target == p.Path && frag != "" {
+		return "#" + frag
+	}
+	return p.root + to
+}
+
+// Root returns what leads from this page back to the site's root: "", "../",
+// or "/" on the 404 page of a site with a base URL.
+func (p *page) Root() string { return p.root }
+
+// siteView is the site as every page sees it.
+type siteView struct {
+	Title       string
+	Description string
+	Language    string
+	Locale      string // for Open Graph: "fr_FR"
+	Params      map[string]any
+	Intro       template.HTML
+	Events      []*eventView
+	Years       []*yearView
+	Actors      []*termView
+	Places      []*termView
+	Topics      []*termView
+	Sources     []*sourceView
+	Exports     []struct{ Path, Type, Label string }
+}
+
+// homeView is what only the home page shows.
+type homeView struct {
+	Overview overview
+	Browse   []browseGroup
+}
+
+// browseGroup is a list of terms of one kind, for browsing and filtering.
+type browseGroup struct {
+	Kind   string // "actors", …
+	Key    string // the filter's name in the address: "actor", "place", "topic"
+	Label  string // "Acteurs"
+	Single string // "Acteur"
+	Terms  []*termView
+}
+
+// renderer holds what one Render works with.
+type renderer struct {
+	site  *content.Site
+	cfg   Config
+	md    goldmark.Markdown
+	view  *siteView
+	tmpls map[string]*template.Template
+	out   map[string][]byte
+}
+
+// Render returns every page of s and every static file, keyed by its
+// slash-separated output path. Pages are not minified. The same input gives
+// the same bytes.
+func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), out: make(map[string][]byte)}
+	if err := r.parseTemplates(); err != nil {
+		return nil, err
+	}
+	if err := r.build(); err != nil {
+		return nil, err
+	}
+	if err := r.pages(); err != nil {
+		return nil, err
+	}
+	if err := r.static(); err != nil {
+		return nil, err
+	}
+	return r.out, nil
+}
+
+// kindTemplates are the page templates, by the name they are executed as.
+var kindTemplates = []string{"index.html", "404.html", "events/single.html",
+	"_default/term.html", "actors/term.html", "places/term.html", "topics/term.html",
+	"years/single.html", "sources/single.html"}
+
+// parseTemplates reads the base, the partials and each page template once.
+func (r *renderer) parseTemplates() error {
+	if r.cfg.Templates == nil {
+		return fmt.Errorf("render: no templates given")
+	}
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(r.cfg.Templates, name)
+		if err != nil {
+			return "", fmt.Errorf("templates/%s: %w", name, err)
+		}
+		return string(b), nil
+	}
+	base := template.New("").Funcs(funcs)
+	src, err := read("_default/baseof.html")
+	if err != nil {
+		return err
+	}
+	if _, err := base.New("_default/baseof.html").Parse(src); err != nil {
+		return fmt.Errorf("templates/%w", err)
+	}
+	partials, err := fs.Glob(r.cfg.Templates, "partials/*.html")
+	if err != nil {
+		return err
+	}
+	for _, name := range partials {
+		src, err := read(name)
+		if err != nil {
+			return err
+		}
+		if _, err := base.New(name).Parse(src); err != nil {
+			return fmt.Errorf("templates/%w", err)
+		}
+	}
+	r.tmpls = make(map[string]*template.Template)
+	for _, name := range kindTemplates {
+		src, err := read(name)
+		if err != nil {
+			if strings.HasSuffix(name, "/term.html") && !strings.HasPrefix(name, "_default/") {
+				continue // the default term template serves
+			}
+			return err
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return err
+		}
+		if _, err := t.New(name).Parse(src); err != nil {
+			return fmt.Errorf("templates/%w", err)
+		}
+		r.tmpls[name] = t
+	}
+	return nil
+}
+
+// funcs are the functions templates may call besides the built-in ones.
+var funcs = template.FuncMap{
+	"fr": French,
+	"join": func(sep string, xs []string) string {
+		return strings.Join(xs, sep)
+	},
+	// dict builds a map from pairs of arguments, to pass several values to a partial.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict wants pairs of a name and a value")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict wants names that are strings")
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"plural": plural,
+}
+
+// execute renders the template name for p into the output.
+func (r *renderer) execute(name string, p *page) error {
+	t := r.tmpls[name]
+	if t == nil {
+		return fmt.Errorf("render %s: no template %s", p.Path, name)
+	}
+	if p.root == "" && p.Kind != "404" {
+		p.root = rootPrefix(p.Path)
+	}
+	p.Site = r.view
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "_default/baseof.html", p); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	r.out[p.Path] = buf.Bytes()
+	return nil
+}
+
+// static copies the static tree under static/.
+func (r *renderer) static() error {
+	if r.cfg.Static == nil {
+		return nil
+	}
+	return fs.WalkDir(r.cfg.Static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
+			return nil
+		}
+		b, err := fs.ReadFile(r.cfg.Static, name)
+		if err != nil {
+			return err
+		}
+		r.out["static/"+name] = b
+		return nil
+	})
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
+}

@@ -1,0 +1,174 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"frise/timeline/content"
+	"frise/timeline/edtf"
+)
+
+// eventView is an event as the templates see it: the content's fields, with
+// its text set in French typography and its links worked out.
+type eventView struct {
+	*content.Event
+	Title   string
+	Summary string
+	URL     string // the page, from the site's root: "events/SLUG.html"
+	Date    dateView
+	Year    *yearView
+	Actors  []*termView
+	Places  []*termView
+	Topics  []*termView
+	Sources []*sourceView // each source cited, once, in the order first cited
+	Cites   []citeView
+	Body    template.HTML
+	Prev    *eventView
+	Next    *eventView
+	Related []*eventView
+
+	// What the home page's script filters on: folded words, and the slugs of
+	// the event's actors, places and topics, space-separated.
+	Search                             string
+	ActorSlugs, PlaceSlugs, TopicSlugs string
+}
+
+// dateView is a date as a reader sees it and as a machine reads it.
+type dateView struct {
+	French string // at exactly the precision known: "novembre 2015", "vers 2018"
+	ISO    string // for <time datetime>: "2015-11", "2024-10-29", "2021"; "" when none fits
+	End    string // an interval's end, in ISO, or ""
+	Class  string // " span", " approx", " uncertain", " ongoing", combined
+}
+
+// citeView is a quoted passage on an event's page.
+type citeView struct {
+	Quote    string
+	Source   *sourceView
+	Anchor   string // the passage on the source page: "sources/ID.html#q-…"
+	Original string // the article's address, only when http(s)
+}
+
+// termView is an actor, a place or a topic.
+type termView struct {
+	*content.Term
+	Title  string
+	URL    string
+	Label  string // "Acteur", "Lieu", "Thème"
+	Events []*eventView
+	Body   template.HTML
+}
+
+// yearView is a year of the chronology.
+type yearView struct {
+	Year   int
+	Label  string // "2015", or "43 av. J.-C."
+	ID     string // the anchor on the home page: "y2015"
+	URL    string // "years/2015.html"
+	Events []*eventView
+}
+
+// sourceView is an article events are drawn from.
+type sourceView struct {
+	*content.Source
+	Title     string
+	URL       string
+	Original  string // only when http(s)
+	Published string // in French, or ""
+	PubISO    string
+	Label     string // publisher and date, short: "L’Opinion, octobre 2024"
+	Segments  []segment
+	Passages  []passageRef
+}
+
+// passageRef is an entry of the list of quoted passages on a source page.
+type passageRef struct {
+	ID    string
+	Quote string
+	Event *eventView
+	Found bool // whether the passage was found in the text (else the entry holds the anchor)
+}
+
+// termLabels name each kind of term, singular and plural.
+var termLabels = map[string][2]string{
+	"actors": {"Acteur", "Acteurs"},
+	"places": {"Lieu", "Lieux"},
+	"topics": {"Thème", "Thèmes"},
+}
+
+// isoDate writes d as an HTML date at its precision: a year, a month or a
+// day; "" for dates HTML cannot write (before year 1, unknown digits).
+func isoDate(d edtf.Date) string {
+	if d.Year < 1 || d.Year > 9999 || d.UnspecifiedYear > 0 {
+		return ""
+	}
+	switch d.Precision() {
+	case edtf.PrecisionDay:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case edtf.PrecisionMonth:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d", d.Year)
+}
+
+// newDateView describes v for the pages.
+func newDateView(v edtf.Value) dateView {
+	dv := dateView{French: v.French()}
+	var classes []string
+	switch {
+	case !v.Interval:
+		dv.ISO = isoDate(v.Start)
+	case v.StartKind == edtf.Known:
+		dv.ISO = isoDate(v.Start)
+		if v.EndKind == edtf.Known {
+			dv.End = isoDate(v.End)
+		}
+	default:
+		dv.End = isoDate(v.End)
+	}
+	if v.Interval {
+		classes = append(classes, "span")
+		if v.EndKind == edtf.Open {
+			classes = append(classes, "ongoing")
+		}
+	}
+	for _, d := range v.Dates() {
+		if d.Qualifier&edtf.Approximate != 0 && !contains(classes, "approx") {
+			classes = append(classes, "approx")
+		}
+		if d.Qualifier&edtf.Uncertain != 0 && !contains(classes, "uncertain") {
+			classes = append(classes, "uncertain")
+		}
+	}
+	if len(classes) > 0 {
+		dv.Class = " " + strings.Join(classes, " ")
+	}
+	return dv
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// yearLabel writes a year as French prose does.
+func yearLabel(y int) string {
+	if y <= 0 {
+		return fmt.Sprintf("%d av. J.-C.", 1-y)
+	}
+	return fmt.Sprint(y)
+}
+
+// slugs joins the slugs of ts with spaces.
+func slugs(ts []*termView) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.Slug
+	}
+	return strings.Join(s, " ")
+}

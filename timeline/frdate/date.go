@@ -1,0 +1,336 @@
+package frdate
+
+// pdate reads a date as written with words: "jeudi 7 mars 2024", "le 1er
+// mars", "mars 2024", "octobre dernier", "mardi", "l'an 2000", "2015".
+func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
+	var p partial
+	p.mod = mod
+	e := j
+	if s.is(e, wWeekday) {
+		if s.is(e-1, wChaque) || s.is(s.dayPart(e+1), wAnchor) {
+			return item{}, false
+		}
+		p.wd = int(s.t[e].w.v)
+		e++
+		if s.punct(e, ',') {
+			if _, _, ok := s.day(e + 1); ok {
+				e++
+			}
+		}
+		if s.is(e, wLe) {
+			if _, _, ok := s.day(e + 1); ok {
+				e++
+			}
+		}
+	}
+	if d, k, ok := s.day(e); ok {
+		if m, k2, ok := s.month(k, true); ok {
+			p.d, p.m, e = d, m, k2
+		} else if p.wd != 0 || strong {
+			// "mardi 3", and "le 13" before "au 18 juillet" in a range
+			p.d, e = d, k
+		}
+	} else if m, k, ok := s.month(e, false); ok {
+		p.m, e = m, k
+	}
+	switch {
+	case p.m != 0:
+		if s.isYearAt(e) && s.yearOK(e, true) {
+			p.y, e = int(s.t[e].n), e+1
+		} else if p.d == 0 && !strong && mod == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) &&
+			!(s.punct(e, '-') && s.glued(e) && s.is(e+1, wMonth)) {
+			return item{}, false // a month alone needs a preposition: "en mars", not "Mars"
+		}
+	case p.wd != 0 || p.d != 0:
+	case s.is(e, wUnit) && s.t[e].w.v == uYear && !s.t[e].w.pl && s.isYearAt(e+1):
+		// "l'an 2000", "l'année 2019"
+		if !s.yearOK(e+1, true) {
+			return item{}, false
+		}
+		p.y, e = int(s.t[e+1].n), e+2
+		return item{p: p, isP: true, end: e}, true
+	case s.isYearAt(e):
+		if !s.yearOK(e, strong) {
+			return item{}, false
+		}
+		p.y, e = int(s.t[e].n), e+1
+		return item{p: p, isP: true, end: e}, true
+	default:
+		return item{}, false
+	}
+	if p.y == 0 {
+		switch {
+		case s.is(e, wDernier):
+			p.mod, e = -1, e+1
+		case s.is(e, wProchain):
+			p.mod, e = 1, e+1
+		}
+	}
+	if p.d != 0 && p.m == 0 && p.wd == 0 && !strong {
+		return item{}, false
+	}
+	if p.wd != 0 || p.d != 0 {
+		e = s.dayPart(e)
+	}
+	return item{p: p, isP: true, end: e}, true
+}
+
+// day reads a day of the month: 3, 03, 1er, premier, vingt et un.
+func (s *scanner) day(j int) (d, end int, ok bool) {
+	if v, nd, isNum := s.num(j); isNum {
+		if nd > 2 || v < 1 || v > 31 || s.glued(j) && j > 0 && s.t[j-1].kind != kPunct {
+			return 0, 0, false
+		}
+		e := j + 1
+		if s.glued(e) && e < s.lim {
+			switch {
+			case s.is(e, wSuf):
+				e++
+			case s.t[e].kind == kWord, s.t[e].kind == kNum:
+				return 0, 0, false
+			case s.punct(e, '%') || s.punct(e, ',') && s.glued(e+1) && s.t[e+1].kind == kNum:
+				return 0, 0, false
+			}
+		}
+		return v, e, true
+	}
+	if s.is(j, wOrd) && s.t[j].w.v == 1 {
+		return 1, j + 1, true
+	}
+	if v, e, ok := s.wordNum(j); ok && v >= 1 && v <= 31 {
+		return v, e, true
+	}
+	return 0, 0, false
+}
+
+// month reads a month's name, full or abbreviated (janv., sept.). An
+// abbreviation, or "sept", is a month only after a day, before a year or
+// with its full stop.
+func (s *scanner) month(j int, afterDay bool) (m, end int, ok bool) {
+	w := s.id(j)
+	if w != wMonth && w != wSept {
+		return 0, 0, false
+	}
+	t := s.t[j]
+	m = int(t.w.v)
+	if w == wSept {
+		m = 9
+	}
+	e := j + 1
+	if t.w.abbr || w == wSept {
+		dot := s.punct(e, '.') && s.glued(e)
+		if dot {
+			e++
+		}
+		if !dot && !afterDay && !s.isYearAt(e) {
+			return 0, 0, false
+		}
+	}
+	return m, e, true
+}
+
+// yearOK reports whether the four digits at i, already in the range of
+// years, are a year and not a quantity, a code or a part of a number.
+func (s *scanner) yearOK(i int, strong bool) bool {
+	t := s.t[i]
+	// Glued to what comes before: A2015, #2015, n°2015, 12.2015, -2015.
+	if t.gap == gapNone && i > 0 {
+		p := s.t[i-1]
+		joined := (p.n == '-' || p.n == '/') && i > 1 && s.t[i-2].kind == kNum && s.t[i-2].nd == 4 && s.yearRange(i-2) ||
+			p.n == '-' && s.is(i-2, wMi)
+		if p.kind != kPunct || p.n != '(' && p.n != '"' && p.n != '«' && p.n != '[' && p.n != '\'' && !joined {
+			return false
+		}
+	}
+	if i > 0 && s.t[i-1].kind == kNum && s.t[i-1].gap != gapLine && t.gap == gapSpace {
+		return false // "1 2015" is a number with a thin space
+	}
+	// A reference: n° 2015, loi 2015, article 2015.
+	if s.is(i-1, wNumero) || s.punct(i-1, '°') || s.punct(i-1, '#') || s.is(i-1, wN) {
+		return false
+	}
+	// Quantities: plus de 2000, environ 1500.
+	if s.is(i-1, wEnviron) || (s.is(i-1, wDe) || s.elided(i-2, wD)) && (s.is(i-2, wPlus) || s.is(i-2, wMoins) || s.is(i-2, wPres)) {
+		return false
+	}
+	// Glued to what follows: 2015e, 2015%, 2015,5, 2015-1109.
+	if n := i + 1; n < s.lim && s.t[n].gap == gapNone {
+		switch {
+		case s.t[n].kind != kPunct:
+			return false
+		case s.t[n].n == '%' || s.t[n].n == '_' || s.t[n].n == '€' || s.t[n].n == '$' || s.t[n].n == '°':
+			return false
+		case (s.t[n].n == '-' || s.t[n].n == '/') && s.glued(n+1) && s.t[n+1].kind == kNum:
+			if !s.yearRange(i) {
+				return false
+			}
+		case (s.t[n].n == ',' || s.t[n].n == '.' || s.t[n].n == ':') && s.glued(n+1) && s.t[n+1].kind == kNum:
+			return false
+		}
+	}
+	n := i + 1
+	if n >= s.lim {
+		return true
+	}
+	nt := s.t[n]
+	switch nt.kind {
+	case kNum:
+		return nt.gap == gapLine || nt.nd != 3
+	case kPunct:
+		return nt.n != '%' && nt.n != '€' && nt.n != '$'
+	}
+	// A word after the number: a unit or a noun makes it a quantity.
+	switch nt.w.id {
+	case wUnit, wDecennie, wSiecle, wApprox:
+		return false
+	case wNone:
+		if nt.up || strong {
+			return true
+		}
+		return followsYear[s.folded(n)]
+	}
+	return true
+}
+
+// yearRange reports whether the year at i starts a range of years: 2021-2022, 2021-22, 2021/2022.
+func (s *scanner) yearRange(i int) bool {
+	y := int(s.t[i].n)
+	b, nb, ok := s.num(i + 2)
+	if !ok || s.glued(i+3) && s.t[i+3].kind != kPunct {
+		return false
+	}
+	switch nb {
+	case 4:
+		return b > y && b-y <= 100
+	case 2:
+		return s.punct(i+1, '-') && b > y%100
+	}
+	return false
+}
+
+// folded returns the lower-case, unaccented form of word token i.
+func (s *scanner) folded(i int) string {
+	t := s.t[i]
+	if t.e-t.s > 24 {
+		return ""
+	}
+	var buf [48]byte
+	n := 0
+	for _, r := range s.text[t.s:t.e] {
+		if r < 0x80 {
+			buf[n] = byte(r) | 0x20
+			n++
+			continue
+		}
+		n += copy(buf[n:], fold(r))
+	}
+	return string(buf[:n])
+}
+
+// followsYear are the unknown words that may follow a year in a sentence.
+var followsYear = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"est", "etait", "sera", "serait", "fut", "ont", "avait", "avaient", "sont", "etaient",
+		"seront", "se", "s", "qui", "que", "qu", "par", "pour", "sur", "avec", "sans", "puis", "alors", "lorsque",
+		"quand", "elle", "ils", "elles", "on", "c", "selon", "deja", "encore", "aussi", "mais", "donc", "car", "ni",
+		"comme", "contre", "soit", "marque", "reste", "restera", "voit", "verra", "vit", "ne", "n", "j", "je", "nous",
+		"vous", "notamment", "seulement", "inclus", "compris", "included", "jusqu", "lors", "pendant", "durant",
+		"sous", "chez", "via", "ainsi", "hors", "vs", "afin", "parce", "tandis", "lequel", "laquelle", "dont", "ou",
+		"au", "aux", "un", "une", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "tout", "toute", "tous",
+		"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "pres", "plus", "moins", "apres",
+		"avant", "depuis", "entre", "vers", "dans", "en", "et", "le", "la", "les", "l", "de", "du", "des", "d", "a",
+		"y", "il", "ce", "sur", "deja", "ont", "aura", "auront", "devrait", "devraient", "pourrait", "doit", "peut",
+		"semble", "va", "vont", "s", "grace", "face", "suite", "malgre", "outre", "parmi", "selon", "vers"} {
+		followsYear[w] = true
+	}
+}
+
+// numeric reads dates in digits, day first: 07/03/2024, 7.3.2024,
+// 04 - 10 - 2024, 2024-03-07, 03/2024, 15/06/18.
+func (s *scanner) numeric(j int) (item, bool) {
+	a, na, _ := s.num(j)
+	if j > 0 && s.t[j].gap == gapNone && s.t[j-1].kind != kPunct {
+		return item{}, false
+	}
+	if j > 1 && s.t[j].gap == gapNone && s.t[j-1].kind == kPunct && s.t[j-2].kind == kNum && s.t[j-1].gap == gapNone {
+		c := s.t[j-1].n
+		if c == '/' || c == '.' || c == '-' || c == ',' || c == ':' {
+			return item{}, false
+		}
+	}
+	sep1 := j + 1
+	if sep1 >= s.lim || s.t[sep1].kind != kPunct {
+		return item{}, false
+	}
+	c := s.t[sep1].n
+	if c != '/' && c != '.' && c != '-' {
+		return item{}, false
+	}
+	spaced := s.t[sep1].gap != gapNone
+	b, nb, ok := s.num(sep1 + 1)
+	if !ok || (s.t[sep1+1].gap != gapNone) != spaced || (c == '.' && spaced) {
+		return item{}, false
+	}
+	sep2 := sep1 + 2
+	// After the last number, nothing that continues it: 1.2.3.4, 2-24-921-5.
+	ends := func(k int) bool {
+		if k >= s.lim || s.t[k].gap != gapNone {
+			return true
+		}
+		if s.t[k].kind != kPunct {
+			return false
+		}
+		x := s.t[k].n
+		return !((x == c || x == '/' || x == '.' || x == '-' || x == ',') && s.glued(k+1) && s.t[k+1].kind == kNum)
+	}
+	if s.punct(sep2, c) && (s.t[sep2].gap != gapNone) == spaced {
+		y, ny, ok := s.num(sep2 + 1)
+		if !ok || (s.t[sep2+1].gap != gapNone) != spaced || !ends(sep2+2) {
+			return item{}, false
+		}
+		var p partial
+		switch {
+		case na == 4 && nb <= 2 && ny <= 2 && c == '-' && !spaced:
+			p = partial{y: a, m: b, d: y}
+		case na <= 2 && nb <= 2 && ny == 4:
+			p = partial{y: y, m: b, d: a}
+		case na <= 2 && nb <= 2 && ny == 2 && c != '-':
+			p = partial{y: s.century2(y), m: b, d: a}
+		default:
+			return item{}, false
+		}
+		if p.y < 1000 || p.y > 2199 || !validDay(p.y, p.m, p.d) {
+			return item{}, false
+		}
+		return item{p: p, isP: true, end: sep2 + 2}, true
+	}
+	if !ends(sep1 + 2) {
+		return item{}, false
+	}
+	// Month and year: 03/2024, 2024-03.
+	switch {
+	case c == '/' && na <= 2 && nb == 4 && a >= 1 && a <= 12 && b >= 1000 && b <= 2199:
+		return item{p: partial{y: b, m: a}, isP: true, end: sep1 + 2}, true
+	case c == '-' && !spaced && na == 4 && nb == 2 && b >= 1 && b <= 12 && a >= 1000 && a <= 2199 && !s.is(j-1, wNumero) && !s.punct(j-1, '°'):
+		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
+	}
+	// Day and month after "le": le 15/06.
+	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday)) && validDay(2000, b, a) {
+		return item{p: partial{m: b, d: a}, isP: true, end: sep1 + 2}, true
+	}
+	return item{}, false
+}
+
+// century2 reads a two-digit year as the nearest to the reference.
+func (s *scanner) century2(y int) int {
+	now := 2000
+	if s.a.ok {
+		now = s.a.year()
+	}
+	c := now/100*100 + y
+	if c > now+20 {
+		c -= 100
+	}
+	return c
+}

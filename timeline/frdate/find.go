@@ -1,0 +1,427 @@
+package frdate
+
+import (
+	"frise/timeline/edtf"
+)
+
+// Match is one temporal expression found in a text.
+type Match struct {
+	Start, End int // byte offsets in the text; text[Start:End] == Text
+	Text       string
+	Value      edtf.Value // normalised; Value.String() is the EDTF
+	Certain    bool       // false when the reading is a guess
+}
+
+// Find returns every temporal expression of day precision or coarser in
+// text, in order, relative to ref (a reference date at any precision: the
+// article's publication date). A zero ref means the reference is unknown:
+// relative expressions ("hier", "mardi dernier") are then skipped, absolute
+// ones are still found.
+func Find(text string, ref edtf.Value) []Match {
+	s := scanner{text: text, a: newAnchor(ref)}
+	s.t = tokenize(text, nil)
+	s.run()
+	return s.out
+}
+
+type scanner struct {
+	text string
+	t    []tok
+	lim  int // the end of the current line's tokens
+	a    anchor
+	out  []Match
+}
+
+func (s *scanner) run() {
+	for start := 0; start < len(s.t); {
+		end := start + 1
+		for end < len(s.t) && s.t[end].gap != gapLine {
+			end++
+		}
+		s.lim = end
+		for i := start; i < end; {
+			t := &s.t[i]
+			if t.kind == kPunct || (t.kind == kWord && t.w.id == wNone) {
+				i++
+				continue
+			}
+			if j := s.at(i); j > i {
+				i = j
+			} else {
+				i++
+			}
+		}
+		start = end
+	}
+}
+
+// Token tests. Each is false past the end of the line.
+
+func (s *scanner) id(i int) uint8 {
+	if i < 0 || i >= s.lim || s.t[i].kind != kWord {
+		return wNone
+	}
+	return s.t[i].w.id
+}
+
+func (s *scanner) is(i int, id uint8) bool { return s.id(i) == id }
+
+func (s *scanner) punct(i int, c int32) bool {
+	return i >= 0 && i < s.lim && s.t[i].kind == kPunct && s.t[i].n == c
+}
+
+func (s *scanner) glued(i int) bool { return i >= 0 && i < s.lim && s.t[i].gap == gapNone }
+
+// elided reports whether token i is the word id followed by an apostrophe (l', d', jusqu').
+func (s *scanner) elided(i int, id uint8) bool { return s.is(i, id) && s.punct(i+1, '\'') }
+
+// hyphen skips an optional hyphen.
+func (s *scanner) hyphen(i int) int {
+	if s.punct(i, '-') {
+		return i + 1
+	}
+	return i
+}
+
+func (s *scanner) num(i int) (n, nd int, ok bool) {
+	if i < 0 || i >= s.lim || s.t[i].kind != kNum {
+		return 0, 0, false
+	}
+	return int(s.t[i].n), int(s.t[i].nd), true
+}
+
+func (s *scanner) emit(i, j int, r res) {
+	if j <= i {
+		return
+	}
+	a, b := int(s.t[i].s), int(s.t[j-1].e)
+	if n := len(s.out); n > 0 && s.out[n-1].End > a {
+		return
+	}
+	s.out = append(s.out, Match{Start: a, End: b, Text: s.text[a:b], Value: r.v, Certain: r.certain})
+}
+
+// item is one value read from the text: either a written date whose
+// missing parts are still to be taken from its neighbours or the
+// reference, or a value already resolved.
+type item struct {
+	p     partial
+	isP   bool
+	r     res
+	start int // the first token of its own words, after any preposition
+	end   int
+}
+
+func (s *scanner) resolve(it item) (res, bool) {
+	if !it.isP {
+		return it.r, true
+	}
+	return s.a.resolve(it.p)
+}
+
+// at reads the expression that starts at token i, if any, emits it and
+// returns the token after it.
+func (s *scanner) at(i int) int {
+	if j := s.modified(i); j > i {
+		return j
+	}
+	if j := s.rangeAt(i); j > i {
+		return j
+	}
+	return s.list(i)
+}
+
+// modified reads a value with a word before it that changes it: depuis,
+// à partir de, jusqu'à, d'ici, vers, aux alentours de, courant…
+func (s *scanner) modified(i int) int {
+	var kind int // 1 since, 2 until, 3 approximately
+	j := i
+	switch {
+	case s.is(i, wDepuis):
+		kind, j = 1, i+1
+	case s.is(i, wA) && s.is(i+1, wPartir) && (s.is(i+2, wDe) || s.elided(i+2, wD) || s.is(i+2, wDu)):
+		kind, j = 1, i+3
+		if s.elided(i+2, wD) {
+			j = i + 4
+		}
+		if s.is(i+2, wDu) {
+			j = i + 2 // "à partir du 3 mars": the article goes with the date
+		}
+	case s.elided(i, wJusqu):
+		kind, j = 2, i+2
+	case s.is(i, wJusqu) && (s.is(i+1, wA) || s.is(i+1, wAu) || s.is(i+1, wEn)):
+		kind, j = 2, i+1
+	case s.elided(i, wD) && s.is(i+2, wIci):
+		kind, j = 2, i+3
+		if s.is(j, wA) {
+			j++
+		}
+	case s.is(i, wVers):
+		kind, j = 3, i+1
+	case s.is(i, wAux) && (s.is(i+1, wAlentours) || s.is(i+1, wEnvirons)) && (s.is(i+2, wDe) || s.elided(i+2, wD) || s.is(i+2, wDu)):
+		kind, j = 3, i+3
+		if s.elided(i+2, wD) {
+			j++
+		} else if s.is(i+2, wDu) {
+			j = i + 2
+		}
+	case s.is(i, wAutour) && (s.is(i+1, wDe) || s.elided(i+1, wD) || s.is(i+1, wDu)):
+		kind, j = 3, i+2
+		if s.elided(i+1, wD) {
+			j++
+		} else if s.is(i+1, wDu) {
+			j = i + 1
+		}
+	case s.is(i, wEnviron):
+		kind, j = 3, i+1
+	default:
+		return i
+	}
+	if kind == 2 && s.is(j, wA) {
+		j++
+	}
+	// "d'ici trois ans", "depuis deux mois": a count of units from the reference.
+	if kind != 3 {
+		if n, _, e, ok := s.count(j); ok && e > j {
+			if u := s.unitAt(e); u != 0 {
+				sign := -1
+				if kind == 2 {
+					sign = 1
+				}
+				r, ok := s.a.shift(sign*n, u)
+				if !ok {
+					return i
+				}
+				if kind == 1 {
+					d, _ := startOf(r.v)
+					r.v = edtf.Since(d)
+				} else {
+					d, _ := endOf(r.v)
+					r.v = edtf.Until(d)
+				}
+				s.emit(i, e+1, r)
+				return e + 1
+			}
+		}
+	}
+	it, ok := s.value(j, true)
+	if !ok {
+		return i
+	}
+	end := it.end
+	var r res
+	if a, b, e, ok := s.rangeFrom(j, it); ok {
+		r, end = res{edtf.Between(a, b), true}, e
+	} else if r, ok = s.resolve(it); !ok {
+		return i
+	}
+	switch kind {
+	case 1:
+		d, ok := startOf(r.v)
+		if !ok {
+			return i
+		}
+		r.v = edtf.Since(d)
+	case 2:
+		d, ok := endOf(r.v)
+		if !ok {
+			return i
+		}
+		r.v = edtf.Until(d)
+	case 3:
+		r.v = approx(r.v)
+	}
+	if kind != 3 && s.is(end, wEnviron) {
+		end++
+	}
+	s.emit(i, end, r)
+	return end
+}
+
+// rangeAt reads "entre A et B", "de A à B", "du 13 au 18 juillet".
+func (s *scanner) rangeAt(i int) int {
+	var j int
+	switch {
+	case s.is(i, wEntre):
+		j = i + 1
+	case s.is(i, wDe) || s.is(i, wDu):
+		j = i + 1
+		if s.is(i, wDu) {
+			j = i // "du" stands for "le" in "du 13 au 18"
+		}
+	case s.elided(i, wD):
+		j = i + 2
+	default:
+		return i
+	}
+	it, ok := s.value(j, true)
+	if !ok {
+		return i
+	}
+	a, b, end, ok := s.rangeFrom(j, it)
+	if !ok {
+		return i
+	}
+	if s.is(i, wEntre) != s.is(it.end, wEt) {
+		return i
+	}
+	s.emit(i, end, res{edtf.Between(a, b), true})
+	return end
+}
+
+// rangeFrom reads the second half of a range after its first value:
+// "… à mars 2025", "… et 2018", "-2022". It returns both ends.
+func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool) {
+	k := first.end
+	switch {
+	case s.is(k, wEt) || s.is(k, wAu) || s.is(k, wA):
+		k++
+	case s.elided(k, wJusqu) && (s.is(k+2, wA) || s.is(k+2, wAu) || s.is(k+2, wEn)):
+		k += 2
+	case s.punct(k, '-') || s.punct(k, '/'):
+		// "2021-2022", "janvier-février 2025", "13-14 juillet"
+		k++
+		if s.t[k-1].n == '/' && !(first.isP && first.p.finest() == 1 && first.p.d == 0) {
+			return
+		}
+	default:
+		return
+	}
+	second, ok := s.value(k, true)
+	if !ok {
+		// "2021-22", "1914-18": the second year in two digits.
+		if first.isP && first.p.y != 0 && first.p.m == 0 && s.punct(k-1, '-') {
+			if n, nd, ok2 := s.num(k); ok2 && nd == 2 && s.glued(k) && !(s.glued(k+1) && s.t[k+1].kind != kPunct) {
+				y := first.p.y/100*100 + n
+				if y > first.p.y {
+					return edtf.Year(first.p.y), edtf.Year(y), k + 1, true
+				}
+			}
+		}
+		return a, b, 0, false
+	}
+	// With the same kinds on both sides, the first takes from the second
+	// what it leaves out.
+	var ra, rb res
+	if first.isP && second.isP {
+		p, q := first.p, second.p
+		if q.finest() == 0 || p.finest() == 0 {
+			if !(p.wd != 0 && q.wd != 0) {
+				return a, b, 0, false
+			}
+		}
+		p = p.fill(q)
+		if p.y == 0 && q.y != 0 && p.m != 0 && q.m != 0 {
+			p.y = q.y
+		}
+		var ok1, ok2 bool
+		rb, ok2 = s.a.resolve(q)
+		if !ok2 {
+			return a, b, 0, false
+		}
+		if p.wd != 0 && p.d == 0 && p.m == 0 && q.wd != 0 && q.d == 0 {
+			// "de vendredi à dimanche": the first day, then the next such day.
+			ra, ok1 = s.a.resolve(p)
+			if ok1 && ra.v.Start.Precision() == edtf.PrecisionDay {
+				t := ra.v.Start.First()
+				for t.Before(ra.v.Start.First().AddDate(0, 0, 7)) {
+					if weekdayOf(t) == q.wd && t.After(ra.v.Start.First()) {
+						break
+					}
+					t = t.AddDate(0, 0, 1)
+				}
+				rb = single(dayOf(t), ra.certain)
+			}
+		} else if p.y == 0 && p.m != 0 && q.y != 0 && q.m != 0 {
+			p.y = q.y
+			ra, ok1 = s.a.resolve(p)
+		} else {
+			ra, ok1 = s.a.resolve(p)
+		}
+		if !ok1 {
+			return a, b, 0, false
+		}
+		// "de novembre à février": the first falls in the year before.
+		if first.p.y == 0 && ra.v.First().After(rb.v.First()) && p.m != 0 && p.m < 13 {
+			p.y = ra.v.Start.Year - 1
+			if ra, ok1 = s.a.resolve(p); !ok1 {
+				return a, b, 0, false
+			}
+		}
+	} else {
+		var ok1, ok2 bool
+		if ra, ok1 = s.resolve(first); !ok1 {
+			return a, b, 0, false
+		}
+		if rb, ok2 = s.resolve(second); !ok2 {
+			return a, b, 0, false
+		}
+	}
+	a, ok1 := startOf(ra.v)
+	b, ok2 := endOf(rb.v)
+	if !ok1 || !ok2 || b.Last().Before(a.First()) || !b.Last().After(a.First()) && a == b {
+		return a, b, 0, false
+	}
+	return a, b, second.end, true
+}
+
+// list reads one value or a list of them: "en 2015 et 2018", "les 3 et 4
+// mars", "en mars et avril 2024". Each value is its own match.
+func (s *scanner) list(i int) int {
+	first, ok := s.value(i, false)
+	if !ok {
+		return i
+	}
+	if s.punct(first.end, '-') || s.punct(first.end, '/') {
+		if a, b, end, ok := s.rangeFrom(first.start, first); ok {
+			s.emit(i, end, res{edtf.Between(a, b), true})
+			return end
+		}
+	}
+	items := []item{first}
+	starts := []int{i}
+	for {
+		last := items[len(items)-1]
+		k := last.end
+		if !(s.punct(k, ',') || s.is(k, wEt) || s.is(k, wOu)) {
+			break
+		}
+		k++
+		if s.is(k, wEt) || s.is(k, wOu) {
+			k++
+		}
+		next, ok := s.value(k, true)
+		if !ok || next.isP != last.isP || (next.isP && !compatible(last.p, next.p)) {
+			break
+		}
+		items = append(items, next)
+		starts = append(starts, k)
+	}
+	// Fill from the right.
+	for n := len(items) - 2; n >= 0; n-- {
+		if items[n].isP && items[n+1].isP {
+			items[n].p = items[n].p.fill(items[n+1].p)
+		}
+	}
+	end := i
+	for n, it := range items {
+		r, ok := s.resolve(it)
+		if !ok {
+			if n == 0 {
+				return i
+			}
+			break
+		}
+		s.emit(starts[n], it.end, r)
+		end = it.end
+	}
+	return end
+}
+
+// compatible reports whether two written dates can be items of one list.
+func compatible(p, q partial) bool {
+	if p.d != 0 && p.m == 0 {
+		return q.d != 0
+	}
+	return p.finest() == q.finest() || (p.y == 0 && q.y == 0)
+}

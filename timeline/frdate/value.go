@@ -1,0 +1,624 @@
+package frdate
+
+import (
+	"frise/timeline/edtf"
+)
+
+// value reads one temporal value at token i, with the prepositions and
+// articles that lead it ("en", "le", "au mois de", "à l'"). strong says the
+// words before already make a date likely, so that a bare month or year is
+// taken as one.
+func (s *scanner) value(i int, strong bool) (item, bool) {
+	j, mod := i, 0
+	for n := 0; n < 4; n++ {
+		switch {
+		case s.is(j, wEn) || s.is(j, wCourant) || s.is(j, wCourse):
+			strong = true
+			j++
+			if s.is(j-1, wCourse) && (s.is(j, wDe) || s.is(j, wDu)) {
+				j++
+			}
+			continue
+		case s.is(j, wAu) && s.is(j+1, wCours) && (s.is(j+2, wDe) || s.is(j+2, wDu) || s.elided(j+2, wD)):
+			strong = true
+			j += 3
+			if s.elided(j-1, wD) {
+				j++
+			}
+			continue
+		case s.is(j, wAu) && s.is(j+1, wUnit) && s.t[j+1].w.v == uMonth && (s.is(j+2, wDe) || s.elided(j+2, wD)):
+			strong = true
+			j += 3
+			if s.elided(j-1, wD) {
+				j++
+			}
+			continue
+		case (s.is(j, wLe) || s.is(j, wDu)) && s.is(j+1, wUnit) && s.t[j+1].w.v == uMonth && (s.is(j+2, wDe) || s.elided(j+2, wD)):
+			strong = true
+			j += 3
+			if s.elided(j-1, wD) {
+				j++
+			}
+			continue
+		case s.is(j, wLe) || s.is(j, wLa) || s.is(j, wLes) || s.is(j, wDu) || s.is(j, wAu) || s.is(j, wAux):
+			j++
+			continue
+		case s.is(j, wA):
+			strong = true
+			j++
+			continue
+		case s.elided(j, wL):
+			j += 2
+			continue
+		case s.is(j, wDe):
+			strong = true
+			j++
+			continue
+		case s.elided(j, wD) && !s.is(j+2, wIci):
+			strong = true
+			j += 2
+			continue
+		case s.is(j, wCe) || s.is(j, wCet) || s.is(j, wCette):
+			mod = 2
+			j++
+		}
+		break
+	}
+	if j >= s.lim {
+		return item{}, false
+	}
+	var it item
+	var ok bool
+	switch s.t[j].kind {
+	case kNum:
+		if it, ok = s.numeric(j); ok {
+			break
+		}
+		if it, ok = s.ordinalPeriod(j); ok {
+			break
+		}
+		it, ok = s.pdate(j, strong, mod)
+	case kWord:
+		it, ok = s.wordValue(j, strong, mod)
+	}
+	if !ok {
+		return item{}, false
+	}
+	it.start = j
+	return it, true
+}
+
+func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
+	switch s.id(j) {
+	case wHier, wDemain, wAujourd, wAvant, wApres:
+		return s.deictic(j)
+	case wIl, wVoila, wDans:
+		return s.ago(j)
+	case wCes, wLes, wDes:
+		return s.recent(j)
+	case wFin, wDebut, wMi, wMilieu:
+		return s.partOf(j)
+	case wUnit, wWeek:
+		if mod == 2 || s.is(j+1, wDernier) || s.is(j+1, wProchain) {
+			if it, ok := s.relPeriod(j, mod); ok {
+				return it, true
+			}
+		}
+		if it, ok := s.decade(j); ok {
+			return it, true
+		}
+	case wPartOfDay:
+		if mod == 2 {
+			r, ok := s.a.shift(0, uDay)
+			return item{r: r, end: j + 1}, ok
+		}
+		return item{}, false
+	case wOrd, wDernier, wT, wS:
+		if it, ok := s.ordinalPeriod(j); ok {
+			return it, true
+		}
+	case wRoman:
+		return s.century(j)
+	case wSeason:
+		return s.seasonAt(j, mod)
+	case wDecennie:
+		return s.decade(j)
+	}
+	return s.pdate(j, strong, mod)
+}
+
+// deictic reads hier, avant-hier, aujourd'hui, demain, après-demain, with
+// an optional part of the day (hier soir).
+func (s *scanner) deictic(j int) (item, bool) {
+	var n, e int
+	switch {
+	case s.is(j, wHier):
+		n, e = -1, j+1
+	case s.is(j, wDemain):
+		n, e = 1, j+1
+	case s.elided(j, wAujourd) && s.is(j+2, wHui):
+		n, e = 0, j+3
+	case s.is(j, wAvant) && s.is(s.hyphen(j+1), wHier):
+		n, e = -2, s.hyphen(j+1)+1
+	case s.is(j, wApres) && s.is(s.hyphen(j+1), wDemain):
+		n, e = 2, s.hyphen(j+1)+1
+	default:
+		return item{}, false
+	}
+	r, ok := s.a.shift(n, uDay)
+	return item{r: r, end: s.dayPart(e)}, ok
+}
+
+// dayPart skips a part of the day after a day: soir, matin, après-midi, au matin.
+func (s *scanner) dayPart(e int) int {
+	switch {
+	case s.is(e, wPartOfDay):
+		return e + 1
+	case s.is(e, wApres) && s.is(s.hyphen(e+1), wPartOfDay):
+		return s.hyphen(e+1) + 1
+	case s.is(e, wAu) && s.is(e+1, wPartOfDay):
+		return e + 2
+	}
+	return e
+}
+
+// count reads a number of units: "trois", "12", "une dizaine d'", "près de deux".
+func (s *scanner) count(j int) (n int, approximate bool, end int, ok bool) {
+	for range 3 {
+		switch {
+		case (s.is(j, wPres) || s.is(j, wPlus) || s.is(j, wMoins)) && (s.is(j+1, wDe) || s.elided(j+1, wD)):
+			approximate = true
+			j += 2
+			if s.elided(j-1, wD) {
+				j++
+			}
+			continue
+		case s.is(j, wEnviron) || s.is(j, wPresque):
+			approximate = true
+			j++
+			continue
+		case s.is(j, wNum) && s.t[j].w.v == 1 && s.is(j+1, wPlus):
+			continue
+		}
+		break
+	}
+	if s.is(j, wNum) && s.t[j].w.v == 1 && s.is(j+1, wApprox) && (s.is(j+2, wDe) || s.elided(j+2, wD)) {
+		e := j + 3
+		if s.elided(j+2, wD) {
+			e++
+		}
+		return int(s.t[j+1].w.v), true, e, true
+	}
+	if v, nd, isNum := s.num(j); isNum {
+		if nd > 3 || s.glued(j+1) && s.t[j+1].kind != kPunct || s.glued(j) && j > 0 && s.t[j-1].kind != kPunct {
+			return 0, false, 0, false
+		}
+		return v, approximate, j + 1, true
+	}
+	if v, e, isNum := s.wordNum(j); isNum {
+		return v, approximate, e, true
+	}
+	return 0, false, 0, false
+}
+
+// unitAt returns the unit named at token e, or 0.
+func (s *scanner) unitAt(e int) int {
+	switch s.id(e) {
+	case wUnit, wDecennie, wSiecle:
+		return int(s.t[e].w.v)
+	}
+	return 0
+}
+
+// ago reads "il y a trois ans", "voilà deux mois", "dans trois jours".
+func (s *scanner) ago(j int) (item, bool) {
+	sign, k := -1, j
+	switch {
+	case s.is(j, wIl) && s.is(j+1, wY) && s.is(j+2, wA):
+		k = j + 3
+	case s.is(j, wVoila):
+		k = j + 1
+	case s.is(j, wDans):
+		sign, k = 1, j+1
+		if it, ok := s.recent(k); ok {
+			return it, true
+		}
+	default:
+		return item{}, false
+	}
+	n, approximate, e, ok := s.count(k)
+	if !ok {
+		return item{}, false
+	}
+	u := s.unitAt(e)
+	if u == 0 || u == uQuarter || u == uHalf {
+		return item{}, false
+	}
+	r, ok := s.a.shift(sign*n, u)
+	if !ok {
+		return item{}, false
+	}
+	if approximate {
+		r.v = approx(r.v)
+	}
+	return item{r: r, end: e + 1}, true
+}
+
+// recent reads "ces derniers mois", "les trois dernières années", "les
+// prochains jours": an interval that ends or starts at the reference.
+func (s *scanner) recent(j int) (item, bool) {
+	k := j + 1
+	n, _, e, hasCount := s.count(k)
+	if hasCount {
+		k = e
+	}
+	dir := 0
+	switch {
+	case s.is(k, wDernier):
+		dir = -1
+	case s.is(k, wProchain):
+		dir = 1
+	default:
+		return item{}, false
+	}
+	u := s.unitAt(k + 1)
+	if u == 0 || !s.t[k+1].w.pl && u != uMonth {
+		return item{}, false
+	}
+	if !s.a.ok {
+		return item{}, false
+	}
+	now := s.a.at(unitPrec(u))
+	if !hasCount {
+		if dir < 0 {
+			return item{r: res{edtf.Value{End: now, Interval: true, StartKind: edtf.Unknown}, false}, end: k + 2}, true
+		}
+		return item{r: res{edtf.Value{Start: now, Interval: true, EndKind: edtf.Unknown}, false}, end: k + 2}, true
+	}
+	r, ok := s.a.shift(dir*n, u)
+	if !ok {
+		return item{}, false
+	}
+	other := r.v.Start
+	if dir < 0 {
+		return item{r: res{edtf.Between(other, now), r.certain}, end: k + 2}, true
+	}
+	return item{r: res{edtf.Between(now, other), r.certain}, end: k + 2}, true
+}
+
+// relPeriod reads "la semaine dernière", "le mois prochain", "cette année",
+// "l'an passé", "ce week-end", "le trimestre dernier", "ce mois-ci".
+func (s *scanner) relPeriod(j, mod int) (item, bool) {
+	var u int
+	e := j + 1
+	weekend := false
+	switch {
+	case s.is(j, wUnit):
+		u = int(s.t[j].w.v)
+		if s.t[j].w.pl {
+			return item{}, false
+		}
+	case s.is(j, wWeek):
+		weekend = true
+		if s.is(s.hyphen(j+1), wEnd) {
+			e = s.hyphen(j+1) + 1
+		}
+	default:
+		return item{}, false
+	}
+	k := 0
+	switch {
+	case s.is(e, wDernier):
+		k, e = -1, e+1
+	case s.is(e, wProchain):
+		k, e = 1, e+1
+	case mod == 2:
+		if s.punct(e, '-') && s.is(e+1, wCi) {
+			e += 2
+		} else if s.punct(e, '-') && s.is(e+1, wLa) {
+			return item{}, false // "cette année-là" depends on another event
+		}
+	case s.is(e, wEn) && s.is(e+1, wCours):
+		e += 2
+	default:
+		return item{}, false
+	}
+	var r res
+	var ok bool
+	if weekend {
+		r, ok = s.a.weekend(k)
+	} else {
+		r, ok = s.a.period(u, k)
+	}
+	return item{r: r, end: e}, ok
+}
+
+// partOf reads début 2024, fin octobre, mi-mars, fin de l'année, au milieu
+// des années 1990, fin du mois: the first, middle or last third of a period.
+func (s *scanner) partOf(j int) (item, bool) {
+	k := 0
+	switch s.id(j) {
+	case wMilieu, wMi:
+		k = 1
+	case wFin:
+		k = 2
+	}
+	e := j + 1
+	if s.is(j, wMi) {
+		e = s.hyphen(e)
+	} else {
+		switch {
+		case s.is(e, wDe) || s.is(e, wDu) || s.is(e, wDes):
+			if !s.is(e, wDes) {
+				e++
+			}
+		case s.elided(e, wD):
+			e += 2
+		}
+	}
+	var inner item
+	var ok bool
+	// A bare unit: "fin de l'année", "fin d'année", "début du mois", "fin du mois prochain".
+	u := e
+	if s.elided(u, wL) {
+		u += 2
+	} else if s.is(u, wLa) || s.is(u, wCette) || s.is(u, wCe) || s.is(u, wCet) {
+		u++
+	}
+	if s.is(u, wUnit) && !s.t[u].w.pl && !s.isYearAt(u+1) {
+		mod := 0
+		if s.is(u-1, wCette) || s.is(u-1, wCe) || s.is(u-1, wCet) {
+			mod = 2
+		}
+		if inner, ok = s.relPeriod(u, mod); !ok {
+			unit := int(s.t[u].w.v)
+			if unit == uDay {
+				return item{}, false
+			}
+			var r res
+			r, ok = s.a.period(unit, 0)
+			inner = item{r: r, end: u + 1}
+			if s.is(u+1, wEn) && s.is(u+2, wCours) {
+				inner.end = u + 3
+			}
+		}
+		if !ok {
+			return item{}, false
+		}
+	} else {
+		inner, ok = s.value(e, true)
+		if !ok {
+			return item{}, false
+		}
+	}
+	r, ok := s.resolve(inner)
+	if !ok {
+		return item{}, false
+	}
+	v, ok := part(r.v, k)
+	if !ok {
+		return item{}, false
+	}
+	return item{r: res{v, r.certain}, end: inner.end}, true
+}
+
+func (s *scanner) isYearAt(i int) bool {
+	n, nd, ok := s.num(i)
+	return ok && nd == 4 && n >= 1000 && n <= 2199
+}
+
+// ordinal reads 1er, 2e, 3ème, premier, second, troisième.
+func (s *scanner) ordinal(j int) (n, end int, ok bool) {
+	if v, nd, isNum := s.num(j); isNum && nd <= 2 && s.is(j+1, wSuf) && s.glued(j+1) {
+		return v, j + 2, true
+	}
+	if s.is(j, wOrd) {
+		return int(s.t[j].w.v), j + 1, true
+	}
+	return 0, 0, false
+}
+
+// ordinalPeriod reads "au premier trimestre 2023", "le second semestre",
+// "le dernier trimestre de l'année", "T1 2023", "le 21e siècle".
+func (s *scanner) ordinalPeriod(j int) (item, bool) {
+	var n, e, u int
+	if (s.is(j, wT) || s.is(j, wS)) && s.glued(j+1) {
+		v, nd, ok := s.num(j + 1)
+		if !ok || nd != 1 || s.glued(j+2) && s.t[j+2].kind != kPunct {
+			return item{}, false
+		}
+		n, e, u = v, j+2, uQuarter
+		if s.is(j, wS) {
+			u = uHalf
+		}
+		if !s.isYearAt(e) {
+			return item{}, false
+		}
+	} else {
+		var ok bool
+		if s.is(j, wDernier) {
+			n, e, ok = -1, j+1, true
+		} else {
+			n, e, ok = s.ordinal(j)
+		}
+		if !ok {
+			return item{}, false
+		}
+		if s.is(e, wSiecle) && n > 0 {
+			return item{r: single(edtf.Date{Year: (n - 1) * 100, UnspecifiedYear: 2}, true), end: e + 1}, true
+		}
+		if !s.is(e, wUnit) || (s.t[e].w.v != uQuarter && s.t[e].w.v != uHalf) || s.t[e].w.pl {
+			return item{}, false
+		}
+		u = int(s.t[e].w.v)
+		e++
+	}
+	size := 3
+	if u == uHalf {
+		size = 6
+	}
+	if n == -1 {
+		n = 12 / size
+	}
+	if n < 1 || n > 12/size {
+		return item{}, false
+	}
+	// The year: "2023", "de 2023", "de l'année 2023", "de l'année", "de cette année", "de l'année dernière".
+	y, certain := 0, true
+	k := e
+	if s.is(k, wDe) {
+		k++
+	}
+	if s.elided(k, wL) || s.elided(k, wD) {
+		k += 2
+	} else if s.is(k, wCette) {
+		k++
+	}
+	switch {
+	case s.isYearAt(e):
+		y, e = int(s.t[e].n), e+1
+	case s.isYearAt(k):
+		y, e = int(s.t[k].n), k+1
+	case s.is(k, wUnit) && s.t[k].w.v == uYear && s.isYearAt(k+1):
+		y, e = int(s.t[k+1].n), k+2
+	case s.is(k, wUnit) && s.t[k].w.v == uYear && k > e:
+		off := 0
+		e = k + 1
+		switch {
+		case s.is(e, wDernier):
+			off, e = -1, e+1
+		case s.is(e, wProchain):
+			off, e = 1, e+1
+		}
+		if !s.a.ok {
+			return item{}, false
+		}
+		y = s.a.year() + off
+	default:
+		if !s.a.ok {
+			return item{}, false
+		}
+		y = s.a.year()
+	}
+	first := size*(n-1) + 1
+	return item{r: res{edtf.Between(edtf.Month(y, first), edtf.Month(y, first+size-1)), certain}, end: e}, true
+}
+
+// century reads "le XXe siècle".
+func (s *scanner) century(j int) (item, bool) {
+	if !s.is(j+1, wSiecle) {
+		return item{}, false
+	}
+	n := int(s.t[j].w.v)
+	return item{r: single(edtf.Date{Year: (n - 1) * 100, UnspecifiedYear: 2}, true), end: j + 2}, true
+}
+
+// decade reads "les années 1990", "années 90", "les années quatre-vingt", "la décennie 2010".
+func (s *scanner) decade(j int) (item, bool) {
+	if !(s.is(j, wDecennie) || s.is(j, wUnit) && s.t[j].w.v == uYear && s.t[j].w.pl) {
+		return item{}, false
+	}
+	e := j + 1
+	y := 0
+	if v, nd, ok := s.num(e); ok {
+		switch {
+		case nd == 4 && v%10 == 0 && v >= 1000 && v <= 2190:
+			y = v
+		case nd == 2 && v%10 == 0:
+			y = 1900 + v
+		default:
+			return item{}, false
+		}
+		if s.glued(e+1) && s.t[e+1].kind == kWord {
+			return item{}, false
+		}
+		e++
+	} else if v, k, ok := s.wordNum(e); ok && v%10 == 0 && v >= 20 && v < 100 {
+		y, e = 1900+v, k
+	} else {
+		return item{}, false
+	}
+	return item{r: single(edtf.Date{Year: y, UnspecifiedYear: 1}, true), end: e}, true
+}
+
+// seasonAt reads "l'été 2024", "au printemps dernier", "cet hiver", "en automne".
+func (s *scanner) seasonAt(j, mod int) (item, bool) {
+	p := partial{m: int(s.t[j].w.v), mod: mod}
+	e := j + 1
+	switch {
+	case s.isYearAt(e) && s.yearOK(e, true):
+		p.y, e = int(s.t[e].n), e+1
+	case s.is(e, wDernier):
+		p.mod, e = -1, e+1
+	case s.is(e, wProchain):
+		p.mod, e = 1, e+1
+	case p.m == edtf.Summer:
+		// "été" is also the participle of être: only after l', cet, en, mi-.
+		if !(s.punct(j-1, '\'') && s.is(j-2, wL) || s.is(j-1, wCet) || s.is(j-1, wEn) || s.punct(j-1, '-') && s.is(j-2, wMi) || s.is(j-1, wMi)) {
+			return item{}, false
+		}
+	}
+	if p.y == 0 && s.is(e, wDe) && s.elided(e+1, wL) && s.is(e+3, wUnit) && s.t[e+3].w.v == uYear && s.isYearAt(e+4) {
+		p.y, e = int(s.t[e+4].n), e+5
+	}
+	return item{p: p, isP: true, end: e}, true
+}
+
+// wordNum reads a number in words up to 100: "trois", "vingt et un",
+// "vingt-deux", "soixante-dix", "quatre-vingt-dix-neuf".
+func (s *scanner) wordNum(j int) (n, end int, ok bool) {
+	small := func(j int) (int, int, bool) {
+		v, ok := s.numWord(j)
+		if !ok || v >= 20 {
+			return 0, 0, false
+		}
+		if v == 10 && s.punct(j+1, '-') {
+			if w, ok := s.numWord(j + 2); ok && w >= 7 && w <= 9 {
+				return 10 + w, j + 3, true
+			}
+		}
+		return v, j + 1, true
+	}
+	v, ok := s.numWord(j)
+	if !ok {
+		return 0, 0, false
+	}
+	e := j + 1
+	if v == 4 && s.is(s.hyphen(e), wNum) && s.t[s.hyphen(e)].w.v == 20 {
+		v, e = 80, s.hyphen(e)+1
+		if s.punct(e, '-') {
+			if w, k, ok := small(e + 1); ok && w >= 1 {
+				return 80 + w, k, true
+			}
+		}
+		return 80, e, true
+	}
+	if v >= 20 && v <= 60 && v%10 == 0 {
+		switch {
+		case s.is(e, wEt) || s.punct(e, '-') && s.is(e+1, wEt) && s.punct(e+2, '-'):
+			k := e + 1
+			if !s.is(e, wEt) {
+				k = e + 3
+			}
+			if w, ok := s.numWord(k); ok && (w == 1 || v == 60 && w == 11) {
+				return v + w, k + 1, true
+			}
+		case s.punct(e, '-'):
+			if w, k, ok := small(e + 1); ok && w >= 2 && (w < 10 || v == 60) {
+				return v + w, k, true
+			}
+		}
+		return v, e, true
+	}
+	if v < 20 {
+		return small(j)
+	}
+	return v, e, true
+}
+
+func (s *scanner) numWord(j int) (int, bool) {
+	if s.is(j, wNum) || s.is(j, wSept) {
+		return int(s.t[j].w.v), true
+	}
+	return 0, false
+}

@@ -2,11 +2,11 @@ package export
 
 import (
 	"bytes"
-	"encoding/xml"
 	"html"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // atom writes atom.xml: an Atom 1.0 feed (RFC 4287) with an entry per
@@ -107,7 +107,42 @@ func stamp(t time.Time) string { return clampYear(t).UTC().Format("2006-01-02T15
 // xmlWriter writes XML by hand, escaping every text and attribute.
 type xmlWriter struct{ b *bytes.Buffer }
 
-func (w xmlWriter) esc(s string) { xml.EscapeText(w.b, []byte(s)) }
+// esc writes s escaped for XML text or a quoted attribute; characters
+// that XML 1.0 cannot hold become U+FFFD.
+func (w xmlWriter) esc(s string) {
+	last := 0
+	for i, r := range s {
+		var rep string
+		switch {
+		case r == '<':
+			rep = "&lt;"
+		case r == '>':
+			rep = "&gt;"
+		case r == '&':
+			rep = "&amp;"
+		case r == '"':
+			rep = "&#34;"
+		case r == '\'':
+			rep = "&#39;"
+		case r == '\n':
+			rep = "&#xA;"
+		case r == '\r':
+			rep = "&#xD;"
+		case r == '\t':
+			rep = "&#x9;"
+		case r < 0x20, r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"),
+			r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+			rep = "\uFFFD"
+		default:
+			continue
+		}
+		w.b.WriteString(s[last:i])
+		w.b.WriteString(rep)
+		_, size := utf8.DecodeRuneInString(s[i:])
+		last = i + size
+	}
+	w.b.WriteString(s[last:])
+}
 
 func (w xmlWriter) elem(indent, name, text string) {
 	w.b.WriteString(indent + "<" + name + ">")

@@ -69,14 +69,16 @@ func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 	for _, f := range []struct {
 		name  string
 		write func(*bytes.Buffer) error
+		size  int // about an event's size in the format, to size the buffer
 	}{
-		{"atom.xml", x.atom},
-		{"events.json", x.eventsJSON},
-		{"timelinejs.json", x.timelineJS},
-		{"events.ics", x.ics},
-		{"events.csv", x.csv},
+		{"atom.xml", x.atom, 1280},
+		{"events.json", x.eventsJSON, 0}, // writeJSON knows the size
+		{"timelinejs.json", x.timelineJS, 0},
+		{"events.ics", x.ics, 1024},
+		{"events.csv", x.csv, 512},
 	} {
 		var b bytes.Buffer
+		b.Grow(f.size * (len(x.entries) + 1))
 		if err := f.write(&b); err != nil {
 			return nil, fmt.Errorf("export %s: %w", f.name, err)
 		}

@@ -2,10 +2,10 @@ package export
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -153,7 +153,6 @@ func TestSitemapIndex(t *testing.T) {
 		t.Errorf("sitemap-2.xml has %d URLs, want 11", n)
 	}
 }
-
 
 func TestEventsJSON(t *testing.T) {
 	var doc jsonSite

@@ -78,7 +78,14 @@ func (x *export) eventsJSON(b *bytes.Buffer) error {
 // writeJSON writes v indented, with <, > and & escaped as encoding/json
 // does by default, so that the file is safe to inline in a page.
 func writeJSON(b *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(b)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	compact, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b.Grow(len(compact) * 3 / 2)
+	if err := json.Indent(b, compact, "", "  "); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	return nil
 }

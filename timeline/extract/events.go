@@ -1,0 +1,393 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"frise/timeline/content"
+	"frise/timeline/edtf"
+)
+
+// trigger is a word that names something that happens.
+type trigger struct {
+	stem   string // folded; with a final '*' a prefix, '+' a word with an optional s, else a word with optional e/s/es
+	kind   string
+	strong bool // enough, without a date of its own, to make an article's lead an event
+}
+
+// triggers are the words of events. A sentence with a date and none of
+// these words is no event, unless it gives a figure (a statistic).
+var triggers = []trigger{
+	{"visite", "visit", true}, {"deplacement", "visit", true}, {"deplace*", "visit", false},
+	{"arrive", "visit", false}, {"s'est rendu", "visit", true}, {"se rendra", "visit", true},
+	{"sejour", "visit", false}, {"voyage", "visit", false},
+	{"rencontr*", "meeting", true}, {"entretien*", "meeting", true}, {"entretenu", "meeting", true},
+	{"reunion", "meeting", true}, {"reuni", "meeting", true}, {"sommet", "meeting", true},
+	{"conference", "meeting", false}, {"point de presse", "meeting", false},
+	{"pourparlers", "meeting", true}, {"negociation*", "meeting", false},
+	{"signe", "agreement", true}, {"signature", "agreement", true}, {"accord+", "agreement", false},
+	{"convention", "agreement", false}, {"protocole", "agreement", false}, {"paraphe", "agreement", true},
+	{"conclu", "agreement", true}, {"en vigueur", "agreement", true},
+	{"annonce", "announcement", true}, {"devoile", "announcement", true}, {"publie", "announcement", false},
+	{"decide", "decision", true}, {"decision", "decision", false}, {"adopte", "decision", true},
+	{"lance", "decision", true}, {"approuve", "decision", true}, {"vote", "decision", true},
+	{"promulgue", "decision", true}, {"loi", "decision", false}, {"decret", "decision", false},
+	{"nomme", "decision", true}, {"elu", "decision", true}, {"reconnaissance", "decision", false},
+	{"reconnu", "decision", true}, {"mis fin", "decision", true}, {"suspendu", "decision", true},
+	{"suspension", "decision", false}, {"retabli", "decision", true},
+	{"expuls*", "expulsion", true}, {"rapatri*", "expulsion", true}, {"renvoye", "expulsion", true},
+	{"refoule", "expulsion", true}, {"extrade", "expulsion", true}, {"arrete", "expulsion", false},
+	{"interpelle", "expulsion", true}, {"condamne", "expulsion", true},
+	{"crise", "crisis", false}, {"conflit", "crisis", false}, {"attentat", "crisis", true},
+	{"divise", "measure", true}, {"reduction", "measure", false}, {"redui*", "measure", true},
+	{"augmentation", "measure", false}, {"augmente", "measure", false}, {"hausse", "measure", false},
+	{"baisse", "measure", false}, {"bondi", "measure", false}, {"recul", "measure", false},
+	{"double", "measure", false},
+}
+
+// triggerHit is a trigger found in a folded sentence.
+type triggerHit struct {
+	t   trigger
+	pos int // byte offset in the folded sentence
+}
+
+// findTriggers returns the triggers of a folded sentence, in order.
+func findTriggers(folded string) []triggerHit {
+	var out []triggerHit
+	for _, t := range triggers {
+		stem, prefix := strings.CutSuffix(t.stem, "*")
+		stem, pluralOnly := strings.CutSuffix(stem, "+")
+		off := 0
+		for {
+			i := strings.Index(folded[off:], stem)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			before, _ := utf8.DecodeLastRuneInString(folded[:i])
+			if i > 0 && isWordRune(before) {
+				continue
+			}
+			rest := folded[i+len(stem):]
+			if !prefix {
+				if !pluralOnly {
+					rest = strings.TrimPrefix(rest, "e")
+				}
+				rest = strings.TrimPrefix(rest, "s")
+				if r, _ := utf8.DecodeRuneInString(rest); rest != "" && isWordRune(r) {
+					continue
+				}
+			}
+			out = append(out, triggerHit{t, i})
+			break
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].pos < out[j-1].pos; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// candidate is one event as one sentence of one source reports it.
+type candidate struct {
+	src      *source
+	sent     int
+	kind     string
+	date     edtf.Value
+	certain  bool // the date is written out, not guessed from the article's own date
+	quote    string
+	title    string
+	actors   []*entry
+	places   []*entry
+	topics   []*entry
+	distance int // between the date and its trigger: how directly the sentence dates the event
+	lede     bool // the article's own news, dated by the article
+}
+
+// comparisons are the words that make the date after them a baseline, not
+// the time of an event: "en comparaison à la même période en 2024".
+var comparisons = []string{"par rapport a", "comparaison", "compare", "meme periode", "contre "}
+
+// ledeWindow is how many sentences an article's lead spans.
+const ledeWindow = 3
+
+// candidates finds the events of one source.
+func (lx *lexicon) candidates(s *source) []*candidate {
+	var out []*candidate
+	seenActors := map[*entry]bool{}
+	lede := false
+	for i, st := range s.Sents {
+		f := s.Folded[i]
+		actors := mentions(st.Text, f, lx.actors, seenActors)
+		for _, a := range actors {
+			seenActors[a] = true
+		}
+		places := mentions(st.Text, f, lx.places, nil)
+		topics := mentions(st.Text, f, lx.topics, nil)
+		trigs := findTriggers(f)
+		dates := usableDates(st.Text, s.Dates[i])
+
+		mk := func(kind string, d dateMatch, dist int) *candidate {
+			return &candidate{src: s, sent: i, kind: kind, date: d.Value, certain: d.Certain,
+				quote: st.Text, title: makeTitle(st.Text, d, trigs), actors: actors, places: places,
+				topics: topics, distance: dist}
+		}
+
+		if len(dates) == 0 {
+			// The article's own news: a lead sentence that reports an event
+			// without dating it happened when the article says.
+			if !lede && i < ledeWindow && !s.Ref.IsZero() && !isHeadlineSentence(st.Text) {
+				for _, h := range trigs {
+					if h.t.strong {
+						lede = true
+						ref := s.Ref
+						if ref.Precision() == edtf.PrecisionDay {
+							ref = edtf.Single(edtf.Month(ref.Start.Year, ref.Start.Month))
+						}
+						c := mk(h.t.kind, dateMatch{Value: ref}, 1000)
+						c.lede = true
+						out = append(out, c)
+						break
+					}
+				}
+			}
+			continue
+		}
+		if len(trigs) == 0 {
+			if hasFigure(st.Text, dates) {
+				out = append(out, mk("statistic", dates[0], 0))
+			}
+			continue
+		}
+		// Each date goes to its nearest trigger; each trigger keeps its
+		// nearest date: one event per trigger that has a date.
+		best := map[int]int{} // trigger index -> date index
+		dist := map[int]int{}
+		for di, d := range dates {
+			dp := foldedPos(st.Text, f, d.Start)
+			ti, td := -1, 0
+			for k, h := range trigs {
+				x := h.pos - dp
+				if x < 0 {
+					x = -x
+				}
+				if ti < 0 || x < td {
+					ti, td = k, x
+				}
+			}
+			if prev, ok := dist[ti]; !ok || td < prev {
+				best[ti], dist[ti] = di, td
+			}
+		}
+		used := map[string]bool{}
+		for k := range trigs {
+			di, ok := best[k]
+			if !ok {
+				continue
+			}
+			key := dates[di].Value.String()
+			if used[key] {
+				continue
+			}
+			used[key] = true
+			kind := trigs[k].t.kind
+			if kind == "measure" && hasFigure(st.Text, dates) {
+				kind = "statistic"
+			}
+			out = append(out, mk(kind, dates[di], dist[k]))
+		}
+	}
+	return out
+}
+
+// usableDates drops the dates a sentence gives only as a baseline for a
+// comparison, and those it gives as a duration.
+func usableDates(text string, ds []dateMatch) []dateMatch {
+	var out []dateMatch
+	for _, d := range ds {
+		before := content.Fold(text[max(0, d.Start-40):d.Start])
+		skip := false
+		for _, c := range comparisons {
+			if strings.Contains(before, c) {
+				skip = true
+			}
+		}
+		if !skip {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// hasFigure reports whether a sentence gives a number other than its dates.
+func hasFigure(text string, ds []dateMatch) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		inDate := false
+		for _, d := range ds {
+			if i >= d.Start && i < d.End {
+				inDate = true
+			}
+		}
+		if !inDate {
+			return true
+		}
+	}
+	return strings.Contains(text, "%")
+}
+
+// foldedPos maps a byte offset of a sentence to its folded form, roughly:
+// folding keeps the order of words, so the proportion is close enough to
+// find the nearest trigger.
+func foldedPos(raw, folded string, off int) int {
+	if len(raw) == 0 {
+		return 0
+	}
+	return off * len(folded) / len(raw)
+}
+
+// isHeadlineSentence reports whether a sentence is a title or subhead.
+func isHeadlineSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?…»\"", r)
+}
+
+// leadIns are openings a title leaves out.
+var leadIns = []string{"pour rappel, ", "selon la map, ", "selon des sources bien informees, ", "a ce titre, ", "par ailleurs, ", "en outre, ", "de plus, ", "ainsi, ", "mieux, "}
+
+// dangling are words a title does not end on.
+var dangling = map[string]bool{"de": true, "la": true, "le": true, "les": true, "des": true, "du": true,
+	"a": true, "à": true, "et": true, "en": true, "pour": true, "l'": true, "d'": true, "au": true, "aux": true,
+	"sur": true, "par": true, "avec": true, "un": true, "une": true, "ou": true, "que": true, "qui": true,
+	"dans": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "ce": true, "cette": true,
+	"alors": true, "lors": true, "dont": true, "afin": true, "entre": true, "vers": true}
+
+// maxTitle is the longest title, in characters.
+const maxTitle = 90
+
+// makeTitle makes a headline of a sentence in its own words: the clauses
+// that hold the date and its trigger, without a lead-in, cut after the
+// trigger's clause, at most maxTitle characters.
+func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
+	t := strings.Join(strings.Fields(sent), " ")
+	t = strings.TrimRight(t, ".!?… ")
+	if d.Text != "" {
+		t = clauses(t, d, trigs, sent)
+	}
+	// Leave out the lead-in and a leading date: "En novembre 2015, …".
+	for changed := true; changed; {
+		changed = false
+		f := content.Fold(t)
+		for _, l := range leadIns {
+			if strings.HasPrefix(f, l) {
+				t = cutRunes(t, utf8.RuneCountInString(l))
+				changed = true
+			}
+		}
+		if c := strings.Index(t, ", "); c > 0 && c < 45 && d.Text != "" && strings.Contains(t[:c], d.Text) && len(t)-c > 30 {
+			t = t[c+2:]
+			changed = true
+		}
+	}
+	// Cut at a clause boundary once the title says enough.
+	for _, sep := range []string{", ", " pour ", " afin ", " alors que ", " : ", " ; ", " (", " dont ", " qui "} {
+		if i := strings.Index(t, sep); i >= 35 && (sep != " qui " || utf8.RuneCountInString(t) > maxTitle) {
+			if d.Text == "" || !strings.Contains(t[i:], d.Text) || i > maxTitle {
+				t = t[:i]
+			}
+		}
+	}
+	if utf8.RuneCountInString(t) > maxTitle {
+		words := strings.Fields(t)
+		var b strings.Builder
+		for _, w := range words {
+			if utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > maxTitle {
+				break
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+		t = b.String()
+	}
+	for {
+		words := strings.Fields(t)
+		if len(words) < 2 {
+			break
+		}
+		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))
+		if !dangling[last] && !strings.HasSuffix(last, "'") && !strings.HasSuffix(last, "’") {
+			break
+		}
+		t = strings.Join(words[:len(words)-1], " ")
+	}
+	t = strings.TrimRight(t, " ,;:-–")
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:]
+}
+
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+// clauseBreaks separate the clauses of a sentence.
+var clauseBreaks = []string{", ", "; ", " « ", "«", " » ", "»", " et qu", " qu’", " qu'", " que "}
+
+// clauses returns the run of clauses of t from the one holding the date's
+// trigger to the one holding the date (or the other way round).
+func clauses(t string, d dateMatch, trigs []triggerHit, sent string) string {
+	dp := strings.Index(t, d.Text)
+	if dp < 0 {
+		return t
+	}
+	// The trigger nearest the date, as a position in t.
+	f := content.Fold(t)
+	tp := -1
+	best := 0
+	for _, h := range trigs {
+		i := strings.Index(f, h.t.stem[:len(strings.TrimRight(h.t.stem, "*+"))])
+		if i < 0 {
+			continue
+		}
+		p := i * len(t) / max(1, len(f))
+		x := p - dp
+		if x < 0 {
+			x = -x
+		}
+		if tp < 0 || x < best {
+			tp, best = p, x
+		}
+	}
+	lo, hi := dp, dp+len(d.Text)
+	if tp >= 0 {
+		lo, hi = min(lo, tp), max(hi, tp)
+	}
+	start, end := 0, len(t)
+	for _, b := range clauseBreaks {
+		if i := strings.LastIndex(t[:lo], b); i >= 0 && i+len(b) > start {
+			start = i + len(b)
+		}
+		if i := strings.Index(t[hi:], b); i >= 0 && hi+i < end {
+			end = hi + i
+		}
+	}
+	out := strings.TrimSpace(t[start:end])
+	if utf8.RuneCountInString(out) < 25 {
+		return t
+	}
+	return out
+}

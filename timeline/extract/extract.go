@@ -1,0 +1,302 @@
+// Package extract finds the dated events that news articles report and
+// writes them as event files an editor can correct: sources -> spans ->
+// events -> files.
+//
+// # Sources to spans
+//
+// Each source of content/sources is cleaned (package article), cut into
+// sentences, and its dates found, relative ones ("octobre dernier",
+// "dimanche") read against the article's publication date. An article that
+// gives no publication date gets one inferred from the years it names (see
+// inferPublished).
+//
+// # Spans to events
+//
+// A sentence reports an event when it holds a date and a word of something
+// happening (a trigger: visite, rencontre, sommet, signé, en vigueur,
+// annoncé, décidé, rapatrié, expulsé, crise, divisé, …). Each date goes to
+// its nearest trigger, so one sentence may report two events ("une équipe
+// s'était déplacée en juin 2018 … un schéma a été signé en décembre 2020").
+//
+// A date that only qualifies a figure is a statistic event when the figure
+// is for that period ("9500 OQTF l'année dernière", "+60 % des éloignements
+// sur la période janvier-février 2025"): the figure is news of its period.
+// A date after "par rapport à", "en comparaison", "la même période" or
+// "contre" is the baseline of a comparison and makes no event. A sentence
+// with a date, no trigger and no figure makes no event.
+//
+// An article's own news often goes undated ("En visite éclair à Rabat, le
+// ministre a rencontré …"): the first sentence of the lead (its first three
+// sentences) that reports an event with a strong trigger and no date of its
+// own is dated by the article's publication date, to the month.
+//
+// The actors and places of an event are those of content/actors and
+// content/places named in its sentence, by title or alias. An alias that
+// starts with a lower-case letter is a description ("ministre français de
+// l'Intérieur", "homologue marocain") and names the actor only when the
+// actor's name appears earlier in the same article. Topics come from
+// content/topics.yaml, a list of {topic, words}.
+//
+// Reports of one event, in one source or several, are merged when their
+// dates agree (one lies within the other) and they share enough: actors,
+// topics, places and the kind of event. See merge for how the date is chosen.
+//
+// # Events to files
+//
+// Each event is a file events/DATE-words-of-title.md with status:
+// extracted and a checksum: key, the first 16 hex digits of the SHA-256 of
+// the file without its checksum line. A later run
+//
+//   - leaves alone a file whose status is not extracted: a person owns it; a
+//     new source reporting its event becomes a suggestion in the report;
+//   - leaves alone an extracted file whose checksum no longer matches: a
+//     person has edited it since;
+//   - rewrites an untouched extracted file when the extraction changed, and
+//     leaves it byte for byte when it did not.
+//
+// An existing file holds an event when it cites the same passage of a source
+// (one quote contains the other), or has the event's file name. Files are
+// written through a temporary file and a rename.
+//
+// A source counts as extracted (Pending) once an event file cites it.
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Options says where extract reads and writes.
+type Options struct {
+	ContentDir string // reads sources/, actors/, places/, topics.yaml; writes events/
+	SourcesDir string // when set, the sources are read here instead of ContentDir/sources
+	DryRun     bool   // report what would change, write nothing
+}
+
+// Entry is one event file in a report.
+type Entry struct {
+	File  string `json:"file"` // relative to the content directory
+	Date  string `json:"date"`
+	Title string `json:"title"`
+	Why   string `json:"why,omitempty"` // for a file left alone: why
+}
+
+// Suggestion is a source passage that reports an event a person owns: the
+// extractor does not write it into their file, it proposes it.
+type Suggestion struct {
+	File   string `json:"file"` // the event file the passage belongs to
+	Source string `json:"source"`
+	Quote  string `json:"quote"`
+}
+
+// Report is what a run of extract did, or would do on a dry run.
+type Report struct {
+	Added, Updated, Unchanged, Kept []Entry
+	Suggestions                     []Suggestion
+}
+
+// Run extracts the events of every source and writes them into
+// ContentDir/events, never touching a file a person owns or has edited.
+func Run(opts Options) (Report, error) {
+	var r Report
+	events, _, err := extractAll(opts)
+	if err != nil {
+		return r, err
+	}
+	eventsDir := filepath.Join(opts.ContentDir, "events")
+	xs, err := readExisting(eventsDir)
+	if err != nil {
+		return r, fmt.Errorf("read %s: %w", eventsDir, err)
+	}
+	names := map[string]bool{}
+	for _, x := range xs {
+		names[x.Name] = true
+	}
+	for _, e := range events {
+		name := fileName(e)
+		data := render(e)
+		entry := Entry{Date: e.Date.String(), Title: e.Title}
+		x := matchExisting(e, name, xs)
+		if x == nil {
+			base := name
+			for i := 2; names[name]; i++ {
+				name = fmt.Sprintf("%s-%d", base, i)
+			}
+			names[name] = true
+			entry.File = "events/" + name + ".md"
+			if !opts.DryRun {
+				if err := writeAtomic(filepath.Join(opts.ContentDir, filepath.FromSlash(entry.File)), data); err != nil {
+					return r, fmt.Errorf("write %s: %w", entry.File, err)
+				}
+			}
+			r.Added = append(r.Added, entry)
+			xs = append(xs, &existing{File: entry.File, Name: name, Status: "extracted", Date: e.Date, Sources: e.Sources, taken: true})
+			continue
+		}
+		entry.File = x.File
+		switch {
+		case x.Status != "extracted" || x.Edited:
+			if x.Status != "extracted" {
+				entry.Why = "status " + x.Status + ": a person owns it"
+			} else {
+				entry.Why = "edited by hand since it was extracted"
+			}
+			entry.Title = x.Title
+			r.Kept = append(r.Kept, entry)
+			for _, c := range e.Sources {
+				if !cites(x, c) {
+					r.Suggestions = append(r.Suggestions, Suggestion{File: x.File, Source: c.Source, Quote: c.Quote})
+				}
+			}
+		case string(x.Raw) == string(data):
+			r.Unchanged = append(r.Unchanged, entry)
+		default:
+			if !opts.DryRun {
+				if err := writeAtomic(filepath.Join(opts.ContentDir, filepath.FromSlash(x.File)), data); err != nil {
+					return r, fmt.Errorf("write %s: %w", x.File, err)
+				}
+			}
+			r.Updated = append(r.Updated, entry)
+		}
+		x.taken = true
+	}
+	return r, nil
+}
+
+// cites reports whether an existing file already cites a passage.
+func cites(x *existing, c Citation) bool {
+	for _, xc := range x.Sources {
+		if xc.Source == c.Source && sameReport(xc.Quote, c.Quote) {
+			return true
+		}
+	}
+	return false
+}
+
+// extractAll reads the sources and lexicon and returns the merged events.
+func extractAll(opts Options) ([]*Event, []*source, error) {
+	lx, err := loadLexicon(opts.ContentDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir := opts.SourcesDir
+	if dir == "" {
+		dir = filepath.Join(opts.ContentDir, "sources")
+	}
+	srcs, err := readSources(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read sources: %w", err)
+	}
+	return lx.events(srcs), srcs, nil
+}
+
+// events finds and merges the events of every source.
+func (lx *lexicon) events(srcs []*source) []*Event {
+	var cands []*candidate
+	for _, s := range srcs {
+		cands = append(cands, lx.candidates(s)...)
+	}
+	return merge(cands)
+}
+
+// Print writes the report for a person: what was added, updated, left
+// alone and why, and the suggestions.
+func (r Report) Print(w io.Writer) {
+	for _, e := range r.Added {
+		fmt.Fprintf(w, "added      %s (%s) %s\n", e.File, e.Date, e.Title)
+	}
+	for _, e := range r.Updated {
+		fmt.Fprintf(w, "updated    %s (%s) %s\n", e.File, e.Date, e.Title)
+	}
+	for _, e := range r.Kept {
+		fmt.Fprintf(w, "left alone %s: %s\n", e.File, e.Why)
+	}
+	for _, s := range r.Suggestions {
+		fmt.Fprintf(w, "suggestion %s: source %s also reports it: %q\n", s.File, s.Source, s.Quote)
+	}
+	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d left alone, %d suggestions\n",
+		len(r.Added), len(r.Updated), len(r.Unchanged), len(r.Kept), len(r.Suggestions))
+}
+
+// jsonEvent is an event as JSON reports it for one source.
+type jsonEvent struct {
+	Date   string   `json:"date"`
+	Title  string   `json:"title"`
+	Quote  string   `json:"quote"`
+	Actors []string `json:"actors"`
+	Places []string `json:"places"`
+	Topics []string `json:"topics"`
+}
+
+// JSON writes, without writing any file, one JSON object that maps each
+// source's file name to the events found in it, in date order.
+func JSON(opts Options, w io.Writer) error {
+	events, srcs, err := extractAll(opts)
+	if err != nil {
+		return err
+	}
+	out := map[string][]jsonEvent{}
+	files := map[string]string{}
+	for _, s := range srcs {
+		out[s.File] = []jsonEvent{}
+		files[s.ID] = s.File
+	}
+	for _, e := range events {
+		for _, c := range e.Sources {
+			f := files[c.Source]
+			out[f] = append(out[f], jsonEvent{Date: e.Date.String(), Title: e.Title, Quote: c.Quote,
+				Actors: nonNil(e.Actors), Places: nonNil(e.Places), Topics: nonNil(e.Topics)})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Pending returns the file names of the sources in contentDir/sources that
+// no event file cites yet, sorted.
+func Pending(contentDir string) ([]string, error) {
+	ents, err := os.ReadDir(filepath.Join(contentDir, "sources"))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	xs, err := readExisting(filepath.Join(contentDir, "events"))
+	if err != nil {
+		return nil, err
+	}
+	cited := map[string]bool{}
+	for _, x := range xs {
+		for _, c := range x.Sources {
+			cited[c.Source] = true
+		}
+	}
+	var out []string
+	for _, e := range ents {
+		n := e.Name()
+		ext := filepath.Ext(n)
+		if e.IsDir() || (ext != ".txt" && ext != ".md") || strings.HasPrefix(n, ".") {
+			continue
+		}
+		if !cited[strings.TrimSuffix(n, ext)] {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

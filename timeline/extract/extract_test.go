@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"frise/timeline/content"
+)
+
+// copyContent copies the shipped content tree into a temporary directory.
+func copyContent(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := "../../content"
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	ents, _ := os.ReadDir(filepath.Join(dir, "events"))
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, "events", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+func TestRunKeepsPeoplesWork(t *testing.T) {
+	dir := copyContent(t)
+	before := snapshot(t, dir)
+
+	r, err := Run(Options{ContentDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Added) == 0 {
+		t.Fatal("nothing added")
+	}
+	after := snapshot(t, dir)
+	for name, text := range before {
+		if after[name] != text {
+			t.Errorf("reviewed file %s changed", name)
+		}
+	}
+	var out bytes.Buffer
+	r.Print(&out)
+	if len(before) > 0 && (!strings.Contains(out.String(), "left alone") || len(r.Suggestions) == 0) {
+		t.Errorf("report does not say what it left alone and suggest:\n%s", out.String())
+	}
+
+	// Every file passes the content contract: the loader finds every quote.
+	site, err := content.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatalf("content does not load after extraction: %v", err)
+	}
+	extracted := 0
+	for _, e := range site.Events {
+		if e.Status == "extracted" {
+			extracted++
+		}
+	}
+	if extracted != len(r.Added) {
+		t.Errorf("loaded %d extracted events, added %d", extracted, len(r.Added))
+	}
+
+	// A second run changes nothing.
+	r2, err := Run(Options{ContentDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r2.Added)+len(r2.Updated) != 0 || len(r2.Unchanged) != len(r.Added) {
+		t.Errorf("second run: %d added, %d updated, %d unchanged; want 0, 0, %d", len(r2.Added), len(r2.Updated), len(r2.Unchanged), len(r.Added))
+	}
+	again := snapshot(t, dir)
+	for name, text := range after {
+		if again[name] != text {
+			t.Errorf("second run changed %s", name)
+		}
+	}
+
+	// An extracted file a person edited is left alone.
+	edited := filepath.Join(dir, r.Added[0].File)
+	b, _ := os.ReadFile(edited)
+	touched := strings.Replace(string(b), "title: ", "title: \"Revu\" #", 1)
+	touched = strings.Replace(string(b), "\n---\n", "\n---\nUn mot de l'éditeur.\n", 1)
+	if err := os.WriteFile(edited, []byte(touched), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r3, err := Run(Options{ContentDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(edited); string(got) != touched {
+		t.Error("an edited extracted file was overwritten")
+	}
+	found := false
+	for _, k := range r3.Kept {
+		if k.File == r.Added[0].File && strings.Contains(k.Why, "edited") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("edited file %s not reported as left alone: %+v", r.Added[0].File, r3.Kept)
+	}
+}
+
+func TestDryRunAndJSONWriteNothing(t *testing.T) {
+	dir := copyContent(t)
+	before := snapshot(t, dir)
+	r, err := Run(Options{ContentDir: dir, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Added) == 0 {
+		t.Error("a dry run should report what it would add")
+	}
+	var out bytes.Buffer
+	if err := JSON(Options{ContentDir: dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	after := snapshot(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("files written: %d before, %d after", len(before), len(after))
+	}
+	var m map[string][]map[string]any
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	evs := m["000_a5a4beaffec547ff.txt"]
+	if len(evs) == 0 || evs[0]["date"] != "2015-11" {
+		t.Errorf("000: %v", evs)
+	}
+	for _, k := range []string{"date", "title", "quote", "actors", "places"} {
+		if _, ok := evs[0][k]; !ok {
+			t.Errorf("JSON event has no %q", k)
+		}
+	}
+}
+
+func TestPending(t *testing.T) {
+	dir := copyContent(t)
+	os.WriteFile(filepath.Join(dir, "sources", "999_nouveau.txt"), []byte("Le 3 mars 2025, le ministre a signé un accord."), 0o644)
+	p, err := Pending(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p) == 0 || p[len(p)-1] != "999_nouveau.txt" {
+		t.Errorf("pending = %v", p)
+	}
+	if _, err := Run(Options{ContentDir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := Pending(dir); len(p) != 0 {
+		t.Errorf("after extraction, pending = %v", p)
+	}
+}
+
+func TestTitles(t *testing.T) {
+	lx, err := loadLexicon("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs, _ := readSources("../../content/sources")
+	for _, e := range lx.events(srcs) {
+		if n := len([]rune(e.Title)); n > maxTitle || n < 10 {
+			t.Errorf("title of %d characters: %q", n, e.Title)
+		}
+		name := fileName(e)
+		if content.Slugify(name) != name {
+			t.Errorf("file name %q is not lower-case ASCII with dashes", name)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	lx, err := loadLexicon("../../content")
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../content/sources/*.txt")
+	var raws []string
+	size := 0
+	for _, f := range files {
+		r, _ := os.ReadFile(f)
+		raws = append(raws, string(r))
+		size += len(r)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		var srcs []*source
+		for i, r := range raws {
+			srcs = append(srcs, newSource(filepath.Base(files[i]), filepath.Base(files[i]), r))
+		}
+		lx.events(srcs)
+	}
+}

@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v2"
+
+	"frise/timeline/content"
+)
+
+// lexicon is what the extractor recognises in a sentence: the actors and
+// places of content/actors and content/places, and the topics of
+// content/topics.yaml.
+type lexicon struct {
+	actors, places, topics []*entry
+}
+
+// entry is one actor, place or topic and the names that signal it.
+type entry struct {
+	title string
+	names []name
+}
+
+// name is one way an article writes an entry.
+type name struct {
+	folded string // content.Fold of the name
+	exact  string // for an acronym ("UE", "OQTF"): matched as written
+	// desc marks a description ("ministre français de l'Intérieur",
+	// "homologue marocain"): an alias that starts with a lower-case letter.
+	// It names an actor only once the actor's own name has appeared earlier
+	// in the same article.
+	desc bool
+}
+
+func newEntry(title string, aliases []string) *entry {
+	e := &entry{title: title}
+	for _, n := range append([]string{title}, aliases...) {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		nm := name{folded: content.Fold(n)}
+		if isAcronym(n) {
+			nm.exact = n
+		}
+		r, _ := utf8.DecodeRuneInString(n)
+		nm.desc = unicode.IsLower(r)
+		e.names = append(e.names, nm)
+	}
+	return e
+}
+
+func isAcronym(s string) bool {
+	if utf8.RuneCountInString(s) > 5 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// topicFile is content/topics.yaml: a list of topics and their signal words.
+type topicFile []struct {
+	Topic string   `yaml:"topic"`
+	Words []string `yaml:"words"`
+}
+
+// loadLexicon reads actors/, places/ and topics.yaml from a content tree.
+// Missing files leave the lexicon smaller; broken ones are errors.
+func loadLexicon(contentDir string) (*lexicon, error) {
+	fsys := os.DirFS(contentDir)
+	lx := &lexicon{}
+	for _, kind := range []string{"actors", "places"} {
+		if _, err := fs.Stat(fsys, kind); err != nil {
+			continue
+		}
+		terms, probs := content.LoadTerms(fsys, kind)
+		if len(probs) > 0 {
+			p := probs[0]
+			return nil, fmt.Errorf("%s:%d: %s", filepath.Join(contentDir, p.File), p.Line, p.Msg)
+		}
+		for _, t := range terms {
+			e := newEntry(t.Title, t.Aliases)
+			if kind == "actors" {
+				lx.actors = append(lx.actors, e)
+			} else {
+				lx.places = append(lx.places, e)
+			}
+		}
+	}
+	path := filepath.Join(contentDir, "topics.yaml")
+	b, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return nil, err
+	}
+	if err == nil {
+		var tf topicFile
+		if err := yaml.Unmarshal(b, &tf); err != nil {
+			return nil, fmt.Errorf("%s: %v\nhint: write each topic as - topic: visas followed by words: [visa, visas]", path, err)
+		}
+		for _, t := range tf {
+			e := newEntry(t.Topic, nil)
+			e.names = e.names[:0]
+			for _, w := range t.Words {
+				nm := newEntry(w, nil).names
+				if len(nm) == 1 {
+					nm[0].desc = false
+					e.names = append(e.names, nm[0])
+				}
+			}
+			lx.topics = append(lx.topics, e)
+		}
+	}
+	return lx, nil
+}
+
+// mentions finds, in a sentence (raw and folded), the entries it names.
+// seen holds the entries named earlier in the article; descriptions count
+// only for them. The result follows the order of first mention.
+func mentions(raw, folded string, es []*entry, seen map[*entry]bool) []*entry {
+	type hit struct {
+		e   *entry
+		pos int
+	}
+	var hits []hit
+	for _, e := range es {
+		best := -1
+		for _, n := range e.names {
+			if n.desc && !seen[e] {
+				continue
+			}
+			var p int
+			if n.exact != "" {
+				p = wordIndex(raw, n.exact)
+			} else {
+				p = wordIndex(folded, n.folded)
+			}
+			if p >= 0 && (best < 0 || p < best) {
+				best = p
+			}
+		}
+		if best >= 0 {
+			hits = append(hits, hit{e, best})
+		}
+	}
+	// Insertion sort: a sentence names few entries.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	out := make([]*entry, len(hits))
+	for i, h := range hits {
+		out[i] = h.e
+	}
+	return out
+}
+
+// wordIndex is the position of the first occurrence of w in s that is a
+// whole word (or words), or -1.
+func wordIndex(s, w string) int {
+	if w == "" {
+		return -1
+	}
+	off := 0
+	for {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		j := i + len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		if (i == 0 || !isWordRune(before)) && (j == len(s) || !isWordRune(after)) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func titles(es []*entry) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.title
+	}
+	return out
+}

@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"frise/timeline/edtf"
+)
+
+// Event is one extracted event, with every source that reports it.
+type Event struct {
+	Title   string
+	Date    edtf.Value
+	Summary string
+	Actors  []string
+	Places  []string
+	Topics  []string
+	Sources []Citation
+	Kind    string // visit, meeting, agreement, announcement, decision, expulsion, crisis, measure, statistic
+
+	members []*candidate
+}
+
+// Citation is the passage of a source that supports an event.
+type Citation struct {
+	Source string `json:"source"` // the source's id
+	Quote  string `json:"quote"`
+}
+
+// compatible reports whether two dates may be those of one event: one
+// lies within the other.
+func compatible(a, b edtf.Value) bool {
+	return a.Contains(b) || b.Contains(a)
+}
+
+// similarity scores how much two reports of events share: actors count
+// twice, topics and the kind of event once, places half.
+func similarity(a *Event, c *candidate) float64 {
+	score := 0.0
+	has := func(list []string, e *entry) bool {
+		for _, x := range list {
+			if x == e.title {
+				return true
+			}
+		}
+		return false
+	}
+	sharedActor := false
+	for _, e := range c.actors {
+		if has(a.Actors, e) {
+			score += 2
+			sharedActor = true
+		}
+	}
+	for _, e := range c.topics {
+		if has(a.Topics, e) {
+			score++
+		}
+	}
+	for _, e := range c.places {
+		if has(a.Places, e) {
+			score += 0.5
+		}
+	}
+	if kindsMatch(a.Kind, c.kind) {
+		score++
+	} else if !sharedActor {
+		return 0
+	}
+	return score
+}
+
+func kindsMatch(a, b string) bool {
+	group := func(k string) string {
+		switch k {
+		case "visit", "meeting":
+			return "encounter"
+		case "measure", "statistic":
+			return "figure"
+		}
+		return k
+	}
+	return group(a) == group(b)
+}
+
+// mergeThreshold is the similarity at which two reports are one event.
+const mergeThreshold = 2
+
+// merge groups candidates into events: a report joins the most similar
+// event whose dates it agrees with, or starts a new one. The event's date is
+// the most precise date consistent with all its reports: a single date is
+// refined by a finer one within it (2024-10 and 2024-10-29 give
+// 2024-10-29), but an interval is never narrowed to one of its points (a
+// measure of 2021-2022 stays 2021/2022 when another report says it began in
+// 2021), and a date guessed from an article's own date never refines one
+// written out.
+func merge(cands []*candidate) []*Event {
+	var events []*Event
+	for _, c := range cands {
+		var best *Event
+		bestScore := 0.0
+		for _, e := range events {
+			ok := true
+			for _, m := range e.members {
+				if !compatible(m.date, c.date) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			// Two figures of one article are two figures.
+			if c.kind == "statistic" && e.Kind == "statistic" && e.hasSource(c.src.ID) {
+				continue
+			}
+			if s := similarity(e, c); s >= mergeThreshold && s > bestScore {
+				best, bestScore = e, s
+			}
+		}
+		if best == nil {
+			best = &Event{Kind: c.kind}
+			events = append(events, best)
+		}
+		best.add(c)
+	}
+	events = joinSameReports(events)
+	for _, e := range events {
+		e.finish()
+	}
+	sort.SliceStable(events, func(i, j int) bool {
+		if c := edtf.Compare(events[i].Date, events[j].Date); c != 0 {
+			return c < 0
+		}
+		return events[i].Title < events[j].Title
+	})
+	return events
+}
+
+func (e *Event) hasSource(id string) bool {
+	for _, m := range e.members {
+		if m.src.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Event) add(c *candidate) {
+	e.members = append(e.members, c)
+	e.Actors = union(e.Actors, titles(c.actors))
+	e.Places = union(e.Places, titles(c.places))
+	e.Topics = union(e.Topics, titles(c.topics))
+}
+
+func union(a, b []string) []string {
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// finish settles an event's date, title, summary and citations.
+func (e *Event) finish() {
+	// The date.
+	var date edtf.Value
+	for _, m := range e.members {
+		switch {
+		case date.IsZero():
+			date = m.date
+		case m.date.Interval || date.Interval:
+			// An interval stands; a point within it does not narrow it.
+			if m.date.Interval && !date.Interval && m.date.Contains(date) {
+				date = m.date
+			}
+		case m.certain:
+			if date.Contains(m.date) && m.date.Precision() > date.Precision() {
+				date = m.date
+			}
+		}
+	}
+	e.Date = date
+
+	// One citation per source, the most direct report first; the title and
+	// summary come from the most direct report of all.
+	best := e.members[0]
+	for _, m := range e.members[1:] {
+		if better(m, best) {
+			best = m
+		}
+	}
+	bySource := map[string]*candidate{}
+	var order []string
+	for _, m := range e.members {
+		prev, ok := bySource[m.src.ID]
+		if !ok {
+			order = append(order, m.src.ID)
+		}
+		if !ok || better(m, prev) {
+			bySource[m.src.ID] = m
+		}
+	}
+	sort.Strings(order)
+	for _, id := range order {
+		e.Sources = append(e.Sources, Citation{Source: id, Quote: bySource[id].quote})
+	}
+	e.Title = best.title
+	e.Summary = summary(best.quote)
+	e.Kind = best.kind
+}
+
+// better reports whether report a dates its event more directly than b: a
+// written date over a guessed one, then a date closer to its trigger.
+func better(a, b *candidate) bool {
+	if a.certain != b.certain {
+		return a.certain
+	}
+	if a.lede != b.lede {
+		return a.lede // among guessed dates, the article's lead tells its news best
+	}
+	if a.date.Precision() != b.date.Precision() {
+		return a.date.Precision() > b.date.Precision()
+	}
+	return len(a.quote) < len(b.quote) && a.distance <= b.distance
+}
+
+// maxSummary is the longest summary, in bytes: a long sentence is cut at a
+// clause boundary.
+const maxSummary = 400
+
+// summary is the reporting sentence, as the source writes it.
+func summary(quote string) string {
+	s := strings.Join(strings.Fields(quote), " ")
+	if len(s) <= maxSummary {
+		return s
+	}
+	cut := strings.LastIndex(s[:maxSummary], ", ")
+	if cut < 100 {
+		cut = strings.LastIndex(s[:maxSummary], " ")
+	}
+	return s[:cut] + "…"
+}
+
+// joinSameReports merges events that one source dates identically as the
+// same kind of encounter, decision or agreement: an article that speaks of
+// "la visite … en octobre dernier" and then of "ce déplacement en octobre
+// 2024" speaks of one visit. Figures stay apart.
+func joinSameReports(events []*Event) []*Event {
+	for changed := true; changed; {
+		changed = false
+	outer:
+		for i, a := range events {
+			for j := i + 1; j < len(events); j++ {
+				b := events[j]
+				if a.Kind == "statistic" || b.Kind == "statistic" || !kindsMatch(a.Kind, b.Kind) {
+					continue
+				}
+				if !sameSourceSameDate(a, b) || !allCompatible(a, b) {
+					continue
+				}
+				for _, m := range b.members {
+					a.add(m)
+				}
+				events = append(events[:j], events[j+1:]...)
+				changed = true
+				break outer
+			}
+		}
+	}
+	return events
+}
+
+func sameSourceSameDate(a, b *Event) bool {
+	for _, x := range a.members {
+		for _, y := range b.members {
+			if x.src == y.src && x.date == y.date && x.certain && y.certain {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allCompatible(a, b *Event) bool {
+	for _, x := range a.members {
+		for _, y := range b.members {
+			if !compatible(x.date, y.date) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -728,11 +728,12 @@ func link(events []*Event, srcs []*Source) []*Event {
 	return events
 }
 
-// sorted returns the terms by slug, leaving out those no event names and no file describes.
+// sorted returns the terms by slug, leaving out those no event names: a
+// term's page is the list of its events, and an empty one would be a dead end.
 func (ts *terms) sorted() []*Term {
 	out := make([]*Term, 0, len(ts.list))
 	for _, t := range ts.list {
-		if t.File != "" || len(t.Events) > 0 {
+		if len(t.Events) > 0 {
 			out = append(out, t)
 		}
 	}

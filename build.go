@@ -1,0 +1,299 @@
+// Command frise turns a folder of news articles into a sourced, public
+// timeline: it extracts the dated events the articles report, and renders
+// the events, as editors have corrected them, into a static website.
+//
+// Usage:
+//
+//	frise build   [-content DIR] [-out DIR] [-base-url URL]   render content/ into public/
+//	frise check   [-content DIR] [-out DIR]                   check a built site's links and quotes
+//	frise extract [-content DIR] [-sources DIR] [-json]       write the events the sources report
+//	frise dates   -ref YYYY-MM-DD                             find French dates in standard input
+//
+// Exit status: 0 on success, 1 for bad content or a failed check, 2 for bad usage.
+package main
+
+import (
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"frise/timeline"
+	"frise/timeline/check"
+	"frise/timeline/content"
+	"frise/timeline/edtf"
+	"frise/timeline/extract"
+	"frise/timeline/frdate"
+	"frise/timeline/publish"
+)
+
+// The default templates and static files, used where the site has no folder of its own.
+//
+//go:embed all:templates all:static
+var defaults embed.FS
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+const usage = `usage: frise <command> [flags]
+
+commands:
+  build     render content/ into a static site in public/
+  check     check a built site: links, anchors, reachable pages, quotes
+  extract   write the dated events the sources report into content/events/
+  dates     print the French dates found in each line of standard input, as JSON
+
+run "frise <command> -h" for a command's flags
+`
+
+// exitError carries an exit status and, when there is one, what to print.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		err = runBuild(rest, stdout, stderr)
+	case "check":
+		err = runCheck(rest, stdout, stderr)
+	case "extract":
+		err = runExtract(rest, stdout, stderr)
+	case "dates":
+		err = runDates(rest, stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "frise: unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintf(stderr, "frise: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "frise: %v\n", err)
+	return 1
+}
+
+// usageError is a bad command line: exit status 2.
+func usageError(format string, a ...any) error {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, a...)}
+}
+
+// newFlags returns a flag set that reports its errors as usage errors.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("frise "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &exitError{code: 2}
+	}
+	if fs.NArg() > 0 {
+		return usageError("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
+// buildConfig is what a build reads and where it writes.
+type buildConfig struct {
+	content, out, templates, static, baseURL string
+}
+
+func (c *buildConfig) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.content, "content", "content", "the content folder")
+	fs.StringVar(&c.out, "out", "public", "the output folder, replaced as a whole when the build succeeds")
+	fs.StringVar(&c.templates, "templates", "templates", "the templates folder (the built-in templates when it does not exist)")
+	fs.StringVar(&c.static, "static", "static", "the static files folder (the built-in ones when it does not exist)")
+	fs.StringVar(&c.baseURL, "base-url", os.Getenv("URL"), "the published site's address, for feeds, sitemap and canonical links (default: $URL, which Netlify sets)")
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	var c buildConfig
+	fs := newFlags("build", stderr)
+	c.flags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	start := time.Now()
+	s, err := load(c.content, stderr)
+	if err != nil {
+		return err
+	}
+	if pending, err := extract.Pending(c.content); err == nil {
+		for _, p := range pending {
+			fmt.Fprintf(stderr, "frise: warning: %s: not extracted yet; run frise extract to propose its events\n", filepath.Join(c.content, "sources", p))
+		}
+	}
+	files, err := render(s, c)
+	if err != nil {
+		return err
+	}
+	if err := publish.Write(c.out, files); err != nil {
+		return fmt.Errorf("write %s: %w (the previous site is unchanged)", c.out, err)
+	}
+	fmt.Fprintf(stdout, "frise: built %d event%s, %d files into %s in %s\n",
+		len(s.Events), plural(len(s.Events)), len(files), c.out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// load reads and checks the content tree, printing warnings, and every
+// problem with its hint when there are any.
+func load(dir string, stderr io.Writer) (*content.Site, error) {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, usageError("content folder %s not found: run frise from the site's folder, or give -content DIR", dir)
+	}
+	s, err := content.Load(os.DirFS(dir))
+	var probs content.Problems
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			printProblem(stderr, dir, p, "")
+		}
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("%d problem%s in %s: nothing was written", len(probs), plural(len(probs)), dir)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range s.Warnings {
+		printProblem(stderr, dir, w, "warning: ")
+	}
+	return s, nil
+}
+
+func printProblem(w io.Writer, dir string, p content.Problem, kind string) {
+	p.File = filepath.Join(dir, filepath.FromSlash(p.File))
+	fmt.Fprintf(w, "frise: %s%s\n", kind, p)
+	if p.Hint != "" {
+		fmt.Fprintf(w, "frise: hint: %s\n", p.Hint)
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// render turns the site into every file of the output, in memory.
+func render(s *content.Site, c buildConfig) (map[string][]byte, error) {
+	tmpl, err := overridable(c.templates, "templates")
+	if err != nil {
+		return nil, err
+	}
+	static, err := overridable(c.static, "static")
+	if err != nil {
+		return nil, err
+	}
+	return timeline.Render(s, timeline.Config{BaseURL: c.baseURL, Templates: tmpl, Static: static})
+}
+
+// overridable is the folder dir when it exists, else the built-in one.
+func overridable(dir, builtin string) (fs.FS, error) {
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return os.DirFS(dir), nil
+	}
+	return fs.Sub(defaults, builtin)
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	var c buildConfig
+	fs := newFlags("check", stderr)
+	c.flags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(c.out, "index.html")); err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s has no built site: run frise build first", c.out)}
+	}
+	s, err := load(c.content, stderr)
+	if err != nil {
+		return err
+	}
+	probs, err := check.Site(os.DirFS(c.out), "404.html")
+	if err != nil {
+		return err
+	}
+	// Every event has its page, and every page that quotes a source shows the quote.
+	for _, e := range s.Events {
+		if _, err := os.Stat(filepath.Join(c.out, "events", e.Slug+".html")); err != nil {
+			probs = append(probs, check.Problem{Page: "events/" + e.Slug + ".html", Msg: "is missing: the site is older than the content; run frise build"})
+		}
+	}
+	for _, p := range probs {
+		fmt.Fprintf(stderr, "frise: %s\n", filepath.Join(c.out, filepath.FromSlash(p.Page))+": "+p.Msg)
+	}
+	if len(probs) > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d problem%s in %s", len(probs), plural(len(probs)), c.out)}
+	}
+	quotes := 0
+	for _, e := range s.Events {
+		quotes += len(e.Sources)
+	}
+	fmt.Fprintf(stdout, "frise: %s is sound: every link and anchor resolves, every page is reachable, %d quotes found in their sources\n", c.out, quotes)
+	return nil
+}
+
+func runExtract(args []string, stdout, stderr io.Writer) error {
+	var opts extract.Options
+	var asJSON bool
+	fs := newFlags("extract", stderr)
+	fs.StringVar(&opts.ContentDir, "content", "content", "the content folder: sources are read from it, events written into it")
+	fs.StringVar(&opts.SourcesDir, "sources", "", "read the sources from this folder instead of content/sources")
+	fs.BoolVar(&asJSON, "json", false, "write nothing; print the events found in each source as one JSON object")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if asJSON {
+		return extract.JSON(opts, stdout)
+	}
+	report, err := extract.Run(opts)
+	if err != nil {
+		return err
+	}
+	report.Print(stdout)
+	return nil
+}
+
+func runDates(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var ref string
+	fs := newFlags("dates", stderr)
+	fs.StringVar(&ref, "ref", "", "the reference date relative dates are read against: YYYY-MM-DD or YYYY-MM (required)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if ref == "" {
+		return usageError("dates: -ref is required, e.g. -ref %s", time.Now().Format("2006-01-02"))
+	}
+	v, err := edtf.Parse(ref)
+	if err != nil {
+		return usageError("dates: -ref: %v", err)
+	}
+	return frdate.Lines(stdin, stdout, v)
+}

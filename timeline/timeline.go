@@ -1,0 +1,51 @@
+// Package timeline is Frise's pipeline from a content tree to the files of
+// a published site:
+//
+//	site, err := timeline.Load(contentFS)       // read and check content/, every problem at once
+//	files, err := timeline.Render(site, cfg)     // pages, feeds and exports, in memory
+//	err = publish.Write(out, files)              // minify, stage, swap: the one place that writes
+//
+// The packages below it do the work: edtf (imprecise dates), frdate
+// (French dates in text), article (scraped sources), content (the content
+// tree), extract (sources to events), site (the pages), export (feeds and
+// data), publish (writing) and check (a built site's links).
+package timeline
+
+import (
+	"fmt"
+	"io/fs"
+
+	"frise/timeline/content"
+	"frise/timeline/export"
+	"frise/timeline/site"
+)
+
+// Config is what rendering needs besides the content.
+type Config struct {
+	BaseURL   string // the published site's address, for absolute links; may be empty
+	Templates fs.FS  // the templates/ tree
+	Static    fs.FS  // the static/ tree
+}
+
+// Load reads and checks a content tree; see package content.
+func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentFS) }
+
+// Render returns every file of the site, keyed by its slash path in the
+// output: the pages, the static files, the feeds and the exports.
+func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
+	files, err := site.Render(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static})
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	feeds, err := export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	for name, data := range feeds {
+		if _, dup := files[name]; dup {
+			return nil, fmt.Errorf("render: %s is written by both the pages and the exports", name)
+		}
+		files[name] = data
+	}
+	return files, nil
+}

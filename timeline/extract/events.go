@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"frise/timeline/content"
 	"frise/timeline/edtf"
 )
 
@@ -52,26 +51,40 @@ type triggerHit struct {
 	pos int // byte offset in the folded sentence
 }
 
-// findTriggers returns the triggers of a folded sentence, in order.
+// triggerIndex maps the first three letters of every trigger to the
+// triggers, so that a sentence is read once, word by word.
+var triggerIndex = func() map[string][]int {
+	idx := map[string][]int{}
+	for i, t := range triggers {
+		k := t.stem[:3]
+		idx[k] = append(idx[k], i)
+	}
+	return idx
+}()
+
+// findTriggers returns the triggers of a folded sentence, each once, in
+// order of first appearance.
 func findTriggers(folded string) []triggerHit {
 	var out []triggerHit
-	for _, t := range triggers {
-		stem, prefix := strings.CutSuffix(t.stem, "*")
-		stem, pluralOnly := strings.CutSuffix(stem, "+")
-		off := 0
-		for {
-			i := strings.Index(folded[off:], stem)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + 1
-			before, _ := utf8.DecodeLastRuneInString(folded[:i])
-			if i > 0 && isWordRune(before) {
+	seen := map[int]bool{}
+	for i := 0; i+3 <= len(folded); {
+		r, n := utf8.DecodeRuneInString(folded[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		for _, ti := range triggerIndex[folded[i:i+3]] {
+			t := triggers[ti]
+			if seen[ti] {
 				continue
 			}
-			rest := folded[i+len(stem):]
+			stem, prefix := strings.CutSuffix(t.stem, "*")
+			stem, pluralOnly := strings.CutSuffix(stem, "+")
+			if !strings.HasPrefix(folded[i:], stem) {
+				continue
+			}
 			if !prefix {
+				rest := folded[i+len(stem):]
 				if !pluralOnly {
 					rest = strings.TrimPrefix(rest, "e")
 				}
@@ -80,13 +93,16 @@ func findTriggers(folded string) []triggerHit {
 					continue
 				}
 			}
+			seen[ti] = true
 			out = append(out, triggerHit{t, i})
-			break
 		}
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].pos < out[j-1].pos; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+		// Skip to the next word.
+		for i < len(folded) {
+			r, n := utf8.DecodeRuneInString(folded[i:])
+			i += n
+			if !isWordRune(r) {
+				break
+			}
 		}
 	}
 	return out
@@ -100,11 +116,12 @@ type candidate struct {
 	date     edtf.Value
 	certain  bool // the date is written out, not guessed from the article's own date
 	quote    string
-	title    string
+	match    dateMatch    // the date as the sentence writes it
+	trigs    []triggerHit // the sentence's triggers
 	actors   []*entry
 	places   []*entry
 	topics   []*entry
-	distance int // between the date and its trigger: how directly the sentence dates the event
+	distance int  // between the date and its trigger: how directly the sentence dates the event
 	lede     bool // the article's own news, dated by the article
 }
 
@@ -122,18 +139,18 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 	lede := false
 	for i, st := range s.Sents {
 		f := s.Folded[i]
-		actors := mentions(st.Text, f, lx.actors, seenActors)
+		actors := lx.actorIdx.mentions(st.Text, f, seenActors)
 		for _, a := range actors {
 			seenActors[a] = true
 		}
-		places := mentions(st.Text, f, lx.places, nil)
-		topics := mentions(st.Text, f, lx.topics, nil)
+		places := lx.placeIdx.mentions(st.Text, f, nil)
+		topics := lx.topicIdx.mentions(st.Text, f, nil)
 		trigs := findTriggers(f)
-		dates := usableDates(st.Text, s.Dates[i])
+		dates := usableDates(st.Text, s.Dates[i], s.Ref)
 
 		mk := func(kind string, d dateMatch, dist int) *candidate {
 			return &candidate{src: s, sent: i, kind: kind, date: d.Value, certain: d.Certain,
-				quote: st.Text, title: makeTitle(st.Text, d, trigs), actors: actors, places: places,
+				quote: st.Text, match: d, trigs: trigs, actors: actors, places: places,
 				topics: topics, distance: dist}
 		}
 
@@ -205,11 +222,20 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 }
 
 // usableDates drops the dates a sentence gives only as a baseline for a
-// comparison, and those it gives as a duration.
-func usableDates(text string, ds []dateMatch) []dateMatch {
+// comparison, vague spans with an unknown end ("ces derniers mois", "dans
+// les prochaines semaines"), and guesses that land after the article's own
+// date: a reading of "jeudi 7 mars" in a later year than the article is
+// more likely wrong than right.
+func usableDates(text string, ds []dateMatch, ref edtf.Value) []dateMatch {
 	var out []dateMatch
 	for _, d := range ds {
-		before := content.Fold(text[max(0, d.Start-40):d.Start])
+		if d.Value.Interval && (d.Value.StartKind == edtf.Unknown || d.Value.EndKind == edtf.Unknown) {
+			continue
+		}
+		if !d.Certain && !ref.IsZero() && d.Value.First().After(ref.Last()) {
+			continue
+		}
+		before := fold(text[max(0, d.Start-40):d.Start])
 		skip := false
 		for _, c := range comparisons {
 			if strings.Contains(before, c) {
@@ -284,7 +310,7 @@ func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
 	// Leave out the lead-in and a leading date: "En novembre 2015, …".
 	for changed := true; changed; {
 		changed = false
-		f := content.Fold(t)
+		f := fold(t)
 		for _, l := range leadIns {
 			if strings.HasPrefix(f, l) {
 				t = cutRunes(t, utf8.RuneCountInString(l))
@@ -355,7 +381,7 @@ func clauses(t string, d dateMatch, trigs []triggerHit, sent string) string {
 		return t
 	}
 	// The trigger nearest the date, as a position in t.
-	f := content.Fold(t)
+	f := fold(t)
 	tp := -1
 	best := 0
 	for _, h := range trigs {

@@ -19,6 +19,8 @@ import (
 // content/topics.yaml.
 type lexicon struct {
 	actors, places, topics []*entry
+	// The names of each list, by first word.
+	actorIdx, placeIdx, topicIdx index
 }
 
 // entry is one actor, place or topic and the names that signal it.
@@ -45,7 +47,7 @@ func newEntry(title string, aliases []string) *entry {
 		if n == "" {
 			continue
 		}
-		nm := name{folded: content.Fold(n)}
+		nm := name{folded: fold(n)}
 		if isAcronym(n) {
 			nm.exact = n
 		}
@@ -97,6 +99,7 @@ func loadLexicon(contentDir string) (*lexicon, error) {
 			}
 		}
 	}
+	defer lx.index()
 	path := filepath.Join(contentDir, "topics.yaml")
 	b, err := os.ReadFile(path)
 	if err != nil && !os.IsNotExist(err) {
@@ -123,44 +126,76 @@ func loadLexicon(contentDir string) (*lexicon, error) {
 	return lx, nil
 }
 
+// index maps the first word of every name of a list of entries to the
+// names it starts, so that a sentence is read once, word by word.
+type index map[string][]nameRef
+
+type nameRef struct {
+	e *entry
+	n name
+}
+
+func newIndex(es []*entry) index {
+	idx := index{}
+	for _, e := range es {
+		for _, n := range e.names {
+			w := n.folded
+			if i := strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }); i > 0 {
+				w = w[:i]
+			}
+			idx[w] = append(idx[w], nameRef{e, n})
+		}
+	}
+	return idx
+}
+
 // mentions finds, in a sentence (raw and folded), the entries it names.
 // seen holds the entries named earlier in the article; descriptions count
 // only for them. The result follows the order of first mention.
-func mentions(raw, folded string, es []*entry, seen map[*entry]bool) []*entry {
-	type hit struct {
-		e   *entry
-		pos int
+func (idx index) mentions(raw, folded string, seen map[*entry]bool) []*entry {
+	var out []*entry
+	has := func(e *entry) bool {
+		for _, x := range out {
+			if x == e {
+				return true
+			}
+		}
+		return false
 	}
-	var hits []hit
-	for _, e := range es {
-		best := -1
-		for _, n := range e.names {
-			if n.desc && !seen[e] {
+	for i := 0; i < len(folded); {
+		r, n := utf8.DecodeRuneInString(folded[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(folded) {
+			r, n := utf8.DecodeRuneInString(folded[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		for _, ref := range idx[folded[i:j]] {
+			if has(ref.e) || (ref.n.desc && !seen[ref.e]) {
 				continue
 			}
-			var p int
-			if n.exact != "" {
-				p = wordIndex(raw, n.exact)
+			if ref.n.exact != "" {
+				if wordIndex(raw, ref.n.exact) < 0 {
+					continue
+				}
 			} else {
-				p = wordIndex(folded, n.folded)
+				k := i + len(ref.n.folded)
+				if !strings.HasPrefix(folded[i:], ref.n.folded) {
+					continue
+				}
+				if after, _ := utf8.DecodeRuneInString(folded[k:]); k < len(folded) && isWordRune(after) {
+					continue
+				}
 			}
-			if p >= 0 && (best < 0 || p < best) {
-				best = p
-			}
+			out = append(out, ref.e)
 		}
-		if best >= 0 {
-			hits = append(hits, hit{e, best})
-		}
-	}
-	// Insertion sort: a sentence names few entries.
-	for i := 1; i < len(hits); i++ {
-		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
-		}
-	}
-	out := make([]*entry, len(hits))
-	for i, h := range hits {
-		out[i] = h.e
+		i = j
 	}
 	return out
 }
@@ -196,4 +231,8 @@ func titles(es []*entry) []string {
 		out[i] = e.title
 	}
 	return out
+}
+
+func (lx *lexicon) index() {
+	lx.actorIdx, lx.placeIdx, lx.topicIdx = newIndex(lx.actors), newIndex(lx.places), newIndex(lx.topics)
 }

@@ -213,7 +213,7 @@ func (e *Event) finish() {
 	for _, id := range order {
 		e.Sources = append(e.Sources, Citation{Source: id, Quote: bySource[id].quote})
 	}
-	e.Title = best.title
+	e.Title = makeTitle(best.quote, best.match, best.trigs)
 	e.Summary = summary(best.quote)
 	e.Kind = best.kind
 }

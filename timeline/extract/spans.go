@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"frise/timeline/article"
-	"frise/timeline/content"
 	"frise/timeline/edtf"
 )
 
@@ -62,7 +61,7 @@ func newSource(id, file, raw string) *source {
 	s.Dates = make([][]dateMatch, len(s.Sents))
 	k := 0
 	for i, st := range s.Sents {
-		s.Folded[i] = content.Fold(st.Text)
+		s.Folded[i] = fold(st.Text)
 		for k < len(all) && all[k].Start < st.Start {
 			k++
 		}
@@ -124,9 +123,9 @@ func inferPublished(body string) edtf.Value {
 	}
 	last := latest.Last()
 	y := last.Year()
-	folded := content.Fold(body)
+	folded := fold(body)
 	for mo := 1; mo <= 12; mo++ {
-		name := content.Fold(edtf.MonthsFR[mo])
+		name := fold(edtf.MonthsFR[mo])
 		if (strings.Contains(folded, name+" dernier") || strings.Contains(folded, name+" derniere")) && mo > int(last.Month()) {
 			y++
 			break

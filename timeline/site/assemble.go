@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"frise/timeline/content"
 	"frise/timeline/edtf"
@@ -78,11 +79,12 @@ func (r *renderer) build() error {
 		}
 		if !src.Published.IsZero() {
 			sv.Published = src.Published.French()
+			sv.PublishedOn = publishedOn(src.Published)
 			sv.PubISO = newDateView(src.Published).ISO
 		}
 		sv.Label = src.Publisher
 		if sv.Label == "" {
-			sv.Label = sv.Title
+			sv.Label = shorten(sv.Title, 60)
 		}
 		if sv.Published != "" {
 			sv.Label += ", " + sv.Published
@@ -236,4 +238,39 @@ func locale(lang string) string {
 		return "en_GB"
 	}
 	return lang
+}
+
+// publishedOn says when an article appeared, as a French sentence goes on:
+// "le 4 octobre 2024", "en mai 2025", "à l’été 2024", "vers 2018".
+func publishedOn(v edtf.Value) string {
+	fr := v.French()
+	if v.Interval || !v.Certain() {
+		return fr
+	}
+	switch v.Start.Precision() {
+	case edtf.PrecisionDay:
+		return "le " + fr
+	case edtf.PrecisionSeason:
+		if v.Start.Month == edtf.Spring {
+			return "au " + fr
+		}
+		if v.Start.Month == edtf.Winter {
+			return "en " + fr
+		}
+		return "à l’" + fr
+	}
+	return "en " + fr
+}
+
+// shorten cuts s to at most n characters, at a space, with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.–-") + "…"
 }

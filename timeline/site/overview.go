@@ -16,6 +16,7 @@ type bar struct {
 	Height int  // of the bar, out of chartHeight
 	Y      int  // where the bar starts, from the top
 	Tick   bool // whether the year's label is shown under the axis
+	Major  bool // whether it is shown even on a narrow screen
 }
 
 // chartHeight is the height of a bar's drawing area, in SVG units.
@@ -72,7 +73,8 @@ func newOverview(years []*yearView) overview {
 		} else {
 			year = first + i
 		}
-		b.Tick = n <= 12 || i == 0 || i == n-1 || year%10 == 0
+		b.Major = i == 0 || i == n-1 || year%10 == 0 || (n <= 24 && year%5 == 0)
+		b.Tick = n <= 12 || b.Major
 	}
 	return o
 }

@@ -193,6 +193,8 @@ func (r *renderer) parseTemplates() error {
 		if err != nil {
 			return err
 		}
+		// A partial's final newline would end up inside the element that calls it.
+		src = strings.TrimRight(src, "\n")
 		if _, err := base.New(name).Parse(src); err != nil {
 			return fmt.Errorf("templates/%w", err)
 		}

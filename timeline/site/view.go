@@ -72,14 +72,15 @@ type yearView struct {
 // sourceView is an article events are drawn from.
 type sourceView struct {
 	*content.Source
-	Title     string
-	URL       string
-	Original  string // only when http(s)
-	Published string // in French, or ""
-	PubISO    string
-	Label     string // publisher and date, short: "L’Opinion, octobre 2024"
-	Segments  []segment
-	Passages  []passageRef
+	Title       string
+	URL         string
+	Original    string // only when http(s)
+	Published   string // in French, or ""
+	PublishedOn string // "le 4 octobre 2024", "en mai 2025", or ""
+	PubISO      string
+	Label       string // publisher and date, short: "L’Opinion, octobre 2024"
+	Segments    []segment
+	Passages    []passageRef
 }
 
 // passageRef is an entry of the list of quoted passages on a source page.

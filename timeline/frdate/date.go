@@ -35,16 +35,18 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	}
 	switch {
 	case p.m != 0:
-		if s.isYearAt(e) && s.yearOK(e, true) {
+		if s.isYearAt(e) && s.yearCheck(e, true, true) {
 			p.y, e = int(s.t[e].n), e+1
-		} else if p.d == 0 && !strong && mod == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) &&
-			!(s.punct(e, '-') && s.glued(e) && s.is(e+1, wMonth)) {
-			return item{}, false // a month alone needs a preposition: "en mars", not "Mars"
+		} else if p.d == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) {
+			// A month alone needs a preposition: "en mars"; "Mars" is a planet.
+			if s.titleCase(e-1) || !strong && mod == 0 && !(s.punct(e, '-') && s.glued(e) && s.is(e+1, wMonth)) {
+				return item{}, false
+			}
 		}
 	case p.wd != 0 || p.d != 0:
 	case s.is(e, wUnit) && s.t[e].w.v == uYear && !s.t[e].w.pl && s.isYearAt(e+1):
 		// "l'an 2000", "l'année 2019"
-		if !s.yearOK(e+1, true) {
+		if !s.yearCheck(e+1, true, true) {
 			return item{}, false
 		}
 		p.y, e = int(s.t[e+1].n), e+2
@@ -73,6 +75,16 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		e = s.dayPart(e)
 	}
 	return item{p: p, isP: true, end: e}, true
+}
+
+// titleCase reports whether the word at i starts with a capital and goes on in lower case.
+func (s *scanner) titleCase(i int) bool {
+	t := s.t[i]
+	if !t.up || t.e-t.s < 2 {
+		return false
+	}
+	c := s.text[t.s+1]
+	return c >= 'a' && c <= 'z' || c >= 0x80
 }
 
 // day reads a day of the month: 3, 03, 1er, premier, vingt et un.
@@ -131,13 +143,16 @@ func (s *scanner) month(j int, afterDay bool) (m, end int, ok bool) {
 
 // yearOK reports whether the four digits at i, already in the range of
 // years, are a year and not a quantity, a code or a part of a number.
-func (s *scanner) yearOK(i int, strong bool) bool {
+func (s *scanner) yearOK(i int, strong bool) bool { return s.yearCheck(i, strong, false) }
+
+// yearCheck is yearOK; bound says the year completes a month or a season, so
+// that the word after it does not matter.
+func (s *scanner) yearCheck(i int, strong, bound bool) bool {
 	t := s.t[i]
 	// Glued to what comes before: A2015, #2015, n°2015, 12.2015, -2015.
 	if t.gap == gapNone && i > 0 {
 		p := s.t[i-1]
-		joined := (p.n == '-' || p.n == '/') && i > 1 && s.t[i-2].kind == kNum && s.t[i-2].nd == 4 && s.yearRange(i-2) ||
-			p.n == '-' && s.is(i-2, wMi)
+		joined := s.joinedYear(i) || p.n == '-' && s.is(i-2, wMi)
 		if p.kind != kPunct || p.n != '(' && p.n != '"' && p.n != '«' && p.n != '[' && p.n != '\'' && !joined {
 			return false
 		}
@@ -169,7 +184,7 @@ func (s *scanner) yearOK(i int, strong bool) bool {
 		}
 	}
 	n := i + 1
-	if n >= s.lim {
+	if n >= s.lim || bound || s.joinedYear(i) {
 		return true
 	}
 	nt := s.t[n]
@@ -184,12 +199,25 @@ func (s *scanner) yearOK(i int, strong bool) bool {
 	case wUnit, wDecennie, wSiecle, wApprox:
 		return false
 	case wNone:
-		if nt.up || strong {
-			return true
+		return nt.up || followsYear[s.folded(n)]
+	case wA, wEt, wOu:
+		// "de 1500 à 3000 personnes": a range of quantities.
+		if v, nd, ok := s.num(n + 1); ok && (s.is(i-1, wDe) || s.is(i-1, wEntre) || s.is(i-1, wDu)) {
+			if nd != 4 || v < 1000 || v > 2199 {
+				return false
+			}
+			return s.yearOK(n+1, true)
 		}
-		return followsYear[s.folded(n)]
 	}
 	return true
+}
+
+// joinedYear reports whether the year at i ends a range of years: the 2022 of 2021-2022.
+func (s *scanner) joinedYear(i int) bool {
+	if i < 2 || s.t[i].gap != gapNone || s.t[i-1].gap != gapNone || !(s.punct(i-1, '-') || s.punct(i-1, '/')) {
+		return false
+	}
+	return s.t[i-2].kind == kNum && s.t[i-2].nd == 4 && s.yearRange(i-2)
 }
 
 // yearRange reports whether the year at i starts a range of years: 2021-2022, 2021-22, 2021/2022.

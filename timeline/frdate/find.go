@@ -1,6 +1,8 @@
 package frdate
 
 import (
+	"strings"
+
 	"frise/timeline/edtf"
 )
 
@@ -18,7 +20,7 @@ type Match struct {
 // relative expressions ("hier", "mardi dernier") are then skipped, absolute
 // ones are still found.
 func Find(text string, ref edtf.Value) []Match {
-	s := scanner{text: text, a: newAnchor(ref)}
+	s := scanner{text: text, a: newAnchor(ref), guess: !ref.Certain()}
 	s.t = tokenize(text, nil)
 	s.run()
 	return s.out
@@ -30,6 +32,9 @@ type scanner struct {
 	lim  int // the end of the current line's tokens
 	a    anchor
 	out  []Match
+	// guess says the reference itself is a guess: every reading that
+	// depends on it is then one too.
+	guess bool
 }
 
 func (s *scanner) run() {
@@ -94,11 +99,28 @@ func (s *scanner) emit(i, j int, r res) {
 	if j <= i {
 		return
 	}
+	if _, err := edtf.Parse(r.v.String()); err != nil {
+		return // a year out of the calendar's range
+	}
 	a, b := int(s.t[i].s), int(s.t[j-1].e)
+	if s.guess && r.certain && relative(s.text[a:b], r.v) {
+		r.certain = false
+	}
 	if n := len(s.out); n > 0 && s.out[n-1].End > a {
 		return
 	}
 	s.out = append(s.out, Match{Start: a, End: b, Text: s.text[a:b], Value: r.v, Certain: r.certain})
+}
+
+// relative reports whether v was read from the words span with the
+// reference's help: absolute values have every year written in the span.
+func relative(span string, v edtf.Value) bool {
+	for _, d := range v.Dates() {
+		if !containsYear(span, d.Year) {
+			return true
+		}
+	}
+	return false
 }
 
 // item is one value read from the text: either a written date whose
@@ -287,17 +309,18 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 	default:
 		return
 	}
+	// "2021-22", "1914-18": the second year in two digits.
+	if first.isP && first.p.y != 0 && first.p.m == 0 && s.punct(k-1, '-') {
+		if n, nd, ok2 := s.num(k); ok2 && nd == 2 && s.glued(k) && !(s.glued(k+1) && s.t[k+1].kind != kPunct) {
+			y := first.p.y/100*100 + n
+			if y > first.p.y {
+				return edtf.Year(first.p.y), edtf.Year(y), k + 1, true
+			}
+			return a, b, 0, false
+		}
+	}
 	second, ok := s.value(k, true)
 	if !ok {
-		// "2021-22", "1914-18": the second year in two digits.
-		if first.isP && first.p.y != 0 && first.p.m == 0 && s.punct(k-1, '-') {
-			if n, nd, ok2 := s.num(k); ok2 && nd == 2 && s.glued(k) && !(s.glued(k+1) && s.t[k+1].kind != kPunct) {
-				y := first.p.y/100*100 + n
-				if y > first.p.y {
-					return edtf.Year(first.p.y), edtf.Year(y), k + 1, true
-				}
-			}
-		}
 		return a, b, 0, false
 	}
 	// With the same kinds on both sides, the first takes from the second
@@ -412,8 +435,12 @@ func (s *scanner) list(i int) int {
 			}
 			break
 		}
-		s.emit(starts[n], it.end, r)
 		end = it.end
+		if len(items) == 1 && s.is(end, wEnviron) {
+			r.v = approx(r.v)
+			end++
+		}
+		s.emit(starts[n], end, r)
 	}
 	return end
 }
@@ -424,4 +451,22 @@ func compatible(p, q partial) bool {
 		return q.d != 0
 	}
 	return p.finest() == q.finest() || (p.y == 0 && q.y == 0)
+}
+
+// containsYear reports whether the digits of year y occur in text.
+func containsYear(text string, y int) bool {
+	if y < 0 {
+		return false
+	}
+	var b [8]byte
+	n := len(b)
+	for {
+		n--
+		b[n] = byte('0' + y%10)
+		y /= 10
+		if y == 0 {
+			break
+		}
+	}
+	return len(text) > 0 && strings.Index(text, string(b[n:])) >= 0
 }

@@ -40,7 +40,11 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 				j++
 			}
 			continue
-		case s.is(j, wLe) || s.is(j, wLa) || s.is(j, wLes) || s.is(j, wDu) || s.is(j, wAu) || s.is(j, wAux):
+		case s.is(j, wLe) || s.is(j, wLes) || s.is(j, wDu):
+			strong = true
+			j++
+			continue
+		case s.is(j, wLa) || s.is(j, wAu) || s.is(j, wAux):
 			j++
 			continue
 		case s.is(j, wA):
@@ -69,6 +73,12 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 	}
 	var it item
 	var ok bool
+	if j > i && (s.is(j-1, wLes) || s.is(j-1, wDes) || s.is(j-1, wCes)) {
+		if it, ok = s.recent(j - 1); ok {
+			it.start = j - 1
+			return it, true
+		}
+	}
 	switch s.t[j].kind {
 	case kNum:
 		if it, ok = s.numeric(j); ok {
@@ -90,7 +100,7 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 
 func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 	switch s.id(j) {
-	case wHier, wDemain, wAujourd, wAvant, wApres:
+	case wHier, wDemain, wAujourd, wAvant:
 		return s.deictic(j)
 	case wIl, wVoila, wDans:
 		return s.ago(j)
@@ -99,14 +109,18 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 	case wFin, wDebut, wMi, wMilieu:
 		return s.partOf(j)
 	case wUnit, wWeek:
-		if mod == 2 || s.is(j+1, wDernier) || s.is(j+1, wProchain) {
-			if it, ok := s.relPeriod(j, mod); ok {
-				return it, true
-			}
+		if it, ok := s.relPeriod(j, mod); ok {
+			return it, true
 		}
 		if it, ok := s.decade(j); ok {
 			return it, true
 		}
+	case wApres:
+		if mod == 2 && s.is(s.hyphen(j+1), wPartOfDay) {
+			r, ok := s.a.shift(0, uDay)
+			return item{r: r, end: s.hyphen(j+1) + 1}, ok
+		}
+		return s.deictic(j)
 	case wPartOfDay:
 		if mod == 2 {
 			r, ok := s.a.shift(0, uDay)
@@ -176,8 +190,6 @@ func (s *scanner) count(j int) (n int, approximate bool, end int, ok bool) {
 		case s.is(j, wEnviron) || s.is(j, wPresque):
 			approximate = true
 			j++
-			continue
-		case s.is(j, wNum) && s.t[j].w.v == 1 && s.is(j+1, wPlus):
 			continue
 		}
 		break
@@ -349,9 +361,7 @@ func (s *scanner) partOf(j int) (item, bool) {
 	} else {
 		switch {
 		case s.is(e, wDe) || s.is(e, wDu) || s.is(e, wDes):
-			if !s.is(e, wDes) {
-				e++
-			}
+			e++
 		case s.elided(e, wD):
 			e += 2
 		}
@@ -546,15 +556,17 @@ func (s *scanner) seasonAt(j, mod int) (item, bool) {
 	p := partial{m: int(s.t[j].w.v), mod: mod}
 	e := j + 1
 	switch {
-	case s.isYearAt(e) && s.yearOK(e, true):
+	case s.isYearAt(e) && s.yearCheck(e, true, true):
 		p.y, e = int(s.t[e].n), e+1
 	case s.is(e, wDernier):
 		p.mod, e = -1, e+1
 	case s.is(e, wProchain):
 		p.mod, e = 1, e+1
-	case p.m == edtf.Summer:
-		// "été" is also the participle of être: only after l', cet, en, mi-.
-		if !(s.punct(j-1, '\'') && s.is(j-2, wL) || s.is(j-1, wCet) || s.is(j-1, wEn) || s.punct(j-1, '-') && s.is(j-2, wMi) || s.is(j-1, wMi)) {
+	default:
+		// A season alone needs l', au, en, cet, mi-: "été" is also the
+		// participle of être, and "les printemps arabes" no date.
+		if !(s.punct(j-1, '\'') && s.is(j-2, wL) || s.is(j-1, wCet) || s.is(j-1, wCe) || s.is(j-1, wEn) ||
+			s.is(j-1, wAu) || s.is(j-1, wDu) || s.punct(j-1, '-') && s.is(j-2, wMi) || s.is(j-1, wMi)) {
 			return item{}, false
 		}
 	}

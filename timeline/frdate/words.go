@@ -236,7 +236,7 @@ func init() {
 	add(wVoila, 0, "voila", "voici")
 	add(wCi, 0, "ci")
 	add(wN, 0, "n", "no")
-	add(wNumero, 0, "numero", "num", "art", "article", "loi", "decret", "dahir", "circulaire", "arrete", "ligne", "vol", "route", "rn", "km", "page", "p", "pp", "tome", "chapitre", "code", "ref")
+	add(wNumero, 0, "numero", "num", "art", "article", "loi", "decret", "dahir", "circulaire", "arrete", "ligne", "route", "rn", "page", "p", "pp", "tome", "chapitre", "code", "ref")
 	add(wT, 0, "t")
 	add(wS, 0, "s")
 	add(wCourse, 0, "durant", "pendant", "lors")

@@ -85,11 +85,7 @@ func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 		out[f.name] = b.Bytes()
 	}
 	if base != "" {
-		maps, err := x.sitemaps()
-		if err != nil {
-			return nil, fmt.Errorf("export sitemap.xml: %w", err)
-		}
-		for name, b := range maps {
+		for name, b := range x.sitemaps() {
 			out[name] = b
 		}
 	}
@@ -110,7 +106,7 @@ func normaliseBase(base string) (string, error) {
 	bad := func(why string) (string, error) {
 		return "", fmt.Errorf("base url %q %s\nhint: give the site's address, e.g. https://frise.netlify.app/", base, why)
 	}
-	if strings.IndexFunc(base, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+	if strings.IndexFunc(base, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }) >= 0 {
 		return bad("contains spaces or control characters")
 	}
 	u, err := url.Parse(base)

@@ -164,6 +164,7 @@ func TestBaseURL(t *testing.T) {
 		{"javascript", "javascript:alert(1)//", "", "does not start with http"},
 		{"retour à la ligne", "https://a.fr/\nDisallow: /", "", "spaces or control characters"},
 		{"requête", "https://a.fr/?x=1", "", "query or a fragment"},
+		{"forçage droite-à-gauche", "https://a.fr/\u202Eexe", "", "spaces or control characters"},
 		{"sans hôte", "https:///chemin", "", "no host name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

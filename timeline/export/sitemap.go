@@ -16,7 +16,7 @@ const maxSitemapURLs = 50000
 // (Pages), the home page as the base URL itself. A site of more than
 // 50,000 pages gets sitemap-1.xml, sitemap-2.xml … and a sitemap.xml that
 // is an index of them.
-func (x *export) sitemaps() (map[string][]byte, error) {
+func (x *export) sitemaps() map[string][]byte {
 	var urls []string
 	for _, p := range Pages(x.site) {
 		if p == "index.html" {
@@ -28,7 +28,7 @@ func (x *export) sitemaps() (map[string][]byte, error) {
 	out := map[string][]byte{}
 	if len(urls) <= maxSitemapURLs {
 		out["sitemap.xml"] = urlset(urls)
-		return out, nil
+		return out
 	}
 	var parts []string
 	for i := 0; len(urls) > 0; i++ {
@@ -49,7 +49,7 @@ func (x *export) sitemaps() (map[string][]byte, error) {
 	}
 	b.WriteString("</sitemapindex>\n")
 	out["sitemap.xml"] = b.Bytes()
-	return out, nil
+	return out
 }
 
 func urlset(urls []string) []byte {

@@ -18,7 +18,11 @@
 //
 // The publication date comes, in this order, from a leading marker
 // (" date 2025-05 " at the very start of the file), from a dateline, or is
-// left zero; see [Article.PublishedHow].
+// inferred from the dates the text gives: the year of the latest of them,
+// or the year after when the text speaks of a month "dernier" that comes
+// after every date it gives for that year (an article that says "octobre
+// dernier" after "l'été 2024" was written in 2025). See
+// [Article.PublishedHow].
 //
 // The title is the headline-like line (no final punctuation) that opens the
 // article or stands just before its dateline. When there is none, the title
@@ -38,6 +42,7 @@ import (
 	"unicode/utf8"
 
 	"frise/timeline/edtf"
+	"frise/timeline/frdate"
 )
 
 // Article is a source's readable content.
@@ -45,7 +50,8 @@ type Article struct {
 	Title     string
 	Published edtf.Value // zero when nothing says when the article appeared
 	// PublishedHow says where Published comes from: "marker" (a leading
-	// " date 2025-05"), "byline" (a "Publié … le …" line), or "" when unknown.
+	// " date 2025-05"), "byline" (a "Publié … le …" line), "inferred" (a
+	// year guessed from the dates of the text), or "" when unknown.
 	PublishedHow string
 	Body         string // the article's text, paragraphs separated by blank lines
 	BodyStart    int    // byte offset in the raw text of Body's first byte
@@ -169,6 +175,11 @@ func Parse(raw string) Article {
 		a.BodyStart = len(raw)
 	}
 
+	if a.Published.IsZero() {
+		if v := inferPublished(a.Body); !v.IsZero() {
+			a.Published, a.PublishedHow = v, "inferred"
+		}
+	}
 	if a.Title == "" {
 		if ss := Sentences(a.Body); len(ss) > 0 {
 			a.Title = shorten(ss[0].Text, maxTitle)
@@ -425,4 +436,29 @@ func shorten(s string, n int) string {
 		return string([]rune(s)[:n-1]) + "…"
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// inferPublished guesses the year an undated article appeared, or returns
+// zero when the text names no year.
+func inferPublished(body string) edtf.Value {
+	var latest edtf.Value
+	for _, m := range frdate.Find(body, edtf.Value{}) {
+		if m.Certain && (latest.IsZero() || m.Value.Last().After(latest.Last())) {
+			latest = m.Value
+		}
+	}
+	if latest.IsZero() {
+		return latest
+	}
+	last := latest.Last()
+	y := last.Year()
+	lower := strings.ToLower(body)
+	for mo := int(last.Month()) + 1; mo <= 12; mo++ {
+		name := edtf.MonthsFR[mo]
+		if strings.Contains(lower, name+" dernier") || strings.Contains(lower, name+" dernière") {
+			y++
+			break
+		}
+	}
+	return edtf.Single(edtf.Year(y))
 }

@@ -52,9 +52,6 @@ func newSource(id, file, raw string) *source {
 		s.Art = article.Parse(raw)
 	}
 	s.Ref = s.Art.Published
-	if s.Ref.IsZero() {
-		s.Ref = inferPublished(s.Art.Body)
-	}
 	s.Sents = article.Sentences(s.Art.Body)
 	all := findDates(s.Art.Body, s.Ref)
 	s.Folded = make([]string, len(s.Sents))
@@ -106,30 +103,3 @@ func markdownArticle(raw string) article.Article {
 	return a
 }
 
-// inferPublished guesses when an undated article appeared: in the year of
-// the latest year it names, or the year after when it speaks of a month
-// "dernier" that comes after every date it gives for that year (an
-// article that says "octobre dernier" after "l'été 2024" was written in 2025).
-// The guess is a year, or zero when the text names no year.
-func inferPublished(body string) edtf.Value {
-	latest := edtf.Value{}
-	for _, m := range findDates(body, edtf.Value{}) {
-		if latest.IsZero() || m.Value.Last().After(latest.Last()) {
-			latest = m.Value
-		}
-	}
-	if latest.IsZero() {
-		return latest
-	}
-	last := latest.Last()
-	y := last.Year()
-	folded := fold(body)
-	for mo := 1; mo <= 12; mo++ {
-		name := fold(edtf.MonthsFR[mo])
-		if (strings.Contains(folded, name+" dernier") || strings.Contains(folded, name+" derniere")) && mo > int(last.Month()) {
-			y++
-			break
-		}
-	}
-	return edtf.Single(edtf.Year(y))
-}

@@ -102,4 +102,3 @@ func markdownArticle(raw string) article.Article {
 	a.BodyStart = strings.Index(raw, a.Body)
 	return a
 }
-

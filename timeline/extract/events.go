@@ -411,6 +411,18 @@ func clauses(t string, d dateMatch, trigs []triggerHit, sent string) string {
 			end = hi + i
 		}
 	}
+	// A clause that is little more than its date says nothing: take the
+	// next one too ("Depuis la reconnaissance, à l’été 2024, par la France
+	// de la souveraineté marocaine sur le Sahara").
+	for end < len(t) && utf8.RuneCountInString(t[start:end])-utf8.RuneCountInString(d.Text) < 30 {
+		next := len(t)
+		for _, b := range clauseBreaks {
+			if i := strings.Index(t[end+1:], b); i >= 0 && end+1+i < next {
+				next = end + 1 + i
+			}
+		}
+		end = next
+	}
 	out := strings.TrimSpace(t[start:end])
 	if utf8.RuneCountInString(out) < 25 {
 		return t

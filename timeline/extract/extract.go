@@ -168,10 +168,11 @@ func Run(opts Options) (Report, error) {
 	return r, nil
 }
 
-// cites reports whether an existing file already cites a passage.
+// cites reports whether an existing file already cites a source: another
+// passage of a source it cites is no news to its editor.
 func cites(x *existing, c Citation) bool {
 	for _, xc := range x.Sources {
-		if xc.Source == c.Source && sameReport(xc.Quote, c.Quote) {
+		if xc.Source == c.Source {
 			return true
 		}
 	}

@@ -50,8 +50,27 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// reviewedVisas is a reviewed event that cites one of the three sources
+// reporting it.
+const reviewedVisas = `---
+title: La France divise par deux les visas accordés aux Marocains
+date: 2021/2022
+summary: Paris réduit de moitié le nombre de visas délivrés aux Marocains.
+places: [France, Maroc]
+topics: [visas]
+sources:
+  - source: 001_125d3cfc387d7d3e
+    quote: "la France avait divisé par deux le nombre de visas accordés aux Marocains en 2021-2022"
+status: reviewed
+---
+`
+
 func TestRunKeepsPeoplesWork(t *testing.T) {
 	dir := copyContent(t)
+	os.Remove(filepath.Join(dir, "events", "2021-visas-divises-par-deux.md"))
+	if err := os.WriteFile(filepath.Join(dir, "events", "2021-visas-relu.md"), []byte(reviewedVisas), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	before := snapshot(t, dir)
 
 	r, err := Run(Options{ContentDir: dir})
@@ -69,8 +88,15 @@ func TestRunKeepsPeoplesWork(t *testing.T) {
 	}
 	var out bytes.Buffer
 	r.Print(&out)
-	if len(before) > 0 && (!strings.Contains(out.String(), "left alone") || len(r.Suggestions) == 0) {
-		t.Errorf("report does not say what it left alone and suggest:\n%s", out.String())
+	if !strings.Contains(out.String(), "left alone events/2021-visas-relu.md") {
+		t.Errorf("report does not say it left the reviewed file alone:\n%s", out.String())
+	}
+	suggested := false
+	for _, s := range r.Suggestions {
+		suggested = suggested || s.File == "events/2021-visas-relu.md" && s.Source == "002_d69a226663c120b3"
+	}
+	if !suggested {
+		t.Errorf("no suggestion of source 002 for the reviewed visa event:\n%s", out.String())
 	}
 
 	// Every file passes the content contract: the loader finds every quote.

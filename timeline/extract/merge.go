@@ -34,7 +34,8 @@ func compatible(a, b edtf.Value) bool {
 }
 
 // similarity scores how much two reports of events share: actors count
-// twice, topics and the kind of event once, places half.
+// twice, topics and the kind of event once, places half; reports of
+// different kinds of event (a visit, a figure) are never one event.
 func similarity(a *Event, c *candidate) float64 {
 	score := 0.0
 	has := func(list []string, e *entry) bool {
@@ -45,11 +46,9 @@ func similarity(a *Event, c *candidate) float64 {
 		}
 		return false
 	}
-	sharedActor := false
 	for _, e := range c.actors {
 		if has(a.Actors, e) {
 			score += 2
-			sharedActor = true
 		}
 	}
 	for _, e := range c.topics {
@@ -62,12 +61,10 @@ func similarity(a *Event, c *candidate) float64 {
 			score += 0.5
 		}
 	}
-	if kindsMatch(a.Kind, c.kind) {
-		score++
-	} else if !sharedActor {
+	if !kindsMatch(a.Kind, c.kind) {
 		return 0
 	}
-	return score
+	return score + 1
 }
 
 func kindsMatch(a, b string) bool {

@@ -297,3 +297,12 @@ func allCompatible(a, b *Event) bool {
 	}
 	return true
 }
+
+// reports returns every passage that reports the event, cited or not.
+func (e *Event) reports() []Citation {
+	out := append([]Citation{}, e.Sources...)
+	for _, m := range e.members {
+		out = append(out, Citation{Source: m.src.ID, Quote: m.quote})
+	}
+	return out
+}

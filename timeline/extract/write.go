@@ -181,7 +181,7 @@ func matchExisting(e *Event, name string, xs []*existing) *existing {
 		if x.claimed() || (!x.Date.IsZero() && !compatible(x.Date, e.Date)) {
 			continue
 		}
-		for _, c := range e.Sources {
+		for _, c := range e.reports() {
 			for _, xc := range x.Sources {
 				if c.Source == xc.Source && sameReport(c.Quote, xc.Quote) {
 					return x

@@ -21,7 +21,7 @@ type Match struct {
 // ones are still found.
 func Find(text string, ref edtf.Value) []Match {
 	s := scanner{text: text, a: newAnchor(ref), guess: !ref.Certain()}
-	s.t = tokenize(text, nil)
+	s.t = tokenize(text, make([]tok, 0, len(text)/5+1))
 	s.run()
 	return s.out
 }
@@ -44,9 +44,21 @@ func (s *scanner) run() {
 			end++
 		}
 		s.lim = end
+		next := start // the next token that can carry a date
 		for i := start; i < end; {
 			t := &s.t[i]
 			if t.kind == kPunct || (t.kind == kWord && t.w.id == wNone) {
+				i++
+				continue
+			}
+			// Articles and prepositions lead a date only a few words before one.
+			if next < i {
+				next = i
+				for next < end && !s.t[next].trigger() {
+					next++
+				}
+			}
+			if next-i > 5 {
 				i++
 				continue
 			}
@@ -99,8 +111,10 @@ func (s *scanner) emit(i, j int, r res) {
 	if j <= i {
 		return
 	}
-	if _, err := edtf.Parse(r.v.String()); err != nil {
-		return // a year out of the calendar's range
+	for _, d := range r.v.Dates() {
+		if d.Year < 0 || d.Year > 9999 {
+			return // out of the range EDTF writes in four digits
+		}
 	}
 	a, b := int(s.t[i].s), int(s.t[j-1].e)
 	if s.guess && r.certain && relative(s.text[a:b], r.v) {
@@ -401,8 +415,10 @@ func (s *scanner) list(i int) int {
 			return end
 		}
 	}
-	items := []item{first}
-	starts := []int{i}
+	var itemsBuf [8]item
+	var startsBuf [8]int
+	items := append(itemsBuf[:0], first)
+	starts := append(startsBuf[:0], i)
 	for {
 		last := items[len(items)-1]
 		k := last.end
@@ -414,7 +430,7 @@ func (s *scanner) list(i int) int {
 			k++
 		}
 		next, ok := s.value(k, true)
-		if !ok || next.isP != last.isP || (next.isP && !compatible(last.p, next.p)) {
+		if !ok || len(items) == cap(items) || next.isP != last.isP || (next.isP && !compatible(last.p, next.p)) {
 			break
 		}
 		items = append(items, next)

@@ -126,7 +126,7 @@ func tokenize(text string, ts []tok) []tok {
 			first = false
 		}
 		t := tok{s: int32(i), e: int32(j), kind: kWord, gap: gap, up: up}
-		if !long {
+		if !long && n < 32 && vocabShape[buf[0]]&(1<<n) != 0 {
 			t.w = vocab[string(buf[:n])]
 		}
 		ts = append(ts, t)
@@ -185,4 +185,31 @@ func fold(r rune) string {
 	var b [4]byte
 	n := utf8.EncodeRune(b[:], unicode.ToLower(r))
 	return string(b[:n])
+}
+
+// trigger reports whether the token can carry a date by itself, rather
+// than only lead one: a number, a month, a weekday, a unit, "hier"…
+func (t *tok) trigger() bool {
+	switch t.kind {
+	case kNum:
+		return true
+	case kWord:
+		return triggers[t.w.id]
+	}
+	return false
+}
+
+var triggers [256]bool
+
+// vocabShape has, for each first byte, a bit for each length of the known
+// words that start with it: most words need no look-up in the vocabulary.
+var vocabShape [256]uint32
+
+func init() {
+	for _, id := range []uint8{wMonth, wWeekday, wNum, wSept, wOrd, wRoman, wApprox, wSeason, wUnit, wDernier,
+		wProchain, wHier, wDemain, wAujourd, wHui, wAvant, wApres, wFin, wDebut, wMi, wMilieu, wCourant, wDecennie,
+		wWeek, wEnd, wPartOfDay, wSiecle, wT, wS, wIl, wVoila, wDans, wDepuis, wVers, wEnviron, wJusqu, wPartir,
+		wAlentours, wAutour, wEnvirons, wEntre, wCes, wIci, wCours} {
+		triggers[id] = true
+	}
 }

@@ -244,4 +244,9 @@ func init() {
 	add(wAnchor, 0, "suivant", "suivante", "suivants", "suivantes", "precedent", "precedente", "precedents",
 		"precedentes", "meme", "lendemain", "veille")
 	add(wChaque, 0, "chaque", "tous", "toutes")
+	for w := range vocab {
+		if len(w) < 32 {
+			vocabShape[w[0]] |= 1 << len(w)
+		}
+	}
 }

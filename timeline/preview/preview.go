@@ -1,0 +1,149 @@
+// Package preview serves a built site on the local machine while an editor
+// works on it, and rebuilds it whenever its inputs change.
+//
+// The server builds once, then watches the folders it is given (content/,
+// templates/, static/) by comparing their files' sizes and modification
+// times a few times a second, and rebuilds on any change. A build writes
+// through publish.Write, which swaps the whole output folder in one step,
+// so a request sees the previous site or the new one, never a mix.
+//
+// While the content is broken, every page request gets an error page that
+// lists the problems (status 500) and the last good site stays on disk;
+// stylesheets, scripts and data files are still served from it.
+//
+// Only files inside the output folder are served: no "..", no symbolic link
+// leading out of it, no directory listing. "/" and "/dir/" serve the
+// folder's index.html, and an unknown address gets 404.html with status 404.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// DefaultAddr is the address served when Options.Addr is empty: the local
+// machine only.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options configure Serve.
+type Options struct {
+	Addr   string // host:port to listen on; DefaultAddr when empty, port 0 for any free port
+	OutDir string // the built site's folder, written by Build
+
+	// Build loads the content, renders it and writes it into OutDir with
+	// publish.Write. It returns content.Problems when the content is broken.
+	Build func() error
+
+	Watch    []string      // folders whose changes trigger a build; missing ones are watched for appearing
+	Interval time.Duration // how often the folders are compared; 200ms when zero
+	Log      io.Writer     // where builds and failures are reported; nothing when nil
+	Ready    func(addr string)
+}
+
+// Serve builds the site, serves it on opts.Addr and rebuilds it on change
+// until ctx is cancelled; it then stops accepting requests, lets those under
+// way finish, waits for a build in progress and returns nil.
+func Serve(ctx context.Context, opts Options) error {
+	if opts.OutDir == "" || opts.Build == nil {
+		return errors.New("preview: OutDir and Build are required")
+	}
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if opts.Interval <= 0 {
+		opts.Interval = 200 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", opts.Addr, err)
+	}
+	srv := &server{dir: opts.OutDir, log: opts.Log, build: opts.Build}
+	// Take the first picture of the inputs before building, so an edit made
+	// during the first build is seen by the watcher.
+	w := newWatcher(opts.Watch)
+	srv.rebuild("built")
+
+	addr := ln.Addr().String()
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(opts.Log, "frise: serving %s at http://%s/ (Ctrl-C to stop)\n", opts.OutDir, addr)
+	if opts.Ready != nil {
+		opts.Ready(addr)
+	}
+
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(opts.Interval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if changed := w.changed(); changed != "" {
+					srv.rebuild(changed + " changed: rebuilt")
+				}
+			}
+		}
+	})
+
+	select {
+	case err = <-served:
+		// The listener failed on its own.
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err = hs.Shutdown(shut)
+		cancel()
+	}
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	fmt.Fprintln(opts.Log, "frise: preview stopped")
+	return err
+}
+
+// server answers requests from the output folder and keeps the last build's outcome.
+type server struct {
+	dir   string
+	log   io.Writer
+	build func() error
+
+	mu     sync.Mutex
+	broken error // the last build's error, nil when it succeeded
+}
+
+// rebuild runs a build and records its outcome; what says why it ran.
+func (s *server) rebuild(what string) {
+	start := time.Now()
+	err := s.build()
+	s.mu.Lock()
+	s.broken = err
+	s.mu.Unlock()
+	if err != nil {
+		fmt.Fprintf(s.log, "frise: the build failed; serving an error page for every page until it is fixed:\n%s\n", problemText(err))
+		return
+	}
+	fmt.Fprintf(s.log, "frise: %s in %s\n", what, time.Since(start).Round(time.Millisecond))
+}
+
+func (s *server) failure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.broken
+}

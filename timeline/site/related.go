@@ -13,15 +13,20 @@ import (
 // maxRelated is how many related events an event page lists.
 const maxRelated = 4
 
+// maxShared is about how many events may share a keyword that still counts.
+const maxShared = 200
+
 // relatedConfig weighs what two events share: actors most, then topics,
 // places, and last the years they cover.
 func relatedConfig(n int) related.Config {
 	cfg := related.Config{Threshold: 50, IncludeNewer: true}
-	// On a large timeline a keyword that most events share says nothing and
-	// costs a scan of all of them for every event: leave such keywords out.
+	// On a large timeline a keyword that many events share says little and
+	// costs a scan of all of them for every event: leave out the keywords of
+	// more than about maxShared events, so that finding the related events of
+	// all of them stays linear in their number.
 	card := 0
-	if n >= 200 {
-		card = 10
+	if n > maxShared {
+		card = max(1, 100*maxShared/n)
 	}
 	for _, ix := range []struct {
 		name   string
@@ -33,13 +38,17 @@ func relatedConfig(n int) related.Config {
 }
 
 // relDoc is an event as the related-content index sees it.
-type relDoc struct{ ev *content.Event }
+// Its date is worked out once: the index asks for it at every comparison.
+type relDoc struct {
+	ev    *content.Event
+	first time.Time
+}
 
-func (d relDoc) Name() string           { return d.ev.Slug }
-func (d relDoc) PublishDate() time.Time { return d.ev.Date.First() }
+func (d *relDoc) Name() string           { return d.ev.Slug }
+func (d *relDoc) PublishDate() time.Time { return d.first }
 
 // RelatedKeywords returns the event's terms for one index, or the years it covers.
-func (d relDoc) RelatedKeywords(cfg related.IndexConfig) ([]related.Keyword, error) {
+func (d *relDoc) RelatedKeywords(cfg related.IndexConfig) ([]related.Keyword, error) {
 	var ks []related.Keyword
 	terms := func(ts []*content.Term) {
 		for _, t := range ts {
@@ -69,7 +78,7 @@ func relatedEvents(events []*content.Event) (map[*content.Event][]*content.Event
 	idx := related.NewInvertedIndex(relatedConfig(len(events)))
 	docs := make([]related.Document, len(events))
 	for i, e := range events {
-		docs[i] = relDoc{e}
+		docs[i] = &relDoc{ev: e, first: e.Date.First()}
 	}
 	if err := idx.Add(ctx, docs...); err != nil {
 		return nil, fmt.Errorf("related events: %w", err)
@@ -87,7 +96,7 @@ func relatedEvents(events []*content.Event) (map[*content.Event][]*content.Event
 			if len(out[e]) == maxRelated {
 				break
 			}
-			out[e] = append(out[e], f.(relDoc).ev)
+			out[e] = append(out[e], f.(*relDoc).ev)
 		}
 	}
 	return out, nil

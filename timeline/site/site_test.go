@@ -177,7 +177,6 @@ func diff(want, got string) string {
 	return ""
 }
 
-
 func TestRenderTwiceSameBytes(t *testing.T) {
 	a, b := render(t, "https://frise.example.org/"), render(t, "https://frise.example.org/")
 	if len(a) != len(b) {

@@ -1,0 +1,74 @@
+package site
+
+import (
+	"fmt"
+	"testing"
+
+	"frise/timeline/content"
+	"frise/timeline/edtf"
+)
+
+// bigSite generates a timeline of n events over 30 years, with 200 actors,
+// 50 places, 40 topics and 100 sources, each event naming a few of them.
+func bigSite(n int) *content.Site {
+	s := &content.Site{Title: "Grande frise", Language: "fr", Intro: "Une **grande** chronologie."}
+	mk := func(kind, prefix string, k int) []*content.Term {
+		ts := make([]*content.Term, k)
+		for i := range ts {
+			ts[i] = &content.Term{Kind: kind, Slug: fmt.Sprintf("%s-%03d", prefix, i), Title: fmt.Sprintf("%s numéro %d", prefix, i)}
+		}
+		return ts
+	}
+	s.Actors, s.Places, s.Topics = mk("actors", "acteur", 200), mk("places", "lieu", 50), mk("topics", "theme", 40)
+	for i := range 100 {
+		text := fmt.Sprintf("Article %d. ", i)
+		for j := range 40 {
+			text += fmt.Sprintf("Le passage %d de l'article %d rapporte un fait daté.\n", j, i)
+		}
+		s.Sources = append(s.Sources, &content.Source{ID: fmt.Sprintf("%03d_source", i), Title: fmt.Sprintf("Article %d", i), Text: text})
+	}
+	for i := range n {
+		y, m := 1995+i*30/n, 1+i%12
+		var d edtf.Value
+		switch i % 4 {
+		case 0:
+			d = edtf.Single(edtf.Month(y, m))
+		case 1:
+			d = edtf.Single(edtf.Day(y, m, 1+i%28))
+		case 2:
+			d = edtf.Between(edtf.Year(y), edtf.Year(y+1))
+		default:
+			d = edtf.Single(edtf.Year(y).With(edtf.Approximate))
+		}
+		src := s.Sources[i%100]
+		e := &content.Event{Slug: fmt.Sprintf("%d-evenement-%05d", y, i), Title: fmt.Sprintf("Événement numéro %d : un fait", i),
+			Date: d, Summary: "Un résumé d'une ligne, comme les éditeurs les écrivent, avec quelques mots de plus.",
+			Actors: []*content.Term{s.Actors[i%200], s.Actors[(i*7)%200]}, Places: []*content.Term{s.Places[i%50]},
+			Topics:  []*content.Term{s.Topics[i%40], s.Topics[(i*3)%40]},
+			Sources: []content.Citation{{Source: src, Quote: fmt.Sprintf("Le passage %d de l'article %d", i%40, i%100)}}}
+		s.Events = append(s.Events, e)
+		for _, t := range append(append(append([]*content.Term{}, e.Actors...), e.Places...), e.Topics...) {
+			t.Events = append(t.Events, e)
+		}
+		src.Citations = append(src.Citations, e)
+	}
+	return s
+}
+
+func BenchmarkRender(b *testing.B) {
+	for _, n := range []int{100, 2000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			cfg := testConfig("https://frise.example.org/")
+			var home int
+			for b.Loop() {
+				s := bigSite(n)
+				out, err := Render(s, cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				home = len(out["index.html"])
+			}
+			b.ReportMetric(float64(home)/float64(n), "home-bytes/event")
+		})
+	}
+}

@@ -8,11 +8,13 @@
 //	frise check   [-content DIR] [-out DIR]                   check a built site's links and quotes
 //	frise extract [-content DIR] [-sources DIR] [-json]       write the events the sources report
 //	frise dates   -ref YYYY-MM-DD                             find French dates in standard input
+//	frise serve   [-content DIR] [-out DIR] [-addr HOST:PORT]  preview the site, rebuilt on every change
 //
 // Exit status: 0 on success, 1 for bad content or a failed check, 2 for bad usage.
 package main
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"flag"
@@ -20,7 +22,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"frise/timeline"
@@ -29,6 +33,7 @@ import (
 	"frise/timeline/edtf"
 	"frise/timeline/extract"
 	"frise/timeline/frdate"
+	"frise/timeline/preview"
 	"frise/timeline/publish"
 )
 
@@ -46,6 +51,7 @@ commands:
   check     check a built site: links, anchors, reachable pages, quotes
   extract   write the dated events the sources report into content/events/
   dates     print the French dates found in each line of standard input, as JSON
+  serve     build the site, serve it on 127.0.0.1:1313 and rebuild it on every change
 
 run "frise <command> -h" for a command's flags
 `
@@ -73,6 +79,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = runExtract(rest, stdout, stderr)
 	case "dates":
 		err = runDates(rest, stdin, stdout, stderr)
+	case "serve":
+		err = runServe(rest, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -296,4 +304,44 @@ func runDates(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return usageError("dates: -ref: %v", err)
 	}
 	return frdate.Lines(stdin, stdout, v)
+}
+
+// runServe builds the site, serves it locally and rebuilds it when content/,
+// templates/ or static/ change, until Ctrl-C.
+func runServe(args []string, stderr io.Writer) error {
+	var c buildConfig
+	fs := newFlags("serve", stderr)
+	c.flags(fs)
+	addr := fs.String("addr", preview.DefaultAddr, "the address to serve on; the default lets in this machine only")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(c.content); err != nil || !fi.IsDir() {
+		return usageError("content folder %s not found: run frise from the site's folder, or give -content DIR", c.content)
+	}
+	build := func() error {
+		// Not load: the problems go to the error page as they are, with the folder's path.
+		s, err := timeline.Load(os.DirFS(c.content))
+		var probs content.Problems
+		if errors.As(err, &probs) {
+			for i := range probs {
+				probs[i].File = filepath.Join(c.content, filepath.FromSlash(probs[i].File))
+			}
+			return probs
+		}
+		if err != nil {
+			return err
+		}
+		files, err := render(s, c)
+		if err != nil {
+			return err
+		}
+		return publish.Write(c.out, files)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return preview.Serve(ctx, preview.Options{
+		Addr: *addr, OutDir: c.out, Build: build, Log: stderr,
+		Watch: []string{c.content, c.templates, c.static},
+	})
 }

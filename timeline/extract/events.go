@@ -34,7 +34,7 @@ var triggers = []trigger{
 	{"promulgue", "decision", true}, {"loi", "decision", false}, {"decret", "decision", false},
 	{"nomme", "decision", true}, {"elu", "decision", true}, {"reconnaissance", "decision", false},
 	{"reconnu", "decision", true}, {"mis fin", "decision", true}, {"suspendu", "decision", true},
-	{"suspension", "decision", false}, {"retabli", "decision", true},
+	{"suspension", "decision", false}, {"censure", "decision", true}, {"retabli", "decision", true},
 	{"expuls*", "expulsion", true}, {"rapatri*", "expulsion", true}, {"renvoye", "expulsion", true},
 	{"refoule", "expulsion", true}, {"extrade", "expulsion", true}, {"arrete", "expulsion", false},
 	{"interpelle", "expulsion", true}, {"condamne", "expulsion", true},
@@ -410,6 +410,11 @@ func clauses(t string, d dateMatch, trigs []triggerHit, sent string) string {
 		if i := strings.Index(t[hi:], b); i >= 0 && hi+i < end {
 			end = hi + i
 		}
+	}
+	// A short opening is the subject of the clause: "La loi immigration,
+	// promulguée le 26 janvier 2024".
+	if start > 0 && start <= 45 && !strings.Contains(t[:start], d.Text) {
+		start = 0
 	}
 	// A clause that is little more than its date says nothing: take the
 	// next one too ("Depuis la reconnaissance, à l’été 2024, par la France

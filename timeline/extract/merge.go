@@ -189,10 +189,15 @@ func (e *Event) finish() {
 
 	// One citation per source, the most direct report first; the title and
 	// summary come from the most direct report of all.
+	// The title comes from the report the others repeat most (an article
+	// that recalls an event twice, and another that says it the same way),
+	// then from the most direct one.
 	best := e.members[0]
+	bestEcho := echoes(best, e.members)
 	for _, m := range e.members[1:] {
-		if better(m, best) {
-			best = m
+		n := echoes(m, e.members)
+		if n > bestEcho || n == bestEcho && better(m, best) {
+			best, bestEcho = m, n
 		}
 	}
 	bySource := map[string]*candidate{}
@@ -305,4 +310,16 @@ func (e *Event) reports() []Citation {
 		out = append(out, Citation{Source: m.src.ID, Quote: m.quote})
 	}
 	return out
+}
+
+// echoes counts the reports whose sentence holds m's title.
+func echoes(m *candidate, all []*candidate) int {
+	t := fold(makeTitle(m.quote, m.match, m.trigs))
+	n := 0
+	for _, o := range all {
+		if o != m && strings.Contains(fold(o.quote), t) {
+			n++
+		}
+	}
+	return n
 }

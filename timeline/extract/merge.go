@@ -192,14 +192,29 @@ func (e *Event) finish() {
 	// The title comes from the report the others repeat most (an article
 	// that recalls an event twice, and another that says it the same way),
 	// then from the most direct one.
-	best := e.members[0]
-	bestEcho := echoes(best, e.members)
-	for _, m := range e.members[1:] {
-		n := echoes(m, e.members)
-		if n > bestEcho || n == bestEcho && better(m, best) {
-			best, bestEcho = m, n
+	titles := make([]string, len(e.members))
+	quotes := make([]string, len(e.members))
+	for i, m := range e.members {
+		titles[i] = makeTitle(m.quote, m.match, m.trigs)
+		quotes[i] = fold(m.quote)
+	}
+	echoes := func(i int) int {
+		t, n := fold(titles[i]), 0
+		for j, q := range quotes {
+			if j != i && strings.Contains(q, t) {
+				n++
+			}
+		}
+		return n
+	}
+	besti, bestEcho := 0, echoes(0)
+	for i := 1; i < len(e.members); i++ {
+		n := echoes(i)
+		if n > bestEcho || n == bestEcho && better(e.members[i], e.members[besti]) {
+			besti, bestEcho = i, n
 		}
 	}
+	best := e.members[besti]
 	bySource := map[string]*candidate{}
 	var order []string
 	for _, m := range e.members {
@@ -215,7 +230,7 @@ func (e *Event) finish() {
 	for _, id := range order {
 		e.Sources = append(e.Sources, Citation{Source: id, Quote: bySource[id].quote})
 	}
-	e.Title = makeTitle(best.quote, best.match, best.trigs)
+	e.Title = titles[besti]
 	e.Summary = summary(best.quote)
 	e.Kind = best.kind
 }
@@ -310,16 +325,4 @@ func (e *Event) reports() []Citation {
 		out = append(out, Citation{Source: m.src.ID, Quote: m.quote})
 	}
 	return out
-}
-
-// echoes counts the reports whose sentence holds m's title.
-func echoes(m *candidate, all []*candidate) int {
-	t := fold(makeTitle(m.quote, m.match, m.trigs))
-	n := 0
-	for _, o := range all {
-		if o != m && strings.Contains(fold(o.quote), t) {
-			n++
-		}
-	}
-	return n
 }

@@ -31,6 +31,7 @@ import (
 	"frise/timeline/check"
 	"frise/timeline/content"
 	"frise/timeline/edtf"
+	"frise/timeline/export"
 	"frise/timeline/extract"
 	"frise/timeline/frdate"
 	"frise/timeline/preview"
@@ -248,10 +249,10 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Every event has its page, and every page that quotes a source shows the quote.
-	for _, e := range s.Events {
-		if _, err := os.Stat(filepath.Join(c.out, "events", e.Slug+".html")); err != nil {
-			probs = append(probs, check.Problem{Page: "events/" + e.Slug + ".html", Msg: "is missing: the site is older than the content; run frise build"})
+	// Every page the content calls for is there: the site is not older than the content.
+	for _, p := range export.Pages(s) {
+		if _, err := os.Stat(filepath.Join(c.out, filepath.FromSlash(p))); err != nil {
+			probs = append(probs, check.Problem{Page: p, Msg: "is missing: the site is older than the content; run frise build"})
 		}
 	}
 	for _, p := range probs {

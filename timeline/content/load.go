@@ -174,7 +174,7 @@ func (l *loader) read(name string) (string, bool) {
 		l.fail(Problem{File: name, Msg: fmt.Sprintf("has a NUL byte at byte %d", i), Hint: "this is not a text file; remove it"})
 		return "", false
 	}
-	return string(normalize(b)), true
+	return dropInvisible(string(normalize(b))), true
 }
 
 // plainErr is err's message without the Go operation that wrapped it.

@@ -1,0 +1,39 @@
+package content
+
+import "strings"
+
+// invisible are the characters every file loses as it is read: the bidi
+// controls that reorder how text is shown (U+202A–U+202E embeddings and
+// overrides, U+2066–U+2069 isolates, U+200E, U+200F and U+061C marks) and
+// the characters that take no room (zero-width space, non-joiner and joiner,
+// word joiner, the invisible operators, U+FEFF, U+180E). A title or a name
+// holding them can show one thing and say another, hide text from search,
+// or make two names that look alike distinct; French text has no need of
+// them. Only emoji built with a zero-width joiner lose something: they
+// show as their parts.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, // zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+		r >= 0x202A && r <= 0x202E, // embeddings, pop, overrides
+		r >= 0x2060 && r <= 0x2064, // word joiner, invisible operators
+		r >= 0x2066 && r <= 0x2069, // isolates
+		r == 0x061C,                // Arabic letter mark
+		r == 0x180E,                // Mongolian vowel separator
+		r == 0xFEFF:                // zero-width no-break space
+		return true
+	}
+	return false
+}
+
+// dropInvisible returns s without the characters invisible reports.
+func dropInvisible(s string) string {
+	if strings.IndexFunc(s, invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -37,3 +37,22 @@ func dropInvisible(s string) string {
 		return r
 	}, s)
 }
+
+// dropInvisibleAll drops invisible characters from every string of a
+// decoded front matter, which may have written them as escapes ("\u202e")
+// that the text of the file did not show.
+func dropInvisibleAll(v any) any {
+	switch v := v.(type) {
+	case string:
+		return dropInvisible(v)
+	case map[string]any:
+		for k, e := range v {
+			v[k] = dropInvisibleAll(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = dropInvisibleAll(e)
+		}
+	}
+	return v
+}

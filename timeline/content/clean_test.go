@@ -32,7 +32,7 @@ func TestLoadDropsInvisible(t *testing.T) {
 		"_index.md":       {Data: []byte("---\ntitle: Fri\u200Bse\n---\n")},
 		"sources/a.txt":   {Data: []byte("Les ministres se sont ré\u200Bunis à Ra\u202Ebat.\n")},
 		"actors/bouri.md": {Data: []byte("---\ntitle: Nasser Bou\u200Drita\naliases: [Bou\u2066rita]\n---\n")},
-		"events/x.md": {Data: []byte("---\ntitle: \u202Egnitéer\ndate: 2015\nsummary: ré\u200Bunion\nactors: [Bourita]\ntopics: [mi\u200Bgration]\n" +
+		"events/x.md": {Data: []byte("---\ntitle: \u202Egnitéer\ndate: 2015\nnote: \"ca\\u202Echée\"\nsummary: ré\u200Bunion\nactors: [Bourita]\ntopics: [mi\u200Bgration]\n" +
 			"sources:\n  - source: a\n    quote: \"se sont réunis à Rabat\"\n---\nCorps\u2067 caché\n")},
 	}
 	s, err := Load(fsys)
@@ -44,6 +44,9 @@ func TestLoadDropsInvisible(t *testing.T) {
 		if dropInvisible(got) != got {
 			t.Errorf("%q still holds invisible characters", got)
 		}
+	}
+	if e.Params["note"] != "cachée" {
+		t.Errorf("an escaped invisible character went through: %q", e.Params["note"])
 	}
 	if e.Title != "gnitéer" || len(s.Actors) != 1 || e.Topics[0].Slug != "migration" {
 		t.Errorf("title %q, actors %d, topic %q", e.Title, len(s.Actors), e.Topics[0].Slug)

@@ -63,7 +63,7 @@ func splitDoc(file, text string) (*doc, *Problem) {
 	d.bodyAt = strings.Count(text[:bodyStart], "\n") + 1
 	d.fmLines = lines[first : d.bodyAt-1]
 	d.body = string(rest)
-	d.meta = stringKeys(meta).(map[string]any)
+	d.meta = dropInvisibleAll(stringKeys(meta)).(map[string]any)
 	return d, nil
 }
 

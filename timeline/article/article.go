@@ -313,14 +313,19 @@ func isNoise(s string) bool {
 	if isAllDigits(s) && len(s) <= 4 { // share counters, page numbers
 		return true
 	}
-	l := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	// Furniture is told by how a line starts: look at its first bytes only.
+	head := s
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	l := strings.ToLower(strings.ReplaceAll(head, "’", "'"))
 	for _, f := range furniture {
 		if strings.HasPrefix(l, f) {
 			rest := strings.TrimSpace(l[len(f):])
 			// "Partager : Facebook Twitter" is furniture; "Partager le
 			// pouvoir est difficile." is not.
-			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "!") ||
-				strings.HasPrefix(rest, ".") || (len(l) < 200 && strings.Contains(f, " ")) {
+			if rest == "" && len(s) == len(head) || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "!") ||
+				strings.HasPrefix(rest, ".") || (len(s) < 200 && strings.Contains(f, " ")) {
 				return true
 			}
 		}

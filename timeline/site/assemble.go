@@ -47,6 +47,13 @@ func (r *renderer) build() error {
 			if tv.Title == "" {
 				tv.Title = t.Slug
 			}
+			var lede []string
+			for _, x := range []string{t.Role, t.Country} {
+				if x != "" && x != t.Title {
+					lede = append(lede, x)
+				}
+			}
+			tv.Lede = French(strings.Join(lede, " · "))
 			terms[t] = tv
 			out = append(out, tv)
 		}
@@ -90,6 +97,9 @@ func (r *renderer) build() error {
 			sv.Label += ", " + sv.Published
 		}
 		sv.Label = French(sv.Label)
+		if src.Language != "" && src.Language != v.Language {
+			sv.Lang = src.Language
+		}
 		sources[src] = sv
 		v.Sources = append(v.Sources, sv)
 	}

@@ -56,6 +56,7 @@ type termView struct {
 	Title  string
 	URL    string
 	Label  string // "Acteur", "Lieu", "Thème"
+	Lede   string // role and country, as far as they add to the title
 	Events []*eventView
 	Body   template.HTML
 }
@@ -79,6 +80,7 @@ type sourceView struct {
 	PublishedOn string // "le 4 octobre 2024", "en mai 2025", or ""
 	PubISO      string
 	Label       string // publisher and date, short: "L’Opinion, octobre 2024"
+	Lang        string // the article's language when it is not the site's, else ""
 	Segments    []segment
 	Passages    []passageRef
 }

@@ -29,6 +29,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -126,8 +127,11 @@ func LoadTerms(fsys fs.FS, kind string) ([]*Term, []Problem) {
 
 // read returns a file's text, checked and normalised, or records why it cannot.
 func (l *loader) read(name string) (string, bool) {
+	// Lstat tells a link from a file; for a file it is the Stat that the
+	// size check needs, which saves a look-up per file on large trees.
+	var fi fs.FileInfo
 	if rl, ok := l.fsys.(fs.ReadLinkFS); ok {
-		if fi, err := rl.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if lfi, err := rl.Lstat(name); err == nil && lfi.Mode()&fs.ModeSymlink != 0 {
 			target, err := rl.ReadLink(name)
 			resolved := path.Join(path.Dir(name), target)
 			if err != nil || path.IsAbs(target) || !fs.ValidPath(resolved) {
@@ -135,12 +139,16 @@ func (l *loader) read(name string) (string, bool) {
 					Hint: "copy the file into the content folder instead of linking to it"})
 				return "", false
 			}
+		} else if err == nil {
+			fi = lfi
 		}
 	}
-	fi, err := fs.Stat(l.fsys, name)
-	if err != nil {
-		l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
-		return "", false
+	if fi == nil {
+		var err error
+		if fi, err = fs.Stat(l.fsys, name); err != nil {
+			l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
+			return "", false
+		}
 	}
 	if fi.Size() > MaxFileSize {
 		l.fail(Problem{File: name, Msg: fmt.Sprintf("is %d bytes, over the limit of %d MiB", fi.Size(), MaxFileSize>>20),
@@ -152,7 +160,7 @@ func (l *loader) read(name string) (string, bool) {
 		l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
 		return "", false
 	}
-	if len(strings.TrimSpace(string(b))) == 0 {
+	if len(bytes.TrimSpace(b)) == 0 {
 		l.fail(Problem{File: name, Msg: "is empty", Hint: "write its front matter and text, or delete the file"})
 		return "", false
 	}
@@ -170,7 +178,7 @@ func (l *loader) read(name string) (string, bool) {
 			Hint: "save the file as UTF-8 (for Latin-1 text: iconv -f latin1 -t utf-8)"})
 		return "", false
 	}
-	if i := strings.IndexByte(string(b), 0); i >= 0 {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
 		l.fail(Problem{File: name, Msg: fmt.Sprintf("has a NUL byte at byte %d", i), Hint: "this is not a text file; remove it"})
 		return "", false
 	}
@@ -343,7 +351,7 @@ func idOf(p string) string {
 }
 
 func (l *loader) loadSources() []*Source {
-	var out []*Source
+	var paths []string
 	seen := map[string]string{}
 	for _, p := range l.files("sources", ".txt", ".md") {
 		id := idOf(p)
@@ -352,17 +360,34 @@ func (l *loader) loadSources() []*Source {
 			continue
 		}
 		seen[id] = p
-		text, ok := l.read(p)
+		paths = append(paths, p)
+	}
+	// Each source is read and parsed on its own, on every core; the results
+	// are gathered in file order.
+	srcs := make([]*Source, len(paths))
+	subs := make([]loader, len(paths))
+	parallel(len(paths), func(i int) {
+		sub := &subs[i]
+		sub.fsys = l.fsys
+		p := paths[i]
+		text, ok := sub.read(p)
 		if !ok {
-			continue
+			return
 		}
-		src := &Source{ID: id, File: p, Raw: text, Language: "fr"}
+		src := &Source{ID: idOf(p), File: p, Raw: text, Language: "fr"}
 		if path.Ext(p) == ".txt" {
 			readArticle(src)
-		} else if !l.sourceMeta(src, text) {
-			continue
+		} else if !sub.sourceMeta(src, text) {
+			return
 		}
-		out = append(out, src)
+		srcs[i] = src
+	})
+	out := make([]*Source, 0, len(srcs))
+	for i, src := range srcs {
+		l.merge(&subs[i])
+		if src != nil {
+			out = append(out, src)
+		}
 	}
 	return out
 }
@@ -504,14 +529,19 @@ func (ts *terms) resolve(name string) *Term {
 // eventKeys are the keys an event's front matter may have.
 var eventKeys = []string{"title", "date", "summary", "actors", "places", "topics", "sources", "status", "draft", "checksum"}
 
+// eventFile is one event file once parsed, before its names are resolved.
+type eventFile struct {
+	sub   loader      // the file's own problems and warnings
+	e     *Event      // nil when the file could not be read as an event
+	names [3][]string // the actors, places and topics it names, as written
+}
+
 func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *terms) {
-	byID := map[string]*Source{}
-	folded := map[string]string{}
+	byID := make(map[string]*Source, len(srcs))
 	for _, s := range srcs {
 		byID[s.ID] = s
 	}
-	topics := &terms{kind: "topics", byName: map[string]*Term{}, bySlug: map[string]*Term{}}
-	var out []*Event
+	var paths []string
 	seen := map[string]string{}
 	for _, p := range l.files("events", ".md") {
 		slug := idOf(p)
@@ -526,79 +556,134 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 			continue
 		}
 		seen[slug] = p
-		text, ok := l.read(p)
-		if !ok {
-			continue
-		}
-		d, prob := splitDoc(p, text)
-		if prob != nil {
-			l.fail(*prob)
-			continue
-		}
-		if d.format == "" {
-			l.fail(Problem{File: p, Line: 1, Msg: "has no front matter",
-				Hint: "start the file with a block between two lines ---, giving at least title: and date:"})
-			continue
-		}
-		e := &Event{Slug: slug, File: p, Body: d.body, BodyLine: d.bodyAt, Params: d.meta}
-		e.Title = l.text(d, "title", true)
-		e.Summary = l.text(d, "summary", false)
-		e.DateText = l.text(d, "date", true)
-		if e.DateText != "" {
-			v, loose, err := ParseDate(e.DateText)
-			switch {
-			case err != nil:
-				l.fail(d.problem("date", err.Error(), dateHint(err)))
-			case loose:
-				l.warn(d.problem("date", fmt.Sprintf("date %q read as %s", e.DateText, v),
-					fmt.Sprintf("write date: %s to say it in EDTF", v)))
-			}
-			e.Date = v
-		}
-		e.Status = "reviewed"
-		if st, present := d.meta["status"]; present {
-			s, _ := scalar(st)
-			if s != "extracted" && s != "reviewed" {
-				l.fail(d.problem("status", fmt.Sprintf("status %q is neither extracted nor reviewed", s),
-					"write status: reviewed once a person has checked the event"))
-			}
-			e.Status = s
-		}
-		if dr, present := d.meta["draft"]; present {
-			b, ok := dr.(bool)
-			if !ok {
-				l.fail(d.problem("draft", "draft should be true or false", "write draft: true or draft: false"))
-			}
-			e.Draft = b
-		}
-		for _, f := range []struct {
-			key string
-			set func(string)
-		}{
-			{"actors", func(n string) { e.Actors = appendTerm(e.Actors, actors.resolve(n)) }},
-			{"places", func(n string) { e.Places = appendTerm(e.Places, places.resolve(n)) }},
-			{"topics", func(n string) { e.Topics = appendTerm(e.Topics, topics.resolve(n)) }},
-		} {
-			names, ok := stringList(d.meta[f.key])
-			if !ok {
-				l.fail(d.problem(f.key, f.key+" should be a list of names", fmt.Sprintf("write %s: [first, second]", f.key)))
-				continue
-			}
-			for _, n := range names {
-				if Slugify(n) == "" {
-					l.fail(d.problem(f.key, fmt.Sprintf("%q in %s has no letter or digit", n, f.key), "write a name"))
-					continue
+		paths = append(paths, p)
+	}
+	// Reading, decoding and checking a file concern that file alone and are
+	// most of the work: they run on every core. Names are then resolved in
+	// file order, so the terms and their order never depend on which file
+	// was parsed first.
+	folded := foldSources(srcs)
+	files := make([]eventFile, len(paths))
+	parallel(len(paths), func(i int) {
+		f := &files[i]
+		f.sub.fsys = l.fsys
+		f.sub.parseEvent(f, paths[i], byID, folded)
+	})
+	topics := &terms{kind: "topics", byName: map[string]*Term{}, bySlug: map[string]*Term{}}
+	kinds := [3]*terms{actors, places, topics}
+	out := make([]*Event, 0, len(files))
+	for i := range files {
+		f := &files[i]
+		l.merge(&f.sub)
+		if e := f.e; e != nil {
+			for k, ts := range kinds {
+				for _, n := range f.names[k] {
+					t := ts.resolve(n)
+					switch k {
+					case 0:
+						e.Actors = appendTerm(e.Actors, t)
+					case 1:
+						e.Places = appendTerm(e.Places, t)
+					case 2:
+						e.Topics = appendTerm(e.Topics, t)
+					}
 				}
-				f.set(n)
+			}
+			if !e.Draft {
+				out = append(out, e)
 			}
 		}
-		e.Sources = l.citations(d, byID, folded)
-		l.unknownKeys(d, eventKeys)
-		if !e.Draft {
-			out = append(out, e)
-		}
+		files[i] = eventFile{}
 	}
 	return out, topics
+}
+
+// merge adds the problems and warnings a file's own loader found.
+func (l *loader) merge(sub *loader) {
+	l.problems = append(l.problems, sub.problems...)
+	l.warnings = append(l.warnings, sub.warnings...)
+}
+
+// termKeys are the keys of an event that name terms, in the order of eventFile.names.
+var termKeys = [3]string{"actors", "places", "topics"}
+
+// parseEvent reads the event file at p into f, recording its problems in l.
+func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, folded map[*Source]string) {
+	text, ok := l.read(p)
+	if !ok {
+		return
+	}
+	d, prob := splitDoc(p, text)
+	if prob != nil {
+		l.fail(*prob)
+		return
+	}
+	if d.format == "" {
+		l.fail(Problem{File: p, Line: 1, Msg: "has no front matter",
+			Hint: "start the file with a block between two lines ---, giving at least title: and date:"})
+		return
+	}
+	e := &Event{Slug: idOf(p), File: p, Body: d.body, BodyLine: d.bodyAt, Params: d.meta}
+	e.Title = l.text(d, "title", true)
+	e.Summary = l.text(d, "summary", false)
+	e.DateText = l.text(d, "date", true)
+	if e.DateText != "" {
+		v, loose, err := ParseDate(e.DateText)
+		switch {
+		case err != nil:
+			l.fail(d.problem("date", err.Error(), dateHint(err)))
+		case loose:
+			l.warn(d.problem("date", fmt.Sprintf("date %q read as %s", e.DateText, v),
+				fmt.Sprintf("write date: %s to say it in EDTF", v)))
+		}
+		e.Date = v
+	}
+	e.Status = "reviewed"
+	if st, present := d.meta["status"]; present {
+		s, _ := scalar(st)
+		if s != "extracted" && s != "reviewed" {
+			l.fail(d.problem("status", fmt.Sprintf("status %q is neither extracted nor reviewed", s),
+				"write status: reviewed once a person has checked the event"))
+		}
+		e.Status = s
+	}
+	if dr, present := d.meta["draft"]; present {
+		b, ok := dr.(bool)
+		if !ok {
+			l.fail(d.problem("draft", "draft should be true or false", "write draft: true or draft: false"))
+		}
+		e.Draft = b
+	}
+	for k, key := range termKeys {
+		names, ok := stringList(d.meta[key])
+		if !ok {
+			l.fail(d.problem(key, key+" should be a list of names", fmt.Sprintf("write %s: [first, second]", key)))
+			continue
+		}
+		for _, n := range names {
+			if Slugify(n) == "" {
+				l.fail(d.problem(key, fmt.Sprintf("%q in %s has no letter or digit", n, key), "write a name"))
+				continue
+			}
+			f.names[k] = append(f.names[k], n)
+		}
+	}
+	e.Sources = l.citations(d, byID, folded)
+	l.unknownKeys(d, eventKeys)
+	f.e = e
+}
+
+// foldSources returns the text of each source with its white space folded,
+// the form quotes are looked for in; each source is folded once, however
+// many events quote it.
+func foldSources(srcs []*Source) map[*Source]string {
+	texts := make([]string, len(srcs))
+	parallel(len(srcs), func(i int) { texts[i] = FoldSpace(srcs[i].Text) })
+	out := make(map[*Source]string, len(srcs))
+	for i, s := range srcs {
+		out[s] = texts[i]
+	}
+	return out
 }
 
 func appendTerm(ts []*Term, t *Term) []*Term {
@@ -609,7 +694,7 @@ func appendTerm(ts []*Term, t *Term) []*Term {
 }
 
 // citations reads an event's sources and checks each quote against its source.
-func (l *loader) citations(d *doc, byID map[string]*Source, folded map[string]string) []Citation {
+func (l *loader) citations(d *doc, byID map[string]*Source, folded map[*Source]string) []Citation {
 	raw, present := d.meta["sources"]
 	if !present {
 		return nil
@@ -653,12 +738,7 @@ func (l *loader) citations(d *doc, byID map[string]*Source, folded map[string]st
 		}
 		quote = strings.TrimSpace(quote)
 		if quote != "" {
-			text, ok := folded[src.ID]
-			if !ok {
-				text = FoldSpace(src.Text)
-				folded[src.ID] = text
-			}
-			if !strings.Contains(text, FoldSpace(quote)) {
+			if !strings.Contains(folded[src], FoldSpace(quote)) {
 				fail(fmt.Sprintf("quote not found in source %s: %q", id, shorten(quote, 60)),
 					"copy the passage exactly as the source writes it (white space may differ)")
 				continue
@@ -720,7 +800,9 @@ func link(events []*Event, srcs []*Source) []*Event {
 			}
 		}
 		for _, c := range e.Sources {
-			if !slices.Contains(c.Source.Citations, e) {
+			// Events come in order, so an event citing a source twice is
+			// its last entry: no need to search the whole list.
+			if cs := c.Source.Citations; len(cs) == 0 || cs[len(cs)-1] != e {
 				c.Source.Citations = append(c.Source.Citations, e)
 			}
 		}

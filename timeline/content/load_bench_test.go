@@ -1,0 +1,47 @@
+package content_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"frise/timeline/content"
+	"frise/timeline/synth"
+)
+
+// BenchmarkLoad reads and checks a generated tree held in memory: parsing,
+// validation, name resolution, quote checks and linking, without the disk.
+//
+//	go test ./timeline/content -run '^$' -bench Load -benchtime 3x
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			fsys := synth.FS(n, 1)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := content.Load(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLoadDisk reads the same tree from files, as frise build does.
+func BenchmarkLoadDisk(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "content")
+			if err := synth.Write(dir, n, 1); err != nil {
+				b.Fatal(err)
+			}
+			fsys := os.DirFS(dir)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := content.Load(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -20,6 +20,7 @@
 package synth
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -480,4 +481,27 @@ func yamlList(list []string) string {
 		q[i] = yamlString(s)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// BenchSizes are the numbers of events benchmarks measure: 1,000 and
+// 10,000, and 100,000 when the FRISE_BENCH_100K environment variable is set
+// or the -test.bench pattern names 100k. The largest takes minutes and
+// gigabytes, so it is left out of ordinary runs.
+func BenchSizes() []int {
+	sizes := []int{1000, 10000}
+	if os.Getenv("FRISE_BENCH_100K") != "" {
+		return append(sizes, 100000)
+	}
+	if f := flag.Lookup("test.bench"); f != nil && strings.Contains(f.Value.String(), "100k") {
+		return append(sizes, 100000)
+	}
+	return sizes
+}
+
+// SizeName names a benchmark's size: 1k, 10k, 100k.
+func SizeName(n int) string {
+	if n >= 1000 && n%1000 == 0 {
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return fmt.Sprint(n)
 }

@@ -12,6 +12,14 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		}
 		p.wd = int(s.t[e].w.v)
 		e++
+		if s.t[e-1].w.abbr {
+			// "lun.", "Dim 15 sept": an abbreviation needs its full stop or a day after it.
+			if s.punct(e, '.') && s.glued(e) {
+				e++
+			} else if _, _, ok := s.day(e); !ok {
+				return item{}, false
+			}
+		}
 		if s.punct(e, ',') {
 			if _, _, ok := s.day(e + 1); ok {
 				e++
@@ -43,7 +51,13 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 				return item{}, false
 			}
 		}
-	case p.wd != 0 || p.d != 0:
+	case p.wd != 0 && p.d == 0:
+		if mod == 0 {
+			if r, k, ok := s.weekdayWeek(p.wd, e); ok {
+				return item{r: r, end: s.dayPart(k)}, true
+			}
+		}
+	case p.d != 0:
 	case s.is(e, wUnit) && s.t[e].w.v == uYear && !s.t[e].w.pl && s.isYearAt(e+1):
 		// "l'an 2000", "l'année 2019"
 		if !s.yearCheck(e+1, true, true) {
@@ -70,6 +84,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	}
 	if p.d != 0 && p.m == 0 && p.wd == 0 && !strong {
 		return item{}, false
+	}
+	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.pastTense(j) {
+		p.mod = modNext
 	}
 	if p.wd != 0 || p.d != 0 {
 		e = s.dayPart(e)

@@ -225,12 +225,18 @@ func (s *scanner) modified(i int) int {
 					sign = 1
 				}
 				r, ok := s.a.shift(sign*n, u)
+				if kind == 2 {
+					r, ok = s.a.move(n, u)
+				}
 				if !ok {
 					return i
 				}
 				if kind == 1 {
 					d, _ := startOf(r.v)
 					r.v = edtf.Since(d)
+				} else if now := s.a.at(edtf.PrecisionDay); now.Precision() == r.v.Start.Precision() && now != r.v.Start {
+					// "d'ici deux semaines": from the reference to then.
+					r.v = edtf.Between(now, r.v.Start)
 				} else {
 					d, _ := endOf(r.v)
 					r.v = edtf.Until(d)
@@ -358,6 +364,9 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 		}
 		if p.wd != 0 && p.d == 0 && p.m == 0 && q.wd != 0 && q.d == 0 {
 			// "de vendredi à dimanche": the first day, then the next such day.
+			if p.mod == modNext {
+				p.mod = modComing
+			}
 			ra, ok1 = s.a.resolve(p)
 			if ok1 && ra.v.Start.Precision() == edtf.PrecisionDay {
 				t := ra.v.Start.First()

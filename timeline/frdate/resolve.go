@@ -111,6 +111,38 @@ func (a anchor) shift(n, u int) (res, bool) {
 	return single(truncate(t, p), true), true
 }
 
+// move returns the reference moved by n units at the reference's own
+// precision: "il y a trois mois" from 2013-02-12 is 2012-11-12, as a
+// reader counting back from the day of the article would say. Counts of
+// years, decades and centuries stay at the year: "il y a deux ans" is 2011.
+func (a anchor) move(n, u int) (res, bool) {
+	if u >= uYear || unitPrec(u) > a.prec {
+		return a.shift(n, u)
+	}
+	if !a.ok {
+		return res{}, false
+	}
+	t := a.t
+	switch u {
+	case uDay:
+		t = t.AddDate(0, 0, n)
+	case uWeek:
+		t = t.AddDate(0, 0, 7*n)
+	case uMonth:
+		t = t.AddDate(0, n, 0)
+	case uQuarter:
+		t = t.AddDate(0, 3*n, 0)
+	case uHalf:
+		t = t.AddDate(0, 6*n, 0)
+	case uYear:
+		t = t.AddDate(n, 0, 0)
+	}
+	if u > uWeek && a.prec == edtf.PrecisionDay && t.Day() != a.t.Day() {
+		t = t.AddDate(0, 0, -t.Day()) // 31 March less a month is the last day of February
+	}
+	return single(truncate(t, a.prec), true), true
+}
+
 // period returns the calendar period of unit u that holds the reference,
 // moved by k periods: "la semaine dernière" is period(uWeek, -1).
 func (a anchor) period(u, k int) (res, bool) {
@@ -177,15 +209,17 @@ func (a anchor) weekday(wd, mod int) (res, bool) {
 		if delta == 0 {
 			delta = -7
 		}
-	case 1:
+	case 1, modNext:
 		delta = (wd - r + 7) % 7
 		if delta == 0 {
 			delta = 7
 		}
+	case modComing:
+		delta = (wd - r + 7) % 7
 	default:
 		delta = wd - r
 	}
-	return single(dayOf(a.t.AddDate(0, 0, delta)), mod != 0), true
+	return single(dayOf(a.t.AddDate(0, 0, delta)), mod != 0 && mod != modNext && mod != modComing), true
 }
 
 // season resolves a season without a year: mod 0 and 2 are the one of the

@@ -81,6 +81,9 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 	}
 	switch s.t[j].kind {
 	case kNum:
+		if it, ok = s.recent(j); ok {
+			break
+		}
 		if it, ok = s.numeric(j); ok {
 			break
 		}
@@ -104,8 +107,10 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 		return s.deictic(j)
 	case wIl, wVoila, wDans:
 		return s.ago(j)
-	case wCes, wLes, wDes:
-		return s.recent(j)
+	case wCes, wLes, wDes, wNum:
+		if it, ok := s.recent(j); ok || !s.is(j, wNum) {
+			return it, ok
+		}
 	case wFin, wDebut, wMi, wMilieu:
 		return s.partOf(j)
 	case wUnit, wWeek:
@@ -235,6 +240,17 @@ func (s *scanner) ago(j int) (item, bool) {
 		if it, ok := s.recent(k); ok {
 			return it, true
 		}
+		// "dans les quinze jours": from the reference to then.
+		if s.is(k, wLes) {
+			if n, approximate, e, ok := s.count(k + 1); ok && !approximate && s.unitAt(e) >= uDay && s.unitAt(e) <= uYear {
+				r, ok := s.a.move(n, s.unitAt(e))
+				now := s.a.at(edtf.PrecisionDay)
+				if !ok || now.Precision() != r.v.Start.Precision() {
+					return item{}, false
+				}
+				return item{r: res{edtf.Between(now, r.v.Start), r.certain}, end: e + 1}, true
+			}
+		}
 	default:
 		return item{}, false
 	}
@@ -246,7 +262,7 @@ func (s *scanner) ago(j int) (item, bool) {
 	if u == 0 || u == uQuarter || u == uHalf {
 		return item{}, false
 	}
-	r, ok := s.a.shift(sign*n, u)
+	r, ok := s.a.move(sign*n, u)
 	if !ok {
 		return item{}, false
 	}
@@ -257,45 +273,69 @@ func (s *scanner) ago(j int) (item, bool) {
 }
 
 // recent reads "ces derniers mois", "les trois dernières années", "les
-// prochains jours": an interval that ends or starts at the reference.
+// prochains jours", "les 30 jours précédents": an interval before or after
+// the reference. j is the article (les, ces, des) or, without one, the count.
 func (s *scanner) recent(j int) (item, bool) {
-	k := j + 1
+	k := j
+	if s.is(j, wLes) || s.is(j, wCes) || s.is(j, wDes) {
+		k++
+	}
 	n, _, e, hasCount := s.count(k)
 	if hasCount {
 		k = e
-	}
-	dir := 0
-	switch {
-	case s.is(k, wDernier):
-		dir = -1
-	case s.is(k, wProchain):
-		dir = 1
-	default:
+	} else if k == j {
 		return item{}, false
 	}
-	u := s.unitAt(k + 1)
-	if u == 0 || !s.t[k+1].w.pl && u != uMonth {
+	dir, u, end := 0, 0, 0
+	switch {
+	case s.is(k, wDernier):
+		dir, u, end = -1, s.unitAt(k+1), k+2
+	case s.is(k, wProchain):
+		dir, u, end = 1, s.unitAt(k+1), k+2
+	case hasCount && s.unitAt(k) != 0:
+		// "les 30 jours précédents", "2 semaines passées", "les trois mois à venir"
+		u, end = s.unitAt(k), k+2
+		switch w := s.wordAt(k + 1); {
+		case s.is(k+1, wDernier) || w == "precedents" || w == "precedentes":
+			dir = -1
+		case s.is(k+1, wProchain) || w == "suivants" || w == "suivantes" || w == "suivant":
+			dir = 1
+		case s.is(k+1, wA) && s.wordAt(k+2) == "venir":
+			dir, end = 1, k+3
+		}
+	}
+	if dir == 0 || u == 0 || u > uYear || !s.t[end-1].w.pl && !s.t[k+1].w.pl && u != uMonth && !hasCount {
+		return item{}, false
+	}
+	if hasCount && n < 1 {
 		return item{}, false
 	}
 	if !s.a.ok {
 		return item{}, false
 	}
-	now := s.a.at(unitPrec(u))
 	if !hasCount {
+		now := s.a.at(unitPrec(u))
 		if dir < 0 {
-			return item{r: res{edtf.Value{End: now, Interval: true, StartKind: edtf.Unknown}, false}, end: k + 2}, true
+			return item{r: res{edtf.Value{End: now, Interval: true, StartKind: edtf.Unknown}, false}, end: end}, true
 		}
-		return item{r: res{edtf.Value{Start: now, Interval: true, EndKind: edtf.Unknown}, false}, end: k + 2}, true
+		return item{r: res{edtf.Value{Start: now, Interval: true, EndKind: edtf.Unknown}, false}, end: end}, true
 	}
-	r, ok := s.a.shift(dir*n, u)
-	if !ok {
+	// The n whole periods before or after the reference's own.
+	lo, hi := -n, -1
+	if dir > 0 {
+		lo, hi = 1, n
+	}
+	first, ok1 := s.a.period(u, lo)
+	last, ok2 := s.a.period(u, hi)
+	if !ok1 || !ok2 {
 		return item{}, false
 	}
-	other := r.v.Start
-	if dir < 0 {
-		return item{r: res{edtf.Between(other, now), r.certain}, end: k + 2}, true
+	a, _ := startOf(first.v)
+	b, _ := endOf(last.v)
+	if a == b {
+		return item{r: res{edtf.Single(a), false}, end: end}, true
 	}
-	return item{r: res{edtf.Between(now, other), r.certain}, end: k + 2}, true
+	return item{r: res{edtf.Between(a, b), first.certain}, end: end}, true
 }
 
 // relPeriod reads "la semaine dernière", "le mois prochain", "cette année",

@@ -132,6 +132,9 @@ func init() {
 	for d, n := range []string{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"} {
 		add(wWeekday, int8(d+1), n)
 	}
+	for d, n := range []string{"lun", "mar", "mer", "jeu", "ven", "sam", "dim"} {
+		vocab[n] = word{id: wWeekday, v: int8(d + 1), abbr: true}
+	}
 	add(wNum, 1, "un", "une")
 	for n, w := range []string{2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 8: "huit", 9: "neuf",
 		10: "dix", 11: "onze", 12: "douze", 13: "treize", 14: "quatorze", 15: "quinze", 16: "seize",

@@ -1,0 +1,183 @@
+package frdate
+
+import (
+	"strings"
+
+	"frise/timeline/edtf"
+)
+
+// The readings of a weekday named alone, after the words that settle it.
+const (
+	modNext   = 4 // the first such day after the reference: a future sentence
+	modComing = 5 // the reference's day or the first such day after it
+)
+
+// weekdayWeek reads what may follow a weekday without a date: "de la
+// semaine prochaine", "la semaine dernière", "cette semaine", "en huit",
+// "en quinze". It returns the day and the token after the words.
+func (s *scanner) weekdayWeek(wd, e int) (res, int, bool) {
+	k := e
+	if s.is(k, wDe) {
+		k++
+	}
+	week := 0 // weeks from the reference's
+	switch {
+	case s.is(k, wLa) && s.is(k+1, wUnit) && s.t[k+1].w.v == uWeek && s.is(k+2, wDernier):
+		week, k = -1, k+3
+	case s.is(k, wLa) && s.is(k+1, wUnit) && s.t[k+1].w.v == uWeek && s.is(k+2, wProchain):
+		week, k = 1, k+3
+	case s.is(k, wCette) && s.is(k+1, wUnit) && s.t[k+1].w.v == uWeek:
+		k += 2
+	case s.is(e, wEn) && (s.is(e+1, wNum) && s.t[e+1].w.v == 8 || s.numIs(e+1, 8)):
+		return s.weekdayAfter(wd, 7, e+2)
+	case s.is(e, wEn) && (s.is(e+1, wNum) && s.t[e+1].w.v == 15 || s.numIs(e+1, 15)):
+		return s.weekdayAfter(wd, 14, e+2)
+	default:
+		return res{}, e, false
+	}
+	r, ok := s.a.period(uWeek, week)
+	if !ok {
+		return res{}, e, false
+	}
+	if !r.v.Interval {
+		return r, k, true // a reference coarser than the day
+	}
+	return single(dayOf(r.v.Start.First().AddDate(0, 0, wd-1)), true), k, true
+}
+
+func (s *scanner) numIs(i, n int) bool {
+	v, _, ok := s.num(i)
+	return ok && v == n && !s.glued(i+1)
+}
+
+// weekdayAfter reads "mardi en huit": the coming Tuesday (today included),
+// then n days more.
+func (s *scanner) weekdayAfter(wd, n, end int) (res, int, bool) {
+	if !s.a.ok {
+		return res{}, end, false
+	}
+	if s.a.prec < edtf.PrecisionDay {
+		return single(s.a.at(edtf.PrecisionDay), false), end, true
+	}
+	r := weekdayOf(s.a.t)
+	return single(dayOf(s.a.t.AddDate(0, 0, (wd-r+7)%7+n)), true), end, true
+}
+
+// pastTense reports whether the sentence around token i tells of the past:
+// the nearest verb form that shows a tense is a past one ("a annoncé",
+// "s'est rendu", "était") rather than a future one ("repartira", "va
+// signer", "est prévu"). Without any, the sentence is taken as one about
+// what is coming, as a weekday named alone in a plan or an agenda is.
+func (s *scanner) pastTense(i int) bool {
+	if s.is(i-1, wDepuis) {
+		return true
+	}
+	for d := 1; d < 30; d++ {
+		left, right := i-d, i+d
+		lok := left >= 0 && s.t[left+1].gap != gapLine && !s.endsSentence(left)
+		rok := right < s.lim && !s.endsSentence(right)
+		if !lok && !rok {
+			break
+		}
+		if lok {
+			if c := s.tenseCue(left); c != 0 {
+				return c < 0
+			}
+		}
+		if rok {
+			if c := s.tenseCue(right); c != 0 {
+				return c < 0
+			}
+		}
+	}
+	return false
+}
+
+func (s *scanner) endsSentence(i int) bool {
+	return s.punct(i, '.') && !(i > 0 && s.t[i-1].kind == kWord && s.t[i-1].w.abbr) || s.punct(i, '!') || s.punct(i, '?') || s.punct(i, ';')
+}
+
+// tenseCue says whether token i marks the past (-1), the future (+1) or neither (0).
+func (s *scanner) tenseCue(i int) int {
+	t := s.t[i]
+	if t.kind != kWord {
+		return 0
+	}
+	switch t.w.id {
+	case wA:
+		if s.text[t.s:t.e] == "a" && !s.is(i-1, wY) {
+			return -1 // the verb, not the preposition à
+		}
+		return 0
+	case wHier, wDernier:
+		return -1
+	case wDemain, wProchain:
+		return 1
+	case wNone:
+	default:
+		return 0
+	}
+	if t.e-t.s > 24 {
+		return 0
+	}
+	w := s.folded(i)
+	switch w {
+	case "ont", "avait", "avaient", "ai", "avons", "avez", "etait", "etaient", "fut", "furent", "eut", "eurent":
+		return -1
+	case "va", "vont", "doit", "doivent", "devra", "devront", "prevu", "prevue", "prevus", "prevues", "attendu",
+		"attendue", "attendus", "attendues", "programme", "programmee", "convoque", "convoquee", "compte", "entend":
+		return 1
+	case "est", "sont":
+		// "s'est rendu", "est arrivé": a past participle after it.
+		if s.punct(i-1, '\'') && s.wordAt(i-2) == "s" || s.wordAt(i-1) == "se" {
+			return -1
+		}
+		if n := i + 1; n < s.lim && s.t[n].kind == kWord {
+			p := s.folded(n)
+			if p == "prevu" || p == "prevue" || p == "prevus" || p == "prevues" || p == "attendu" || p == "attendue" {
+				return 1
+			}
+			if strings.HasSuffix(p, "e") && strings.HasSuffix(s.text[s.t[n].s:s.t[n].e], "é") ||
+				strings.HasSuffix(p, "ee") || strings.HasSuffix(p, "es") && strings.HasSuffix(s.text[s.t[n].s:s.t[n].e], "és") ||
+				p == "parti" || p == "partie" || p == "reparti" || p == "repartie" || p == "venu" || p == "venue" || p == "revenu" ||
+				p == "mort" || p == "morte" || p == "ne" || p == "nee" || p == "descendu" || p == "intervenu" {
+				return -1
+			}
+		}
+		return 0
+	}
+	if t.up {
+		return 0 // a name: Ankara, Sahara
+	}
+	n := len(w)
+	switch {
+	case n >= 5 && (strings.HasSuffix(w, "ait") || strings.HasSuffix(w, "aient")) && !notVerb[w]:
+		if strings.HasSuffix(w, "rait") || strings.HasSuffix(w, "raient") {
+			return 1 // the conditional: devrait, pourrait
+		}
+		return -1
+	case n >= 3 && strings.HasSuffix(w, "ra") && !notVerb[w],
+		n >= 5 && (strings.HasSuffix(w, "ront") || strings.HasSuffix(w, "rons") || strings.HasSuffix(w, "rez")) && !notVerb[w]:
+		return 1
+	}
+	return 0
+}
+
+// notVerb are nouns and adjectives shaped like the verb forms tenseCue reads.
+var notVerb = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"fait", "lait", "trait", "souhait", "portrait", "extrait", "attrait", "abstrait", "retrait",
+		"parfait", "bienfait", "forfait", "distrait", "entrait", "extra", "cobra", "opera", "camera", "mantra", "tantra",
+		"front", "affront", "marrons", "environs", "chez", "assez", "nez", "riz", "raz", "gaz", "era"} {
+		notVerb[w] = true
+	}
+}
+
+// wordAt returns the folded word at token i, or "" for anything else.
+func (s *scanner) wordAt(i int) string {
+	if i < 0 || i >= s.lim || s.t[i].kind != kWord {
+		return ""
+	}
+	return s.folded(i)
+}

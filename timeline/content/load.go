@@ -457,6 +457,7 @@ type terms struct {
 	list   []*Term
 	byName map[string]*Term
 	bySlug map[string]*Term
+	byRaw  map[string]*Term // names as events write them, already resolved
 }
 
 func (l *loader) loadTerms(kind string) *terms {
@@ -511,6 +512,19 @@ func (l *loader) loadTerms(kind string) *terms {
 // resolve returns the term a name refers to, creating one without a file
 // for a name no file describes.
 func (ts *terms) resolve(name string) *Term {
+	// Events name the same few terms over and over: fold each spelling once.
+	if t, ok := ts.byRaw[name]; ok {
+		return t
+	}
+	t := ts.resolveFolded(name)
+	if ts.byRaw == nil {
+		ts.byRaw = map[string]*Term{}
+	}
+	ts.byRaw[name] = t
+	return t
+}
+
+func (ts *terms) resolveFolded(name string) *Term {
 	key := Fold(name)
 	if t, ok := ts.byName[key]; ok {
 		return t

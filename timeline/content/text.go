@@ -14,7 +14,12 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	decomposed := s
+	if !isASCII(s) {
+		// Plain ASCII has nothing to decompose; most page names are.
+		decomposed = norm.NFD.String(s)
+	}
+	for _, r := range decomposed {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -34,6 +39,15 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func spaceBefore(pending *bool) string {

@@ -139,6 +139,15 @@ func (l *loader) read(name string) (string, bool) {
 					Hint: "copy the file into the content folder instead of linking to it"})
 				return "", false
 			}
+			if via, loop := linkOutside(rl, name); loop {
+				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link that goes round in circles (%s)", via),
+					Hint: "copy the file into the content folder instead of linking to it"})
+				return "", false
+			} else if via != "" {
+				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link to %s, which leads outside the content folder through %s", target, via),
+					Hint: "copy the file into the content folder instead of linking to it"})
+				return "", false
+			}
 		} else if err == nil {
 			fi = lfi
 		}

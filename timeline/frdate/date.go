@@ -82,8 +82,19 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			p.mod, e = 1, e+1
 		}
 	}
-	if p.d != 0 && p.m == 0 && p.wd == 0 && !strong {
-		return item{}, false
+	if p.d != 0 && p.m == 0 && p.wd == 0 {
+		// A day alone: "le 16", "du 13 au 18". Only after le, du or au,
+		// and alone only at the end of a clause or before an hour.
+		led := s.is(j-1, wLe) || s.is(j-1, wLes) || s.is(j-1, wDu) || s.is(j-1, wAu)
+		if s.inRange && (j == 0 || s.t[j].gap == gapLine || s.t[j-1].kind == kPunct || s.is(j-1, wEt) || s.is(j-1, wWeekday)) {
+			led = true
+		}
+		if !strong || !led || s.is(j+1, wSuf) && s.t[j].n != 1 && !s.inRange {
+			return item{}, false
+		}
+		if !s.inRange && !s.clauseEnd(e) {
+			return item{}, false
+		}
 	}
 	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.pastTense(j) {
 		p.mod = modNext
@@ -378,4 +389,26 @@ func (s *scanner) century2(y int) int {
 		c -= 100
 	}
 	return c
+}
+
+// clauseEnd reports whether a date may end before token e: the end of the
+// line, a punctuation mark that closes a clause, or an hour ("à 18h").
+func (s *scanner) clauseEnd(e int) bool {
+	if e >= s.lim {
+		return true
+	}
+	switch {
+	case s.t[e].kind == kPunct && s.glued(e+1) && s.t[e+1].kind != kPunct:
+		return false // 06.12.34, 3,5
+	case s.punct(e, ',') || s.punct(e, '.') || s.punct(e, ';') || s.punct(e, ')') || s.punct(e, ':') || s.punct(e, '!') || s.punct(e, '?'):
+		return true
+	case s.is(e, wEt):
+		return true // "les 3 et 4 mars": the list gives the month
+	case s.is(e, wA) || s.is(e, wVers):
+		_, nd, ok := s.num(e + 1)
+		return ok && nd <= 2 && s.glued(e+2) && s.wordAt(e+2) == "h"
+	case s.is(e, wA) && s.is(e+1, wPartir), s.elided(e, wJusqu):
+		return true
+	}
+	return false
 }

@@ -35,6 +35,8 @@ type scanner struct {
 	// guess says the reference itself is a guess: every reading that
 	// depends on it is then one too.
 	guess bool
+	// inRange says a range is being read, where a day may stand alone: "du 13 au 18".
+	inRange bool
 }
 
 func (s *scanner) run() {
@@ -296,11 +298,14 @@ func (s *scanner) rangeAt(i int) int {
 	default:
 		return i
 	}
+	s.inRange = true
 	it, ok := s.value(j, true)
-	if !ok {
-		return i
+	var a, b edtf.Date
+	var end int
+	if ok {
+		a, b, end, ok = s.rangeFrom(j, it)
 	}
-	a, b, end, ok := s.rangeFrom(j, it)
+	s.inRange = false
 	if !ok {
 		return i
 	}
@@ -416,10 +421,26 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 func (s *scanner) list(i int) int {
 	first, ok := s.value(i, false)
 	if !ok {
+		// "13 au 15 juillet", "14 - 20 sept. 2014": a day that a range completes.
+		if s.t[i].kind == kNum || s.is(i, wOrd) || s.is(i, wNum) {
+			s.inRange = true
+			if f, ok := s.value(i, true); ok && f.isP && f.p.d != 0 && f.p.m == 0 {
+				if a, b, end, ok := s.rangeFrom(f.start, f); ok && s.hasMonth(i, end) {
+					s.inRange = false
+					s.emit(i, end, res{edtf.Between(a, b), true})
+					return end
+				}
+			}
+			s.inRange = false
+		}
 		return i
 	}
-	if s.punct(first.end, '-') || s.punct(first.end, '/') {
-		if a, b, end, ok := s.rangeFrom(first.start, first); ok {
+	if s.punct(first.end, '-') || s.punct(first.end, '/') || first.isP && first.p.d != 0 &&
+		(s.is(first.end, wAu) || s.is(first.end, wA) || s.elided(first.end, wJusqu)) {
+		s.inRange = true
+		a, b, end, ok := s.rangeFrom(first.start, first)
+		s.inRange = false
+		if ok {
 			s.emit(i, end, res{edtf.Between(a, b), true})
 			return end
 		}
@@ -497,4 +518,14 @@ func containsYear(text string, y int) bool {
 		}
 	}
 	return len(text) > 0 && strings.Index(text, string(b[n:])) >= 0
+}
+
+// hasMonth reports whether a month is named between tokens i and j.
+func (s *scanner) hasMonth(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.is(k, wMonth) || s.is(k, wSept) {
+			return true
+		}
+	}
+	return false
 }

@@ -330,6 +330,15 @@ func (a anchor) resolve(p partial) (res, bool) {
 		return single(edtf.Month(y, p.m), certain), true
 	case p.wd != 0 && p.d != 0:
 		return a.weekdayDay(p)
+	case p.d != 0:
+		// "le 16": that day of the reference's month.
+		if !a.ok || a.prec < edtf.PrecisionMonth || !validDay(a.year(), a.month(), p.d) {
+			return res{}, false
+		}
+		if a.prec < edtf.PrecisionDay {
+			return single(edtf.Month(a.year(), a.month()), false), true
+		}
+		return single(edtf.Day(a.year(), a.month(), p.d), false), true
 	case p.wd != 0:
 		return a.weekday(p.wd, p.mod)
 	}

@@ -31,14 +31,34 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			}
 		}
 	}
+	if _, _, isNum := s.num(e); isNum && p.wd != 0 && e > j {
+		// "lundi 8/2/2016", "samedi 15/06"
+		if it, ok := s.numeric(e); ok {
+			if it.p.y == 0 {
+				it.p.wd = p.wd
+			}
+			return it, true
+		}
+	}
 	if d, k, ok := s.day(e); ok {
 		if m, k2, ok := s.month(k, true); ok {
 			p.d, p.m, e = d, m, k2
+			// "31 octobre 74": a year in two digits, ending the clause.
+			if v, nd, ok := s.num(e); ok && nd == 2 && !s.glued(e) && s.clauseEnd(e+1) && !s.glued(e+1) {
+				p.y, e = s.century2(v), e+1
+				if !validDay(p.y, p.m, p.d) {
+					return item{}, false
+				}
+				return item{p: p, isP: true, end: e}, true
+			}
 		} else if p.wd != 0 || strong {
 			// "mardi 3", and "le 13" before "au 18 juillet" in a range
 			p.d, e = d, k
 		}
 	} else if m, k, ok := s.month(e, false); ok {
+		if v, nd, ok := s.num(e - 1); ok && nd <= 2 && v > 31 && !s.glued(e) {
+			return item{}, false // "32 août 2014" is no date, nor its "août 2014"
+		}
 		p.m, e = m, k
 	}
 	switch {
@@ -98,6 +118,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	}
 	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.pastTense(j) {
 		p.mod = modNext
+	}
+	if p.d != 0 && p.m != 0 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok && s.pastTense(j) {
+		p.mod = modPast
 	}
 	if p.wd != 0 || p.d != 0 {
 		e = s.dayPart(e)
@@ -371,8 +394,8 @@ func (s *scanner) numeric(j int) (item, bool) {
 	case c == '-' && !spaced && na == 4 && nb == 2 && b >= 1 && b <= 12 && a >= 1000 && a <= 2199 && !s.is(j-1, wNumero) && !s.punct(j-1, '°'):
 		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
 	}
-	// Day and month after "le": le 15/06.
-	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday)) && validDay(2000, b, a) {
+	// Day and month after "le", or both in two digits: le 15/06, 31/10.
+	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday) || na == 2 && nb == 2) && validDay(2000, b, a) {
 		return item{p: partial{m: b, d: a}, isP: true, end: sep1 + 2}, true
 	}
 	return item{}, false

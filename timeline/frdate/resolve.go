@@ -365,6 +365,11 @@ func (a anchor) dayMonth(p partial) (res, bool) {
 	} else if p.mod == 1 && a.prec == edtf.PrecisionMonth && p.m < a.month() {
 		y++
 	}
+	// "le 8 février" read in August: more than six months back, the text
+	// means the coming one.
+	if p.mod == 0 && p.wd == 0 && a.prec >= edtf.PrecisionMonth && validDay(y, p.m, p.d) && day(y, p.m, p.d).Before(a.t.AddDate(0, -6, 0)) {
+		y++
+	}
 	if p.wd == 0 || (validDay(y, p.m, p.d) && weekdayOf(day(y, p.m, p.d)) == p.wd) {
 		if !validDay(y, p.m, p.d) {
 			return res{}, false

@@ -10,6 +10,7 @@ import (
 const (
 	modNext   = 4 // the first such day after the reference: a future sentence
 	modComing = 5 // the reference's day or the first such day after it
+	modPast   = 6 // a day and month in a sentence about the past: never the coming year
 )
 
 // weekdayWeek reads what may follow a weekday without a date: "de la
@@ -69,7 +70,7 @@ func (s *scanner) weekdayAfter(wd, n, end int) (res, int, bool) {
 // signer", "est prévu"). Without any, the sentence is taken as one about
 // what is coming, as a weekday named alone in a plan or an agenda is.
 func (s *scanner) pastTense(i int) bool {
-	if s.is(i-1, wDepuis) {
+	if s.is(i-1, wDepuis) || s.is(i-2, wDepuis) {
 		return true
 	}
 	for d := 1; d < 30; d++ {

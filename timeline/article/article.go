@@ -105,6 +105,11 @@ func Parse(raw string) Article {
 				}
 				continue
 			}
+			// A wire dispatch opens its first paragraph with its dateline
+			// ("MADRID, 27 août 2024 (AFP) - Le chef …"): the line is text.
+			if v, ok := wireDate(l.text); ok && a.Published.IsZero() {
+				a.Published, a.PublishedHow = v, "byline"
+			}
 		}
 		if isNoise(l.text) {
 			continue
@@ -113,21 +118,29 @@ func Parse(raw string) Article {
 		l.head = isHeadline(l.text)
 	}
 
-	// The title: the headline just before the dateline, or the first kept
+	// The title: the headline just before the dateline (a byline and a
+	// standfirst of a few lines may stand between them), or the first kept
 	// line when it is a headline followed by more text.
 	title := -1
 	if dateline > 0 {
-		for i := dateline - 1; i >= 0; i-- {
-			if lines[i].blank {
+		text := 0 // kept lines of text passed over: a standfirst
+		for i := dateline - 1; i >= 0 && text <= 2; i-- {
+			if lines[i].blank || !lines[i].keep {
 				continue
 			}
-			if lines[i].keep && lines[i].head {
+			if lines[i].head {
 				title = i
+				break
 			}
-			break
+			text++
 		}
-		// What precedes the dateline is page furniture, not the article.
-		for i := 0; i < dateline; i++ {
+		// What precedes the title (or the dateline) is page furniture, not
+		// the article; a standfirst between the title and the dateline is.
+		first := dateline
+		if title >= 0 {
+			first = title
+		}
+		for i := 0; i < first; i++ {
 			lines[i].keep = false
 		}
 	}
@@ -213,7 +226,11 @@ func marker(raw string) (edtf.Value, int, bool) {
 }
 
 var (
-	datelineRE = regexp.MustCompile(`(?i)^(?:publié|publiée|mis à jour|mise à jour|posté|modifié|paru)(?:\s[^\n]{0,80}?)?\s(?:le|du)\s+(.+)$`)
+	datelineRE = regexp.MustCompile(`(?i)^(?:(?:publié|publiée|mis à jour|mise à jour|posté|modifié|paru)(?:\s[^\n]{0,80}?)?\s(?:le|du)|le)\s*:?\s+(.+)$`)
+	// timeRE is what may follow the date of a short dateline: "à 18h12",
+	// "- 11h20", ", 09:15".
+	timeRE     = regexp.MustCompile(`^\s*(?:[-–,|]\s*)?(?:à\s*)?(?:\d{1,2}\s*[h:]\s*\d{0,2}\s*(?:min)?)?\s*$`)
+	wireRE     = regexp.MustCompile(`^\p{Lu}[\p{Lu}' -]+(?:\s*\([^)]{1,30}\))?,\s+(\d{1,2}(?:er)?\s+\pL+\s+\d{4})\s+\((?:AFP|Reuters|AP|MAP|EFE|APS|ANSA|Belga)\)\s*[-–—]`)
 	numDateRE  = regexp.MustCompile(`^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\b`)
 	wordDateRE = regexp.MustCompile(`(?i)^(?:[a-zé]+\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})\b`)
 )
@@ -230,17 +247,54 @@ func datelineDate(s string) (edtf.Value, bool) {
 	}
 	rest := strings.TrimSpace(m[1])
 	var y, mo, d int
+	var after string
 	if n := numDateRE.FindStringSubmatch(rest); n != nil {
 		d, mo, y = atoi(n[1]), atoi(n[2]), atoi(n[3])
+		after = rest[len(n[0]):]
 	} else if n := wordDateRE.FindStringSubmatch(rest); n != nil {
 		d, y = atoi(n[1]), atoi(n[3])
 		mo = monthNumber(n[2])
+		after = rest[len(n[0]):]
+	}
+	// "Le 02/02/2023 à 18h12" is a dateline; "Le 7 avril 2022, le roi …"
+	// is a sentence.
+	if !isPublishWord(s) && (len(s) > 60 || !timeRE.MatchString(after)) {
+		return edtf.Value{}, false
 	}
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000 {
 		return edtf.Value{}, false
 	}
 	v := edtf.Single(edtf.Day(y, mo, d))
 	if v.Start.First().Day() != d { // 31 avril
+		return edtf.Value{}, false
+	}
+	return v, true
+}
+
+// isPublishWord reports whether a line starts with a word of publishing:
+// "Publié", "Mis à jour"….
+func isPublishWord(s string) bool {
+	l := strings.ToLower(s)
+	return !strings.HasPrefix(l, "le ") && !strings.HasPrefix(l, "le:")
+}
+
+// wireDate reads the dateline that opens a wire dispatch: "MADRID, 27 août
+// 2024 (AFP) -".
+func wireDate(s string) (edtf.Value, bool) {
+	m := wireRE.FindStringSubmatch(s)
+	if m == nil {
+		return edtf.Value{}, false
+	}
+	n := wordDateRE.FindStringSubmatch(m[1])
+	if n == nil {
+		return edtf.Value{}, false
+	}
+	d, mo, y := atoi(n[1]), monthNumber(n[2]), atoi(n[3])
+	if mo < 1 || d < 1 || d > 31 || y < 1000 {
+		return edtf.Value{}, false
+	}
+	v := edtf.Single(edtf.Day(y, mo, d))
+	if v.Start.First().Day() != d {
 		return edtf.Value{}, false
 	}
 	return v, true
@@ -300,11 +354,25 @@ var furniture = []string{
 	"à la une",
 	"dernières infos",
 	"les plus lus",
+	"temps de lecture",
+	"article réservé aux abonnés",
+	"cet article est réservé aux abonnés",
+	"réservé aux abonnés",
+	"déjà abonné",
+	"copier le lien",
+	"tags :",
+	"tags:",
+	"mots-clés",
+	"mots clés",
+	"envoyer par e-mail",
+	"accueil >",
+	"accueil ›",
+	"accueil »",
 }
 
 // isNoise reports whether a trimmed, non-empty line is page furniture.
 func isNoise(s string) bool {
-	if isTicker(s) || isImageID(s) || isByline(s) {
+	if isTicker(s) || isMenu(s) || isImageID(s) || isByline(s) || isBreadcrumb(s) || isSignOff(s) {
 		return true
 	}
 	if strings.Trim(s, "-_=*•·.…|~ ") == "" { // rules and ellipses
@@ -352,6 +420,75 @@ func isTicker(s string) bool {
 	}
 	return gaps >= 3
 }
+
+// isMenu reports whether s is a row of short items separated by wide gaps:
+// a navigation menu ("Politique   Économie   Société"), share buttons
+// ("Facebook   Twitter   WhatsApp"), a ranked headline ("1   Titre").
+func isMenu(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
+	items := splitGaps(s)
+	if len(items) < 2 {
+		return false
+	}
+	if len(items) == 2 && isAllDigits(items[0]) {
+		return true
+	}
+	for _, it := range items {
+		if len(strings.Fields(it)) > 4 {
+			return false
+		}
+	}
+	return len(items) >= 3 || len(s) < 60
+}
+
+// splitGaps cuts s at runs of three spaces or more.
+func splitGaps(s string) []string {
+	var out []string
+	start, run := 0, 0
+	for i, r := range s {
+		if isSpace(r) {
+			run++
+			continue
+		}
+		if run >= 3 {
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i
+		}
+		run = 0
+	}
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
+// isBreadcrumb reports whether s is a trail of sections: "Accueil > Monde",
+// "Maghreb & Moyen-Orient › Maroc".
+func isBreadcrumb(s string) bool {
+	if len(s) > 100 || !(strings.Contains(s, " › ") || strings.Contains(s, " > ") || strings.Contains(s, " » ")) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?", last)
+}
+
+// isSignOff reports whether s is a wire service's initials ("mar/ib/cn")
+// or a credit such as "Le Monde avec AFP".
+func isSignOff(s string) bool {
+	if len(s) < 30 && strings.Count(s, "/") >= 1 && !strings.ContainsAny(s, " .") {
+		for _, r := range s {
+			if r != '/' && !unicode.IsLower(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(s) < 50 && creditRE.MatchString(s) {
+		return true
+	}
+	return false
+}
+
+var creditRE = regexp.MustCompile(`^[\pL0-9' .-]{2,30} avec (?:AFP|MAP|Reuters|AP|EFE|agences?)(?: et (?:AFP|MAP|Reuters|AP|EFE))?$`)
 
 // isSpace reports whether r is a space within a line.
 func isSpace(r rune) bool {

@@ -13,6 +13,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Minifier shrinks the files of a site by their kind; it is safe for
@@ -50,14 +51,41 @@ func NewMinifier() *Minifier {
 // Minify returns the minified form of the file at name (a slash path),
 // chosen by its extension; files of other kinds come back unchanged.
 func (mf *Minifier) Minify(name string, data []byte) ([]byte, error) {
+	if _, ok := mediaTypes[path.Ext(name)]; !ok {
+		return data, nil
+	}
+	var b buffers
+	out, err := mf.minify(&b, name, data)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), out...), nil
+}
+
+// buffers are what one writer reuses from file to file, so minifying a
+// site allocates per writer rather than per file.
+type buffers struct {
+	in  []byte // the input with room for the parser's closing NUL
+	out bytes.Buffer
+}
+
+// minify is Minify into b's buffers: the result is valid until b is used again.
+func (mf *Minifier) minify(b *buffers, name string, data []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(name)]
 	if !ok {
 		return data, nil
 	}
-	var out bytes.Buffer
-	out.Grow(len(data))
-	if err := mf.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+	// The parser reads a slice that has room after its end for a NUL it
+	// writes there; a copy into a buffer of our own keeps it off the
+	// caller's bytes, which may share an array with other files.
+	if cap(b.in) <= len(data) {
+		b.in = make([]byte, 0, len(data)+len(data)/4+1)
+	}
+	b.in = append(b.in[:0], data...)
+	b.out.Reset()
+	b.out.Grow(len(data))
+	if err := mf.m.Minify(mt, &b.out, buffer.NewReader(b.in)); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
-	return out.Bytes(), nil
+	return b.out.Bytes(), nil
 }

@@ -87,26 +87,24 @@ func writeAll(stage string, names []string, files map[string][]byte) error {
 			return err
 		}
 	}
-	work := make(chan string)
+	work := make(chan int)
 	errs := make([]error, len(names))
-	index := make(map[string]int, len(names))
-	for i, n := range names {
-		index[n] = i
-	}
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for name := range work {
-				data, err := mf.Minify(name, files[name])
+			var b buffers
+			for i := range work {
+				name := names[i]
+				data, err := mf.minify(&b, name, files[name])
 				if err == nil {
 					err = os.WriteFile(filepath.Join(stage, filepath.FromSlash(name)), data, 0o644)
 				}
-				errs[index[name]] = err
+				errs[i] = err
 			}
 		})
 	}
-	for _, n := range names {
-		work <- n
+	for i := range names {
+		work <- i
 	}
 	close(work)
 	wg.Wait()

@@ -212,6 +212,15 @@ func (s *scanner) modified(i int) int {
 		}
 	case s.is(i, wEnviron):
 		kind, j = 3, i+1
+	case s.is(i, wAvant) && !s.is(s.hyphen(i+1), wHier):
+		// "avant 2015": up to that date, which the open interval takes in.
+		kind, j = 2, i+1
+		if s.is(j, wLe) && s.is(j+1, wUnit) {
+			return i // "avant le mois de…" is read by itself
+		}
+	case s.is(i, wApres) && !s.is(s.hyphen(i+1), wDemain) && !s.is(s.hyphen(i+1), wPartOfDay):
+		// "après 2015", "après le 1er novembre": from that date on.
+		kind, j = 4, i+1
 	default:
 		return i
 	}
@@ -219,7 +228,7 @@ func (s *scanner) modified(i int) int {
 		j++
 	}
 	// "d'ici trois ans", "depuis deux mois": a count of units from the reference.
-	if kind != 3 {
+	if kind == 1 || kind == 2 && !s.is(i, wAvant) {
 		if n, _, e, ok := s.count(j); ok && e > j {
 			if u := s.unitAt(e); u != 0 {
 				sign := -1
@@ -260,7 +269,7 @@ func (s *scanner) modified(i int) int {
 		return i
 	}
 	switch kind {
-	case 1:
+	case 1, 4:
 		d, ok := startOf(r.v)
 		if !ok {
 			return i
@@ -460,6 +469,11 @@ func (s *scanner) list(i int) int {
 			k++
 		}
 		next, ok := s.value(k, true)
+		if ok && !last.isP && last.r.v.Start.UnspecifiedYear == 1 && !last.r.v.Interval && next.isP && next.p.y%10 == 0 &&
+			next.p.m == 0 && next.p.d == 0 {
+			// "les années 1980 et 1990": the second is a decade too.
+			next = item{r: single(edtf.Date{Year: next.p.y, UnspecifiedYear: 1}, true), start: next.start, end: next.end}
+		}
 		if !ok || len(items) == cap(items) || next.isP != last.isP || (next.isP && !compatible(last.p, next.p)) {
 			break
 		}

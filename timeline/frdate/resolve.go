@@ -445,7 +445,9 @@ func part(v edtf.Value, k int) (edtf.Value, bool) {
 		hi := []int{10, 20, last}[k]
 		return edtf.Between(edtf.Day(d.Year, d.Month, lo), edtf.Day(d.Year, d.Month, hi)), true
 	}
-	return edtf.Between(edtf.Month(d.Year, 4*k+1), edtf.Month(d.Year, 4*k+4)), true
+	// A year: its first two months, June and July, its last two months.
+	lo := []int{1, 6, 11}[k]
+	return edtf.Between(edtf.Month(d.Year, lo), edtf.Month(d.Year, lo+1)), true
 }
 
 // startOf and endOf are the first and last known dates of v.

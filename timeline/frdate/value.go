@@ -73,6 +73,17 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 	}
 	var it item
 	var ok bool
+	// "dans le courant de l'année", "au cours du mois": the period under way.
+	if j > i && s.is(j, wUnit) && !s.t[j].w.pl && s.t[j].w.v != uDay && (s.is(j-1, wCourant) || s.is(j-1, wCours) ||
+		s.punct(j-1, '\'') && (s.is(j-3, wCourant) || s.is(j-3, wCours) || s.is(j-4, wCourant) || s.is(j-4, wCours)) ||
+		(s.is(j-1, wDe) || s.is(j-1, wDu) || s.is(j-1, wLa)) && (s.is(j-2, wCourant) || s.is(j-2, wCours) || s.is(j-3, wCourant) || s.is(j-3, wCours))) &&
+		!s.isYearAt(j+1) && !s.is(j+1, wDernier) && !s.is(j+1, wProchain) && !s.is(j+1, wDe) && !s.elided(j+1, wD) {
+		r, ok := s.a.period(int(s.t[j].w.v), 0)
+		if !ok {
+			return item{}, false
+		}
+		return item{r: r, start: j, end: j + 1}, true
+	}
 	if j > i && (s.is(j-1, wLes) || s.is(j-1, wDes) || s.is(j-1, wCes)) {
 		if it, ok = s.recent(j - 1); ok {
 			it.start = j - 1
@@ -142,8 +153,56 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 		return s.seasonAt(j, mod)
 	case wDecennie:
 		return s.decade(j)
+	case wHoliday:
+		return s.holiday(j)
+	}
+	if s.is(j, wUnit) && s.t[j].w.v == uDay && s.is(j+1, wDe) && s.elided(j+2, wL) && s.is(j+4, wUnit) && s.t[j+4].w.v == uYear && !s.t[j+4].w.pl {
+		// "le jour de l'an"
+		return s.withYear(partial{m: 1, d: 1}, j+5)
 	}
 	return s.pdate(j, strong, mod)
+}
+
+// holiday reads "Noël", "la Toussaint", "le nouvel an", "la fête du
+// travail", "la Saint-Sylvestre", "Noël 2015": a day and month.
+func (s *scanner) holiday(j int) (item, bool) {
+	h := holidays[s.t[j].w.v]
+	e := j + 1
+	switch {
+	case h.saint:
+		if !(s.punct(j-1, '-') && s.wordAt(j-2) == "saint") {
+			return item{}, false
+		}
+	case h.after == "an":
+		if !(s.is(e, wUnit) && s.t[e].w.v == uYear && !s.t[e].w.pl) {
+			return item{}, false
+		}
+		e++
+	case h.after != "":
+		if !(s.is(e, wDu) && s.wordAt(e+1) == h.after) {
+			return item{}, false
+		}
+		e += 2
+	}
+	if e < s.lim && s.t[e].kind == kWord && s.t[e].up && s.t[j].up && !s.isYearAt(e) {
+		return item{}, false // Noël Mamère: a first name
+	}
+	if s.is(j-1, wLes) || s.is(j-1, wDes) {
+		return item{}, false // "les fêtes", "des Noëls"
+	}
+	return s.withYear(partial{m: h.m, d: h.d}, e)
+}
+
+// withYear completes a day and month with a year written after it.
+func (s *scanner) withYear(p partial, e int) (item, bool) {
+	if s.isYearAt(e) && s.yearCheck(e, true, true) {
+		p.y, e = int(s.t[e].n), e+1
+	} else if s.is(e, wDernier) {
+		p.mod, e = -1, e+1
+	} else if s.is(e, wProchain) {
+		p.mod, e = 1, e+1
+	}
+	return item{p: p, isP: true, end: e}, true
 }
 
 // deictic reads hier, avant-hier, aujourd'hui, demain, après-demain, with
@@ -239,6 +298,17 @@ func (s *scanner) ago(j int) (item, bool) {
 		sign, k = 1, j+1
 		if it, ok := s.recent(k); ok {
 			return it, true
+		}
+		// "dans la semaine", "dans la journée", "dans l'année": the period under way.
+		u := k + 1
+		if s.elided(k, wL) {
+			u = k + 2
+		}
+		if (s.is(k, wLa) || s.is(k, wLe) || s.elided(k, wL)) && s.is(u, wUnit) && !s.t[u].w.pl && s.t[u].w.v != uHalf &&
+			s.t[u].w.v != uQuarter && !s.isYearAt(u+1) && !s.is(u+1, wDernier) && !s.is(u+1, wProchain) &&
+			!s.is(u+1, wDe) && !s.is(u+1, wDu) && !s.elided(u+1, wD) && !s.is(u+1, wAnchor) && !(s.t[u].w.v == uYear && s.wordAt(u) == "an") {
+			r, ok := s.a.period(int(s.t[u].w.v), 0)
+			return item{r: r, end: u + 1}, ok
 		}
 		// "dans les quinze jours": from the reference to then.
 		if s.is(k, wLes) {
@@ -415,7 +485,8 @@ func (s *scanner) partOf(j int) (item, bool) {
 	} else if s.is(u, wLa) || s.is(u, wCette) || s.is(u, wCe) || s.is(u, wCet) {
 		u++
 	}
-	if s.is(u, wUnit) && !s.t[u].w.pl && !s.isYearAt(u+1) {
+	monthNamed := s.t[u].w.v == uMonth && (s.is(u+1, wDe) && s.is(u+2, wMonth) || s.elided(u+1, wD) && s.is(u+3, wMonth))
+	if s.is(u, wUnit) && !s.t[u].w.pl && !s.isYearAt(u+1) && !monthNamed {
 		mod := 0
 		if s.is(u-1, wCette) || s.is(u-1, wCe) || s.is(u-1, wCet) {
 			mod = 2
@@ -548,6 +619,11 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 		if !s.a.ok {
 			return item{}, false
 		}
+		if n == 12/size && s.is(j, wDernier) {
+			// "le dernier trimestre" alone: the last one over.
+			r, ok := s.a.period(u, -1)
+			return item{r: r, end: e}, ok
+		}
 		y = s.a.year()
 	}
 	first := size*(n-1) + 1
@@ -587,6 +663,16 @@ func (s *scanner) decade(j int) (item, bool) {
 		y, e = 1900+v, k
 	} else {
 		return item{}, false
+	}
+	// "les années 1990-2000": from the first decade to the end of the second.
+	if s.punct(e, '-') || s.is(e, wA) || s.is(e, wAu) {
+		if v, nd, ok := s.num(e + 1); ok && v%10 == 0 && (nd == 4 && v > y && v-y <= 100 || nd == 2 && 1900+v > y) &&
+			!(s.glued(e+2) && s.t[e+2].kind == kWord) {
+			if nd == 2 {
+				v += 1900
+			}
+			return item{r: res{edtf.Between(edtf.Year(y), edtf.Year(v+9)), true}, end: e + 2}, true
+		}
 	}
 	return item{r: single(edtf.Date{Year: y, UnspecifiedYear: 1}, true), end: e}, true
 }

@@ -86,7 +86,26 @@ const (
 	wQuelque
 	wAnchor // suivant, précédent, même: a date that depends on another event
 	wChaque
+	wHoliday // a feast on a fixed day: v is an index in holidays
 )
+
+// holidays are the feasts on a fixed day that the news names without a
+// date: Noël, la Toussaint, le nouvel an, le jour de l'an, la fête du
+// travail, la Saint-Sylvestre, la Saint-Valentin, l'Assomption.
+var holidays = []struct {
+	word  string // the folded word that names it
+	after string // a word that must follow it, or ""
+	saint bool   // "Saint-" must come before it
+	m, d  int
+}{
+	{"noel", "", false, 12, 25},
+	{"toussaint", "", false, 11, 1},
+	{"nouvel", "an", false, 1, 1},
+	{"fete", "travail", false, 5, 1},
+	{"sylvestre", "", true, 12, 31},
+	{"valentin", "", true, 2, 14},
+	{"assomption", "", false, 8, 15},
+}
 
 // The units of a duration.
 const (
@@ -247,6 +266,9 @@ func init() {
 	add(wAnchor, 0, "suivant", "suivante", "suivants", "suivantes", "precedent", "precedente", "precedents",
 		"precedentes", "meme", "lendemain", "veille")
 	add(wChaque, 0, "chaque", "tous", "toutes")
+	for k, h := range holidays {
+		add(wHoliday, int8(k), h.word)
+	}
 	for w := range vocab {
 		if len(w) < 32 {
 			vocabShape[w[0]] |= 1 << len(w)

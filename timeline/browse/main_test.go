@@ -228,7 +228,7 @@ func tab(t *testing.T) (context.Context, *recorder) {
 	rec := &recorder{}
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(rec.listen))
 	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(cancelTimeout)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("open a tab: %v", err)
@@ -323,6 +323,17 @@ func (r *recorder) check(t *testing.T, where string) {
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", short(js), err)
+	}
+	return v
+}
+
+// evalAwait is eval for an expression whose value is a promise: it
+// returns what the promise resolves to.
+func evalAwait[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluate %s: %v", short(js), err)
 	}

@@ -7,12 +7,16 @@ package check
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -36,8 +40,8 @@ type page struct {
 // Pages in exempt (such as "404.html") are shown by the server at any
 // address: they need not be reachable, and may link from the server's root.
 func Site(fsys fs.FS, exempt ...string) ([]Problem, error) {
-	pages := map[string]*page{}
 	files := map[string]bool{}
+	var htmls []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -46,18 +50,42 @@ func Site(fsys fs.FS, exempt ...string) ([]Problem, error) {
 			return nil
 		}
 		files[p] = true
-		if path.Ext(p) != ".html" {
-			return nil
+		if path.Ext(p) == ".html" {
+			htmls = append(htmls, p)
 		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		pages[p] = parse(b)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the site: %w", err)
+	}
+	// Reading and parsing the pages is most of the work: do it on every core.
+	parsed := make([]*page, len(htmls))
+	errs := make([]error, len(htmls))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(htmls)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(htmls) {
+					return
+				}
+				b, err := fs.ReadFile(fsys, htmls[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				parsed[i] = parse(b)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("read the site: %w", err)
+	}
+	pages := make(map[string]*page, len(htmls))
+	for i, p := range htmls {
+		pages[p] = parsed[i]
 	}
 	if !files["index.html"] {
 		return []Problem{{Page: "index.html", Msg: "is missing: the site has no home page"}}, nil
@@ -103,10 +131,8 @@ func Site(fsys fs.FS, exempt ...string) ([]Problem, error) {
 	// Every page must be reachable from the home page.
 	queue := []string{"index.html"}
 	reached["index.html"] = true
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		for _, t := range links[p] {
+	for k := 0; k < len(queue); k++ {
+		for _, t := range links[queue[k]] {
 			if !reached[t] {
 				reached[t] = true
 				queue = append(queue, t)

@@ -442,6 +442,15 @@ func (s *scanner) list(i int) int {
 			}
 			s.inRange = false
 		}
+		// "32 août 2014": no date, and neither its month nor its year.
+		if v, nd, ok := s.num(i); ok && nd <= 2 && v > 31 {
+			if _, e, ok := s.month(i+1, true); ok {
+				if s.isYearAt(e) {
+					e++
+				}
+				return e
+			}
+		}
 		return i
 	}
 	if s.punct(first.end, '-') || s.punct(first.end, '/') || first.isP && first.p.d != 0 &&

@@ -419,6 +419,14 @@ func weekdayOf(t time.Time) int { return (int(t.Weekday())+6)%7 + 1 }
 // months of a year, days of a month, the months of a season, years of a
 // decade or century.
 func part(v edtf.Value, k int) (edtf.Value, bool) {
+	if v.Interval && v.StartKind == edtf.Known && v.EndKind == edtf.Known && v.Start.Precision() == edtf.PrecisionDay &&
+		v.End.Precision() == edtf.PrecisionDay && v.End.First().Sub(v.Start.First()).Hours() == 6*24 {
+		// A week: Monday and Tuesday, Wednesday and Thursday, Thursday to Sunday.
+		lo := []int{0, 2, 3}[k]
+		hi := []int{1, 3, 6}[k]
+		mon := v.Start.First()
+		return edtf.Between(dayOf(mon.AddDate(0, 0, lo)), dayOf(mon.AddDate(0, 0, hi))), true
+	}
 	if v.Interval {
 		return edtf.Value{}, false
 	}

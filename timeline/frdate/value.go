@@ -420,6 +420,20 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		if s.t[j].w.pl {
 			return item{}, false
 		}
+		if u == uWeek && s.is(e, wDu) {
+			// "la semaine du 7 octobre": Monday to Sunday around that day.
+			inner, ok := s.value(e, true)
+			if !ok {
+				return item{}, false
+			}
+			r, ok := s.resolve(inner)
+			if !ok || r.v.Interval || r.v.Precision() != edtf.PrecisionDay {
+				return item{}, false
+			}
+			t := r.v.Start.First()
+			mon := t.AddDate(0, 0, 1-weekdayOf(t))
+			return item{r: res{edtf.Between(dayOf(mon), dayOf(mon.AddDate(0, 0, 6))), r.certain}, end: inner.end}, true
+		}
 	case s.is(j, wWeek):
 		weekend = true
 		if s.is(s.hyphen(j+1), wEnd) {
@@ -507,6 +521,9 @@ func (s *scanner) partOf(j int) (item, bool) {
 			return item{}, false
 		}
 	} else {
+		if monthNamed {
+			e = u + 1 // "fin du mois de mars": the month itself
+		}
 		inner, ok = s.value(e, true)
 		if !ok {
 			return item{}, false
@@ -567,6 +584,9 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 		}
 		if s.is(e, wSiecle) && n > 0 {
 			return item{r: single(edtf.Date{Year: (n - 1) * 100, UnspecifiedYear: 2}, true), end: e + 1}, true
+		}
+		if it, ok := s.ofMonth(n, e); ok {
+			return it, true
 		}
 		if !s.is(e, wUnit) || (s.t[e].w.v != uQuarter && s.t[e].w.v != uHalf) || s.t[e].w.pl {
 			return item{}, false
@@ -759,4 +779,83 @@ func (s *scanner) numWord(j int) (int, bool) {
 		return int(s.t[j].w.v), true
 	}
 	return 0, false
+}
+
+// ofMonth reads the day, week, weekend or fortnight of a month after its
+// ordinal n (-1 for "dernier"), at token e: "le 3e jour d'octobre", "la
+// première semaine d'octobre 2014", "le dernier week-end de septembre",
+// "la seconde quinzaine d'avril". Weeks and weekends are the whole ones
+// inside the month; fortnights are the 1st to the 15th and the 16th to the end.
+func (s *scanner) ofMonth(n, e int) (item, bool) {
+	kind := 0
+	k := e + 1
+	switch {
+	case s.is(e, wUnit) && !s.t[e].w.pl && (s.t[e].w.v == uDay || s.t[e].w.v == uWeek):
+		kind = int(s.t[e].w.v)
+	case s.is(e, wWeek):
+		kind = -1
+		if s.is(s.hyphen(k), wEnd) {
+			k = s.hyphen(k) + 1
+		}
+	case s.is(e, wApprox) && s.t[e].w.v == 15:
+		kind = -2
+	default:
+		return item{}, false
+	}
+	if !(s.is(k, wDe) && (s.is(k+1, wMonth) || s.is(k+1, wSept)) || s.elided(k, wD) && s.is(k+2, wMonth)) {
+		return item{}, false
+	}
+	inner, ok := s.value(k, true)
+	if !ok {
+		return item{}, false
+	}
+	r, ok := s.resolve(inner)
+	if !ok || r.v.Interval || r.v.Precision() != edtf.PrecisionMonth || r.v.Start.IsSeason() {
+		return item{}, false
+	}
+	first := r.v.Start.First()
+	last := first.AddDate(0, 1, -1)
+	var v edtf.Value
+	switch kind {
+	case uDay:
+		d := first.AddDate(0, 0, n-1)
+		if n == -1 {
+			d = last
+		}
+		if n < -1 || n == 0 || d.Month() != first.Month() {
+			return item{}, false
+		}
+		v = edtf.Single(dayOf(d))
+	case -2:
+		switch n {
+		case 1:
+			v = edtf.Between(dayOf(first), dayOf(first.AddDate(0, 0, 14)))
+		case 2, -1:
+			v = edtf.Between(dayOf(first.AddDate(0, 0, 15)), dayOf(last))
+		default:
+			return item{}, false
+		}
+	default:
+		// The whole weeks (Monday to Sunday) or weekends (Saturday and Sunday) inside the month.
+		startDay, length := 1, 7
+		if kind == -1 {
+			startDay, length = 6, 2
+		}
+		var starts []int
+		for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
+			if weekdayOf(d) == startDay && d.AddDate(0, 0, length-1).Month() == first.Month() {
+				starts = append(starts, d.Day())
+			}
+		}
+		idx := n - 1
+		if n == -1 {
+			idx = len(starts) - 1
+		}
+		if idx < 0 || idx >= len(starts) {
+			return item{}, false
+		}
+		d := first.AddDate(0, 0, starts[idx]-1)
+		v = edtf.Between(dayOf(d), dayOf(d.AddDate(0, 0, length-1)))
+	}
+	return item{r: res{v, r.certain}, end: inner.end}, true
 }

@@ -33,13 +33,22 @@ func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentF
 // Render returns every file of the site, keyed by its slash path in the
 // output: the pages, the static files, the feeds and the exports.
 func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
+	// The pages and the exports read the same loaded site and share
+	// nothing else: make them side by side, on two cores.
+	var feeds map[string][]byte
+	var feedErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		feeds, feedErr = export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
+	}()
 	files, err := site.Render(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static})
+	<-done
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	feeds, err := export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+	if feedErr != nil {
+		return nil, fmt.Errorf("export: %w", feedErr)
 	}
 	for name, data := range feeds {
 		if _, dup := files[name]; dup {

@@ -10,7 +10,7 @@ import (
 
 // trigger is a word that names something that happens.
 type trigger struct {
-	stem   string // folded; with a final '*' a prefix, '+' a word with an optional s, else a word with optional e/s/es
+	stem   string // folded; with a final '*' a prefix, '+' a word with an optional s, '=' the word alone, else a word with optional e/s/es
 	kind   string
 	strong bool // enough, without a date of its own, to make an article's lead an event
 }
@@ -19,9 +19,10 @@ type trigger struct {
 // these words is no event, unless it gives a figure (a statistic).
 var triggers = []trigger{
 	{"visite", "visit", true}, {"deplacement", "visit", true}, {"deplace*", "visit", false},
-	{"arrive", "visit", false}, {"s'est rendu", "visit", true}, {"se rendra", "visit", true},
+	{"arrive+", "visit", false}, {"arrivee=", "visit", false}, {"arrivees=", "measure", false},
+	{"tripl*", "measure", false}, {"s'est rendu", "visit", true}, {"se rendra", "visit", true},
 	{"sejour", "visit", false}, {"voyage", "visit", false},
-	{"rencontr*", "meeting", true}, {"entretien*", "meeting", true}, {"entretenu", "meeting", true},
+	{"rencontr*", "meeting", true}, {"entretien+", "meeting", true}, {"entretenu", "meeting", true},
 	{"reunion", "meeting", true}, {"reuni", "meeting", true}, {"sommet", "meeting", true},
 	{"conference", "meeting", false}, {"point de presse", "meeting", false},
 	{"pourparlers", "meeting", true}, {"negociation*", "meeting", false},
@@ -43,6 +44,29 @@ var triggers = []trigger{
 	{"augmentation", "measure", false}, {"augmente", "measure", false}, {"hausse", "measure", false},
 	{"baisse", "measure", false}, {"bondi", "measure", false}, {"recul", "measure", false},
 	{"double", "measure", false},
+	// Visits and receptions.
+	{"se rend", "visit", true}, {"rendu", "visit", false}, {"recu", "visit", true}, {"recev*", "visit", true},
+	{"recoit", "visit", true}, {"accueilli", "visit", false}, {"tournee", "visit", true},
+	// Meetings.
+	{"tenu", "meeting", false}, {"reunira", "meeting", true}, {"reunie", "meeting", true},
+	{"echange", "meeting", false}, {"telephonique", "meeting", true},
+	// Announcements and statements.
+	{"declare", "announcement", false}, {"lettre", "announcement", false}, {"communique", "announcement", false},
+	{"publique", "announcement", false}, {"promet", "announcement", false},
+	// Decisions.
+	{"rompu*", "decision", true}, {"rappele", "decision", true}, {"annule", "decision", true},
+	{"rejete", "decision", true}, {"deploye", "decision", true}, {"relance", "decision", false},
+	{"prise de fonction*", "decision", true}, {"investi", "decision", true}, {"ferme", "decision", false},
+	{"sanction*", "decision", false}, {"instaure", "decision", true},
+	// Justice and police.
+	{"mis en examen", "justice", true}, {"mise en examen", "justice", true}, {"arrestation", "justice", true},
+	{"inculpe", "justice", true}, {"enlevement", "justice", true}, {"demantel*", "justice", true},
+	{"proces", "justice", false}, {"juge", "justice", false},
+	// Crises and disasters.
+	{"seisme", "crisis", true}, {"naufrage", "crisis", true}, {"attaque", "crisis", true},
+	{"drame", "crisis", true}, {"morts", "crisis", false}, {"revelation*", "crisis", false},
+	{"scandale", "crisis", false}, {"brouille", "crisis", false}, {"tension+", "crisis", false},
+	{"manifestation+", "crisis", false}, {"emeute+", "crisis", true},
 }
 
 // triggerHit is a trigger found in a folded sentence.
@@ -80,15 +104,18 @@ func findTriggers(folded string) []triggerHit {
 			}
 			stem, prefix := strings.CutSuffix(t.stem, "*")
 			stem, pluralOnly := strings.CutSuffix(stem, "+")
+			stem, exact := strings.CutSuffix(stem, "=")
 			if !strings.HasPrefix(folded[i:], stem) {
 				continue
 			}
 			if !prefix {
 				rest := folded[i+len(stem):]
-				if !pluralOnly {
+				if !pluralOnly && !exact {
 					rest = strings.TrimPrefix(rest, "e")
 				}
-				rest = strings.TrimPrefix(rest, "s")
+				if !exact {
+					rest = strings.TrimPrefix(rest, "s")
+				}
 				if r, _ := utf8.DecodeRuneInString(rest); rest != "" && isWordRune(r) {
 					continue
 				}
@@ -157,7 +184,7 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 		if len(dates) == 0 {
 			// The article's own news: a lead sentence that reports an event
 			// without dating it happened when the article says.
-			if !lede && i < ledeWindow && !s.Ref.IsZero() && !isHeadlineSentence(st.Text) {
+			if !lede && !nearRef(out, s.Ref) && i < ledeWindow && !s.Ref.IsZero() && !isHeadlineSentence(st.Text) {
 				for _, h := range trigs {
 					if h.t.strong {
 						lede = true
@@ -175,8 +202,15 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 			continue
 		}
 		if len(trigs) == 0 {
-			if hasFigure(st.Text, dates) {
+			switch {
+			case hasFigure(st.Text, dates):
 				out = append(out, mk("statistic", dates[0], 0))
+			case !isHeadlineSentence(st.Text):
+				// No word of the lists, but a date to the month or the day
+				// governs the sentence: news dates what happened.
+				if d, ok := preciseDate(dates); ok {
+					out = append(out, mk("event", d, 0))
+				}
 			}
 			continue
 		}
@@ -211,14 +245,45 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 				continue
 			}
 			used[key] = true
-			kind := trigs[k].t.kind
-			if kind == "measure" && hasFigure(st.Text, dates) {
-				kind = "statistic"
+			out = append(out, mk(figureKind(trigs[k].t, st.Text, dates, dates[di]), dates[di], dist[k]))
+		}
+		// A date no trigger kept is coordinated with one that was ("avec
+		// la Tunisie en juillet 2023 et avec l'Égypte en mars dernier"): it
+		// dates the same kind of event. Or a figure stands by it: a
+		// statistic.
+		for di, d := range dates {
+			if used[d.Value.String()] {
+				continue
 			}
-			out = append(out, mk(kind, dates[di], dist[k]))
+			for k, bdi := range best {
+				if coordinated(st.Text, dates[bdi], d) {
+					used[d.Value.String()] = true
+					out = append(out, mk(figureKind(trigs[k].t, st.Text, dates, d), d, dist[k]))
+					break
+				}
+			}
+			if !used[d.Value.String()] && d.Value.Precision() <= edtf.PrecisionYear && figureNear(st.Text, dates, d) && !d.Value.Interval {
+				used[d.Value.String()] = true
+				out = append(out, mk("statistic", dates[di], 0))
+			}
 		}
 	}
 	return out
+}
+
+// nearRef reports whether an event found so far is dated within the month
+// of the article: the article's own news is already told.
+func nearRef(cs []*candidate, ref edtf.Value) bool {
+	if ref.IsZero() {
+		return false
+	}
+	m := edtf.Single(edtf.Month(ref.Start.Year, ref.Start.Month))
+	for _, c := range cs {
+		if m.Contains(c.date) {
+			return true
+		}
+	}
+	return false
 }
 
 // usableDates drops the dates a sentence gives only as a baseline for a
@@ -229,11 +294,22 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 func usableDates(text string, ds []dateMatch, ref edtf.Value) []dateMatch {
 	var out []dateMatch
 	for _, d := range ds {
-		if d.Value.Interval && (d.Value.StartKind == edtf.Unknown || d.Value.EndKind == edtf.Unknown) {
+		// "ces derniers mois", "dans les prochaines semaines": no time of
+		// its own; "avant la fin de l'année", "d'ici 2030": a deadline.
+		if d.Value.Interval && (d.Value.StartKind != edtf.Known || d.Value.EndKind == edtf.Unknown) {
 			continue
 		}
 		if !d.Certain && !ref.IsZero() && d.Value.First().After(ref.Last()) {
 			continue
+		}
+		if isIdiom(text, d) {
+			continue
+		}
+		// "Depuis le 1er janvier, 22 300 arrivées": the period runs to the
+		// article's own date.
+		if d.Value.Interval && d.Value.StartKind == edtf.Known && d.Value.EndKind == edtf.Open && !ref.IsZero() &&
+			ref.Start.First().After(d.Value.Start.Last()) {
+			d.Value = edtf.Between(d.Value.Start, ref.Start)
 		}
 		before := fold(text[max(0, d.Start-40):d.Start])
 		skip := false
@@ -247,6 +323,82 @@ func usableDates(text string, ds []dateMatch, ref edtf.Value) []dateMatch {
 		}
 	}
 	return out
+}
+
+// figureKind is the kind of event a trigger makes with a date, or
+// "statistic" when the event is a figure for a period: a measure word with
+// a figure, or a figure by a date no finer than a year ("78 685 tentatives
+// avortées en 2024").
+func figureKind(t trigger, text string, dates []dateMatch, d dateMatch) string {
+	if !hasFigure(text, dates) {
+		return t.kind
+	}
+	if t.kind == "measure" {
+		return "statistic"
+	}
+	if figureNear(text, dates, d) && (d.Value.Interval || d.Value.Precision() <= edtf.PrecisionYear) {
+		return "statistic"
+	}
+	return t.kind
+}
+
+// coordinated reports whether two dates of a sentence are joined by "et"
+// with little between them.
+func coordinated(text string, a, b dateMatch) bool {
+	lo, hi := a.End, b.Start
+	if b.Start < a.Start {
+		lo, hi = b.End, a.Start
+	}
+	if hi < lo || hi-lo > 60 {
+		return false
+	}
+	between := " " + text[lo:hi] + " "
+	if !strings.Contains(between, " et ") || strings.ContainsAny(between, ".;:") {
+		return false
+	}
+	// "en 2015 et 2018", "mercredi et jeudi": one span of time, told twice;
+	// "avec la Tunisie en juillet 2023 et avec l'Égypte en mars": two.
+	for _, w := range strings.Fields(between) {
+		switch strings.ToLower(w) {
+		case "et", "en", "puis", "le", "les", "au", "a", "à", "de", "du":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// preciseDate returns the first date of a sentence precise to the month or
+// the day (a season counts as a month).
+func preciseDate(ds []dateMatch) (dateMatch, bool) {
+	for _, d := range ds {
+		if d.Value.Interval {
+			continue
+		}
+		if p := d.Value.Precision(); p >= edtf.PrecisionMonth {
+			return d, true
+		}
+	}
+	return dateMatch{}, false
+}
+
+// figureNear reports whether a figure stands within a few words of a date:
+// "46 843 migrants … en 2024".
+func figureNear(text string, dates []dateMatch, d dateMatch) bool {
+	lo, hi := max(0, d.Start-80), min(len(text), d.End+80)
+next:
+	for i := lo; i < hi; i++ {
+		if c := text[i]; c < '0' || c > '9' {
+			continue
+		}
+		for _, o := range dates {
+			if i >= o.Start && i < o.End {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // hasFigure reports whether a sentence gives a number other than its dates.
@@ -385,7 +537,7 @@ func clauses(t string, d dateMatch, trigs []triggerHit, sent string) string {
 	tp := -1
 	best := 0
 	for _, h := range trigs {
-		i := strings.Index(f, h.t.stem[:len(strings.TrimRight(h.t.stem, "*+"))])
+		i := strings.Index(f, strings.TrimRight(h.t.stem, "*+="))
 		if i < 0 {
 			continue
 		}

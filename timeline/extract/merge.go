@@ -30,7 +30,58 @@ type Citation struct {
 // compatible reports whether two dates may be those of one event: one
 // lies within the other.
 func compatible(a, b edtf.Value) bool {
+	// "Depuis l'été 2023" holds every later day, but reports no later
+	// event: an open span agrees only with a span that starts with it.
+	if open(a) || open(b) {
+		return a.Start == b.Start
+	}
 	return a.Contains(b) || b.Contains(a)
+}
+
+func open(v edtf.Value) bool {
+	return v.Interval && (v.EndKind != edtf.Known || v.StartKind != edtf.Known)
+}
+
+// sameFigure reports whether two reports give a number in common: two
+// figures are one statistic only when they are the same figure.
+func sameFigure(a, b string) bool {
+	na := numbers(a)
+	for _, n := range numbers(b) {
+		for _, m := range na {
+			if n == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numbers returns the numbers of a text of two digits or more, spaces
+// within them removed ("9 500" is 9500).
+func numbers(s string) []string {
+	var out []string
+	var cur []byte
+	flush := func() {
+		if len(cur) >= 2 {
+			out = append(out, string(cur))
+		}
+		cur = cur[:0]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			cur = append(cur, c)
+		case (c == ' ' || c == ',' || c == '.') && len(cur) > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			if c != ' ' {
+				cur = append(cur, c)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }
 
 // similarity scores how much two reports of events share: actors count
@@ -58,11 +109,22 @@ func similarity(a *Event, c *candidate) float64 {
 	}
 	for _, e := range c.places {
 		if has(a.Places, e) {
-			score += 0.5
+			score++
 		}
 	}
 	if !kindsMatch(a.Kind, c.kind) {
 		return 0
+	}
+	// Two reports that each name who acted, and name no one in common,
+	// are of two events.
+	if len(c.actors) > 0 && len(a.Actors) > 0 {
+		shared := false
+		for _, e := range c.actors {
+			shared = shared || has(a.Actors, e)
+		}
+		if !shared {
+			return 0
+		}
 	}
 	return score + 1
 }
@@ -92,6 +154,10 @@ const mergeThreshold = 2
 // 2021), and a date guessed from an article's own date never refines one
 // written out.
 func merge(cands []*candidate) []*Event {
+	// Reports with a written date first: a date guessed from the article's
+	// own joins an event only once the written ones have settled.
+	cands = append([]*candidate{}, cands...)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].certain && !cands[j].certain })
 	var events []*Event
 	for _, c := range cands {
 		var best *Event
@@ -99,7 +165,7 @@ func merge(cands []*candidate) []*Event {
 		for _, e := range events {
 			ok := true
 			for _, m := range e.members {
-				if !compatible(m.date, c.date) {
+				if !compatible(m.date, c.date) || !sameSourceAgrees(m, c) {
 					ok = false
 					break
 				}
@@ -107,8 +173,9 @@ func merge(cands []*candidate) []*Event {
 			if !ok {
 				continue
 			}
-			// Two figures of one article are two figures.
-			if c.kind == "statistic" && e.Kind == "statistic" && e.hasSource(c.src.ID) {
+			// Two figures of one article are two figures; two articles give
+			// one figure when they give the same number.
+			if c.kind == "statistic" && e.Kind == "statistic" && (e.hasSource(c.src.ID) || !sameFigure(e.members[0].quote, c.quote)) {
 				continue
 			}
 			if s := similarity(e, c); s >= mergeThreshold && s > bestScore {
@@ -132,6 +199,17 @@ func merge(cands []*candidate) []*Event {
 		return events[i].Title < events[j].Title
 	})
 	return events
+}
+
+// sameSourceAgrees reports whether two reports may be one event as far as
+// their source goes: an article that gives two different dates speaks of
+// two events, unless both are written out and one lies within the other
+// ("en octobre", "le 29 octobre, lors de sa visite").
+func sameSourceAgrees(a, b *candidate) bool {
+	if a.src != b.src || a.date == b.date {
+		return true
+	}
+	return a.certain && b.certain && compatible(a.date, b.date)
 }
 
 func (e *Event) hasSource(id string) bool {

@@ -21,6 +21,17 @@ type Match struct {
 // ones are still found.
 func Find(text string, ref edtf.Value) []Match {
 	s := scanner{text: text, a: newAnchor(ref), guess: !ref.Certain()}
+	s.guess = s.guess || s.a.after
+	s.t = tokenize(text, make([]tok, 0, len(text)/5+1))
+	s.run()
+	return s.out
+}
+
+// findPast is Find without the dates that a sentence in the future tense
+// announces ("qui entrera en vigueur le 30 avril 2022").
+func findPast(text string, ref edtf.Value) []Match {
+	s := scanner{text: text, a: newAnchor(ref), guess: !ref.Certain(), past: true}
+	s.guess = s.guess || s.a.after
 	s.t = tokenize(text, make([]tok, 0, len(text)/5+1))
 	s.run()
 	return s.out
@@ -37,6 +48,8 @@ type scanner struct {
 	guess bool
 	// inRange says a range is being read, where a day may stand alone: "du 13 au 18".
 	inRange bool
+	// past says to leave out the dates of sentences in the future tense.
+	past bool
 }
 
 func (s *scanner) run() {
@@ -123,6 +136,9 @@ func (s *scanner) emit(i, j int, r res) {
 		r.certain = false
 	}
 	if n := len(s.out); n > 0 && s.out[n-1].End > a {
+		return
+	}
+	if s.past && s.tense(i) > 0 {
 		return
 	}
 	s.out = append(s.out, Match{Start: a, End: b, Text: s.text[a:b], Value: r.v, Certain: r.certain})

@@ -157,7 +157,10 @@ func TestPublished(t *testing.T) {
 		{"publié le", "Publié le 11 juillet 2016 à 15h30\nEn 2015, tout a changé.", "2016-07-11", "byline"},
 		{"mis à jour seul", "Mis à jour le 12/07/2016 à 08h00\nEn 2015, tout a changé.", "2016-07-12", "byline"},
 		{"publié avant mis à jour", "Mis à jour le 12 juillet 2016\nPublié le 11 juillet 2016", "2016-07-11", "byline"},
-		{"inférence", "Les arrivées de 2015 et 2018, et l'accord qui entrera en vigueur le 30 avril 2022.", "2022?", "inferred"},
+		{"inférence", "Les arrivées de 2015 et 2018, et l'accord signé le 30 avril 2022.", "2022-04-30/..", "inferred"},
+		{"inférence sans le futur", "Les arrivées de 2015 et 2018 ont marqué le pays. L'accord entrera en vigueur le 30 avril 2022.", "2018/..", "inferred"},
+		{"inférence au futur seul", "L'accord entrera en vigueur le 30 avril 2022.", "2022-04-30/..", "inferred"},
+		{"inférence d'une saison", "Après l'été 2024, la visite d'État d'octobre dernier a tout changé.", "2024-22/..", "inferred"},
 		{"rien", "Un texte sans date.", "", ""},
 	} {
 		v, how, ok := Published(c.text)
@@ -167,6 +170,29 @@ func TestPublished(t *testing.T) {
 		}
 		if got != c.want || how != c.how {
 			t.Errorf("%s: Published = %q, %q, want %q, %q", c.name, got, how, c.want, c.how)
+		}
+	}
+}
+
+// TestInferredReference reads relative dates against a reference that is
+// only known to come after a date, as Published infers it.
+func TestInferredReference(t *testing.T) {
+	ref := mustParse(t, "2024-22/..")
+	for _, c := range []struct{ name, text, want string }{
+		{"mois dernier après l'été", "La visite d'État d'octobre dernier a tout changé.", "2024-10"},
+		{"mois avant l'été passé", "En mars, les arrivées ont baissé.", "2025-03"},
+		{"jour et mois", "Le 3 octobre, le roi a reçu le président.", "2024-10-03"},
+		{"jour de semaine", "Arrivé dimanche soir à Rabat, il est reparti lundi.", "2024-09/.. ; 2024-09/.."},
+		{"année écrite", "En 2015, tout a changé.", "2015"},
+	} {
+		ms := Find(c.text, ref)
+		if got := values(ms); got != c.want {
+			t.Errorf("%s: Find(%q, %s) = %s, want %s", c.name, c.text, ref, got, c.want)
+		}
+		for _, m := range ms {
+			if m.Certain && !containsYear(m.Text, m.Value.Start.Year) {
+				t.Errorf("%s: %q is certain, read against an inferred reference", c.name, m.Text)
+			}
 		}
 	}
 }

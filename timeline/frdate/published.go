@@ -10,9 +10,13 @@ import (
 // a leading " date 2025-05" marker ("marker"); a byline such as "Publié
 // dans L'opinion le 04 - 10 - 2024", "Publié le 11 juillet 2016" or "Mis à
 // jour le 3 mars 2024" ("byline"; a publication date wins over an update);
-// failing those it infers the year of the latest absolute date the text
-// mentions, marked uncertain ("inferred"): an article is rarely older
-// than what it reports. ok is false when the text holds no date at all.
+// failing those it infers that the text was written some time after the
+// latest absolute date it mentions ("inferred"), as the open interval
+// from that date: "2024-22/.." for a text whose latest date is the summer
+// of 2024. An article is rarely older than what it reports. Find, given
+// such a reference, reads a month or weekday without a year as the first
+// one after that date, and marks every relative reading not certain. ok is
+// false when the text holds no date at all.
 func Published(text string) (v edtf.Value, how string, ok bool) {
 	if v, ok := marker(text); ok {
 		return v, "marker", true
@@ -37,7 +41,11 @@ func Published(text string) (v edtf.Value, how string, ok bool) {
 		return updated.Value, "byline", true
 	}
 	var latest edtf.Value
-	for _, m := range ms {
+	past := findPast(text, edtf.Value{})
+	if len(past) == 0 {
+		past = ms
+	}
+	for _, m := range past {
 		if latest.IsZero() || m.Value.Last().After(latest.Last()) {
 			latest = m.Value
 		}
@@ -45,7 +53,12 @@ func Published(text string) (v edtf.Value, how string, ok bool) {
 	if latest.IsZero() {
 		return edtf.Value{}, "", false
 	}
-	return edtf.Single(edtf.Year(latest.Last().Year()).With(edtf.Uncertain)), "inferred", true
+	d, _ := endOf(latest)
+	if latest.Interval && latest.EndKind != edtf.Known {
+		d, _ = startOf(latest)
+	}
+	d.Qualifier = 0
+	return edtf.Since(d), "inferred", true
 }
 
 // marker reads a leading " date 2025-05" line.

@@ -11,11 +11,21 @@ type anchor struct {
 	ok   bool
 	prec edtf.Precision // PrecisionYear, PrecisionMonth or PrecisionDay
 	t    time.Time      // its first day
+	// after says the reference is only known to come after a date (an
+	// open interval "2024-22/..": an article later than what it names);
+	// from is the first day after that date.
+	after bool
+	from  time.Time
 }
 
 func newAnchor(ref edtf.Value) anchor {
 	if ref.IsZero() {
 		return anchor{}
+	}
+	if ref.Interval && ref.StartKind == edtf.Known && ref.EndKind != edtf.Known {
+		// Some time after ref.Start: other readings rest on its year.
+		from := ref.Start.Last().AddDate(0, 0, 1)
+		return anchor{ok: true, prec: edtf.PrecisionYear, t: day(from.Year(), 1, 1), after: true, from: from}
 	}
 	d := ref.Start
 	if ref.Interval && ref.StartKind != edtf.Known {
@@ -299,6 +309,9 @@ func (p partial) fill(q partial) partial {
 
 // resolve turns p into a value, taking from the reference what the text leaves out.
 func (a anchor) resolve(p partial) (res, bool) {
+	if a.after && p.y == 0 && p.m < 21 && (p.m != 0 || p.wd != 0) {
+		return a.firstAfter(p)
+	}
 	switch {
 	case p.y != 0 && p.d != 0:
 		if !validDay(p.y, p.m, p.d) {
@@ -480,4 +493,35 @@ func approx(v edtf.Value) edtf.Value {
 		v.End = v.End.With(edtf.Approximate)
 	}
 	return v
+}
+
+// firstAfter resolves a month, or a day and month, without a year against
+// a reference known only to come after a.from: "octobre dernier" in an
+// article later than the summer of 2024 is the first October from
+// September 2024 on. A weekday is only known to come after a.from
+// ("2024-09/.."). Such a reading is never certain.
+func (a anchor) firstAfter(p partial) (res, bool) {
+	t := a.from
+	switch {
+	case p.m != 0 && p.d != 0:
+		if !validDay(2000, p.m, p.d) {
+			return res{}, false
+		}
+		for y := t.Year(); y <= t.Year()+4; y++ {
+			if validDay(y, p.m, p.d) && !day(y, p.m, p.d).Before(t) && (p.wd == 0 || weekdayOf(day(y, p.m, p.d)) == p.wd) {
+				return single(edtf.Day(y, p.m, p.d), false), true
+			}
+		}
+		return res{}, false
+	case p.m != 0:
+		y := t.Year()
+		if p.m < int(t.Month()) {
+			y++
+		}
+		return single(edtf.Month(y, p.m), false), true
+	case p.d != 0:
+		return res{}, false
+	}
+	// A weekday says nothing of the week: some day from then on, not an invented one.
+	return res{edtf.Since(edtf.Month(t.Year(), int(t.Month()))), false}, true
 }

@@ -69,9 +69,13 @@ func (s *scanner) weekdayAfter(wd, n, end int) (res, int, bool) {
 // "s'est rendu", "était") rather than a future one ("repartira", "va
 // signer", "est prévu"). Without any, the sentence is taken as one about
 // what is coming, as a weekday named alone in a plan or an agenda is.
-func (s *scanner) pastTense(i int) bool {
+func (s *scanner) pastTense(i int) bool { return s.tense(i) < 0 }
+
+// tense returns -1 when the nearest verb form around token i, in its
+// sentence, is a past one, +1 when it is a future one, 0 without any.
+func (s *scanner) tense(i int) int {
 	if s.is(i-1, wDepuis) || s.is(i-2, wDepuis) {
-		return true
+		return -1
 	}
 	for d := 1; d < 30; d++ {
 		left, right := i-d, i+d
@@ -82,16 +86,16 @@ func (s *scanner) pastTense(i int) bool {
 		}
 		if lok {
 			if c := s.tenseCue(left); c != 0 {
-				return c < 0
+				return c
 			}
 		}
 		if rok {
 			if c := s.tenseCue(right); c != 0 {
-				return c < 0
+				return c
 			}
 		}
 	}
-	return false
+	return 0
 }
 
 func (s *scanner) endsSentence(i int) bool {

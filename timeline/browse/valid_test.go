@@ -2,12 +2,15 @@ package browse
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -32,40 +35,92 @@ func checker(t *testing.T, env, rel string) string {
 // Every page of the site is valid HTML for the W3C Nu checker.
 func TestPagesAreValidHTML(t *testing.T) {
 	t.Parallel() // the checker is its own process: let it run beside the browser
+	for _, e := range htmlErrors(t, siteDir) {
+		t.Error(e)
+	}
+	t.Logf("vnu checked %d pages", len(pages(t)))
+}
+
+// The checker sees a planted mistake, so a silent run means a valid site.
+func TestHTMLCheckerSeesMistakes(t *testing.T) {
+	t.Parallel()
+	errs := strings.Join(htmlErrors(t, filepath.Join("testdata", "broken")), "\n")
+	for _, want := range []string{"index.html:11:", "alt", "index.html:12:"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("the checker's report lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+// htmlErrors returns the Nu checker's errors for the pages in dir as
+// "page:line: message" followed by the extract. The checker runs once,
+// over the site and the planted mistakes together: a Java start is slow.
+func htmlErrors(t *testing.T, dir string) []string {
+	t.Helper()
 	jar := checker(t, "FRISE_VNU_JAR", "vnu-jar/build/dist/vnu.jar")
 	java, err := exec.LookPath("java")
 	if err != nil {
 		missing(t, "the HTML checker needs java: apt-get install default-jre-headless")
 	}
-	var out, stderr bytes.Buffer
-	cmd := exec.Command(java, "-Xss2m", "-jar", jar, "--format", "json", "--stdout", "--errors-only",
-		"--exit-zero-always", "--skip-non-html", siteDir)
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("vnu: %v\n%s", err, stderr.String())
+	vnuOnce.Do(func() { vnuMessages, vnuErr = runVNU(java, jar) })
+	if vnuErr != nil {
+		t.Fatal(vnuErr)
 	}
-	var report struct {
-		Messages []struct {
-			Type, SubType, URL, Message, Extract string
-			LastLine                             int
-		}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := json.Unmarshal(out.Bytes(), &report); err != nil {
-		t.Fatalf("vnu printed no report: %v\n%s%s", err, out.String(), stderr.String())
-	}
-	for _, m := range report.Messages {
-		if m.Type != "error" && !(m.Type == "non-document-error") {
+	var errs []string
+	for _, m := range vnuMessages {
+		u, err := url.Parse(m.URL)
+		if err != nil || u.Scheme != "file" {
+			errs = append(errs, fmt.Sprintf("%s: %s", m.URL, m.Message)) // not about one page: say it everywhere
 			continue
 		}
-		page := m.URL
-		if u, err := url.Parse(m.URL); err == nil && u.Scheme == "file" {
-			if rel, err := filepath.Rel(siteDir, u.Path); err == nil {
-				page = filepath.ToSlash(rel)
-			}
+		rel, err := filepath.Rel(dir, u.Path)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
 		}
-		t.Errorf("%s:%d: %s\n\t%s", page, m.LastLine, m.Message, short(m.Extract))
+		errs = append(errs, fmt.Sprintf("%s:%d: %s\n\t%s", filepath.ToSlash(rel), m.LastLine, m.Message, short(m.Extract)))
 	}
-	t.Logf("vnu checked %d pages", len(pages(t)))
+	return errs
+}
+
+type vnuMessage struct {
+	Type, URL, Message, Extract string
+	LastLine                    int
+}
+
+var (
+	vnuOnce     sync.Once
+	vnuMessages []vnuMessage
+	vnuErr      error
+)
+
+// runVNU checks the built site and testdata/broken, and returns the errors.
+func runVNU(java, jar string) ([]vnuMessage, error) {
+	broken, err := filepath.Abs(filepath.Join("testdata", "broken"))
+	if err != nil {
+		return nil, err
+	}
+	var out, stderr bytes.Buffer
+	cmd := exec.Command(java, "-Xss2m", "-jar", jar, "--format", "json", "--stdout", "--errors-only",
+		"--exit-zero-always", "--skip-non-html", siteDir, broken)
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("vnu: %v\n%s", err, stderr.String())
+	}
+	var report struct{ Messages []vnuMessage }
+	if err := json.Unmarshal(out.Bytes(), &report); err != nil {
+		return nil, fmt.Errorf("vnu printed no report: %v\n%s%s", err, out.String(), stderr.String())
+	}
+	var errs []vnuMessage
+	for _, m := range report.Messages {
+		if m.Type == "error" || m.Type == "non-document-error" {
+			errs = append(errs, m)
+		}
+	}
+	return errs, nil
 }
 
 // axeViolation is what the tests keep of an axe-core violation.
@@ -101,10 +156,8 @@ func TestPagesAreAccessible(t *testing.T) {
 					if width != 1280 {
 						viewport(t, ctx, width)
 					}
-					for _, v := range evalAwait[[]axeViolation](t, ctx, axeRun) {
-						for _, n := range v.Nodes {
-							t.Errorf("%s at %d px: %s (%s): %s\n\t%s", p, width, v.ID, v.Impact, v.Help, n)
-						}
+					for _, v := range axeViolations(t, ctx) {
+						t.Errorf("%s at %d px: %s", p, width, v)
 					}
 				}
 				if wide := overflow(t, ctx); wide != "" {
@@ -114,6 +167,45 @@ func TestPagesAreAccessible(t *testing.T) {
 			}
 		})
 	}
+}
+
+// axe-core sees planted mistakes, so a silent run means an accessible site.
+func TestAxeSeesMistakes(t *testing.T) {
+	axeJS, err := os.ReadFile(checker(t, "FRISE_AXE_JS", "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, rec := tab(t)
+	viewport(t, ctx, 390)
+	abs, err := filepath.Abs(filepath.Join("testdata", "broken", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String())
+	eval[bool](t, ctx, string(axeJS)+";true")
+	found := strings.Join(axeViolations(t, ctx), "\n")
+	for _, want := range []string{"image-alt", "color-contrast"} {
+		if !strings.Contains(found, want) {
+			t.Errorf("axe did not report %s; it reported:\n%s", want, found)
+		}
+	}
+	if overflow(t, ctx) == "" {
+		t.Error("a page wider than the phone was not seen")
+	}
+	rec.check(t, "testdata/broken/index.html")
+}
+
+// axeViolations runs axe in the tab's page, which must have loaded axe,
+// and returns one line per failing element: rule (impact): help, element.
+func axeViolations(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	var out []string
+	for _, v := range evalAwait[[]axeViolation](t, ctx, axeRun) {
+		for _, n := range v.Nodes {
+			out = append(out, fmt.Sprintf("%s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, n))
+		}
+	}
+	return out
 }
 
 // axeRun runs axe-core's default rules plus target-size (WCAG 2.2 AA, which

@@ -1,8 +1,22 @@
 // Package browse serves a built site on a local address the way its host
 // serves it: the same response headers (read from netlify.toml, among them
 // the Content-Security-Policy), index.html for a folder, and 404.html with
-// status 404 for an address that has no file. The browser tests beside it
-// open the site through this server and from disk, as readers do.
+// status 404 for an address that has no file.
+//
+// The tests beside it build the repository's content and open the site in
+// Debian's chromium, through this server and from disk, as readers do:
+// they filter, search, go back, follow links, turn JavaScript off, run
+// axe-core on every page at 1280 and 390 px and the W3C Nu checker over
+// the whole site, and hold the script, stylesheet and home page to their
+// budgets. They read these variables:
+//
+//	CI=true            a missing browser or checker fails the tests instead of skipping them
+//	FRISE_CHROMIUM     the browser (default /usr/bin/chromium)
+//	FRISE_SCREENSHOTS  where the screenshots go (default a temporary folder, named in the log)
+//	FRISE_VNU_JAR      the Nu checker (default .ci/node_modules/vnu-jar/build/dist/vnu.jar)
+//	FRISE_AXE_JS       axe-core (default .ci/node_modules/axe-core/axe.min.js)
+//
+// .ci/run installs the checkers with npm ci --ignore-scripts --prefix .ci.
 package browse
 
 import (

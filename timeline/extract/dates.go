@@ -42,7 +42,8 @@ func correct(text string, m dateMatch, ref edtf.Value) dateMatch {
 				if r.Start == 0 {
 					r.Start += m.Start
 					r.End += m.Start
-					return r
+					m, f = r, fold(r.Text)
+					break
 				}
 			}
 		}

@@ -62,6 +62,10 @@ func numbers(s string) []string {
 	var out []string
 	var cur []byte
 	flush := func() {
+		// A year is a date, not a figure.
+		if len(cur) == 4 && (cur[0] == '1' && cur[1] == '9' || cur[0] == '2' && cur[1] == '0') {
+			cur = cur[:0]
+		}
 		if len(cur) >= 2 {
 			out = append(out, string(cur))
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -71,11 +72,15 @@ func (r *renderer) pages() error {
 
 	// Netlify serves 404.html for a missing address at any depth, so its
 	// links cannot be relative to where it sits. With a base URL its links
-	// start at the site's root path; without one (a local build, read from
-	// disk) they are relative to the root folder where the file is.
+	// are absolute: they work at any depth, and a copy read from disk still
+	// reaches the published site rather than the server's root of the
+	// reader's disk; without one (a local build) they are relative to the
+	// root folder where the file is.
 	nf := &page{Path: "404.html", Kind: "404", Title: "Page introuvable", OGType: "website",
 		Description: "Cette page n’existe pas ou plus."}
-	nf.root = rootPath(r.cfg.BaseURL)
+	if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
+		nf.root = u.Scheme + "://" + u.Host + rootPath(r.cfg.BaseURL)
+	}
 	return r.execute("404.html", nf)
 }
 

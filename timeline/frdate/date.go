@@ -238,6 +238,12 @@ func (s *scanner) yearCheck(i int, strong, bound bool) bool {
 	if n >= s.lim || bound || s.joinedYear(i) {
 		return true
 	}
+	// A noun that names a yearly thing, or an acronym, before it: "le
+	// budget 2024", "la loi de finances 2025", "les JO 2024".
+	if i > 0 && s.t[i-1].kind == kWord && s.t[i-1].gap != gapLine && t.gap == gapSpace &&
+		(yearNouns[s.folded(i-1)] || s.acronym(i-1)) {
+		return true
+	}
 	nt := s.t[n]
 	switch nt.kind {
 	case kNum:
@@ -427,11 +433,40 @@ func (s *scanner) clauseEnd(e int) bool {
 		return true
 	case s.is(e, wEt):
 		return true // "les 3 et 4 mars": the list gives the month
+	case s.is(e, wA) && s.is(e+1, wPartir), s.elided(e, wJusqu):
+		return true
 	case s.is(e, wA) || s.is(e, wVers):
 		_, nd, ok := s.num(e + 1)
 		return ok && nd <= 2 && s.glued(e+2) && s.wordAt(e+2) == "h"
-	case s.is(e, wA) && s.is(e+1, wPartir), s.elided(e, wJusqu):
-		return true
 	}
 	return false
+}
+
+// acronym reports whether word i is written in two to six capitals: JO, COP, PLF.
+func (s *scanner) acronym(i int) bool {
+	t := s.t[i]
+	if t.e-t.s < 2 || t.e-t.s > 6 {
+		return false
+	}
+	for _, c := range []byte(s.text[t.s:t.e]) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// yearNouns are the nouns a year often follows without a preposition.
+var yearNouns = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"budget", "budgets", "finances", "exercice", "plan", "saison", "edition", "promotion",
+		"cuvee", "millesime", "recolte", "campagne", "rentree", "election", "elections", "presidentielle",
+		"presidentielles", "legislatives", "municipales", "europeennes", "regionales", "mondial", "euro", "jeux",
+		"horizon", "vision", "agenda", "strategie", "objectif", "objectifs", "recensement", "rapport", "bilan",
+		"classement", "calendrier", "programme", "projet", "salon", "festival", "sommet", "coupe", "championnat",
+		"olympiques", "paralympiques", "expo", "exposition", "millesime", "cru", "version", "modele", "annee",
+		"trimestre", "semestre", "comptes", "resultats", "chiffres", "statistiques", "previsions", "loi"} {
+		yearNouns[w] = true
+	}
 }

@@ -193,6 +193,17 @@ func (s *scanner) modified(i int) int {
 	switch {
 	case s.is(i, wDepuis):
 		kind, j = 1, i+1
+	case s.is(i, wDes) && s.text[s.t[i].s:s.t[i].e] != "des" && s.text[s.t[i].s:s.t[i].e] != "Des" && s.text[s.t[i].s:s.t[i].e] != "DES":
+		// "dès 2015": from then on.
+		kind, j = 1, i+1
+	case s.is(i, wA) && s.wordAt(i+1) == "compter" && (s.is(i+2, wDe) || s.elided(i+2, wD) || s.is(i+2, wDu)):
+		kind, j = 1, i+3
+		if s.elided(i+2, wD) {
+			j = i + 4
+		}
+		if s.is(i+2, wDu) {
+			j = i + 2
+		}
 	case s.is(i, wA) && s.is(i+1, wPartir) && (s.is(i+2, wDe) || s.elided(i+2, wD) || s.is(i+2, wDu)):
 		kind, j = 1, i+3
 		if s.elided(i+2, wD) {

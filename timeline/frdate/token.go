@@ -35,6 +35,7 @@ type tok struct {
 func tokenize(text string, ts []tok) []tok {
 	ts = ts[:0]
 	gap := uint8(gapLine)
+	nl := 0 // line breaks in the current gap
 	var buf [32]byte
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -45,8 +46,22 @@ func tokenize(text string, ts []tok) []tok {
 			continue
 		case c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			gap = gapLine
+			if c != '\r' || i+1 >= len(text) || text[i+1] != '\n' {
+				nl++
+			}
 			i++
 			continue
+		}
+		if gap == gapLine {
+			// A single line break inside a sentence, as text wrapped by
+			// hand: "le 3\nmars 2024" reads on.
+			if nl == 1 && len(ts) > 0 && (ts[len(ts)-1].kind != kPunct || ts[len(ts)-1].n == ',' || ts[len(ts)-1].n == '\'') &&
+				(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf && startsLower(text[i:])) {
+				gap = gapSpace
+			}
+			nl = 0
+		}
+		switch {
 		case c >= '0' && c <= '9':
 			j := i
 			n, nd := int32(0), 0
@@ -212,4 +227,9 @@ func init() {
 		wAlentours, wAutour, wEnvirons, wEntre, wCes, wIci, wCours, wHoliday} {
 		triggers[id] = true
 	}
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }

@@ -60,6 +60,14 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			return item{}, false // "32 août 2014" is no date, nor its "août 2014"
 		}
 		p.m, e = m, k
+		// "fév 12, 2014": the day after the month, then the year.
+		if d, k2, ok := s.day(e); ok && p.wd == 0 && s.punct(k2, ',') && s.isYearAt(k2+1) && s.yearCheck(k2+1, true, true) {
+			p.d, p.y, e = d, int(s.t[k2+1].n), k2+2
+			if !validDay(p.y, p.m, p.d) {
+				return item{}, false
+			}
+			return item{p: p, isP: true, end: e}, true
+		}
 	}
 	switch {
 	case p.m != 0:
@@ -185,7 +193,7 @@ func (s *scanner) month(j int, afterDay bool) (m, end int, ok bool) {
 		if dot {
 			e++
 		}
-		if !dot && !afterDay && !s.isYearAt(e) {
+		if _, nd, ok := s.num(e); !dot && !afterDay && !s.isYearAt(e) && !(ok && nd <= 2 && s.punct(e+1, ',') && s.isYearAt(e+2)) {
 			return 0, 0, false
 		}
 	}

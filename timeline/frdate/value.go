@@ -336,6 +336,23 @@ func (s *scanner) ago(j int) (item, bool) {
 	if !ok {
 		return item{}, false
 	}
+	// "il y a deux ans et trois mois": the parts add up, read at the finest unit.
+	if n2, approx2, e2, ok2 := s.count(e + 2); ok2 && s.is(e+1, wEt) && !approx2 && u >= uMonth && u <= uYear {
+		if u2 := s.unitAt(e2); u2 != 0 && u2 < u && u2 != uQuarter && u2 != uHalf && s.a.ok {
+			a := s.a
+			t := a.t
+			switch u {
+			case uYear:
+				t = t.AddDate(sign*n, 0, 0)
+			case uMonth:
+				t = t.AddDate(0, sign*n, 0)
+			}
+			a.t = t
+			if r2, ok := a.move(sign*n2, u2); ok {
+				r, e = r2, e2
+			}
+		}
+	}
 	if approximate {
 		r.v = approx(r.v)
 	}

@@ -277,7 +277,7 @@ func (e *Event) finish() {
 	titles := make([]string, len(e.members))
 	quotes := make([]string, len(e.members))
 	for i, m := range e.members {
-		titles[i] = makeTitle(m.quote, m.match, m.trigs)
+		titles[i] = headline(m)
 		quotes[i] = fold(m.quote)
 	}
 	echoes := func(i int) int {

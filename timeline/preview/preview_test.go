@@ -421,3 +421,27 @@ func TestWatcherSeesEdits(t *testing.T) {
 		t.Errorf("a watched folder that appears: %q", c)
 	}
 }
+
+// FuzzSiteName checks that no request path names a file outside the site.
+func FuzzSiteName(f *testing.F) {
+	for _, p := range []string{"/", "/index.html", "/events/", "/../x", "/a/../b", "//a", "/a\\..\\b", "/a\x00", "/%2e%2e/x", "/x/./y"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		name, dirForm, ok := siteName(p)
+		if !ok {
+			return
+		}
+		if !strings.HasPrefix(p, "/") || (dirForm != strings.HasSuffix(p, "/")) {
+			t.Fatalf("siteName(%q) = %q, %v", p, name, dirForm)
+		}
+		if name != "." && (strings.HasPrefix(name, "/") || strings.ContainsAny(name, "\\\x00") || filepath.Clean(name) != name) {
+			t.Fatalf("siteName(%q) = %q: not a clean path inside the site", p, name)
+		}
+		for seg := range strings.SplitSeq(name, "/") {
+			if seg == ".." || seg == "" {
+				t.Fatalf("siteName(%q) = %q: has a %q segment", p, name, seg)
+			}
+		}
+	})
+}

@@ -68,6 +68,7 @@ func BenchmarkBuild(b *testing.B) {
 			out := filepath.Join(dir, "public")
 			cfg := config()
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			var files map[string][]byte
 			for b.Loop() {
 				s, err := timeline.Load(os.DirFS(src))
@@ -94,6 +95,7 @@ func BenchmarkRender(b *testing.B) {
 			s := loadSynth(b, n)
 			cfg := config()
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			var files map[string][]byte
 			for b.Loop() {
 				var err error
@@ -114,6 +116,7 @@ func BenchmarkExport(b *testing.B) {
 			s := loadSynth(b, n)
 			cfg := config()
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			var files map[string][]byte
 			for b.Loop() {
 				var err error

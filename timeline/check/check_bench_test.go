@@ -33,6 +33,7 @@ func BenchmarkSite(b *testing.B) {
 				fsys[name] = &fstest.MapFile{Data: data}
 			}
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			for b.Loop() {
 				probs, err := check.Site(fsys, "404.html")
 				if err != nil {

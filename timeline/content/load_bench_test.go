@@ -18,6 +18,7 @@ func BenchmarkLoad(b *testing.B) {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
 			fsys := synth.FS(n, 1)
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			for b.Loop() {
 				if _, err := content.Load(fsys); err != nil {
 					b.Fatal(err)
@@ -37,6 +38,7 @@ func BenchmarkLoadDisk(b *testing.B) {
 			}
 			fsys := os.DirFS(dir)
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			for b.Loop() {
 				if _, err := content.Load(fsys); err != nil {
 					b.Fatal(err)

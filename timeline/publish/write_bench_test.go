@@ -52,6 +52,7 @@ func BenchmarkMinify(b *testing.B) {
 			files := render(b, n)
 			mf := publish.NewMinifier()
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			b.SetBytes(int64(megabytes(files) * 1e6))
 			for b.Loop() {
 				for name, data := range files {
@@ -73,6 +74,7 @@ func BenchmarkWrite(b *testing.B) {
 			files := render(b, n)
 			out := filepath.Join(b.TempDir(), "public")
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			b.ReportMetric(float64(len(files)), "files/op")
 			for b.Loop() {
 				if err := publish.Write(out, files); err != nil {

@@ -19,6 +19,7 @@ func BenchmarkRelatedIndex(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
 			for b.Loop() {
 				if _, err := relatedEvents(s.Events); err != nil {
 					b.Fatal(err)

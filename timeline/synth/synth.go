@@ -27,6 +27,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"testing"
 	"testing/fstest"
 	"time"
 
@@ -504,4 +505,17 @@ func SizeName(n int) string {
 		return fmt.Sprintf("%dk", n/1000)
 	}
 	return fmt.Sprint(n)
+}
+
+// CPUMeter reports the processor time a benchmark's loop used, per
+// iteration, as the metric cpu-ns/op. Call it before the loop:
+//
+//	defer synth.CPUMeter(b)()
+func CPUMeter(b *testing.B) func() {
+	start := CPUTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(CPUTime()-start)/float64(b.N), "cpu-ns/op")
+		}
+	}
 }

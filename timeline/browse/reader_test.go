@@ -254,9 +254,13 @@ func TestScreenshots(t *testing.T) {
 		{"evenement", "events/" + actor.Events[0].Slug + ".html", ""},
 		{"acteur", "actors/" + actor.Slug + ".html", ""},
 		{"source", "sources/" + model.Sources[0].ID + ".html", ""},
+		{"annee", "years/" + strconv.Itoa(model.Events[0].Date.First().Year()) + ".html", ""},
+		{"theme", "topics/" + model.Topics[0].Slug + ".html", ""},
+		{"page-absente", "events/nulle-part.html", ""},
 		{"accueil-sombre", "index.html", "dark"},
 	}
 	ctx, rec := tab(t)
+	rec.expect(serverURL + "events/nulle-part.html") // answered with 404.html and status 404, as it should
 	for _, width := range []int64{390, 1280} {
 		viewport(t, ctx, width)
 		for _, s := range shots {

@@ -425,7 +425,7 @@ func isTicker(s string) bool {
 // a navigation menu ("Politique   Économie   Société"), share buttons
 // ("Facebook   Twitter   WhatsApp"), a ranked headline ("1   Titre").
 func isMenu(s string) bool {
-	if len(s) > 400 {
+	if len(s) > 400 || !strings.Contains(s, "   ") && !strings.Contains(s, "\t") && !strings.ContainsRune(s, 0xa0) {
 		return false
 	}
 	items := splitGaps(s)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -150,6 +151,9 @@ type candidate struct {
 	topics   []*entry
 	distance int  // between the date and its trigger: how directly the sentence dates the event
 	lede     bool // the article's own news, dated by the article
+
+	first, last time.Time // the date's first and last days
+	open        bool      // the date is an open span
 }
 
 // comparisons are the words that make the date after them a baseline, not
@@ -178,7 +182,7 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 		mk := func(kind string, d dateMatch, dist int) *candidate {
 			return &candidate{src: s, sent: i, kind: kind, date: d.Value, certain: d.Certain,
 				quote: st.Text, match: d, trigs: trigs, actors: actors, places: places,
-				topics: topics, distance: dist}
+				topics: topics, distance: dist, first: d.Value.First(), last: d.Value.Last(), open: open(d.Value)}
 		}
 
 		if len(dates) == 0 {

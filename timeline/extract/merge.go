@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"frise/timeline/edtf"
 )
@@ -163,13 +164,28 @@ func merge(cands []*candidate) []*Event {
 	cands = append([]*candidate{}, cands...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].certain && !cands[j].certain })
 	var events []*Event
+	// Events by the years their first report spans, so that a report is
+	// compared only with events whose dates may agree with its own: time
+	// stays linear in the number of reports.
+	byYear := map[int][]*Event{}
+	var wide []*Event
 	for _, c := range cands {
 		var best *Event
 		bestScore := 0.0
-		for _, e := range events {
+		lo, hi, ok := yearSpan(c.date)
+		var near []*Event
+		if !ok {
+			near = events
+		} else {
+			near = wide
+			for y := lo; y <= hi; y++ {
+				near = append(near, byYear[y]...)
+			}
+		}
+		for _, e := range near {
 			ok := true
 			for _, m := range e.members {
-				if !compatible(m.date, c.date) || !sameSourceAgrees(m, c) {
+				if !m.agrees(c) || !sameSourceAgrees(m, c) {
 					ok = false
 					break
 				}
@@ -189,6 +205,13 @@ func merge(cands []*candidate) []*Event {
 		if best == nil {
 			best = &Event{Kind: c.kind}
 			events = append(events, best)
+			if lo, hi, ok := yearSpan(c.date); ok {
+				for y := lo; y <= hi; y++ {
+					byYear[y] = append(byYear[y], best)
+				}
+			} else {
+				wide = append(wide, best)
+			}
 		}
 		best.add(c)
 	}
@@ -203,6 +226,28 @@ func merge(cands []*candidate) []*Event {
 		return events[i].Title < events[j].Title
 	})
 	return events
+}
+
+// agrees is compatible for two reports, on their days computed once.
+func (a *candidate) agrees(b *candidate) bool {
+	if a.open || b.open {
+		return a.date.Start == b.date.Start
+	}
+	return !b.first.Before(a.first) && !b.last.After(a.last) || !a.first.Before(b.first) && !a.last.After(b.last)
+}
+
+// maxSpan is the widest span of years a date is indexed under; a wider one
+// is compared with every event.
+const maxSpan = 12
+
+// yearSpan returns the first and last years of a date, and false when it is
+// open or wider than maxSpan years.
+func yearSpan(v edtf.Value) (lo, hi int, ok bool) {
+	if open(v) {
+		return 0, 0, false
+	}
+	lo, hi = v.First().Year(), v.Last().Year()
+	return lo, hi, hi-lo <= maxSpan
 }
 
 // sameSourceAgrees reports whether two reports may be one event as far as
@@ -332,21 +377,35 @@ func better(a, b *candidate) bool {
 	return len(a.quote) < len(b.quote) && a.distance <= b.distance
 }
 
-// maxSummary is the longest summary, in bytes: a long sentence is cut at a
-// clause boundary.
-const maxSummary = 400
+// maxSummary is the longest summary, in characters: a longer sentence is
+// cut at its last clause boundary that fits, never within a word.
+const maxSummary = 300
 
-// summary is the reporting sentence, as the source writes it.
+// summary is the reporting sentence, as the source writes it, cut at a
+// clause boundary when it is long.
 func summary(quote string) string {
 	s := strings.Join(strings.Fields(quote), " ")
-	if len(s) <= maxSummary {
+	if utf8.RuneCountInString(s) <= maxSummary {
 		return s
 	}
-	cut := strings.LastIndex(s[:maxSummary], ", ")
-	if cut < 100 {
-		cut = strings.LastIndex(s[:maxSummary], " ")
+	lim, n := 0, 0
+	for i := range s {
+		if n >= maxSummary {
+			break
+		}
+		lim = i
+		n++
 	}
-	return s[:cut] + "…"
+	cut := -1
+	for _, b := range []string{" ; ", ", ", " : ", " – "} {
+		if i := strings.LastIndex(s[:lim], b); i > cut {
+			cut = i
+		}
+	}
+	if cut < 80 {
+		cut = strings.LastIndex(s[:lim], " ")
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
 
 // joinSameReports merges events that one source dates identically as the
@@ -356,9 +415,29 @@ func summary(quote string) string {
 func joinSameReports(events []*Event) []*Event {
 	for changed := true; changed; {
 		changed = false
+		// Only events that share a source may be joined.
+		bySource := map[*source][]int{}
+		for i, e := range events {
+			seen := map[*source]bool{}
+			for _, m := range e.members {
+				if !seen[m.src] {
+					seen[m.src] = true
+					bySource[m.src] = append(bySource[m.src], i)
+				}
+			}
+		}
 	outer:
 		for i, a := range events {
-			for j := i + 1; j < len(events); j++ {
+			var others []int
+			for _, m := range a.members {
+				for _, j := range bySource[m.src] {
+					if j > i {
+						others = append(others, j)
+					}
+				}
+			}
+			sort.Ints(others)
+			for _, j := range others {
 				b := events[j]
 				if a.Kind == "statistic" || b.Kind == "statistic" || !kindsMatch(a.Kind, b.Kind) {
 					continue

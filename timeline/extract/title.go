@@ -37,6 +37,10 @@ var nounStops = []string{", ", " ; ", " : ", " (", " pour ", " afin ", " alors "
 
 // headline makes the title of a report.
 func headline(c *candidate) string {
+	if !mayName(c.src.Folded[c.sent]) {
+		t := makeTitle(c.quote, c.match, c.trigs)
+		return finishTitle(restoreSubject(resolvePronoun(dropDate(t, c.match.Text), c), c))
+	}
 	if t := signedTitle(c); t != "" {
 		return t
 	}
@@ -99,6 +103,17 @@ func restoreSubject(t string, c *candidate) string {
 var leadWord = map[string]bool{"selon": true, "pour": true, "en": true, "face": true, "dans": true, "apres": true,
 	"avant": true, "depuis": true, "lors": true, "puis": true, "mais": true, "ainsi": true, "alors": true,
 	"si": true, "des": true, "au": true, "aux": true, "a": true, "sur": true, "par": true, "outre": true}
+
+// mayName reports, cheaply, whether a folded sentence may hold an event
+// noun or a signature: most do not, and are spared the search.
+func mayName(f string) bool {
+	for _, n := range eventNounTitles {
+		if strings.Contains(f, n) {
+			return true
+		}
+	}
+	return strings.Contains(f, "signe") || strings.Contains(f, "vigueur")
+}
 
 // nounTitle is the noun phrase an event noun opens, when it names the
 // event's kind and has a complement: "Visite de Bruno Retailleau à Rabat".

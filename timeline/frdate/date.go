@@ -44,7 +44,8 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		if m, k2, ok := s.month(k, true); ok {
 			p.d, p.m, e = d, m, k2
 			// "31 octobre 74": a year in two digits, ending the clause.
-			if v, nd, ok := s.num(e); ok && nd == 2 && !s.glued(e) && s.clauseEnd(e+1) && !s.glued(e+1) {
+			if v, nd, ok := s.num(e); ok && nd == 2 && !s.glued(e) && !s.glued(e+1) &&
+				(s.clauseEnd(e+1) || s.is(e+1, wA) || s.is(e+1, wEn) || s.is(e+1, wDans)) {
 				p.y, e = s.century2(v), e+1
 				if !validDay(p.y, p.m, p.d) {
 					return item{}, false
@@ -127,8 +128,8 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.pastTense(j) {
 		p.mod = modNext
 	}
-	if p.d != 0 && p.m != 0 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok && s.pastTense(j) {
-		p.mod = modPast
+	if p.d != 0 && p.m != 0 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
+		p.mod = s.dayMonthTense(j)
 	}
 	if p.wd != 0 || p.d != 0 {
 		e = s.dayPart(e)
@@ -477,4 +478,16 @@ func init() {
 		"trimestre", "semestre", "comptes", "resultats", "chiffres", "statistiques", "previsions", "loi"} {
 		yearNouns[w] = true
 	}
+}
+
+// dayMonthTense returns the reading of a day and month without a year that
+// the tense of its sentence calls for: modPast, modFuture, or 0.
+func (s *scanner) dayMonthTense(j int) int {
+	switch s.tense(j) {
+	case -1:
+		return modPast
+	case 1:
+		return modFuture
+	}
+	return 0
 }

@@ -14,61 +14,131 @@
 // # The values
 //
 //	le 3 janvier 2019, 07/03/2024, 7.3.2024    2019-01-03 (numbers are read day first)
-//	le 1er mars, jeudi 7 mars                  the reference's year: 2024-03-01
+//	le 1er mars, 31/10, le 15/06               the reference's year: 2024-03-01; but a day
+//	                                              more than six months before the reference
+//	                                              is the coming one ("le 8 février" read in
+//	                                              August), unless the sentence tells the past
+//	le 16, du 13 au 18                         a day alone, after le, du or au: that day of
+//	                                              the reference's month, not certain
 //	jeudi 7 mars, when 7 March of the           the nearest year where it is a Thursday,
 //	reference's year is not a Thursday           uncertain: 2024-03-07?
 //	mars 2024, en novembre 2015                 2015-11
 //	en mars                                     the reference's year: 2024-03
 //	en 2015, l'an 2000, l'année 2019            2015
+//	le budget 2024, les JO 2024                 2024: a year after a yearly noun or an acronym
 //	les années 1990, années 90                  199X
+//	les années 1990-2000                        1990/2009
 //	le XXe siècle                               19XX
 //	en 2021-2022, entre 2015 et 2018            2021/2022, 2015/2018
 //	de janvier à mars 2025, janvier-février     2025-01/2025-03 (the first end takes the
-//	2025, du 13 au 18 juillet                     year and month the second gives)
+//	2025, du 13 au 18 juillet, 13 au 15           year and month the second gives)
+//	juillet, 14 - 20 sept. 2014
 //	en 2015 et 2018, les 3 et 4 mars            one match per value
 //	à l'été 2024, au printemps 2019             2024-22, 2019-21 (EDTF seasons)
 //	l'été dernier, cet hiver, l'été prochain    the last season over, the current one
 //	                                              or the one of the year, the next one
-//	début / mi- / fin 2024                      thirds of the year: 2024-01/2024-04,
-//	                                              2024-05/2024-08, 2024-09/2024-12
+//	Noël, la Toussaint, le nouvel an, le jour   a day and month, read as "le 25 décembre"
+//	de l'an, la fête du travail, la
+//	Saint-Sylvestre, l'Assomption
+//	début / mi- / fin 2024                      its first two months, June and July, its
+//	                                              last two months: 2024-01/2024-02,
+//	                                              2024-06/2024-07, 2024-11/2024-12
 //	début / mi- / fin mars                      thirds of the month: 2024-03-01/2024-03-10,
 //	                                              -11/-20, -21/-31
+//	en début / milieu / fin de semaine          Monday–Tuesday, Wednesday–Thursday,
+//	                                              Thursday–Sunday of the week
 //	début / fin de l'été                        the season's first or last month: 2024-06
 //	début / milieu / fin des années 1990        1990/1993, 1994/1996, 1997/1999
 //	courant 2022, au cours de 2019              the period itself: 2022
+//	dans le courant de l'année, dans la         the period under way: 2024, the week of
+//	semaine, dans la journée                      the reference, its day
 //	au premier trimestre 2023, T1 2023          2023-01/2023-03
 //	au second semestre                          the reference's year: 2024-07/2024-12
+//	le dernier trimestre                        the last one over: 2024-07/2024-09 (but
+//	                                              "le dernier trimestre 2023" is 2023-10/2023-12)
+//	le 3e jour d'octobre, le dernier jour       a day: 2024-10-03, 2015-10-31
+//	d'octobre 2015
+//	la première semaine d'octobre 2014,         the whole weeks (Monday to Sunday) or
+//	le dernier week-end de septembre              weekends inside the month
+//	la première / seconde quinzaine d'avril     the 1st to the 15th, the 16th to the end
+//	la semaine du 7 octobre                     Monday to Sunday around that day
 //	hier, aujourd'hui, demain, avant-hier       a day
-//	mardi                                       the last Tuesday up to the reference (news
-//	                                              tells the past), not certain
+//	mardi                                       not certain; the last Tuesday up to the
+//	                                              reference when the nearest verb of the
+//	                                              sentence is in a past tense ("a annoncé
+//	                                              mardi", "s'est rendu", "était", "depuis
+//	                                              mardi"), else the first Tuesday after it
+//	                                              ("il repartira mardi", "mardi à 11h")
 //	mardi dernier, jeudi prochain, ce mardi     strictly before, strictly after, the same week
+//	mardi de la semaine prochaine, mercredi     that day of the week named
+//	cette semaine
+//	lundi en huit, lundi en quinze              the coming Monday (today included), then
+//	                                              one or two weeks more
 //	la semaine dernière, ce week-end            an interval of days, Monday to Sunday
 //	le mois prochain, l'an dernier              2024-11, 2023
 //	octobre dernier, le 3 octobre dernier       the last one strictly before the reference
-//	il y a trois ans, dans deux mois,           the reference moved, at the unit's
-//	il y a 2 semaines                             precision: 2021, 2024-12, 2024-09-20
+//	il y a trois jours, il y a 2 semaines,      the reference moved, at the reference's own
+//	dans deux mois, il y a deux ans et trois      precision for days, weeks and months:
+//	mois                                          2024-10-01, 2024-09-20, 2024-12-04
+//	il y a trois ans, dans un an                at the year: 2021, 2025
 //	il y a près de deux ans                     approximate: 2022~
 //	ces derniers mois, ces dernières années     an interval ending at the reference, its
 //	                                              start unknown: /2024-10
 //	dans les prochaines semaines                starting at the reference: 2024-10-04/
-//	les trois derniers mois                     2024-07/2024-10
-//	depuis 2015, à partir du 1er janvier        open intervals: 2015/.., 2025-01-01/..
+//	les trois derniers mois, les 30 jours       the whole periods before or after the
+//	précédents, les 2 prochaines semaines         reference's own: 2024-07/2024-09,
+//	                                              2024-09-04/2024-10-03,
+//	                                              2024-10-07/2024-10-20
+//	dans les quinze jours, d'ici 2 semaines     from the reference to then:
+//	                                              2024-10-04/2024-10-19
+//	depuis 2015, à partir du 1er janvier,       open intervals: 2015/.., 2025-01-01/..
+//	dès 2015, à compter du 1er mars, après
+//	2015, après le 1er novembre
 //	depuis le début de l'année                  2024-01/..
-//	jusqu'en 2030, d'ici 2030                   2030 at the latest: ../2030
+//	jusqu'en 2030, d'ici 2030, avant 2015       that date at the latest: ../2030, ../2015
 //	vers 2018, aux alentours de 2010,           approximate: 2018~
 //	en 1930 environ
 //
-// Thirds are used for "début", "mi-" and "fin" because they split any
-// period the same way, cover it without gaps, and turn the French
-// "décade" (ten days) into a rule; an interval says more than an
+// "Après 2015" and "avant 2015" keep the year they name as the bound of
+// the open interval (2015/.., ../2015), as "après le 1er novembre" keeps
+// its day: Duckling reads both so, and the year is the one fact the text
+// gives.
+//
+// Thirds are used for "début", "mi-" and "fin" of a month or a decade
+// because they split it the same way and cover it without gaps; "début
+// avril" is 2024-04-01/2024-04-10. A year is different: "fin 2024" is
+// read by French readers, and by Duckling, as November and December, and
+// "début 2024" as January and February. An interval says more than an
 // approximate date (2024-01~) about where the period ends.
+//
+// A weekday named alone tells nothing of its week but what the sentence
+// tells: news reports the past ("mardi, le ministre a annoncé"), a plan
+// or an agenda the future ("il repartira mardi"). The nearest verb form
+// that shows a tense decides; without one the weekday is the coming one,
+// as Duckling and most agendas read it. A day and month without a year
+// follow the same idea: a sentence in the past never moves them to the
+// coming year.
+//
+// Counts of days, weeks and months land on a day ("il y a trois mois" is
+// 2024-07-04), as Duckling and Chrono read them; counts of years stay at
+// the year ("il y a trois ans" is 2021): a day three years back is more
+// than the text says.
 //
 // A reference known only to the month or the year gives readings at that
 // precision: with a reference of 2024-10, "mardi" and "hier" are 2024-10,
 // not an invented day, and not certain. A zero reference means the date of
 // the text is unknown: relative expressions are then skipped. A reference
 // that is itself uncertain (an inferred publication date) makes every
-// reading that rests on it uncertain.
+// reading that rests on it uncertain. A reference that is an open interval
+// ("2024-22/..", which Published infers for a text whose latest date is
+// the summer of 2024) says the text was written some time after that
+// date: a month or a day and month without a year is then the first one
+// after it ("octobre dernier" is 2024-10), a weekday only some day after
+// it (2024-09/..), and the other relative readings rest on its year.
+//
+// An expression may run across a single line break inside a sentence, as
+// in text wrapped by hand ("le 3\nmars 2024"); a blank line, or a line
+// that ends a sentence, stops it.
 //
 // Expressions that need another event as their anchor ("le lendemain",
 // "la veille", "la semaine suivante", "cette année-là") are left out, as

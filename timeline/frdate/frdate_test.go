@@ -25,9 +25,9 @@ type phrase struct {
 	want            string
 }
 
-// unescape reads the \u00a0, \u202f and \u2019 escapes of the tables.
+// unescape reads the \u00a0, \u202f, \u2019 and \n escapes of the tables.
 func unescape(s string) string {
-	return strings.NewReplacer(`\u00a0`, "\u00a0", `\u202f`, "\u202f", `\u2019`, "\u2019").Replace(s)
+	return strings.NewReplacer(`\u00a0`, "\u00a0", `\u202f`, "\u202f", `\u2019`, "\u2019", `\n`, "\n").Replace(s)
 }
 
 func readTable(t testing.TB, name string, fields int) [][]string {

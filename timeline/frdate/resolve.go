@@ -383,6 +383,23 @@ func (a anchor) dayMonth(p partial) (res, bool) {
 	if p.mod == 0 && p.wd == 0 && a.prec >= edtf.PrecisionMonth && validDay(y, p.m, p.d) && day(y, p.m, p.d).Before(a.t.AddDate(0, -6, 0)) {
 		y++
 	}
+	// The tense of the sentence: "le 25 décembre, il avait neigé" read in
+	// October is the last one; "elles défileront le 1er mai", the next.
+	if p.wd == 0 && a.prec == edtf.PrecisionDay && validDay(y, p.m, p.d) {
+		switch {
+		case p.mod == modPast && day(y, p.m, p.d).After(a.t):
+			y--
+		case p.mod == modFuture && day(y, p.m, p.d).Before(a.t):
+			y++
+		}
+	} else if p.wd == 0 && a.prec == edtf.PrecisionMonth {
+		switch {
+		case p.mod == modPast && p.m > a.month():
+			y--
+		case p.mod == modFuture && p.m < a.month():
+			y++
+		}
+	}
 	if p.wd == 0 || (validDay(y, p.m, p.d) && weekdayOf(day(y, p.m, p.d)) == p.wd) {
 		if !validDay(y, p.m, p.d) {
 			return res{}, false

@@ -190,7 +190,11 @@ func (s *scanner) holiday(j int) (item, bool) {
 	if s.is(j-1, wLes) || s.is(j-1, wDes) {
 		return item{}, false // "les fêtes", "des Noëls"
 	}
-	return s.withYear(partial{m: h.m, d: h.d}, e)
+	p := partial{m: h.m, d: h.d}
+	if s.a.ok && !s.isYearAt(e) {
+		p.mod = s.dayMonthTense(j)
+	}
+	return s.withYear(p, e)
 }
 
 // withYear completes a day and month with a year written after it.

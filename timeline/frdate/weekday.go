@@ -10,7 +10,8 @@ import (
 const (
 	modNext   = 4 // the first such day after the reference: a future sentence
 	modComing = 5 // the reference's day or the first such day after it
-	modPast   = 6 // a day and month in a sentence about the past: never the coming year
+	modPast   = 6 // a day and month in a sentence about the past: not after the reference
+	modFuture = 7 // a day and month in a sentence about the future: not before the reference
 )
 
 // weekdayWeek reads what may follow a weekday without a date: "de la
@@ -142,10 +143,11 @@ func (s *scanner) tenseCue(i int) int {
 			if p == "prevu" || p == "prevue" || p == "prevus" || p == "prevues" || p == "attendu" || p == "attendue" {
 				return 1
 			}
-			if strings.HasSuffix(p, "e") && strings.HasSuffix(s.text[s.t[n].s:s.t[n].e], "é") ||
-				strings.HasSuffix(p, "ee") || strings.HasSuffix(p, "es") && strings.HasSuffix(s.text[s.t[n].s:s.t[n].e], "és") ||
-				p == "parti" || p == "partie" || p == "reparti" || p == "repartie" || p == "venu" || p == "venue" || p == "revenu" ||
-				p == "mort" || p == "morte" || p == "ne" || p == "nee" || p == "descendu" || p == "intervenu" {
+			raw := s.text[s.t[n].s:s.t[n].e]
+			if strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées") ||
+				len(p) > 3 && (strings.HasSuffix(p, "i") || strings.HasSuffix(p, "is") || strings.HasSuffix(p, "ie") || strings.HasSuffix(p, "ies") ||
+					strings.HasSuffix(p, "u") || strings.HasSuffix(p, "us") || strings.HasSuffix(p, "ue") || strings.HasSuffix(p, "ues")) ||
+				p == "mort" || p == "morte" || p == "morts" || p == "ne" || p == "nee" || p == "nes" {
 				return -1
 			}
 		}

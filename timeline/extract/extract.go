@@ -12,23 +12,46 @@
 //
 // # Spans to events
 //
-// A sentence reports an event when it holds a date and a word of something
-// happening (a trigger: visite, rencontre, sommet, signé, en vigueur,
-// annoncé, décidé, rapatrié, expulsé, crise, divisé, …). Each date goes to
-// its nearest trigger, so one sentence may report two events ("une équipe
-// s'était déplacée en juin 2018 … un schéma a été signé en décembre 2020").
+// A sentence reports an event when a date governs something happening. A
+// trigger is a word of something happening (visite, rencontre, sommet,
+// signé, en vigueur, annoncé, décidé, rompu, rappelé, rapatrié, expulsé,
+// arrestation, naufrage, séisme, crise, divisé, …: see triggers). Each
+// date goes to its nearest trigger, so one sentence may report two events
+// ("une équipe s'était déplacée en juin 2018 … un schéma a été signé en
+// décembre 2020"); a date joined to a kept one by "et" and words of its own
+// ("avec la Tunisie en juillet 2023 et avec l'Égypte en mars dernier")
+// dates the same kind of event. A sentence with no trigger is still an
+// event when a date to the month or the day governs it ("Le dernier
+// Conseil d'association remonte à juin 2019"): news dates what happened.
 //
-// A date that only qualifies a figure is a statistic event when the figure
-// is for that period ("9500 OQTF l'année dernière", "+60 % des éloignements
-// sur la période janvier-février 2025"): the figure is news of its period.
-// A date after "par rapport à", "en comparaison", "la même période" or
-// "contre" is the baseline of a comparison and makes no event. A sentence
-// with a date, no trigger and no figure makes no event.
+// Not every date word is a date. Dropped: idioms ("ne date pas
+// d'aujourd'hui", "à ce jour", "jusqu'à présent", "pour l'heure", "au jour
+// d'aujourd'hui"); "d'hier" and "d'aujourd'hui" after a noun that is not
+// an event ("l'Espagne d'aujourd'hui"); "aujourd'hui", "hier", "demain"
+// inside a quotation, the speaker's day, not the article's; spans with no
+// time of their own ("ces derniers mois") and deadlines ("avant la fin de
+// l'année", "d'ici 2030"); the baseline of a comparison ("par rapport à",
+// "la même période", "contre"). Two readings are corrected: a weekday
+// followed by a counted number ("lundi douze fonctionnaires") is the
+// weekday alone, the last one up to the article unless the words before it
+// announce the future ("doit être signée mardi"); a day and month without
+// a year that would fall more than a month after the article is the one of
+// the year before. "Depuis le 1er janvier" runs to the article's date.
+//
+// Statistics. A date that qualifies a figure makes a statistic event when
+// the figure is news of that period: a measure word (hausse, baisse,
+// divisé, bondi, triplé) with a figure, or a figure within a few words of
+// a date no finer than a year or a span ("78 685 tentatives avortées en
+// 2024", "+60 % sur la période janvier-février 2025"). A figure on a given
+// day ("Le 24 juin 2022, au moins 23 migrants sont morts") leaves the event
+// its own kind. A comparison's baseline ("contre 16 milliards en 2021")
+// makes nothing. Two statistics are one only when different sources give
+// the same number; two figures of one article are always two.
 //
 // An article's own news often goes undated ("En visite éclair à Rabat, le
-// ministre a rencontré …"): the first sentence of the lead (its first three
-// sentences) that reports an event with a strong trigger and no date of its
-// own is dated by the article's publication date, to the month.
+// ministre a rencontré …"): when no event of the lead (its first three
+// sentences) is dated within the article's month, the first lead sentence
+// with a strong trigger and no date is dated by the article, to the month.
 //
 // The actors and places of an event are those of content/actors and
 // content/places named in its sentence, by title or alias. An alias that
@@ -37,9 +60,37 @@
 // actor's name appears earlier in the same article. Topics come from
 // content/topics.yaml, a list of {topic, words}.
 //
+// # Titles and summaries
+//
+// A title is a headline in the source's words (see headline): the noun
+// phrase of an event noun near the date ("Visite du président Emmanuel
+// Macron au Maroc", "Arrestation à Alger de l'écrivain …"); "Signature de
+// …" or "Entrée en vigueur de …" for a thing said to be signed or to enter
+// into force; otherwise the clause that holds the date and its trigger,
+// without its lead-in or the date, its subject restored from the
+// sentence's opening ("Le ministre de l'Intérieur s'est entretenu à Madrid
+// avec son homologue espagnol"). At most 90 characters, cut at a word, no
+// dangling last word, no final punctuation, a capital first. Among the
+// reports of an event, the title the other reports repeat wins, then the
+// most direct report's. The summary is the reporting sentence, cut at its
+// last clause boundary within 300 characters.
+//
+// # Merging
+//
 // Reports of one event, in one source or several, are merged when their
-// dates agree (one lies within the other) and they share enough: actors,
-// topics, places and the kind of event. See merge for how the date is chosen.
+// dates agree (one lies within the other; an open span "depuis …" agrees
+// only with one that starts with it), their kinds agree (a visit and a
+// meeting are one kind of encounter), and they share enough: actors count
+// 2, places and topics 1, the kind 1, and 2 is needed. Two reports that
+// each name actors, none in common, are two events. One article that gives
+// two different dates tells of two events, unless both dates are written
+// out and one lies within the other. Written dates are merged before dates
+// guessed from the article's own, so a guess never pulls two events
+// together. The event's date is the most precise date consistent with all
+// its reports (2024-10 and 2024-10-29 give 2024-10-29); an interval is
+// never narrowed to a point, and a guessed date never refines a written
+// one. A report is compared only with events of the years its date spans,
+// so time grows linearly with the sources.
 //
 // # Events to files
 //
@@ -59,6 +110,15 @@
 // written through a temporary file and a rename.
 //
 // A source counts as extracted (Pending) once an event file cites it.
+//
+// # What extract prints
+//
+// One line per event file: "added", "updated" (an untouched extracted file
+// whose extraction changed), "left alone" with the reason (a person owns
+// it, or edited it since), "suggestion" for a new source passage of an
+// event a person owns; then the counts. With -json it writes nothing and
+// prints one object mapping each source file to its events (date, title,
+// quote, actors, places, topics).
 package extract
 
 import (

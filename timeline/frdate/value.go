@@ -520,7 +520,7 @@ func (s *scanner) partOf(j int) (item, bool) {
 	} else if s.is(u, wLa) || s.is(u, wCette) || s.is(u, wCe) || s.is(u, wCet) {
 		u++
 	}
-	monthNamed := s.t[u].w.v == uMonth && (s.is(u+1, wDe) && s.is(u+2, wMonth) || s.elided(u+1, wD) && s.is(u+3, wMonth))
+	monthNamed := s.is(u, wUnit) && s.t[u].w.v == uMonth && (s.is(u+1, wDe) && s.is(u+2, wMonth) || s.elided(u+1, wD) && s.is(u+3, wMonth))
 	if s.is(u, wUnit) && !s.t[u].w.pl && !s.isYearAt(u+1) && !monthNamed {
 		mod := 0
 		if s.is(u-1, wCette) || s.is(u-1, wCe) || s.is(u-1, wCet) {

@@ -462,6 +462,8 @@ func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
 	t = strings.TrimRight(t, ".!?… ")
 	if d.Text != "" {
 		t = clauses(t, d, trigs, sent)
+	} else {
+		t = dropAsides(t)
 	}
 	// Leave out the lead-in and a leading date: "En novembre 2015, …".
 	for changed := true; changed; {
@@ -514,6 +516,29 @@ func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
 	t = strings.TrimRight(t, " ,;:-–")
 	r, n := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[n:]
+}
+
+// dropAsides removes the short asides between commas of a clause: a name
+// in apposition or an adverb ("le ministre, Bruno Retailleau, s'est
+// entretenu, récemment, avec …" is "le ministre s'est entretenu avec …").
+func dropAsides(t string) string {
+	for i := 0; ; {
+		a := strings.Index(t[i:], ", ")
+		if a < 0 {
+			return t
+		}
+		a += i
+		b := strings.Index(t[a+2:], ", ")
+		if b < 0 {
+			return t
+		}
+		b += a + 2
+		if n := len(strings.Fields(t[a+2 : b])); n >= 1 && n <= 3 && a > 0 {
+			t = t[:a] + " " + t[b+2:]
+			continue
+		}
+		i = a + 2
+	}
 }
 
 func cutRunes(s string, n int) string {

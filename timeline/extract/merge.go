@@ -193,6 +193,12 @@ func merge(cands []*candidate) []*Event {
 			if !ok {
 				continue
 			}
+			// A lead dated by its article's own date joins no event another
+			// report dates in writing: the guess cannot tell "récemment" from
+			// "lors de la visite d'octobre".
+			if c.lede && e.anyCertain() {
+				continue
+			}
 			// Two figures of one article are two figures; two articles give
 			// one figure when they give the same number.
 			if c.kind == "statistic" && e.Kind == "statistic" && (e.hasSource(c.src.ID) || !sameFigure(e.members[0].quote, c.quote)) {
@@ -259,6 +265,15 @@ func sameSourceAgrees(a, b *candidate) bool {
 		return true
 	}
 	return a.certain && b.certain && compatible(a.date, b.date)
+}
+
+func (e *Event) anyCertain() bool {
+	for _, m := range e.members {
+		if m.certain {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Event) hasSource(id string) bool {
@@ -471,7 +486,7 @@ func sameSourceSameDate(a, b *Event) bool {
 func allCompatible(a, b *Event) bool {
 	for _, x := range a.members {
 		for _, y := range b.members {
-			if !compatible(x.date, y.date) {
+			if !compatible(x.date, y.date) || !sameSourceAgrees(x, y) {
 				return false
 			}
 		}

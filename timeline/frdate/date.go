@@ -16,7 +16,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			// "lun.", "Dim 15 sept": an abbreviation needs its full stop or a day after it.
 			if s.punct(e, '.') && s.glued(e) {
 				e++
-			} else if _, _, ok := s.day(e); !ok {
+			} else if _, _, ok := s.day(e); !ok && !(s.punct(e, ',') && s.isDayAt(e+1)) {
 				return item{}, false
 			}
 		}
@@ -72,7 +72,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	}
 	switch {
 	case p.m != 0:
-		if s.isYearAt(e) && s.yearCheck(e, true, true) {
+		if p.d != 0 && s.punct(e, ',') && s.isYearAt(e+1) && s.yearCheck(e+1, true, true) && (e+2 >= s.lim || !s.is(e+2, wUnit) && s.t[e+2].kind != kNum) {
+			p.y, e = int(s.t[e+1].n), e+2 // "lundi 12 janvier, 2016"
+		} else if s.isYearAt(e) && s.yearCheck(e, true, true) {
 			p.y, e = int(s.t[e].n), e+1
 		} else if p.d == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) {
 			// A month alone needs a preposition: "en mars"; "Mars" is a planet.
@@ -128,7 +130,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.pastTense(j) {
 		p.mod = modNext
 	}
-	if p.d != 0 && p.m != 0 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
+	if p.m != 0 && p.m < 21 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j)
 	}
 	if p.wd != 0 || p.d != 0 {
@@ -385,8 +387,10 @@ func (s *scanner) numeric(j int) (item, bool) {
 		}
 		var p partial
 		switch {
-		case na == 4 && nb <= 2 && ny <= 2 && c == '-' && !spaced:
-			p = partial{y: a, m: b, d: y}
+		case na == 4 && nb <= 2 && ny <= 2 && !spaced:
+			p = partial{y: a, m: b, d: y} // 2024-03-07, 2015/08/12, 2015.5.13
+		case na <= 2 && nb <= 2 && ny == 4 && b > 12 && a <= 12 && c == '/':
+			p = partial{y: y, m: a, d: b} // 02/22/2016: no month 22, so month first
 		case na <= 2 && nb <= 2 && ny == 4:
 			p = partial{y: y, m: b, d: a}
 		case na <= 2 && nb <= 2 && ny == 2 && c != '-':
@@ -410,8 +414,12 @@ func (s *scanner) numeric(j int) (item, bool) {
 		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
 	}
 	// Day and month after "le", or both in two digits: le 15/06, 31/10.
-	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday) || na == 2 && nb == 2) && validDay(2000, b, a) {
-		return item{p: partial{m: b, d: a}, isP: true, end: sep1 + 2}, true
+	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday) || na == 2 && (nb == 2 || a > 12)) && validDay(2000, b, a) {
+		p := partial{m: b, d: a}
+		if s.a.ok {
+			p.mod = s.dayMonthTense(j)
+		}
+		return item{p: p, isP: true, end: sep1 + 2}, true
 	}
 	return item{}, false
 }
@@ -490,4 +498,9 @@ func (s *scanner) dayMonthTense(j int) int {
 		return modFuture
 	}
 	return 0
+}
+
+func (s *scanner) isDayAt(i int) bool {
+	_, _, ok := s.day(i)
+	return ok
 }

@@ -339,6 +339,10 @@ func (a anchor) resolve(p partial) (res, bool) {
 			y--
 		case p.mod == 1 && p.m <= a.month():
 			y++
+		case p.mod == modPast && p.m > a.month() && a.prec >= edtf.PrecisionMonth:
+			y-- // "en novembre, il a plu", read in October
+		case p.mod == modFuture && p.m < a.month() && a.prec >= edtf.PrecisionMonth:
+			y++ // "il reviendra en juillet", read in November
 		}
 		return single(edtf.Month(y, p.m), certain), true
 	case p.wd != 0 && p.d != 0:

@@ -1,6 +1,8 @@
 package frdate
 
 import (
+	"time"
+
 	"frise/timeline/edtf"
 )
 
@@ -820,13 +822,21 @@ func (s *scanner) ofMonth(n, e int) (item, bool) {
 		}
 	case s.is(e, wApprox) && s.t[e].w.v == 15:
 		kind = -2
+	case s.is(e, wWeekday) && !s.t[e].w.abbr && n != 0:
+		kind = -3 - int(s.t[e].w.v) // "le premier vendredi de juillet"
 	default:
 		return item{}, false
 	}
-	if !(s.is(k, wDe) && (s.is(k+1, wMonth) || s.is(k+1, wSept)) || s.elided(k, wD) && s.is(k+2, wMonth)) {
-		return item{}, false
+	var inner item
+	var ok bool
+	switch {
+	case s.is(k, wDe) && (s.is(k+1, wMonth) || s.is(k+1, wSept)) || s.elided(k, wD) && s.is(k+2, wMonth):
+		inner, ok = s.value(k, true)
+	case s.is(k, wDe) && (s.is(k+1, wCe) || s.is(k+1, wCet)) && s.is(k+2, wUnit) && s.t[k+2].w.v == uMonth:
+		inner, ok = s.relPeriod(k+2, 2) // "de ce mois"
+	case s.is(k, wDu) && s.is(k+1, wUnit) && s.t[k+1].w.v == uMonth && (s.is(k+2, wDernier) || s.is(k+2, wProchain)):
+		inner, ok = s.relPeriod(k+1, 0) // "du mois prochain"
 	}
-	inner, ok := s.value(k, true)
 	if !ok {
 		return item{}, false
 	}
@@ -847,6 +857,23 @@ func (s *scanner) ofMonth(n, e int) (item, bool) {
 			return item{}, false
 		}
 		v = edtf.Single(dayOf(d))
+	case -4, -5, -6, -7, -8, -9, -10:
+		// The nth such weekday of the month, or its last.
+		wd := -3 - kind
+		var days []time.Time
+		for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
+			if weekdayOf(d) == wd {
+				days = append(days, d)
+			}
+		}
+		idx := n - 1
+		if n == -1 {
+			idx = len(days) - 1
+		}
+		if idx < 0 || idx >= len(days) {
+			return item{}, false
+		}
+		v = edtf.Single(dayOf(days[idx]))
 	case -2:
 		switch n {
 		case 1:

@@ -111,8 +111,8 @@ func (s *scanner) tenseCue(i int) int {
 	}
 	switch t.w.id {
 	case wA:
-		if s.text[t.s:t.e] == "a" && !s.is(i-1, wY) {
-			return -1 // the verb, not the preposition à
+		if s.text[t.s:t.e] == "a" && !s.is(i-1, wY) && s.participle(i+1) {
+			return -1 // the verb, not the preposition à: "a annoncé"
 		}
 		return 0
 	case wHier, wDernier:
@@ -128,9 +128,14 @@ func (s *scanner) tenseCue(i int) int {
 	}
 	w := s.folded(i)
 	switch w {
-	case "ont", "avait", "avaient", "ai", "avons", "avez", "etait", "etaient", "fut", "furent", "eut", "eurent":
+	case "avait", "avaient", "etait", "etaient", "fut", "furent", "eut", "eurent":
 		return -1
-	case "va", "vont", "doit", "doivent", "devra", "devront", "prevu", "prevue", "prevus", "prevues", "attendu",
+	case "ont", "ai", "avons", "avez":
+		if s.participle(i + 1) {
+			return -1
+		}
+		return 0
+	case "va", "vont", "vais", "vas", "allons", "allez", "doit", "doivent", "devra", "devront", "prevu", "prevue", "prevus", "prevues", "attendu",
 		"attendue", "attendus", "attendues", "programme", "programmee", "convoque", "convoquee", "compte", "entend":
 		return 1
 	case "est", "sont":
@@ -143,13 +148,9 @@ func (s *scanner) tenseCue(i int) int {
 			if p == "prevu" || p == "prevue" || p == "prevus" || p == "prevues" || p == "attendu" || p == "attendue" {
 				return 1
 			}
-			raw := s.text[s.t[n].s:s.t[n].e]
-			if strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées") ||
-				len(p) > 3 && (strings.HasSuffix(p, "i") || strings.HasSuffix(p, "is") || strings.HasSuffix(p, "ie") || strings.HasSuffix(p, "ies") ||
-					strings.HasSuffix(p, "u") || strings.HasSuffix(p, "us") || strings.HasSuffix(p, "ue") || strings.HasSuffix(p, "ues")) ||
-				p == "mort" || p == "morte" || p == "morts" || p == "ne" || p == "nee" || p == "nes" {
-				return -1
-			}
+		}
+		if s.participle(i + 1) {
+			return -1
 		}
 		return 0
 	}
@@ -164,7 +165,8 @@ func (s *scanner) tenseCue(i int) int {
 		}
 		return -1
 	case n >= 3 && strings.HasSuffix(w, "ra") && !notVerb[w],
-		n >= 5 && (strings.HasSuffix(w, "ront") || strings.HasSuffix(w, "rons") || strings.HasSuffix(w, "rez")) && !notVerb[w]:
+		n >= 5 && (strings.HasSuffix(w, "ront") || strings.HasSuffix(w, "rons") || strings.HasSuffix(w, "rez") ||
+			strings.HasSuffix(w, "rai") || strings.HasSuffix(w, "ras")) && !notVerb[w]:
 		return 1
 	}
 	return 0
@@ -176,7 +178,9 @@ var notVerb = map[string]bool{}
 func init() {
 	for _, w := range []string{"fait", "lait", "trait", "souhait", "portrait", "extrait", "attrait", "abstrait", "retrait",
 		"parfait", "bienfait", "forfait", "distrait", "entrait", "extra", "cobra", "opera", "camera", "mantra", "tantra",
-		"front", "affront", "marrons", "environs", "chez", "assez", "nez", "riz", "raz", "gaz", "era"} {
+		"front", "affront", "marrons", "environs", "chez", "assez", "nez", "riz", "raz", "gaz", "era", "vrai", "minerai",
+		"balai", "delai", "essai", "relai", "gras", "bras", "embarras", "tiras", "lilas", "repas", "cadenas", "fatras",
+		"plateras", "ananas", "matelas", "verglas"} {
 		notVerb[w] = true
 	}
 }
@@ -187,4 +191,29 @@ func (s *scanner) wordAt(i int) string {
 		return ""
 	}
 	return s.folded(i)
+}
+
+// participle reports whether a past participle comes at token n, after
+// at most two adverbs: "annoncé", "déjà reçu", "pas été", "mort".
+func (s *scanner) participle(n int) bool {
+	for k := 0; k < 3 && n < s.lim && s.t[n].kind == kWord; k, n = k+1, n+1 {
+		p := s.folded(n)
+		switch p {
+		case "pas", "deja", "bien", "aussi", "egalement", "notamment", "encore", "toujours", "jamais", "ensuite",
+			"enfin", "finalement", "officiellement", "longtemps", "rapidement", "plus":
+			continue
+		case "lieu", "milieu", "vu", "feu", "jeu", "souci", "abri", "appui", "ennui", "defi", "parti", "pari", "menu", "tissu":
+			return p == "vu" // "a lieu" is the present; "a vu" the past
+		case "ete", "eu", "fait", "dit", "pris", "mis", "mort", "morte", "morts", "ne", "nee", "nes", "ouvert",
+			"offert", "souffert", "decouvert", "couvert", "atteint", "craint", "joint", "peint", "ecrit", "produit",
+			"conduit", "construit", "detruit", "reduit", "permis", "promis", "admis", "commis", "remis", "soumis", "acquis":
+			return true
+		}
+		raw := s.text[s.t[n].s:s.t[n].e]
+		return strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées") ||
+			len(p) > 3 && !s.titleCase(n) && (strings.HasSuffix(p, "i") || strings.HasSuffix(p, "is") || strings.HasSuffix(p, "ie") ||
+				strings.HasSuffix(p, "ies") || strings.HasSuffix(p, "u") || strings.HasSuffix(p, "us") || strings.HasSuffix(p, "ue") ||
+				strings.HasSuffix(p, "ues"))
+	}
+	return false
 }

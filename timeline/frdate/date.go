@@ -410,7 +410,7 @@ func (s *scanner) numeric(j int) (item, bool) {
 	switch {
 	case c == '/' && na <= 2 && nb == 4 && a >= 1 && a <= 12 && b >= 1000 && b <= 2199:
 		return item{p: partial{y: b, m: a}, isP: true, end: sep1 + 2}, true
-	case c == '-' && !spaced && na == 4 && nb == 2 && b >= 1 && b <= 12 && a >= 1000 && a <= 2199 && !s.is(j-1, wNumero) && !s.punct(j-1, '°'):
+	case c == '-' && !spaced && na == 4 && nb <= 2 && b >= 1 && b <= 12 && a >= 1000 && a <= 2199 && !s.is(j-1, wNumero) && !s.punct(j-1, '°'):
 		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
 	}
 	// Day and month after "le", or both in two digits: le 15/06, 31/10.

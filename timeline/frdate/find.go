@@ -292,6 +292,11 @@ func (s *scanner) modified(i int) int {
 	var r res
 	if a, b, e, ok := s.rangeFrom(j, it); ok {
 		r, end = res{edtf.Between(a, b), true}, e
+		if kind == 1 && !s.is(it.end, wEt) && it.end < s.lim && s.t[it.end].kind == kWord {
+			// "depuis le 1er janvier jusqu'au 31 mars": both ends are given.
+			s.emit(i, end, r)
+			return end
+		}
 	} else if r, ok = s.resolve(it); !ok {
 		return i
 	}

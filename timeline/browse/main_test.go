@@ -52,6 +52,9 @@ func runTests(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "browse: cannot build the site under test:", err)
 		return 1
 	}
+	if java, jar, err := vnuPaths(); err == nil {
+		startVNU(java, jar)
+	}
 	srv.Config.Handler = Handler(siteDir, rules)
 	srv.Start()
 	defer srv.Close()

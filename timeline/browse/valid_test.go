@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 	"net/url"
 	"os"
 	"os/exec"
@@ -54,15 +56,16 @@ func TestHTMLCheckerSeesMistakes(t *testing.T) {
 
 // htmlErrors returns the Nu checker's errors for the pages in dir as
 // "page:line: message" followed by the extract. The checker runs once,
-// over the site and the planted mistakes together: a Java start is slow.
+// over the site and the planted mistakes together, from TestMain on, so
+// that its slow start overlaps the browser tests.
 func htmlErrors(t *testing.T, dir string) []string {
 	t.Helper()
-	jar := checker(t, "FRISE_VNU_JAR", "vnu-jar/build/dist/vnu.jar")
-	java, err := exec.LookPath("java")
+	java, jar, err := vnuPaths()
 	if err != nil {
-		missing(t, "the HTML checker needs java: apt-get install default-jre-headless")
+		missing(t, "%v", err)
 	}
-	vnuOnce.Do(func() { vnuMessages, vnuErr = runVNU(java, jar) })
+	startVNU(java, jar)
+	<-vnuDone
 	if vnuErr != nil {
 		t.Fatal(vnuErr)
 	}
@@ -86,6 +89,32 @@ func htmlErrors(t *testing.T, dir string) []string {
 	return errs
 }
 
+// vnuPaths finds java and the checker's jar.
+func vnuPaths() (java, jar string, err error) {
+	jar = os.Getenv("FRISE_VNU_JAR")
+	if jar == "" {
+		jar = filepath.Join(repoRoot, ".ci", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	}
+	if _, err := os.Stat(jar); err != nil {
+		return "", "", fmt.Errorf("%s is missing: run npm ci --ignore-scripts --prefix .ci (or set FRISE_VNU_JAR)", jar)
+	}
+	java, err = exec.LookPath("java")
+	if err != nil {
+		return "", "", fmt.Errorf("the HTML checker needs java: apt-get install default-jre-headless")
+	}
+	return java, jar, nil
+}
+
+// startVNU starts the checker, once; vnuDone closes when it is done.
+func startVNU(java, jar string) {
+	vnuOnce.Do(func() {
+		go func() {
+			vnuMessages, vnuErr = runVNU(java, jar)
+			close(vnuDone)
+		}()
+	})
+}
+
 type vnuMessage struct {
 	Type, URL, Message, Extract string
 	LastLine                    int
@@ -93,6 +122,7 @@ type vnuMessage struct {
 
 var (
 	vnuOnce     sync.Once
+	vnuDone     = make(chan struct{})
 	vnuMessages []vnuMessage
 	vnuErr      error
 )
@@ -147,11 +177,16 @@ func TestPagesAreAccessible(t *testing.T) {
 		t.Run(fmt.Sprintf("onglet %d", i+1), func(t *testing.T) {
 			t.Parallel()
 			ctx, rec := tab(t)
+			// Given once, axe is put in every page the tab opens; the
+			// browser compiles it once.
+			do(t, ctx, "load axe", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: string(axeJS)})
+				return err
+			}))
 			for j := i; j < len(all); j += tabs {
 				p := all[j]
 				viewport(t, ctx, 1280)
 				open(t, ctx, serverURL+p)
-				eval[bool](t, ctx, string(axeJS)+";true")
 				for _, width := range []int64{1280, 390} {
 					if width != 1280 {
 						viewport(t, ctx, width)

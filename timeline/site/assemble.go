@@ -120,14 +120,6 @@ func (r *renderer) build() error {
 			ev.Topics = append(ev.Topics, termOf("topics", t))
 		}
 		ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
-		words := []string{e.Title, e.Summary, ev.Date.French}
-		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
-			for _, t := range group {
-				words = append(words, t.Term.Title)
-				words = append(words, t.Aliases...)
-			}
-		}
-		ev.Search = searchWords(words...)
 		seen := make(map[*content.Source]bool)
 		for i, c := range e.Sources {
 			if !seen[c.Source] {
@@ -165,11 +157,28 @@ func (r *renderer) build() error {
 		if i+1 < len(v.Events) {
 			ev.Next = v.Events[i+1]
 		}
-		body, err := markdown(r.md, ev.Event.Body)
-		if err != nil {
-			return fmt.Errorf("render %s: %w", ev.File, err)
+	}
+	// Bodies and search words are each event's own: work them out on every core.
+	errs := make([]error, len(v.Events))
+	forEach(len(v.Events), func() *[]string { return new([]string) }, func(words *[]string, i int) {
+		ev := v.Events[i]
+		ev.Body, errs[i] = markdown(r.md, ev.Event.Body)
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("render %s: %w", ev.File, errs[i])
 		}
-		ev.Body = body
+		*words = append((*words)[:0], ev.Event.Title, ev.Event.Summary, ev.Date.French)
+		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+			for _, t := range group {
+				*words = append(*words, t.Term.Title)
+				*words = append(*words, t.Aliases...)
+			}
+		}
+		ev.Search = searchWords(*words...)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 
 	// A term lists its events in the timeline's order, whatever order the

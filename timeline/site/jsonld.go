@@ -1,5 +1,23 @@
 package site
 
+import (
+	"encoding/json"
+	"html/template"
+)
+
+// linkedData writes v as JSON for a <script type="application/ld+json">
+// element. encoding/json writes <, > and & as \u escapes, so no text can
+// close the element; the page gets the JSON as it is, without the
+// template's reflection over v.
+func linkedData(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// The linked-data types hold only strings and lists of them.
+		panic(err)
+	}
+	return template.JS(b)
+}
+
 // ldEvent is a schema.org Event, for search engines and other readers of
 // linked data.
 type ldEvent struct {

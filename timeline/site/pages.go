@@ -16,10 +16,8 @@ func (r *renderer) pages() error {
 	}
 	home.Description = French(home.Description)
 	home.Canonical = absURL(r.cfg.BaseURL, home.Path)
-	home.JSONLD = r.websiteLD(home)
-	if err := r.execute("index.html", home); err != nil {
-		return err
-	}
+	home.JSONLD = linkedData(r.websiteLD(home))
+	jobs := []job{{"index.html", home}}
 
 	for _, ev := range v.Events {
 		p := &page{Path: ev.URL, Kind: "event", Title: ev.Title, OGType: "article", Event: ev}
@@ -28,10 +26,8 @@ func (r *renderer) pages() error {
 			p.Description = French(ev.Title + ", " + ev.Date.French + ".")
 		}
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		p.JSONLD = r.eventLD(ev, p.Canonical)
-		if err := r.execute("events/single.html", p); err != nil {
-			return err
-		}
+		p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
+		jobs = append(jobs, job{"events/single.html", p})
 	}
 
 	for _, kind := range []string{"actors", "places", "topics"} {
@@ -44,9 +40,7 @@ func (r *renderer) pages() error {
 			p.Description = French(fmt.Sprintf("%s (%s) : %s dans la chronologie %s.", tv.Title,
 				strings.ToLower(tv.Label), plural(len(tv.Events), "événement", "événements"), v.Title))
 			p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-			if err := r.execute(name, p); err != nil {
-				return err
-			}
+			jobs = append(jobs, job{name, p})
 		}
 	}
 
@@ -55,9 +49,7 @@ func (r *renderer) pages() error {
 		p.Description = French(fmt.Sprintf("%s : %s de la chronologie %s.", yv.Label,
 			plural(len(yv.Events), "événement", "événements"), v.Title))
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		if err := r.execute("years/single.html", p); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{"years/single.html", p})
 	}
 
 	for _, sv := range v.Sources {
@@ -65,9 +57,7 @@ func (r *renderer) pages() error {
 		p.Description = French(fmt.Sprintf("Le texte de l’article « %s » (%s) et les passages cités par la chronologie %s.",
 			sv.Title, sv.Label, v.Title))
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		if err := r.execute("sources/single.html", p); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{"sources/single.html", p})
 	}
 
 	// Netlify serves 404.html for a missing address at any depth, so its
@@ -81,7 +71,8 @@ func (r *renderer) pages() error {
 	if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		nf.root = u.Scheme + "://" + u.Host + rootPath(r.cfg.BaseURL)
 	}
-	return r.execute("404.html", nf)
+	jobs = append(jobs, job{"404.html", nf})
+	return r.run(jobs)
 }
 
 // termsOf returns the site's terms of one kind.

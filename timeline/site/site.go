@@ -18,8 +18,9 @@
 //
 // Every template gets a *page (see its fields); {{.Rel "events/x.html"}}
 // turns a path from the site's root into a link relative to the page, so
-// the site works from any folder and from disk. The functions dict, join
-// and fr (French typography) are available.
+// the site works from any folder and from disk. The functions dict, join,
+// fr (French typography), plural and partialCached (a partial rendered once
+// per set of variants, as in Hugo) are available.
 //
 // Output paths are index.html, events/SLUG.html, actors/SLUG.html,
 // places/SLUG.html, topics/SLUG.html, years/YYYY.html, sources/ID.html,
@@ -34,6 +35,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -72,7 +74,7 @@ type page struct {
 	Canonical   string // absolute, or ""
 	OGType      string
 	Site        *siteView
-	JSONLD      any // schema.org data, or nil
+	JSONLD      template.JS // schema.org data as JSON, or ""
 
 	Home   *homeView
 	Event  *eventView
@@ -137,6 +139,11 @@ type renderer struct {
 	view  *siteView
 	tmpls map[string]*template.Template
 	out   map[string][]byte
+
+	// base holds the base layout and the partials, for partialCached;
+	// cache holds what partialCached rendered, by its key.
+	base  *template.Template
+	cache sync.Map
 }
 
 // Render returns every page of s and every static file, keyed by its
@@ -176,7 +183,7 @@ func (r *renderer) parseTemplates() error {
 		}
 		return string(b), nil
 	}
-	base := template.New("").Funcs(funcs)
+	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached})
 	src, err := read("_default/baseof.html")
 	if err != nil {
 		return err
@@ -217,7 +224,40 @@ func (r *renderer) parseTemplates() error {
 		}
 		r.tmpls[name] = t
 	}
+	r.base = base
 	return nil
+}
+
+// partialCached renders a partial once for each set of variants and reuses
+// the result, as Hugo's function of the same name does:
+//
+//	{{partialCached "partials/event-line.html" (dict "P" $ "E" .) .URL $.Root}}
+//
+// The variants must say everything the output depends on: here the event
+// and where the page sits, for its relative links. A list of an event's
+// lines on many pages is then rendered once per event, not once per page.
+func (r *renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	var key strings.Builder
+	key.WriteString(name)
+	for _, v := range variants {
+		key.WriteByte(0)
+		if s, ok := v.(string); ok {
+			key.WriteString(s)
+		} else {
+			fmt.Fprint(&key, v)
+		}
+	}
+	k := key.String()
+	if h, ok := r.cache.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	// Two pages may render the same variant at once; both get the same bytes.
+	h, _ := r.cache.LoadOrStore(k, template.HTML(buf.String()))
+	return h.(template.HTML), nil
 }
 
 // funcs are the functions templates may call besides the built-in ones.
@@ -244,22 +284,55 @@ var funcs = template.FuncMap{
 	"plural": plural,
 }
 
-// execute renders the template name for p into the output.
-func (r *renderer) execute(name string, p *page) error {
+// job is a page to render with the template it is executed as.
+type job struct {
+	tmpl string
+	p    *page
+}
+
+// run renders every page on every core. Each page lands in its own slot,
+// and the slots go into the output in the jobs' order, so the result does
+// not depend on scheduling; the first error in that order is the one
+// reported.
+func (r *renderer) run(jobs []job) error {
+	out := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	forEach(len(jobs), newBuffer, func(buf *bytes.Buffer, i int) {
+		out[i], errs[i] = r.execute(buf, jobs[i].tmpl, jobs[i].p)
+	})
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		r.out[j.p.Path] = out[i]
+	}
+	return nil
+}
+
+// newBuffer is a worker's buffer, reused from page to page: most pages fit
+// in it, so a page costs one allocation, of its exact size.
+func newBuffer() *bytes.Buffer {
+	b := new(bytes.Buffer)
+	b.Grow(64 << 10)
+	return b
+}
+
+// execute renders the template name for p, using buf as scratch space, and
+// returns a copy of the page.
+func (r *renderer) execute(buf *bytes.Buffer, name string, p *page) ([]byte, error) {
 	t := r.tmpls[name]
 	if t == nil {
-		return fmt.Errorf("render %s: no template %s", p.Path, name)
+		return nil, fmt.Errorf("render %s: no template %s", p.Path, name)
 	}
 	if p.root == "" && p.Kind != "404" {
 		p.root = rootPrefix(p.Path)
 	}
 	p.Site = r.view
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "_default/baseof.html", p); err != nil {
-		return fmt.Errorf("render %s: %w", p.Path, err)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "_default/baseof.html", p); err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	r.out[p.Path] = buf.Bytes()
-	return nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // static copies the static tree under static/.

@@ -1,0 +1,38 @@
+package export
+
+import (
+	"testing"
+
+	"frise/timeline/content"
+	"frise/timeline/synth"
+)
+
+// BenchmarkFilesSynth writes the feeds and exports of generated sites of
+// 1,000 and 10,000 events (100,000 when asked, see synth.BenchSizes):
+//
+//	go test ./timeline/export -run '^$' -bench FilesSynth -benchmem -benchtime 1x
+func BenchmarkFilesSynth(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			s, err := content.Load(synth.FS(n, 1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var size int
+			stop := synth.CPUMeter(b)
+			for b.Loop() {
+				fs, err := Files(s, Config{BaseURL: testBase})
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = 0
+				for _, f := range fs {
+					size += len(f)
+				}
+			}
+			stop()
+			b.ReportMetric(float64(size)/1e6, "MB/op")
+		})
+	}
+}

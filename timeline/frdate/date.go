@@ -133,6 +133,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	if p.m != 0 && p.m < 21 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j)
 	}
+	if p.wd != 0 && p.d != 0 && p.m == 0 && p.mod == 0 && s.a.ok {
+		p.mod = s.dayMonthTense(j) // "jeudi 15": searched back in a past sentence, ahead otherwise
+	}
 	if p.wd != 0 || p.d != 0 {
 		e = s.dayPart(e)
 	}

@@ -20,6 +20,9 @@
 //	                                              August), unless the sentence tells the past
 //	le 16, du 13 au 18                         a day alone, after le, du or au: that day of
 //	                                              the reference's month, not certain
+//	jeudi 15                                    the first month from the reference's on
+//	                                              whose 15th is a Thursday; the last one
+//	                                              back in a sentence about the past
 //	jeudi 7 mars, when 7 March of the           the nearest year where it is a Thursday,
 //	reference's year is not a Thursday           uncertain: 2024-03-07?
 //	mars 2024, en novembre 2015                 2015-11

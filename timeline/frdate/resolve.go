@@ -431,14 +431,22 @@ func (a anchor) dayMonth(p partial) (res, bool) {
 	return single(edtf.Day(best, p.m, p.d).With(edtf.Uncertain), false), true
 }
 
-// weekdayDay resolves "mardi 3": the month nearest the reference where the
-// 3rd is a Tuesday.
+// weekdayDay resolves "mardi 3": the first month from the reference's on
+// where the 3rd is a Tuesday, searched back instead in a sentence about
+// the past.
 func (a anchor) weekdayDay(p partial) (res, bool) {
 	if !a.ok {
 		return res{}, false
 	}
 	base := day(a.year(), a.month(), 1)
-	for _, k := range []int{0, -1, 1, -2, 2, -3, 3} {
+	order := []int{0, -1, 1, -2, 2, -3, 3}
+	switch p.mod {
+	case modPast:
+		order = []int{0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11}
+	case modFuture, 0:
+		order = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
+	}
+	for _, k := range order {
 		t := base.AddDate(0, k, 0)
 		if validDay(t.Year(), int(t.Month()), p.d) && weekdayOf(day(t.Year(), int(t.Month()), p.d)) == p.wd {
 			return single(edtf.Day(t.Year(), int(t.Month()), p.d), k == 0 && a.prec >= edtf.PrecisionMonth), true

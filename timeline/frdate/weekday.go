@@ -115,9 +115,9 @@ func (s *scanner) tenseCue(i int) int {
 			return -1 // the verb, not the preposition à: "a annoncé"
 		}
 		return 0
-	case wHier, wDernier:
+	case wHier:
 		return -1
-	case wDemain, wProchain:
+	case wDemain:
 		return 1
 	case wNone:
 	default:

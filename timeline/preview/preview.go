@@ -82,6 +82,9 @@ func Serve(ctx context.Context, opts Options) error {
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	fmt.Fprintf(opts.Log, "frise: serving %s at http://%s/ (Ctrl-C to stop)\n", opts.OutDir, addr)
+	if !loopback(addr) {
+		fmt.Fprintf(opts.Log, "frise: warning: %s is open to other machines, which can read the preview; -addr %s keeps it to this one\n", addr, DefaultAddr)
+	}
 	if opts.Ready != nil {
 		opts.Ready(addr)
 	}
@@ -116,6 +119,16 @@ func Serve(ctx context.Context, opts Options) error {
 	}
 	fmt.Fprintln(opts.Log, "frise: preview stopped")
 	return err
+}
+
+// loopback reports whether a listening address lets in this machine only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // server answers requests from the output folder and keeps the last build's outcome.

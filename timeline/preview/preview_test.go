@@ -445,3 +445,22 @@ func FuzzSiteName(f *testing.F) {
 		}
 	})
 }
+
+func TestLoopback(t *testing.T) {
+	for _, tc := range []struct {
+		addr string
+		want bool
+	}{
+		{"127.0.0.1:1313", true},
+		{"[::1]:1313", true},
+		{"127.0.0.2:80", true},
+		{"[::]:1313", false},
+		{"0.0.0.0:1313", false},
+		{"192.168.1.10:1313", false},
+		{"localhost:1313", false}, // a name, not the address it was given
+	} {
+		if got := loopback(tc.addr); got != tc.want {
+			t.Errorf("loopback(%q) = %v, want %v", tc.addr, got, tc.want)
+		}
+	}
+}

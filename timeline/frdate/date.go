@@ -130,6 +130,16 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.pastTense(j) {
 		p.mod = modNext
 	}
+	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 2 && s.a.ok {
+		// "il arrivera ce lundi" read on a Friday is the coming Monday;
+		// "ce lundi, il a annoncé" the last one.
+		switch s.tense(j) {
+		case 1:
+			p.mod = modComing
+		case -1:
+			p.mod = 0
+		}
+	}
 	if p.m != 0 && p.m < 21 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j)
 	}

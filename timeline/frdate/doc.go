@@ -72,7 +72,9 @@
 //	                                              mardi", "s'est rendu", "était", "depuis
 //	                                              mardi"), else the first Tuesday after it
 //	                                              ("il repartira mardi", "mardi à 11h")
-//	mardi dernier, jeudi prochain, ce mardi     strictly before, strictly after, the same week
+//	mardi dernier, jeudi prochain, ce mardi     strictly before, strictly after, the same
+//	                                              week (for "ce mardi", the coming one in a
+//	                                              future sentence, the last one in a past one)
 //	mardi de la semaine prochaine, mercredi     that day of the week named
 //	cette semaine
 //	lundi en huit, lundi en quinze              the coming Monday (today included), then

@@ -40,6 +40,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -58,31 +59,47 @@ type Config struct {
 }
 
 // Files returns every feed and export of s, keyed by its path in the
-// output. JSON and XML are indented, not minified.
+// output. XML is indented; JSON is written on one line.
 func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 	base, err := normaliseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
 	x := newExport(s, base)
-	out := map[string][]byte{}
-	for _, f := range []struct {
+	formats := []struct {
 		name  string
 		write func(*bytes.Buffer) error
 		size  int // about an event's size in the format, to size the buffer
 	}{
 		{"atom.xml", x.atom, 1280},
-		{"events.json", x.eventsJSON, 0}, // writeJSON knows the size
-		{"timelinejs.json", x.timelineJS, 0},
+		{"events.json", x.eventsJSON, 768},
+		{"timelinejs.json", x.timelineJS, 1024},
 		{"events.ics", x.ics, 1024},
 		{"events.csv", x.csv, 512},
-	} {
-		var b bytes.Buffer
-		b.Grow(f.size * (len(x.entries) + 1))
-		if err := f.write(&b); err != nil {
-			return nil, fmt.Errorf("export %s: %w", f.name, err)
+	}
+	// The formats read the same entries and share nothing else: write
+	// them side by side, each into its own slot.
+	data := make([][]byte, len(formats))
+	errs := make([]error, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Go(func() {
+			var b bytes.Buffer
+			b.Grow(f.size * (len(x.entries) + 1))
+			if err := f.write(&b); err != nil {
+				errs[i] = fmt.Errorf("export %s: %w", f.name, err)
+				return
+			}
+			data[i] = b.Bytes()
+		})
+	}
+	wg.Wait()
+	out := make(map[string][]byte, len(formats)+3)
+	for i, f := range formats {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		out[f.name] = b.Bytes()
+		out[f.name] = data[i]
 	}
 	if base != "" {
 		for name, b := range x.sitemaps() {

@@ -75,17 +75,11 @@ func (x *export) eventsJSON(b *bytes.Buffer) error {
 	return writeJSON(b, doc)
 }
 
-// writeJSON writes v indented, with <, > and & escaped as encoding/json
-// does by default, so that the file is safe to inline in a page.
+// writeJSON writes v on one line, with <, > and & escaped as encoding/json
+// does by default, so that the file is safe to inline in a page. It is not
+// indented: the files are meant for programs, and the site's writer would
+// take the indentation out again.
 func writeJSON(b *bytes.Buffer, v any) error {
-	compact, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	b.Grow(len(compact) * 3 / 2)
-	if err := json.Indent(b, compact, "", "  "); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	return nil
+	// Encode ends the value with a newline, as a text file should.
+	return json.NewEncoder(b).Encode(v)
 }

@@ -1,5 +1,6 @@
-// Frise: instant filtering of the chronology on the home page.
-// Without this script every event is listed and the filters are links to
+// Frise: instant filtering of the chronology on the home page and on each
+// year's page. Without this script every event is listed (a long timeline's
+// home page lists the latest; data-of on #chrono says so), and the filters are links to
 // the term pages; with it, the search box and the three lists filter the
 // events in place, the address keeps the choice (?q=…&actor=…), and the
 // count is announced. Everything it needs is in the page: each event item
@@ -65,7 +66,7 @@
     var filtered = words.length > 0 || wanted.length > 0;
     count.textContent = filtered
       ? (n === 0 ? 'Aucun événement sur ' + items.length : plural(n) + ' sur ' + items.length)
-      : plural(items.length) + ', du plus ancien au plus récent';
+      : chrono.getAttribute('data-of') || plural(items.length) + ', du plus ancien au plus récent';
   }
 
   // The address: ?q=…&actor=…&place=…&topic=…

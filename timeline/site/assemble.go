@@ -150,6 +150,20 @@ func (r *renderer) build() error {
 	for _, y := range sortedKeys(years) {
 		v.Years = append(v.Years, years[y])
 	}
+	// Where each event and year sits in the chronology: on the home page,
+	// or on its year's page when the home page lists only the latest.
+	for _, yv := range v.Years {
+		yv.Where = "index.html#" + yv.ID
+		if r.split() {
+			yv.Where = "index.html#overview"
+		}
+	}
+	for _, ev := range v.Events {
+		ev.Where = "index.html#" + ev.Slug
+		if r.split() {
+			ev.Where = ev.Year.URL + "#" + ev.Slug
+		}
+	}
 	for i, ev := range v.Events {
 		if i > 0 {
 			ev.Prev = v.Events[i-1]

@@ -11,6 +11,7 @@ type overview struct {
 // bar is one year of the overview.
 type bar struct {
 	Year   *yearView // nil for a year without events
+	Link   string    // where the bar leads: the year on the home page, or its own page
 	Label  string
 	Count  int
 	Height int  // of the bar, out of chartHeight
@@ -27,8 +28,10 @@ const chartHeight = 100
 const maxGapYears = 150
 
 // newOverview draws one bar per year from the first to the last, empty
-// years included, unless the timeline spans centuries.
-func newOverview(years []*yearView) overview {
+// years included, unless the timeline spans centuries. Each bar leads to
+// its year in the home page's chronology, or to the year's page when the
+// chronology is split.
+func newOverview(years []*yearView, split bool) overview {
 	var o overview
 	if len(years) == 0 {
 		return o
@@ -39,6 +42,10 @@ func newOverview(years []*yearView) overview {
 	add := func(yv *yearView, year int) {
 		b := bar{Year: yv, Label: yearLabel(year)}
 		if yv != nil {
+			b.Link = "index.html#" + yv.ID
+			if split {
+				b.Link = yv.URL
+			}
 			b.Count = len(yv.Events)
 			// Every year with an event gets a bar tall enough to see and click.
 			b.Height = max(8, b.Count*chartHeight/o.Max)

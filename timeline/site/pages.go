@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 	"net/url"
 	"strings"
 )
@@ -10,7 +11,7 @@ import (
 func (r *renderer) pages() error {
 	v := r.view
 	home := &page{Path: "index.html", Kind: "home", Title: v.Title, Description: v.Description,
-		OGType: "website", Home: &homeView{Overview: newOverview(v.Years), Browse: r.browse()}}
+		OGType: "website", Home: r.home(), Browse: r.browse(v.Events)}
 	if home.Description == "" {
 		home.Description = fmt.Sprintf("%s : %s.", v.Title, plural(len(v.Events), "événement daté et sourcé", "événements datés et sourcés"))
 	}
@@ -45,7 +46,7 @@ func (r *renderer) pages() error {
 	}
 
 	for _, yv := range v.Years {
-		p := &page{Path: yv.URL, Kind: "year", Title: yv.Label, OGType: "website", Year: yv}
+		p := &page{Path: yv.URL, Kind: "year", Title: yv.Label, OGType: "website", Year: yv, Browse: r.browse(yv.Events)}
 		p.Description = French(fmt.Sprintf("%s : %s de la chronologie %s.", yv.Label,
 			plural(len(yv.Events), "événement", "événements"), v.Title))
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
@@ -86,15 +87,51 @@ func (r *renderer) termsOf(kind string) []*termView {
 	return r.view.Topics
 }
 
-// browse lists the terms that have events, by kind, for the home page's
-// filters and for browsing without a script.
-func (r *renderer) browse() []browseGroup {
+// home lays out the home page: the whole chronology when it is short, else
+// the latest events, the full chronology being on the year pages.
+func (r *renderer) home() *homeView {
+	v := r.view
+	h := &homeView{Years: v.Years, Split: r.split()}
+	h.Overview = newOverview(v.Years, h.Split)
+	if !h.Split {
+		return h
+	}
+	recent := v.Events[len(v.Events)-homeRecent:]
+	h.Years = nil
+	for _, ev := range recent {
+		if n := len(h.Years); n == 0 || h.Years[n-1].Year != ev.Year.Year {
+			yv := *ev.Year
+			yv.Events = nil
+			h.Years = append(h.Years, &yv)
+		}
+		yv := h.Years[len(h.Years)-1]
+		yv.Events = append(yv.Events, ev)
+	}
+	h.Scope = French(fmt.Sprintf("Les %d derniers événements sur %s", homeRecent, thousands(len(v.Events))))
+	return h
+}
+
+// split says whether the chronology is too long for the home page.
+func (r *renderer) split() bool { return len(r.view.Events) > homeAll }
+
+// browse lists the terms that events name, by kind, with how many of the
+// events name each, for a page's finder and for browsing without a script.
+// Only terms with a page are listed, in the site's order.
+func (r *renderer) browse(events []*eventView) []browseGroup {
+	count := make(map[*termView]int)
+	for _, ev := range events {
+		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+			for _, tv := range group {
+				count[tv]++
+			}
+		}
+	}
 	var gs []browseGroup
 	for _, g := range []struct{ kind, key string }{{"actors", "actor"}, {"places", "place"}, {"topics", "topic"}} {
 		bg := browseGroup{Kind: g.kind, Key: g.key, Label: termLabels[g.kind][1], Single: termLabels[g.kind][0]}
 		for _, tv := range r.termsOf(g.kind) {
-			if len(tv.Events) > 0 {
-				bg.Terms = append(bg.Terms, tv)
+			if n := count[tv]; n > 0 {
+				bg.Terms = append(bg.Terms, browseTerm{tv, n})
 			}
 		}
 		if len(bg.Terms) > 0 {
@@ -102,6 +139,20 @@ func (r *renderer) browse() []browseGroup {
 		}
 	}
 	return gs
+}
+
+// thousands writes n with a narrow no-break space between groups of three
+// digits, as French does: 10 000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // rootPath is the path of the site's root on its host ("/" or "/sub/"), from

@@ -77,6 +77,9 @@ type page struct {
 	JSONLD      template.JS // schema.org data as JSON, or ""
 
 	Home   *homeView
+	// Browse lists the terms of the page's events, by kind, for the finder
+	// (home and year pages).
+	Browse []browseGroup
 	Event  *eventView
 	Term   *termView
 	Year   *yearView
@@ -119,8 +122,21 @@ type siteView struct {
 // homeView is what only the home page shows.
 type homeView struct {
 	Overview overview
-	Browse   []browseGroup
+	// Years are the year groups the home page lists: every event of a
+	// small timeline, or the latest homeRecent of a large one, whose full
+	// chronology is on the year pages (Split).
+	Years []*yearView
+	Split bool
+	Scope string // on a split home page, what it lists: "Les 100 derniers événements sur 10 000"
 }
+
+// homeAll is the most events the home page lists in full; beyond, it lists
+// the latest homeRecent and links to each year's page, so that it stays a
+// page of a few hundred kilobytes at any size.
+const (
+	homeAll    = 300
+	homeRecent = 100
+)
 
 // browseGroup is a list of terms of one kind, for browsing and filtering.
 type browseGroup struct {
@@ -128,7 +144,14 @@ type browseGroup struct {
 	Key    string // the filter's name in the address: "actor", "place", "topic"
 	Label  string // "Acteurs"
 	Single string // "Acteur"
-	Terms  []*termView
+	Terms  []browseTerm
+}
+
+// browseTerm is a term in a browsing list, with its number of events on
+// the page's scope (the whole timeline, or a year).
+type browseTerm struct {
+	*termView
+	N int
 }
 
 // renderer holds what one Render works with.

@@ -16,6 +16,7 @@ type eventView struct {
 	Title   string
 	Summary string
 	URL     string // the page, from the site's root: "events/SLUG.html"
+	Where   string // its place in the chronology: "index.html#SLUG" or "years/2015.html#SLUG"
 	Date    dateView
 	Year    *yearView
 	Actors  []*termView
@@ -67,6 +68,7 @@ type yearView struct {
 	Label  string // "2015", or "43 av. J.-C."
 	ID     string // the anchor on the home page: "y2015"
 	URL    string // "years/2015.html"
+	Where  string // where the home page shows it: "index.html#y2015", or its overview
 	Events []*eventView
 }
 

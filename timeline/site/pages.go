@@ -2,8 +2,8 @@ package site
 
 import (
 	"fmt"
-	"strconv"
 	"net/url"
+	"strconv"
 	"strings"
 )
 

@@ -76,7 +76,7 @@ type page struct {
 	Site        *siteView
 	JSONLD      template.JS // schema.org data as JSON, or ""
 
-	Home   *homeView
+	Home *homeView
 	// Browse lists the terms of the page's events, by kind, for the finder
 	// (home and year pages).
 	Browse []browseGroup

@@ -77,11 +77,11 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		} else if s.isYearAt(e) && s.yearCheck(e, true, true) {
 			p.y, e = int(s.t[e].n), e+1
 		} else if p.d == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) {
-			// A month alone needs a preposition ("en mars") or to be
-			// written in lower case ("les manifestations de mai", "mars");
-			// "Mars" is a planet.
-			lower := !s.t[e-1].up && s.is(e-1, wMonth) && !s.t[e-1].w.abbr
-			if s.titleCase(e-1) || !strong && !lower && mod == 0 && !(s.punct(e, '-') && s.glued(e) && s.is(e+1, wMonth)) {
+			// A month alone needs a preposition ("en mars"), unless it is
+			// written in full; "Mars" (a planet) and "Mai" (a name) with a
+			// capital need the preposition.
+			lower := s.is(e-1, wMonth) && !s.t[e-1].w.abbr && (!s.t[e-1].up || s.t[e-1].w.v != 3 && s.t[e-1].w.v != 5)
+			if s.titleCase(e-1) && (s.t[e-1].w.v == 3 || s.t[e-1].w.v == 5) || !strong && !lower && mod == 0 && !(s.punct(e, '-') && s.glued(e) && s.is(e+1, wMonth)) {
 				return item{}, false
 			}
 		}

@@ -531,7 +531,7 @@ func (s *scanner) list(i int) int {
 	for n, it := range items {
 		r, ok := s.resolve(it)
 		if !ok {
-			if n == 0 && it.isP && it.p.y != 0 && it.p.d != 0 {
+			if n == 0 && it.isP && it.p.d != 0 && it.p.m != 0 {
 				return it.end // "le 29 février 2023" is no date, nor is its "février 2023"
 			}
 			if n == 0 {

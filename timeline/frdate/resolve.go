@@ -389,11 +389,11 @@ func (a anchor) dayMonth(p partial) (res, bool) {
 	}
 	// The tense of the sentence: "le 25 décembre, il avait neigé" read in
 	// October is the last one; "elles défileront le 1er mai", the next.
-	if p.wd == 0 && a.prec == edtf.PrecisionDay && validDay(y, p.m, p.d) {
+	if p.wd == 0 && a.prec == edtf.PrecisionDay {
 		switch {
-		case p.mod == modPast && day(y, p.m, p.d).After(a.t):
+		case p.mod == modPast && validDay(y, p.m, p.d) && day(y, p.m, p.d).After(a.t):
 			y--
-		case p.mod == modFuture && day(y, p.m, p.d).Before(a.t):
+		case p.mod == modFuture && (!validDay(y, p.m, p.d) || day(y, p.m, p.d).Before(a.t)):
 			y++
 		}
 	} else if p.wd == 0 && a.prec == edtf.PrecisionMonth {

@@ -78,6 +78,18 @@ func (s *scanner) tense(i int) int {
 	if s.is(i-1, wDepuis) || s.is(i-2, wDepuis) {
 		return -1
 	}
+	// A past participle just before it: "le communiqué publié mardi".
+	if i > 0 && s.t[i-1].kind == kWord && s.t[i-1].w.id == wNone && s.t[i].gap == gapSpace {
+		raw := s.text[s.t[i-1].s:s.t[i-1].e]
+		if strings.HasSuffix(raw, "é") || strings.HasSuffix(raw, "ée") || strings.HasSuffix(raw, "és") || strings.HasSuffix(raw, "ées") {
+			// After être ("pourrait être adopté mardi") the tense is the auxiliary's.
+			aux := s.wordAt(i - 2)
+			passive := aux == "etre" || aux == "sera" || aux == "seront" || aux == "serait" || aux == "seraient" || aux == "soit" || aux == "soient"
+			if p := s.folded(i - 1); !passive && p != "prevu" && p != "prevue" && p != "programme" && p != "programmee" && p != "fixe" && p != "fixee" {
+				return -1
+			}
+		}
+	}
 	for d := 1; d < 30; d++ {
 		left, right := i-d, i+d
 		lok := left >= 0 && s.t[left+1].gap != gapLine && !s.endsSentence(left)

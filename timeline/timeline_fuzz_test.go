@@ -40,6 +40,26 @@ func FuzzBuild(f *testing.F) {
 			f.Add(txtar.Format(&txtar.Archive{Files: files}))
 		}
 	}
+	f.Add([]byte(`-- _index.md --
+---
+title: "Frise <script>alert(1)</script>"
+---
+Intro [x](javascript:alert(1))
+-- sources/a.txt --
+Le ministre a dit : "><img src=x onerror=alert(1)> puis =cmd|' /C calc'!A0 fin.
+-- events/2024-10-x.md --
+---
+title: "<script>alert(1)</script> {{ template \"x\" }}"
+date: 2024-10/2025~
+summary: "=cmd|' /C calc'!A0; a, b"
+actors: ["\"><img src=x onerror=alert(1)>"]
+topics: ["+SUM(1;2)"]
+sources:
+  - source: a
+    quote: "\"><img src=x onerror=alert(1)> puis"
+---
+<script>alert(1)</script> [l](javascript:alert(1))
+`))
 	cfg := Config{BaseURL: "https://frise.example.org/", Templates: os.DirFS("../templates"), Static: os.DirFS("../static")}
 	f.Fuzz(func(t *testing.T, archive []byte) {
 		fsys := unpack(archive)

@@ -47,11 +47,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer f.Close()
 	if fi.IsDir() {
 		// A folder named without its final slash: its index's relative links need the slash.
-		f.Close()
-		if _, _, err := s.open(path.Join(name, "index.html")); err != nil {
+		index, _, err := s.open(path.Join(name, "index.html"))
+		if err != nil {
 			s.notFound(w, r)
 			return
 		}
+		index.Close()
 		http.Redirect(w, r, path.Base(r.URL.Path)+"/", http.StatusMovedPermanently)
 		return
 	}

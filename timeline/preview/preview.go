@@ -144,7 +144,7 @@ type server struct {
 // rebuild runs a build and records its outcome; what says why it ran.
 func (s *server) rebuild(what string) {
 	start := time.Now()
-	err := s.build()
+	err := s.safeBuild()
 	s.mu.Lock()
 	s.broken = err
 	s.mu.Unlock()
@@ -153,6 +153,17 @@ func (s *server) rebuild(what string) {
 		return
 	}
 	fmt.Fprintf(s.log, "frise: %s in %s\n", what, time.Since(start).Round(time.Millisecond))
+}
+
+// safeBuild runs the build, turning a panic into an error the error page
+// shows, so that a bug met while rendering does not stop the preview.
+func (s *server) safeBuild() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the build stopped on a bug: %v", r)
+		}
+	}()
+	return s.build()
 }
 
 func (s *server) failure() error {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -462,5 +463,15 @@ func TestLoopback(t *testing.T) {
 		if got := loopback(tc.addr); got != tc.want {
 			t.Errorf("loopback(%q) = %v, want %v", tc.addr, got, tc.want)
 		}
+	}
+}
+
+func TestABuildThatPanicsIsShown(t *testing.T) {
+	srv := &server{dir: t.TempDir(), log: io.Discard, build: func() error { panic("index out of range [3] with length 2") }}
+	srv.rebuild("rebuilt")
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "the build stopped on a bug: index out of range [3] with length 2") {
+		t.Errorf("after a panic: %d\n%s", rec.Code, rec.Body.String())
 	}
 }

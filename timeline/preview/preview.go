@@ -91,16 +91,18 @@ func Serve(ctx context.Context, opts Options) error {
 
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		tick := time.NewTicker(opts.Interval)
-		defer tick.Stop()
+		wait := opts.Interval
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case <-tick.C:
-				if changed := w.changed(); changed != "" {
-					srv.rebuild(changed + " changed: rebuilt")
-				}
+			case <-time.After(wait):
+			}
+			start := time.Now()
+			changed := w.changed()
+			wait = max(opts.Interval, 10*time.Since(start))
+			if changed != "" {
+				srv.rebuild(changed + " changed: rebuilt")
 			}
 		}
 	})

@@ -9,11 +9,13 @@ import (
 // watcher notices changes below a few folders by comparing pictures of
 // them: every file's path, size, modification time and mode.
 //
-// Polling with the standard library is enough for a tree of a few thousand
-// files (a picture takes about a millisecond per thousand), and it keeps
-// working where change notifications do not: folders created after the
-// start, editors that save by renaming a new file over the old one, and
-// shared or network folders in containers and virtual machines.
+// Polling with the standard library keeps working where change
+// notifications do not: folders created after the start, editors that save
+// by renaming a new file over the old one, and shared or network folders in
+// containers and virtual machines. A picture costs one stat per file
+// (BenchmarkPicture: 3,000 files in 25 folders), so Serve waits ten times as
+// long as the last picture took, and at least its interval: watching never
+// takes more than a tenth of a core.
 type watcher struct {
 	roots []string
 	last  map[string]stamp

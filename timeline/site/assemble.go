@@ -172,14 +172,9 @@ func (r *renderer) build() error {
 			ev.Next = v.Events[i+1]
 		}
 	}
-	// Bodies and search words are each event's own: work them out on every core.
-	errs := make([]error, len(v.Events))
+	// Search words are each event's own: work them out on every core.
 	forEach(len(v.Events), func() *[]string { return new([]string) }, func(words *[]string, i int) {
 		ev := v.Events[i]
-		ev.Body, errs[i] = markdown(r.md, ev.Event.Body)
-		if errs[i] != nil {
-			errs[i] = fmt.Errorf("render %s: %w", ev.File, errs[i])
-		}
 		*words = append((*words)[:0], ev.Event.Title, ev.Event.Summary, ev.Date.French)
 		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
 			for _, t := range group {
@@ -189,11 +184,6 @@ func (r *renderer) build() error {
 		}
 		ev.Search = searchWords(*words...)
 	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
 
 	// A term lists its events in the timeline's order, whatever order the
 	// content gives them in.

@@ -18,7 +18,7 @@ func (r *renderer) pages() error {
 	home.Description = French(home.Description)
 	home.Canonical = absURL(r.cfg.BaseURL, home.Path)
 	home.JSONLD = linkedData(r.websiteLD(home))
-	jobs := []job{{"index.html", home}}
+	jobs := []job{{"index.html", home, nil}}
 
 	for _, ev := range v.Events {
 		p := &page{Path: ev.URL, Kind: "event", Title: ev.Title, OGType: "article", Event: ev}
@@ -28,7 +28,17 @@ func (r *renderer) pages() error {
 		}
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
 		p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
-		jobs = append(jobs, job{"events/single.html", p})
+		// An event's body shows only on its page: render it there, so
+		// that the bodies of a large timeline are not all held at once.
+		prepare := func() error {
+			body, err := markdown(r.md, ev.Event.Body)
+			if err != nil {
+				return fmt.Errorf("render %s: %w", ev.File, err)
+			}
+			p.Body = body
+			return nil
+		}
+		jobs = append(jobs, job{"events/single.html", p, prepare})
 	}
 
 	for _, kind := range []string{"actors", "places", "topics"} {
@@ -41,7 +51,7 @@ func (r *renderer) pages() error {
 			p.Description = French(fmt.Sprintf("%s (%s) : %s dans la chronologie %s.", tv.Title,
 				strings.ToLower(tv.Label), plural(len(tv.Events), "événement", "événements"), v.Title))
 			p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-			jobs = append(jobs, job{name, p})
+			jobs = append(jobs, job{name, p, nil})
 		}
 	}
 
@@ -50,7 +60,7 @@ func (r *renderer) pages() error {
 		p.Description = French(fmt.Sprintf("%s : %s de la chronologie %s.", yv.Label,
 			plural(len(yv.Events), "événement", "événements"), v.Title))
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		jobs = append(jobs, job{"years/single.html", p})
+		jobs = append(jobs, job{"years/single.html", p, nil})
 	}
 
 	for _, sv := range v.Sources {
@@ -58,7 +68,7 @@ func (r *renderer) pages() error {
 		p.Description = French(fmt.Sprintf("Le texte de l’article « %s » (%s) et les passages cités par la chronologie %s.",
 			sv.Title, sv.Label, v.Title))
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		jobs = append(jobs, job{"sources/single.html", p})
+		jobs = append(jobs, job{"sources/single.html", p, nil})
 	}
 
 	// Netlify serves 404.html for a missing address at any depth, so its
@@ -72,7 +82,7 @@ func (r *renderer) pages() error {
 	if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		nf.root = u.Scheme + "://" + u.Host + rootPath(r.cfg.BaseURL)
 	}
-	jobs = append(jobs, job{"404.html", nf})
+	jobs = append(jobs, job{"404.html", nf, nil})
 	return r.run(jobs)
 }
 

@@ -22,6 +22,14 @@
 // fr (French typography), plural and partialCached (a partial rendered once
 // per set of variants, as in Hugo) are available.
 //
+// Render returns every file in a map; Stream hands them over one by one, in
+// a fixed order, so that a writer need not hold the whole site in memory.
+// Pages render on every core; the bytes do not depend on it.
+//
+// A timeline of more than 300 events lists only its latest 100 on the home
+// page, whose overview then leads to the year pages; each year page has
+// the finder (search and filters) over its own events.
+//
 // Output paths are index.html, events/SLUG.html, actors/SLUG.html,
 // places/SLUG.html, topics/SLUG.html, years/YYYY.html, sources/ID.html,
 // 404.html and static/… for every file of the static tree.
@@ -75,6 +83,9 @@ type page struct {
 	OGType      string
 	Site        *siteView
 	JSONLD      template.JS // schema.org data as JSON, or ""
+	// Body is an event page's text, from Markdown: it is worked out for
+	// that page alone, just before it renders.
+	Body template.HTML
 
 	Home *homeView
 	// Browse lists the terms of the page's events, by kind, for the finder
@@ -161,7 +172,7 @@ type renderer struct {
 	md    goldmark.Markdown
 	view  *siteView
 	tmpls map[string]*template.Template
-	out   map[string][]byte
+	emit  func(name string, data []byte) error
 
 	// base holds the base layout and the partials, for partialCached;
 	// cache holds what partialCached rendered, by its key.
@@ -173,20 +184,38 @@ type renderer struct {
 // slash-separated output path. Pages are not minified. The same input gives
 // the same bytes.
 func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), out: make(map[string][]byte)}
-	if err := r.parseTemplates(); err != nil {
+	out := make(map[string][]byte, len(s.Events)+len(s.Sources)+len(s.Actors)+len(s.Places)+len(s.Topics)+64)
+	err := Stream(s, cfg, func(name string, data []byte) error {
+		out[name] = data
+		return nil
+	})
+	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// Stream renders what Render does and hands each file to emit as soon as
+// it and those before it are done, in a fixed order: the same input gives
+// the same calls with the same bytes. emit is called from one goroutine at
+// a time, while the next pages render; it may keep data. Stream stops at
+// emit's first error and returns it.
+//
+// Only a few hundred pages are held at once, so a writer that puts each
+// file on disk as it comes needs memory for the content and its views, not
+// for the whole site.
+func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) error) error {
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), emit: emit}
+	if err := r.parseTemplates(); err != nil {
+		return err
 	}
 	if err := r.build(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := r.pages(); err != nil {
-		return nil, err
+		return err
 	}
-	if err := r.static(); err != nil {
-		return nil, err
-	}
-	return r.out, nil
+	return r.static()
 }
 
 // kindTemplates are the page templates, by the name they are executed as.
@@ -307,29 +336,67 @@ var funcs = template.FuncMap{
 	"plural": plural,
 }
 
-// job is a page to render with the template it is executed as.
+// job is a page to render with the template it is executed as; prepare,
+// when set, works out what only this page shows, just before it renders.
 type job struct {
-	tmpl string
-	p    *page
+	tmpl    string
+	p       *page
+	prepare func() error
 }
 
-// run renders every page on every core. Each page lands in its own slot,
-// and the slots go into the output in the jobs' order, so the result does
-// not depend on scheduling; the first error in that order is the one
-// reported.
+// chunk is how many pages render between two hand-overs to emit.
+const chunk = 256
+
+// run renders the pages on every core, a chunk at a time. Each page lands
+// in its own slot; a chunk goes to emit in the jobs' order while the next
+// one renders, so the result does not depend on scheduling, and the first
+// error in that order is the one reported.
 func (r *renderer) run(jobs []job) error {
-	out := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	forEach(len(jobs), newBuffer, func(buf *bytes.Buffer, i int) {
-		out[i], errs[i] = r.execute(buf, jobs[i].tmpl, jobs[i].p)
-	})
-	for i, j := range jobs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		r.out[j.p.Path] = out[i]
+	type done struct {
+		jobs []job
+		out  [][]byte
 	}
-	return nil
+	ready := make(chan done, 1)
+	emitted := make(chan error, 1)
+	go func() {
+		var err error
+		for d := range ready {
+			for i, j := range d.jobs {
+				if err == nil {
+					err = r.emit(j.p.Path, d.out[i])
+				}
+			}
+		}
+		emitted <- err
+	}()
+	var err error
+	for start := 0; start < len(jobs) && err == nil; start += chunk {
+		part := jobs[start:min(start+chunk, len(jobs))]
+		out := make([][]byte, len(part))
+		errs := make([]error, len(part))
+		forEach(len(part), newBuffer, func(buf *bytes.Buffer, i int) {
+			if prep := part[i].prepare; prep != nil {
+				if errs[i] = prep(); errs[i] != nil {
+					return
+				}
+			}
+			out[i], errs[i] = r.execute(buf, part[i].tmpl, part[i].p)
+		})
+		for _, e := range errs {
+			if e != nil {
+				err = e
+				break
+			}
+		}
+		if err == nil {
+			ready <- done{part, out}
+		}
+	}
+	close(ready)
+	if emitErr := <-emitted; err == nil {
+		err = emitErr
+	}
+	return err
 }
 
 // newBuffer is a worker's buffer, reused from page to page: most pages fit
@@ -374,8 +441,7 @@ func (r *renderer) static() error {
 		if err != nil {
 			return err
 		}
-		r.out["static/"+name] = b
-		return nil
+		return r.emit("static/"+name, b)
 	})
 }
 

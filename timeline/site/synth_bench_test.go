@@ -1,6 +1,8 @@
 package site
 
 import (
+	"runtime"
+	"runtime/metrics"
 	"testing"
 
 	"frise/timeline/content"
@@ -34,4 +36,49 @@ func BenchmarkRenderSynth(b *testing.B) {
 			b.ReportMetric(float64(len(out["index.html"]))/1e3, "home-KB")
 		})
 	}
+}
+
+// BenchmarkStreamSynth renders the same sites with Stream, keeping nothing,
+// as a writer that puts each file on disk as it comes would. It reports the
+// largest heap seen while pages were handed over, beside what the loaded
+// content alone takes.
+//
+//	go test ./timeline/site -run '^$' -bench StreamSynth -benchmem -benchtime 1x
+func BenchmarkStreamSynth(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			s, err := content.Load(synth.FS(n, 1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg := testConfig("https://frise.example.org/")
+			runtime.GC()
+			base := heapBytes()
+			var peak uint64
+			b.ReportAllocs()
+			stop := synth.CPUMeter(b)
+			for b.Loop() {
+				files := 0
+				err := Stream(s, cfg, func(string, []byte) error {
+					if files++; files%chunk == 0 {
+						peak = max(peak, heapBytes())
+					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			stop()
+			b.ReportMetric(float64(base)/1e6, "content-heap-MB")
+			b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+		})
+	}
+}
+
+// heapBytes is the size of the live and not yet collected heap objects.
+func heapBytes() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
 }

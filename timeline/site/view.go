@@ -24,7 +24,6 @@ type eventView struct {
 	Topics  []*termView
 	Sources []*sourceView // each source cited, once, in the order first cited
 	Cites   []citeView
-	Body    template.HTML
 	Prev    *eventView
 	Next    *eventView
 	Related []*eventView

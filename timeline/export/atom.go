@@ -9,16 +9,22 @@ import (
 	"unicode/utf8"
 )
 
+// FeedEntries is how many events the Atom feed carries: the latest. A feed
+// reader wants what is new, and a feed of every event of a large timeline
+// would weigh megabytes; the complete data is in events.json and the others.
+const FeedEntries = 200
+
 // atom writes atom.xml: an Atom 1.0 feed (RFC 4287) with an entry per
-// event, the latest date first.
+// event for the latest FeedEntries events, the latest date first.
 //
 // An entry's id is its page's absolute URL when the base URL is known, and
 // otherwise a name-based UUID URN, since Atom ids must be absolute. Its
 // updated stamp comes from the content (see the package comment); the
 // feed's is the latest of its entries', or 1970-01-01 for an empty feed.
 func (x *export) atom(b *bytes.Buffer) error {
+	latest := x.entries[max(0, len(x.entries)-FeedEntries):]
 	updated := time.Unix(0, 0).UTC()
-	for _, e := range x.entries {
+	for _, e := range latest {
 		if e.Updated.After(updated) {
 			updated = e.Updated
 		}
@@ -47,7 +53,7 @@ func (x *export) atom(b *bytes.Buffer) error {
 	b.WriteString("  </author>\n")
 	w.elem("  ", "generator", "Frise")
 
-	for _, e := range slices.Backward(x.entries) {
+	for _, e := range slices.Backward(latest) {
 		b.WriteString("  <entry>\n")
 		id := x.link(e.Path)
 		if x.base == "" {

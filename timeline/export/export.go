@@ -3,7 +3,7 @@
 //
 // Files returns, keyed by their path in the published site:
 //
-//	atom.xml          an Atom 1.0 feed, one entry per event, latest date first
+//	atom.xml          an Atom 1.0 feed of the latest 200 events, latest date first
 //	events.json       every event in Frise's own schema (see SCHEMA.md)
 //	timelinejs.json   the same events in TimelineJS3's JSON format
 //	events.ics        an iCalendar file of all-day events (RFC 5545)

@@ -480,3 +480,17 @@ func TestSafeURL(t *testing.T) {
 		})
 	}
 }
+
+// TestAtomLatest checks that a long timeline's feed carries its latest
+// events only, the latest first.
+func TestAtomLatest(t *testing.T) {
+	s := bigSite(FeedEntries + 50)
+	f := parseAtom(t, files(t, s, testBase)["atom.xml"])
+	if len(f.Entries) != FeedEntries {
+		t.Fatalf("%d entries, want %d", len(f.Entries), FeedEntries)
+	}
+	last := s.Events[len(s.Events)-1]
+	if !strings.HasSuffix(f.Entries[0].ID, last.Slug+".html") {
+		t.Errorf("the first entry is %s, want the latest event %s", f.Entries[0].ID, last.Slug)
+	}
+}

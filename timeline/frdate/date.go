@@ -52,6 +52,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 				}
 				return item{p: p, isP: true, end: e}, true
 			}
+		} else if p.wd != 0 && s.t[e].kind != kNum && !s.inRange {
+			// "lundi douze fonctionnaires", "mardi un discours": a number in
+			// words after a weekday counts a noun, unless a month follows.
 		} else if p.wd != 0 || strong {
 			// "mardi 3", and "le 13" before "au 18 juillet" in a range
 			p.d, e = d, k
@@ -136,15 +139,19 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	if p.wd != 0 && p.d == 0 && p.m == 0 && p.mod == 2 && s.a.ok {
 		// "il arrivera ce lundi" read on a Friday is the coming Monday;
 		// "ce lundi, il a annoncé" the last one.
-		switch s.tense(j) {
-		case 1:
-			p.mod = modComing
-		case -1:
+		// Without a tense, the coming one too: "ce lundi" read on a Monday
+		// is that day.
+		if s.tense(j) < 0 {
 			p.mod = 0
+		} else {
+			p.mod = modThis
 		}
 	}
 	if p.m != 0 && p.m < 21 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j)
+	}
+	if p.wd == 0 && p.d != 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.inRange {
+		p.mod = s.dayMonthTense(j) // "le 2": the coming one unless the sentence tells the past
 	}
 	if p.wd != 0 && p.d != 0 && p.m == 0 && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j) // "jeudi 15": searched back in a past sentence, ahead otherwise

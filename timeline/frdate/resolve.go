@@ -224,7 +224,7 @@ func (a anchor) weekday(wd, mod int) (res, bool) {
 		if delta == 0 {
 			delta = 7
 		}
-	case modComing:
+	case modComing, modThis:
 		delta = (wd - r + 7) % 7
 	default:
 		delta = wd - r
@@ -354,6 +354,13 @@ func (a anchor) resolve(p partial) (res, bool) {
 		}
 		if a.prec < edtf.PrecisionDay {
 			return single(edtf.Month(a.year(), a.month()), false), true
+		}
+		if p.mod != modPast && a.prec == edtf.PrecisionDay && p.d < a.t.Day() {
+			// "le 2" read on the 12th: the coming one.
+			t := day(a.year(), a.month(), 1).AddDate(0, 1, 0)
+			if validDay(t.Year(), int(t.Month()), p.d) {
+				return single(edtf.Day(t.Year(), int(t.Month()), p.d), false), true
+			}
 		}
 		return single(edtf.Day(a.year(), a.month(), p.d), false), true
 	case p.wd != 0:

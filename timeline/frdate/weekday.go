@@ -12,6 +12,7 @@ const (
 	modComing = 5 // the reference's day or the first such day after it
 	modPast   = 6 // a day and month in a sentence about the past: not after the reference
 	modFuture = 7 // a day and month in a sentence about the future: not before the reference
+	modThis   = 8 // "ce lundi": the reference's day or the first such day after it, certain
 )
 
 // weekdayWeek reads what may follow a weekday without a date: "de la

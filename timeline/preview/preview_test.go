@@ -421,6 +421,13 @@ func TestWatcherSeesEdits(t *testing.T) {
 	if c := w.changed(); c != filepath.Join(dir, "absent") {
 		t.Errorf("a watched folder that appears: %q", c)
 	}
+	// What the build does not read either: swap files, backups, hidden folders.
+	os.WriteFile(filepath.Join(dir, "events", ".a.md.swp"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "events", "a.md~"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ".git", "objects"), 0o755)
+	if c := w.changed(); c != "" {
+		t.Errorf("an ignored file counted as a change: %q", c)
+	}
 }
 
 // FuzzSiteName checks that no request path names a file outside the site.

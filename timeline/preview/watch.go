@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // watcher notices changes below a few folders by comparing pictures of
@@ -42,6 +43,12 @@ func (w *watcher) picture() map[string]stamp {
 			if err != nil {
 				return nil
 			}
+			if p != root && ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 			fi, err := d.Info()
 			if err != nil {
 				return nil
@@ -55,6 +62,13 @@ func (w *watcher) picture() map[string]stamp {
 		})
 	}
 	return pic
+}
+
+// ignored reports whether a file is one the build does not read either:
+// hidden files and folders, such as editors' swap files, and backups
+// ending in ~. Vim rewrites its swap file as one types.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")
 }
 
 // changed takes a new picture and returns the first path, in order, that

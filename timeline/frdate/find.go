@@ -50,6 +50,10 @@ type scanner struct {
 	inRange bool
 	// past says to leave out the dates of sentences in the future tense.
 	past bool
+	// year is the last year written in full earlier in the text, not after
+	// the reference's: a narrative goes on in it ("En 2024 […]. Le 26
+	// février, …").
+	year int
 }
 
 func (s *scanner) run() {
@@ -142,6 +146,10 @@ func (s *scanner) emit(i, j int, r res) {
 		return
 	}
 	s.out = append(s.out, Match{Start: a, End: b, Text: s.text[a:b], Value: r.v, Certain: r.certain})
+	if d := r.v.Start; !r.v.Interval && d.UnspecifiedYear == 0 && containsYear(s.text[a:b], d.Year) &&
+		s.a.ok && !s.a.after && d.Year <= s.a.year() {
+		s.year = d.Year
+	}
 }
 
 // relative reports whether v was read from the words span with the
@@ -169,6 +177,18 @@ type item struct {
 func (s *scanner) resolve(it item) (res, bool) {
 	if !it.isP {
 		return it.r, true
+	}
+	if p := it.p; p.y == 0 && s.year != 0 && p.m >= 1 && p.m <= 12 && p.wd == 0 && (p.mod == 0 || p.mod == modPast) {
+		// A month, or a day and month, that the reference alone would put
+		// after it, in a narrative set in an earlier year: that year.
+		if r, ok := s.a.resolve(p); !ok || s.a.prec != edtf.PrecisionDay || !r.v.First().After(s.a.t) {
+			return r, ok
+		}
+		p.y = s.year
+		if p.d != 0 && !validDay(p.y, p.m, p.d) {
+			return res{}, false
+		}
+		return s.a.resolve(p)
 	}
 	return s.a.resolve(it.p)
 }
@@ -525,6 +545,18 @@ func (s *scanner) list(i int) int {
 	for n := len(items) - 2; n >= 0; n-- {
 		if items[n].isP && items[n+1].isP {
 			items[n].p = items[n].p.fill(items[n+1].p)
+		}
+	}
+	if len(items) == 2 && items[0].isP && items[1].isP && s.is(items[0].end, wEt) {
+		// "les 24 et 25 mai": two days in a row are one period.
+		p, q := items[0].p, items[1].p
+		if p.d != 0 && q.d == p.d+1 && p.m == q.m && p.y == q.y && p.wd == 0 && q.wd == 0 && p.m >= 1 && p.m <= 12 {
+			ra, ok1 := s.resolve(items[0])
+			rb, ok2 := s.resolve(items[1])
+			if ok1 && ok2 && !ra.v.Interval && !rb.v.Interval {
+				s.emit(i, items[1].end, res{edtf.Between(ra.v.Start, rb.v.Start), ra.certain && rb.certain})
+				return items[1].end
+			}
 		}
 	}
 	end := i

@@ -229,6 +229,9 @@ func (s *scanner) deictic(j int) (item, bool) {
 	default:
 		return item{}, false
 	}
+	if n <= 0 && s.notSince(j) {
+		return item{}, false
+	}
 	r, ok := s.a.shift(n, uDay)
 	return item{r: r, end: s.dayPart(e)}, ok
 }
@@ -906,4 +909,26 @@ func (s *scanner) ofMonth(n, e int) (item, bool) {
 		v = edtf.Between(dayOf(d), dayOf(d.AddDate(0, 0, length-1)))
 	}
 	return item{r: res{v, r.certain}, end: inner.end}, true
+}
+
+// notSince reports whether the day word at j ends "ne date pas
+// d'aujourd'hui", "ne remonte pas à hier": an idiom for "it is old", no date.
+func (s *scanner) notSince(j int) bool {
+	k := j - 1
+	switch {
+	case s.elided(j-2, wD):
+		k = j - 3
+	case s.is(j-1, wA):
+		k = j - 2
+	default:
+		return false
+	}
+	if s.wordAt(k) != "pas" {
+		return false
+	}
+	switch s.wordAt(k - 1) {
+	case "date", "datent", "datait", "dataient", "remonte", "remontent", "remontait":
+		return true
+	}
+	return false
 }

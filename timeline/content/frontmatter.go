@@ -64,6 +64,11 @@ func splitDoc(file, text string) (*doc, *Problem) {
 	d.fmLines = lines[first : d.bodyAt-1]
 	d.body = string(rest)
 	d.meta = dropInvisibleAll(stringKeys(meta)).(map[string]any)
+	if format == "yaml" {
+		if p := d.duplicateKey(); p != nil {
+			return nil, p
+		}
+	}
 	return d, nil
 }
 
@@ -95,7 +100,8 @@ func decodeErrorLine(format string, err error, lines []string, first int) (int, 
 			n, _ := strconv.Atoi(m[1])
 			return n + shift, m[2]
 		}
-		return shift, strings.TrimPrefix(msg, "yaml: ")
+		// Without a line, the decoder stopped on the front matter's first line.
+		return shift + 1, strings.TrimPrefix(msg, "yaml: ")
 	case "toml":
 		if m := tomlLineRe.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
@@ -148,6 +154,27 @@ func (d *doc) line(key string) (int, int) {
 		}
 	}
 	return d.fmStart, 0
+}
+
+var topKeyRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)\s*:`)
+
+// duplicateKey finds a top-level YAML key written twice: the decoder keeps
+// the last value without a word, and an editor would not know which counts.
+func (d *doc) duplicateKey() *Problem {
+	seen := map[string]int{}
+	for i, l := range d.fmLines {
+		m := topKeyRe.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		line := d.fmStart + i
+		if first, dup := seen[m[1]]; dup {
+			return &Problem{File: d.file, Line: line, Col: 1, Msg: fmt.Sprintf("key %q is given twice (first on line %d)", m[1], first),
+				Hint: "keep one of them"}
+		}
+		seen[m[1]] = line
+	}
+	return nil
 }
 
 // raw returns the text written after key on its line, without quotes or a

@@ -364,6 +364,11 @@ func (l *loader) loadSources() []*Source {
 	seen := map[string]string{}
 	for _, p := range l.files("sources", ".txt", ".md") {
 		id := idOf(p)
+		if !validID(id) {
+			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a source id", id),
+				Hint: fmt.Sprintf("rename it %s%s: letters, digits, _ and - only, as its page is sources/ID.html", sourceID(id), path.Ext(p))})
+			continue
+		}
 		if prev, dup := seen[id]; dup {
 			l.fail(Problem{File: p, Msg: fmt.Sprintf("has the same id %q as %s", id, prev), Hint: "rename one of them"})
 			continue

@@ -103,3 +103,26 @@ func Slugify(title string) string {
 func validSlug(s string) bool {
 	return s != "" && Slugify(s) == s
 }
+
+// validID reports whether s can be a source's id: ASCII letters, digits,
+// underscores and dashes, as scraped article names are ("000_a5a4beaffec547ff").
+func validID(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceID makes a valid source id of a file name, for a hint.
+func sourceID(s string) string {
+	if id := Slugify(s); id != "" {
+		return id
+	}
+	return "source"
+}

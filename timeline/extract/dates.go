@@ -18,10 +18,14 @@ type dateMatch = frdate.Match
 // October 2024) is the one before it.
 func findDates(text string, ref edtf.Value) []dateMatch {
 	ms := frdate.Find(text, ref)
-	for i, m := range ms {
-		ms[i] = correct(text, m, ref)
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Anchored {
+			continue // "la veille", "deux jours plus tard": counted from another event
+		}
+		out = append(out, correct(text, m, ref))
 	}
-	return ms
+	return out
 }
 
 // numberWords are the numbers written as words that may follow a weekday.

@@ -12,6 +12,10 @@ type Match struct {
 	Text       string
 	Value      edtf.Value // normalised; Value.String() is the EDTF
 	Certain    bool       // false when the reading is a guess
+	// Anchored says the text counts from another event ("la veille", "le
+	// lendemain", "deux jours plus tard"): Value is read from the
+	// reference as if that event were on its day, and Certain is false.
+	Anchored bool
 }
 
 // Find returns every temporal expression of day precision or coarser in
@@ -196,6 +200,15 @@ func (s *scanner) resolve(it item) (res, bool) {
 // at reads the expression that starts at token i, if any, emits it and
 // returns the token after it.
 func (s *scanner) at(i int) int {
+	if r, j, ok := s.anchored(i); ok && j > i {
+		n := len(s.out)
+		r.certain = false
+		s.emit(i, j, r)
+		if len(s.out) > n {
+			s.out[n].Anchored = true
+		}
+		return j
+	}
 	if j := s.modified(i); j > i {
 		return j
 	}

@@ -149,6 +149,29 @@ func TestZeroReference(t *testing.T) {
 	}
 }
 
+func TestAnchored(t *testing.T) {
+	ref := mustParse(t, "2024-10-04")
+	for _, c := range []struct {
+		name, text string
+		anchored   bool
+	}{
+		{"la veille", "La veille, le ministre avait démenti.", true},
+		{"deux jours plus tard", "Deux jours plus tard, il a démissionné.", true},
+		{"la semaine suivante", "La semaine suivante, le texte a été voté.", true},
+		{"hier", "Hier, le ministre a démenti.", false},
+		{"dans deux jours", "Le texte sera voté dans deux jours.", false},
+	} {
+		ms := Find(c.text, ref)
+		if len(ms) != 1 {
+			t.Errorf("%s: Find(%q) gives %d matches, want 1", c.name, c.text, len(ms))
+			continue
+		}
+		if ms[0].Anchored != c.anchored || c.anchored && ms[0].Certain {
+			t.Errorf("%s: Find(%q) anchored %v certain %v, want anchored %v and not certain", c.name, c.text, ms[0].Anchored, ms[0].Certain, c.anchored)
+		}
+	}
+}
+
 func TestPublished(t *testing.T) {
 	for _, c := range []struct{ name, text, want, how string }{
 		{"marqueur", " date 2025-05 Depuis la visite du chef de l’État en octobre dernier", "2025-05", "marker"},

@@ -222,7 +222,7 @@ var vocabShape [256]uint32
 
 func init() {
 	for _, id := range []uint8{wMonth, wWeekday, wNum, wSept, wOrd, wRoman, wApprox, wSeason, wUnit, wDernier,
-		wProchain, wHier, wDemain, wAujourd, wHui, wAvant, wApres, wFin, wDebut, wMi, wMilieu, wCourant, wDecennie,
+		wProchain, wAnchor, wHier, wDemain, wAujourd, wHui, wAvant, wApres, wFin, wDebut, wMi, wMilieu, wCourant, wDecennie,
 		wWeek, wEnd, wPartOfDay, wSiecle, wT, wS, wIl, wVoila, wDans, wDepuis, wVers, wEnviron, wJusqu, wPartir,
 		wAlentours, wAutour, wEnvirons, wEntre, wCes, wIci, wCours, wHoliday} {
 		triggers[id] = true

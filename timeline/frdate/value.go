@@ -932,3 +932,80 @@ func (s *scanner) notSince(j int) bool {
 	}
 	return false
 }
+
+// anchored reads the expressions that count from another event: "la
+// veille", "le lendemain", "le jour d'avant", "le jour suivant", "la
+// semaine qui suit", "deux jours plus tard", "trois jours après". They
+// are read from the reference, as if the event were the article's own
+// day, and reported as anchored and not certain: in news they often hang
+// on an event the text has just told.
+func (s *scanner) anchored(i int) (res, int, bool) {
+	j := i
+	if s.is(j, wLa) || s.is(j, wLe) {
+		j++
+	}
+	free := func(e int) bool { // nothing names the event: "la veille du sommet" does
+		return !(s.is(e, wDe) || s.is(e, wDu) || s.is(e, wDes) || s.elided(e, wD) || s.is(e, wAu) || s.is(e, wA))
+	}
+	switch w := s.wordAt(j); {
+	case (w == "veille" || w == "lendemain") && j > i:
+		if !free(j+1) || s.is(i-1, wAu) || s.is(i-1, wDu) {
+			return res{}, i, false // "du jour au lendemain", "à la veille de"
+		}
+		n := -1
+		if w == "lendemain" {
+			n = 1
+		}
+		r, ok := s.a.shift(n, uDay)
+		return r, s.dayPart(j + 1), ok
+	case s.is(j, wUnit) && !s.t[j].w.pl && (s.t[j].w.v == uDay || s.t[j].w.v == uWeek) && j > i:
+		u := int(s.t[j].w.v)
+		k, n := j+1, 0
+		switch {
+		case s.elided(k, wD) && s.is(k+2, wAvant), s.wordAt(k) == "precedent" || s.wordAt(k) == "precedente":
+			n = -1
+		case s.elided(k, wD) && s.is(k+2, wApres), s.wordAt(k) == "suivant" || s.wordAt(k) == "suivante",
+			s.wordAt(k) == "qui" && (s.wordAt(k+1) == "suit" || s.wordAt(k+1) == "suivait"):
+			n = 1
+		default:
+			return res{}, i, false
+		}
+		e := k + 1
+		if s.elided(k, wD) || s.wordAt(k) == "qui" {
+			e = k + 3
+			if s.wordAt(k) == "qui" {
+				e = k + 2
+			}
+		}
+		if u == uDay {
+			r, ok := s.a.shift(n, uDay)
+			return r, e, ok
+		}
+		r, ok := s.a.period(uWeek, n)
+		return r, e, ok
+	}
+	// "deux jours plus tard", "trois semaines après", "un mois plus tôt"
+	n, approximate, e, ok := s.count(j)
+	if !ok || approximate || j != i {
+		return res{}, i, false
+	}
+	u := s.unitAt(e)
+	if u != uDay && u != uWeek && u != uMonth && u != uYear {
+		return res{}, i, false
+	}
+	k, sign := e+1, 0
+	switch {
+	case s.is(k, wPlus) && s.wordAt(k+1) == "tard":
+		sign, k = 1, k+2
+	case s.is(k, wPlus) && s.wordAt(k+1) == "tot":
+		sign, k = -1, k+2
+	case s.is(k, wApres) && s.clauseEnd(k+1):
+		sign, k = 1, k+1
+	case (s.is(k, wAvant) || s.wordAt(k) == "auparavant") && s.clauseEnd(k+1):
+		sign, k = -1, k+1
+	default:
+		return res{}, i, false
+	}
+	r, ok := s.a.move(sign*n, u)
+	return r, k, ok
+}

@@ -19,7 +19,10 @@
 //	                                              is the coming one ("le 8 février" read in
 //	                                              August), unless the sentence tells the past
 //	le 16, du 13 au 18                         a day alone, after le, du or au: that day of
-//	                                              the reference's month, not certain
+//	                                              the reference's month, or of the next one
+//	                                              when the reference is past it ("le 2" read
+//	                                              on the 12th), unless the sentence tells the
+//	                                              past; not certain
 //	jeudi 15                                    the first month from the reference's on
 //	                                              whose 15th is a Thursday; the last one
 //	                                              back in a sentence about the past
@@ -36,7 +39,9 @@
 //	de janvier à mars 2025, janvier-février     2025-01/2025-03 (the first end takes the
 //	2025, du 13 au 18 juillet, 13 au 15           year and month the second gives)
 //	juillet, 14 - 20 sept. 2014
-//	en 2015 et 2018, les 3 et 4 mars            one match per value
+//	en 2015 et 2018, les 3 et 10 mars           one match per value
+//	les 24 et 25 mai                            two days in a row: one period,
+//	                                              2024-05-24/2024-05-25
 //	à l'été 2024, au printemps 2019             2024-22, 2019-21 (EDTF seasons)
 //	l'été dernier, cet hiver, l'été prochain    the last season over, the current one
 //	                                              or the one of the year, the next one
@@ -46,8 +51,11 @@
 //	début / mi- / fin 2024                      its first two months, June and July, its
 //	                                              last two months: 2024-01/2024-02,
 //	                                              2024-06/2024-07, 2024-11/2024-12
-//	début / mi- / fin mars                      thirds of the month: 2024-03-01/2024-03-10,
-//	                                              -11/-20, -21/-31
+//	début / mi- / fin mars                      2024-03-01/2024-03-05, -10/-19, -21/-31
+//	au début / à la fin du mois                 2024-10-01/2024-10-10 (the next month's
+//	                                              when the reference is past the 10th and
+//	                                              the sentence does not tell the past),
+//	                                              2024-10-21/2024-10-31
 //	en début / milieu / fin de semaine          Monday–Tuesday, Wednesday–Thursday,
 //	                                              Thursday–Sunday of the week
 //	début / fin de l'été                        the season's first or last month: 2024-06
@@ -63,7 +71,7 @@
 //	d'octobre 2015
 //	la première semaine d'octobre 2014,         the whole weeks (Monday to Sunday) or
 //	le dernier week-end de septembre              weekends inside the month
-//	la première / seconde quinzaine d'avril     the 1st to the 15th, the 16th to the end
+//	la première / seconde quinzaine d'avril     the 1st to the 14th, the 15th to the end
 //	la semaine du 7 octobre                     Monday to Sunday around that day
 //	hier, aujourd'hui, demain, avant-hier       a day
 //	mardi                                       not certain; the last Tuesday up to the
@@ -72,9 +80,10 @@
 //	                                              mardi", "s'est rendu", "était", "depuis
 //	                                              mardi"), else the first Tuesday after it
 //	                                              ("il repartira mardi", "mardi à 11h")
-//	mardi dernier, jeudi prochain, ce mardi     strictly before, strictly after, the same
-//	                                              week (for "ce mardi", the coming one in a
-//	                                              future sentence, the last one in a past one)
+//	mardi dernier, jeudi prochain, ce mardi     strictly before, strictly after; "ce
+//	                                              mardi" is the coming one, the reference's
+//	                                              day included, or the last one in a
+//	                                              sentence about the past
 //	mardi de la semaine prochaine, mercredi     that day of the week named
 //	cette semaine
 //	lundi en huit, lundi en quinze              the coming Monday (today included), then
@@ -109,12 +118,20 @@
 // its day: Duckling reads both so, and the year is the one fact the text
 // gives.
 //
-// Thirds are used for "début", "mi-" and "fin" of a month or a decade
-// because they split it the same way and cover it without gaps; "début
-// avril" is 2024-04-01/2024-04-10. A year is different: "fin 2024" is
-// read by French readers, and by Duckling, as November and December, and
-// "début 2024" as January and February. An interval says more than an
-// approximate date (2024-01~) about where the period ends.
+// "Début", "mi-" and "fin" of a named month are read as Duckling reads
+// them, the reading most test suites of date parsers share: the first
+// five days, the 10th to the 19th, the 21st to the end. "Au début du
+// mois", without a name, is its first ten days. Decades are split in
+// thirds. A year is different: "fin 2024" is read by French readers, and
+// by Duckling, as November and December, and "début 2024" as January and
+// February. An interval says more than an approximate date (2024-01~)
+// about where the period ends.
+//
+// A month, or a day and month, without a year that the reference alone
+// would put after it takes the last year the text wrote in full, when
+// that year is not after the reference's: "Le tournant intervient en
+// 2024. Le 26 février, la ministre se rend à Rabat", in an article of
+// October 2024, is 2024-02-26, not the coming February.
 //
 // A weekday named alone tells nothing of its week but what the sentence
 // tells: news reports the past ("mardi, le ministre a annoncé"), a plan
@@ -145,9 +162,17 @@
 // in text wrapped by hand ("le 3\nmars 2024"); a blank line, or a line
 // that ends a sentence, stops it.
 //
-// Expressions that need another event as their anchor ("le lendemain",
-// "la veille", "la semaine suivante", "cette année-là") are left out, as
-// are times of day. Numbers that are not dates are refused: quantities
+// Expressions counted from another event ("la veille", "le lendemain",
+// "le jour précédent", "la semaine suivante", "deux jours plus tard",
+// "trois jours après" at the end of a clause) are read from the
+// reference, as every test suite of date parsers reads them, but marked
+// Anchored and not Certain: in news they mostly hang on an event the
+// text has just told, and a reader of the timeline should skip them.
+// When the event is named ("la veille du scrutin", "le lendemain de
+// l'attentat", "trois jours après le vote"), or in "du jour au
+// lendemain", there is no match. "Cette année-là" is left out, as are
+// times of day; so is "ne date pas d'aujourd'hui", an idiom for "it is
+// old". Numbers that are not dates are refused: quantities
 // ("2 000 migrants", "1200 éloignements", "40 %"), codes and references
 // ("n° 2021-1109", "la loi 02-03", "A320", "G20", "Covid-19"), hours
 // ("15h30"), phone numbers and identifiers.

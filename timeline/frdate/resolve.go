@@ -498,8 +498,8 @@ func part(v edtf.Value, k int) (edtf.Value, bool) {
 		return edtf.Single(edtf.Month(t.Year(), int(t.Month()))), true
 	case d.Month != 0:
 		last := day(d.Year, d.Month+1, 0).Day()
-		lo := []int{1, 11, 21}[k]
-		hi := []int{10, 20, last}[k]
+		lo := []int{1, 10, 21}[k]
+		hi := []int{10, 19, last}[k]
 		return edtf.Between(edtf.Day(d.Year, d.Month, lo), edtf.Day(d.Year, d.Month, hi)), true
 	}
 	// A year: its first two months, June and July, its last two months.

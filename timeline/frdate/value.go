@@ -537,7 +537,11 @@ func (s *scanner) partOf(j int) (item, bool) {
 				return item{}, false
 			}
 			var r res
-			r, ok = s.a.period(unit, 0)
+			next := 0
+			if unit == uMonth && k == 0 && s.a.ok && s.a.prec == edtf.PrecisionDay && s.a.t.Day() > 10 && s.tense(j) >= 0 {
+				next = 1 // "au début du mois" read on the 12th: the next one's
+			}
+			r, ok = s.a.period(unit, next)
 			inner = item{r: r, end: u + 1}
 			if s.is(u+1, wEn) && s.is(u+2, wCours) {
 				inner.end = u + 3
@@ -562,6 +566,11 @@ func (s *scanner) partOf(j int) (item, bool) {
 	v, ok := part(r.v, k)
 	if !ok {
 		return item{}, false
+	}
+	if d := r.v.Start; k == 0 && !r.v.Interval && d.Day == 0 && d.Month >= 1 && d.Month <= 12 && d.UnspecifiedYear == 0 && !s.is(u, wUnit) ||
+		k == 0 && monthNamed {
+		// "début avril": its first five days; "au début du mois" is its first ten.
+		v = edtf.Between(edtf.Day(d.Year, d.Month, 1), edtf.Day(d.Year, d.Month, 5))
 	}
 	return item{r: res{v, r.certain}, end: inner.end}, true
 }
@@ -811,7 +820,7 @@ func (s *scanner) numWord(j int) (int, bool) {
 // ordinal n (-1 for "dernier"), at token e: "le 3e jour d'octobre", "la
 // première semaine d'octobre 2014", "le dernier week-end de septembre",
 // "la seconde quinzaine d'avril". Weeks and weekends are the whole ones
-// inside the month; fortnights are the 1st to the 15th and the 16th to the end.
+// inside the month; fortnights are the 1st to the 14th and the 15th to the end (two weeks, then the rest).
 func (s *scanner) ofMonth(n, e int) (item, bool) {
 	kind := 0
 	k := e + 1
@@ -880,9 +889,9 @@ func (s *scanner) ofMonth(n, e int) (item, bool) {
 	case -2:
 		switch n {
 		case 1:
-			v = edtf.Between(dayOf(first), dayOf(first.AddDate(0, 0, 14)))
+			v = edtf.Between(dayOf(first), dayOf(first.AddDate(0, 0, 13)))
 		case 2, -1:
-			v = edtf.Between(dayOf(first.AddDate(0, 0, 15)), dayOf(last))
+			v = edtf.Between(dayOf(first.AddDate(0, 0, 14)), dayOf(last))
 		default:
 			return item{}, false
 		}

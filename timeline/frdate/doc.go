@@ -27,7 +27,9 @@
 //	                                              whose 15th is a Thursday; the last one
 //	                                              back in a sentence about the past
 //	jeudi 7 mars, when 7 March of the           the nearest year where it is a Thursday,
-//	reference's year is not a Thursday           uncertain: 2024-03-07?
+//	reference's year is not a Thursday           uncertain: 2024-03-07? (but the weekdays
+//	                                              of a range, "du samedi 13 au dimanche 15
+//	                                              juillet", do not move its year)
 //	mars 2024, en novembre 2015                 2015-11
 //	en mars                                     the reference's year: 2024-03
 //	en 2015, l'an 2000, l'année 2019            2015
@@ -98,7 +100,8 @@
 //	il y a près de deux ans                     approximate: 2022~
 //	ces derniers mois, ces dernières années     an interval ending at the reference, its
 //	                                              start unknown: /2024-10
-//	dans les prochaines semaines                starting at the reference: 2024-10-04/
+//	dans les prochaines semaines, dans          starting at the reference, its end
+//	quelques mois                                 unknown, not certain: 2024-10-04/
 //	les trois derniers mois, les 30 jours       the whole periods before or after the
 //	précédents, les 2 prochaines semaines         reference's own: 2024-07/2024-09,
 //	                                              2024-09-04/2024-10-03,

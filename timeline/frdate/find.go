@@ -436,6 +436,11 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 		if p.y == 0 && q.y != 0 && p.m != 0 && q.m != 0 {
 			p.y = q.y
 		}
+		if p.d != 0 && p.m != 0 && q.d != 0 && q.m != 0 {
+			// "du samedi 13 au dimanche 15 juillet": the weekdays of a
+			// range of dates do not move its year.
+			p.wd, q.wd = 0, 0
+		}
 		var ok1, ok2 bool
 		rb, ok2 = s.a.resolve(q)
 		if !ok2 {

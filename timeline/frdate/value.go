@@ -319,6 +319,11 @@ func (s *scanner) ago(j int) (item, bool) {
 			r, ok := s.a.period(int(s.t[u].w.v), 0)
 			return item{r: r, end: u + 1}, ok
 		}
+		// "dans quelques mois": some time after the reference, its end unknown.
+		if s.is(k, wQuelque) && s.unitAt(k+1) >= uDay && s.unitAt(k+1) <= uYear && s.a.ok {
+			now := s.a.at(edtf.PrecisionDay)
+			return item{r: res{edtf.Value{Start: now, Interval: true, EndKind: edtf.Unknown}, false}, end: k + 2}, true
+		}
 		// "dans les quinze jours": from the reference to then.
 		if s.is(k, wLes) {
 			if n, approximate, e, ok := s.count(k + 1); ok && !approximate && s.unitAt(e) >= uDay && s.unitAt(e) <= uYear {

@@ -72,6 +72,12 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			}
 			return item{p: p, isP: true, end: e}, true
 		}
+		// "Oct. 2": an abbreviated month with its full stop, then a day
+		// ending the clause.
+		if d, k2, ok := s.day(e); ok && p.wd == 0 && e > 1 && s.punct(e-1, '.') && s.t[e-2].w.abbr && s.t[e].kind == kNum &&
+			k2 == e+1 && !s.isYearAt(e) && s.clauseEnd(k2) {
+			p.d, e = d, k2
+		}
 	}
 	switch {
 	case p.m != 0:

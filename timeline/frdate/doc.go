@@ -30,6 +30,9 @@
 //	reference's year is not a Thursday           uncertain: 2024-03-07? (but the weekdays
 //	                                              of a range, "du samedi 13 au dimanche 15
 //	                                              juillet", do not move its year)
+//	Oct. 2, fév 12, 2014                        the English order, only with an abbreviated
+//	                                              month and its full stop, or a comma and a
+//	                                              year: 2024-10-02, 2014-02-12
 //	mars 2024, en novembre 2015                 2015-11
 //	en mars                                     the reference's year: 2024-03
 //	en 2015, l'an 2000, l'année 2019            2015

@@ -37,9 +37,8 @@ published: 2024-10
 Le ministre a dit : <script>alert(1)</script> puis "><img src=x onerror=alert(1)> et javascript:alert(1), {{ template "x" }} et =cmd|' /C calc'!A0 fin.
 `,
 	"sources/propre.txt": "En novembre 2015, les chefs d'Etat se sont réunis à La Valette.\n",
-	// Source ids are file names, which may hold what page names may not.
-	"sources/javascript:alert(1).txt":              "Une dépêche au nom piégé.\n",
-	"sources/x\"><img src=x onerror=alert(1)>.txt": "Une autre dépêche au nom piégé.\n",
+	// Source file names that are not ids ("javascript:alert(1).txt") are
+	// refused by the loader: see testdata/load/dup-key.txtar in timeline/content.
 	"actors/hostile.md": `---
 title: "<script>alert(1)</script>"
 aliases: ["\"><img src=x onerror=alert(1)>", "=cmd|' /C calc'!A0"]
@@ -78,10 +77,6 @@ summary: "-2+3 ; @SUM(A1) , \tcellule"
 sources:
   - source: propre
     quote: se sont réunis à La Valette
-  - source: "javascript:alert(1)"
-    quote: dépêche au nom piégé
-  - source: "x\"><img src=x onerror=alert(1)>"
-    quote: autre dépêche
 ---
 `,
 }

@@ -27,10 +27,11 @@ func (r *renderer) pages() error {
 			p.Description = French(ev.Title + ", " + ev.Date.French + ".")
 		}
 		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
-		// An event's body shows only on its page: render it there, so
-		// that the bodies of a large timeline are not all held at once.
+		// An event's body and linked data show only on its page: work
+		// them out there, so that a large timeline's are not all held at
+		// once.
 		prepare := func() error {
+			p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
 			body, err := markdown(r.md, ev.Event.Body)
 			if err != nil {
 				return fmt.Errorf("render %s: %w", ev.File, err)

@@ -365,6 +365,8 @@ func (r *renderer) run(jobs []job) error {
 				if err == nil {
 					err = r.emit(j.p.Path, d.out[i])
 				}
+				// Let the page, and what it alone holds, go.
+				d.jobs[i], d.out[i] = job{}, nil
 			}
 		}
 		emitted <- err

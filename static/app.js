@@ -108,7 +108,8 @@
   });
   window.addEventListener('popstate', function () { typing = false; fromURL(); apply(); });
 
-  form.hidden = false;
+  var set = document.getElementById('f-set');
+  if (set) set.disabled = false;
   fromURL();
   apply();
 })();

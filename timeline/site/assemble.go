@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"frise/timeline/content"
 	"frise/timeline/edtf"
@@ -54,6 +56,13 @@ func (r *renderer) build() error {
 				}
 			}
 			tv.Lede = French(strings.Join(lede, " · "))
+			for _, a := range t.Aliases {
+				// Only names go under "Aussi nommé"; a description such as
+				// "homologue marocain" reads wrong out of its article.
+				if r, _ := utf8.DecodeRuneInString(a); unicode.IsUpper(r) || unicode.IsDigit(r) {
+					tv.Names = append(tv.Names, French(a))
+				}
+			}
 			terms[t] = tv
 			out = append(out, tv)
 		}
@@ -89,14 +98,12 @@ func (r *renderer) build() error {
 			sv.PublishedOn = publishedOn(src.Published)
 			sv.PubISO = newDateView(src.Published).ISO
 		}
-		sv.Label = src.Publisher
-		if sv.Label == "" {
-			sv.Label = shorten(sv.Title, 60)
+		sv.Publisher = src.Publisher
+		if sv.Publisher == "" {
+			sv.Publisher = publisherIn(src.Text)
 		}
-		if sv.Published != "" {
-			sv.Label += ", " + sv.Published
-		}
-		sv.Label = French(sv.Label)
+		sv.Publisher = French(sv.Publisher)
+		sv.Label = sourceLabel(sv)
 		if src.Language != "" && src.Language != v.Language {
 			sv.Lang = src.Language
 		}
@@ -250,6 +257,7 @@ func markSource(sv *sourceView, citing []*eventView) {
 		}
 	}
 	sv.Segments = segments(text, ps)
+	sv.Paras = paragraphs(sv.Segments)
 }
 
 // locale is the Open Graph locale of a language.
@@ -283,6 +291,19 @@ func publishedOn(v edtf.Value) string {
 		return "à l’" + fr
 	}
 	return "en " + fr
+}
+
+// sourceLabel names a source briefly in lists of events: its publisher, or a
+// short title, with when it appeared: "Quid, 2025", "L’Opinion, 4 octobre 2024".
+func sourceLabel(sv *sourceView) string {
+	label := sv.Publisher
+	if label == "" {
+		label = shorten(sv.Title, 40)
+	}
+	if sv.Published != "" {
+		label += ", " + sv.Published
+	}
+	return French(label)
 }
 
 // shorten cuts s to at most n characters, at a space, with an ellipsis.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -9,11 +10,13 @@ import (
 // and inside « ».
 const nnbsp = '\u202f'
 
-// French applies French typography to plain text: a narrow no-break space
-// replaces an ordinary or no-break space before ; : ! ? and », and after «;
-// guillemets written tight get one. A colon or mark without a space before it
-// is left alone, as in times and web addresses.
+// French applies French typography to plain text: a straight apostrophe
+// between two letters becomes ’ (not in a web address); a narrow no-break
+// space replaces an ordinary or no-break space before ; : ! ? and », and
+// after «; guillemets written tight get one. A colon or mark without a space
+// before it is left alone, as in times and web addresses.
 func French(s string) string {
+	s = apostrophes(s)
 	if !strings.ContainsAny(s, ";:!?«»") {
 		return s
 	}
@@ -59,7 +62,7 @@ func French(s string) string {
 // frenchHTML applies French to the text of an HTML fragment made by the
 // Markdown renderer, leaving tags, and code, as they are.
 func frenchHTML(h string) string {
-	if !strings.ContainsAny(h, ";:!?«»") {
+	if !strings.ContainsAny(h, ";:!?«»'") {
 		return h
 	}
 	var b strings.Builder
@@ -93,6 +96,42 @@ func frenchHTML(h string) string {
 		}
 		b.WriteString(tag)
 		h = h[gt+1:]
+	}
+	return b.String()
+}
+
+// apostrophes turns each straight apostrophe between two letters into ’,
+// except within a word holding "://" or starting with "www.", which is an
+// address.
+func apostrophes(s string) string {
+	if strings.IndexByte(s, '\'') < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	word := 0 // where the current run of non-space characters starts
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' {
+			word = i + 1
+		}
+		if c != '\'' || i == 0 || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		end := strings.IndexAny(s[i:], " \n\t")
+		if end < 0 {
+			end = len(s) - i
+		}
+		token := s[word : i+end]
+		if unicode.IsLetter(before) && unicode.IsLetter(after) &&
+			!strings.Contains(token, "://") && !strings.HasPrefix(token, "www.") {
+			b.WriteString("’")
+			continue
+		}
+		b.WriteByte(c)
 	}
 	return b.String()
 }

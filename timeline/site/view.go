@@ -55,8 +55,9 @@ type termView struct {
 	*content.Term
 	Title  string
 	URL    string
-	Label  string // "Acteur", "Lieu", "Thème"
-	Lede   string // role and country, as far as they add to the title
+	Label  string   // "Acteur", "Lieu", "Thème"
+	Lede   string   // role and country, as far as they add to the title
+	Names  []string // the aliases that are names (they start with a capital), not descriptions
 	Events []*eventView
 	Body   template.HTML
 }
@@ -80,9 +81,11 @@ type sourceView struct {
 	Published   string // in French, or ""
 	PublishedOn string // "le 4 octobre 2024", "en mai 2025", or ""
 	PubISO      string
+	Publisher   string // as the source says, or as its byline names it; "" when unknown
 	Label       string // publisher and date, short: "L’Opinion, octobre 2024"
 	Lang        string // the article's language when it is not the site's, else ""
 	Segments    []segment
+	Paras       []para // the segments by paragraph
 	Passages    []passageRef
 }
 

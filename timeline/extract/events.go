@@ -18,7 +18,7 @@ type trigger struct {
 
 // triggers are the words of events. A sentence with a date and none of
 // these words is no event, unless it gives a figure (a statistic).
-var triggers = []trigger{
+var triggers = [...]trigger{
 	{"visite", "visit", true}, {"deplacement", "visit", true}, {"deplace*", "visit", false},
 	{"arrive+", "visit", false}, {"arrivee=", "visit", false}, {"arrivees=", "measure", false},
 	{"tripl*", "measure", false}, {"s'est rendu", "visit", true}, {"se rendra", "visit", true},
@@ -76,6 +76,26 @@ type triggerHit struct {
 	pos int // byte offset in the folded sentence
 }
 
+// triggerForm is a trigger's stem read once: the letters to match and how
+// the word may end.
+type triggerForm struct {
+	stem                      string
+	prefix, pluralOnly, exact bool
+}
+
+// triggerForms are the forms of triggers, by index.
+var triggerForms = func() []triggerForm {
+	out := make([]triggerForm, len(triggers))
+	for i, t := range triggers {
+		var f triggerForm
+		f.stem, f.prefix = strings.CutSuffix(t.stem, "*")
+		f.stem, f.pluralOnly = strings.CutSuffix(f.stem, "+")
+		f.stem, f.exact = strings.CutSuffix(f.stem, "=")
+		out[i] = f
+	}
+	return out
+}()
+
 // triggerIndex maps the first three letters of every trigger to the
 // triggers, so that a sentence is read once, word by word.
 var triggerIndex = func() map[string][]int {
@@ -91,30 +111,33 @@ var triggerIndex = func() map[string][]int {
 // order of first appearance.
 func findTriggers(folded string) []triggerHit {
 	var out []triggerHit
-	seen := map[int]bool{}
+	var seen [len(triggers)]bool
 	for i := 0; i+3 <= len(folded); {
-		r, n := utf8.DecodeRuneInString(folded[i:])
-		if !isWordRune(r) {
-			i += n
+		c := folded[i]
+		if c < utf8.RuneSelf && !isWordByte(c) {
+			i++
 			continue
 		}
+		if c >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(folded[i:]); !isWordRune(r) {
+				i += n
+				continue
+			}
+		}
 		for _, ti := range triggerIndex[folded[i:i+3]] {
-			t := triggers[ti]
 			if seen[ti] {
 				continue
 			}
-			stem, prefix := strings.CutSuffix(t.stem, "*")
-			stem, pluralOnly := strings.CutSuffix(stem, "+")
-			stem, exact := strings.CutSuffix(stem, "=")
-			if !strings.HasPrefix(folded[i:], stem) {
+			f := &triggerForms[ti]
+			if !strings.HasPrefix(folded[i:], f.stem) {
 				continue
 			}
-			if !prefix {
-				rest := folded[i+len(stem):]
-				if !pluralOnly && !exact {
+			if !f.prefix {
+				rest := folded[i+len(f.stem):]
+				if !f.pluralOnly && !f.exact {
 					rest = strings.TrimPrefix(rest, "e")
 				}
-				if !exact {
+				if !f.exact {
 					rest = strings.TrimPrefix(rest, "s")
 				}
 				if r, _ := utf8.DecodeRuneInString(rest); rest != "" && isWordRune(r) {
@@ -122,15 +145,13 @@ func findTriggers(folded string) []triggerHit {
 				}
 			}
 			seen[ti] = true
-			out = append(out, triggerHit{t, i})
+			out = append(out, triggerHit{triggers[ti], i})
 		}
 		// Skip to the next word.
-		for i < len(folded) {
-			r, n := utf8.DecodeRuneInString(folded[i:])
+		i = wordEnd(folded, i)
+		if i < len(folded) {
+			_, n := utf8.DecodeRuneInString(folded[i:])
 			i += n
-			if !isWordRune(r) {
-				break
-			}
 		}
 	}
 	return out
@@ -170,12 +191,10 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 	lede := false
 	for i, st := range s.Sents {
 		f := s.Folded[i]
-		actors := lx.actorIdx.mentions(st.Text, f, seenActors)
+		actors, places, topics := lx.mentions(st.Text, f, seenActors)
 		for _, a := range actors {
 			seenActors[a] = true
 		}
-		places := lx.placeIdx.mentions(st.Text, f, nil)
-		topics := lx.topicIdx.mentions(st.Text, f, nil)
 		trigs := findTriggers(f)
 		dates := usableDates(st.Text, s.Dates[i], s.Ref)
 

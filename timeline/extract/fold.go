@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,50 +18,89 @@ var foldTable = map[rune]string{
 	'’': "'", 'ʼ': "'", '‘': "'", '–': "-", '‑': "-",
 }
 
+// foldSpace marks, in the tables below, a rune that folds to white space.
+const foldSpace = "\x00"
+
+// The folded form of the runes French text is made of, worked out once:
+// Latin-1 and Latin Extended-A, and the general punctuation block
+// (apostrophes, dashes, thin spaces). "" is a rune that folding drops.
+var (
+	foldLatin [0x180]string
+	foldPunct [0x70]string // U+2000 to U+206F
+)
+
+func init() {
+	for r := rune(0x80); r < 0x180; r++ {
+		foldLatin[r] = foldRuneSlow(r)
+	}
+	for r := rune(0x2000); r < 0x2070; r++ {
+		foldPunct[r-0x2000] = foldRuneSlow(r)
+	}
+}
+
+// foldRuneSlow is the folded form of a rune that is not ASCII: foldSpace
+// for white space, "" for a combining mark.
+func foldRuneSlow(r rune) string {
+	if unicode.IsSpace(r) {
+		return foldSpace
+	}
+	if f, ok := foldTable[r]; ok {
+		return f
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return ""
+	}
+	return string(unicode.ToLower(r))
+}
+
+// foldRune is foldRuneSlow read from the tables when it can be.
+func foldRune(r rune) string {
+	switch {
+	case r < 0x180:
+		return foldLatin[r]
+	case 0x2000 <= r && r < 0x2070:
+		return foldPunct[r-0x2000]
+	}
+	return foldRuneSlow(r)
+}
+
 // fold returns s lower-cased, without accents, with typographic
 // apostrophes as ASCII ones and every run of white space as one space: the
 // form in which names, topics and triggers are compared. It is
 // content.Fold's rule, specialised to the letters of French news for speed.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
 			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-				space = b.Len() > 0
+				space = len(b) > 0
 				continue
 			}
 			if space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				space = false
 			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+		f := foldRune(r)
+		if f == foldSpace {
+			space = len(b) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		if f, ok := foldTable[r]; ok {
-			b.WriteString(f)
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
+		b = append(b, f...)
 	}
-	return b.String()
+	return string(b)
 }

@@ -19,8 +19,8 @@ import (
 // content/topics.yaml.
 type lexicon struct {
 	actors, places, topics []*entry
-	// The names of each list, by first word.
-	actorIdx, placeIdx, topicIdx index
+	// The names of actors, places and topics, by first word.
+	words map[string]*wordRefs
 }
 
 // entry is one actor, place or topic and the names that signal it.
@@ -149,53 +149,89 @@ func newIndex(es []*entry) index {
 	return idx
 }
 
-// mentions finds, in a sentence (raw and folded), the entries it names.
-// seen holds the entries named earlier in the article; descriptions count
-// only for them. The result follows the order of first mention.
-func (idx index) mentions(raw, folded string, seen map[*entry]bool) []*entry {
-	var out []*entry
-	has := func(e *entry) bool {
-		for _, x := range out {
-			if x == e {
-				return true
-			}
-		}
-		return false
-	}
+// wordRefs are the names of actors, places and topics one word starts.
+type wordRefs struct {
+	actors, places, topics []nameRef
+}
+
+// mentions finds, in a sentence (raw and folded), the actors, places and
+// topics it names, reading it once. seenActors holds the actors named
+// earlier in the article; their descriptions count, and those of no place
+// or topic do. Each list follows the order of first mention.
+func (lx *lexicon) mentions(raw, folded string, seenActors map[*entry]bool) (actors, places, topics []*entry) {
 	for i := 0; i < len(folded); {
-		r, n := utf8.DecodeRuneInString(folded[i:])
+		c := folded[i]
+		if c < utf8.RuneSelf && !isWordByte(c) {
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(folded[i:])
+		}
 		if !isWordRune(r) {
 			i += n
 			continue
 		}
-		j := i
-		for j < len(folded) {
-			r, n := utf8.DecodeRuneInString(folded[j:])
-			if !isWordRune(r) {
-				break
-			}
-			j += n
-		}
-		for _, ref := range idx[folded[i:j]] {
-			if has(ref.e) || (ref.n.desc && !seen[ref.e]) {
-				continue
-			}
-			if ref.n.exact != "" {
-				if wordIndex(raw, ref.n.exact) < 0 {
-					continue
-				}
-			} else {
-				k := i + len(ref.n.folded)
-				if !strings.HasPrefix(folded[i:], ref.n.folded) {
-					continue
-				}
-				if after, _ := utf8.DecodeRuneInString(folded[k:]); k < len(folded) && isWordRune(after) {
-					continue
-				}
-			}
-			out = append(out, ref.e)
+		j := wordEnd(folded, i)
+		if refs := lx.words[folded[i:j]]; refs != nil {
+			actors = matchNames(actors, refs.actors, raw, folded, i, seenActors)
+			places = matchNames(places, refs.places, raw, folded, i, nil)
+			topics = matchNames(topics, refs.topics, raw, folded, i, nil)
 		}
 		i = j
+	}
+	return actors, places, topics
+}
+
+// wordEnd is the end of the word that starts at folded[i].
+func wordEnd(folded string, i int) int {
+	for i < len(folded) {
+		c := folded[i]
+		if c < utf8.RuneSelf {
+			if !isWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(folded[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// matchNames appends to out the entries of refs whose name the folded
+// sentence writes at i (an acronym: the raw sentence anywhere, as a word).
+// seen holds the entries whose descriptions count.
+func matchNames(out []*entry, refs []nameRef, raw, folded string, i int, seen map[*entry]bool) []*entry {
+next:
+	for _, ref := range refs {
+		for _, x := range out {
+			if x == ref.e {
+				continue next
+			}
+		}
+		if ref.n.desc && !seen[ref.e] {
+			continue
+		}
+		if ref.n.exact != "" {
+			if wordIndex(raw, ref.n.exact) < 0 {
+				continue
+			}
+		} else {
+			k := i + len(ref.n.folded)
+			if !strings.HasPrefix(folded[i:], ref.n.folded) {
+				continue
+			}
+			if after, _ := utf8.DecodeRuneInString(folded[k:]); k < len(folded) && isWordRune(after) {
+				continue
+			}
+		}
+		out = append(out, ref.e)
 	}
 	return out
 }
@@ -223,6 +259,11 @@ func wordIndex(s, w string) int {
 	}
 }
 
+// isWordByte is isWordRune for an ASCII byte.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -239,5 +280,22 @@ func titles(es []*entry) []string {
 }
 
 func (lx *lexicon) index() {
-	lx.actorIdx, lx.placeIdx, lx.topicIdx = newIndex(lx.actors), newIndex(lx.places), newIndex(lx.topics)
+	lx.words = map[string]*wordRefs{}
+	refs := func(w string) *wordRefs {
+		r := lx.words[w]
+		if r == nil {
+			r = &wordRefs{}
+			lx.words[w] = r
+		}
+		return r
+	}
+	for w, rs := range newIndex(lx.actors) {
+		refs(w).actors = rs
+	}
+	for w, rs := range newIndex(lx.places) {
+		refs(w).places = rs
+	}
+	for w, rs := range newIndex(lx.topics) {
+		refs(w).topics = rs
+	}
 }

@@ -338,7 +338,7 @@ func (e *Event) finish() {
 	quotes := make([]string, len(e.members))
 	for i, m := range e.members {
 		titles[i] = headline(m)
-		quotes[i] = fold(m.quote)
+		quotes[i] = m.src.Folded[m.sent] // the quote is the sentence
 	}
 	echoes := func(i int) int {
 		t, n := fold(titles[i]), 0

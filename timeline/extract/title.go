@@ -173,33 +173,42 @@ func nounTitle(c *candidate) string {
 // foldMap folds s as fold does, one rune at a time, and maps each byte of
 // the folded text to the offset in s of the rune it comes from.
 func foldMap(s string) (string, []int) {
-	var b strings.Builder
-	at := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		var f string
-		switch {
-		case r < utf8.RuneSelf:
-			c := byte(r)
+	b := make([]byte, 0, len(s)+8)
+	at := make([]int, 0, len(s)+9)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			f = string(c)
-		case unicode.IsSpace(r):
-			f = " "
-		default:
-			if x, ok := foldTable[r]; ok {
-				f = x
-			} else {
-				f = string(unicode.ToLower(r))
-			}
+			b = append(b, c)
+			at = append(at, i)
+			i++
+			continue
 		}
-		b.WriteString(f)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f := foldMapRune(r)
+		b = append(b, f...)
 		for range len(f) {
 			at = append(at, i)
 		}
+		i += n
 	}
 	at = append(at, len(s))
-	return b.String(), at
+	return string(b), at
+}
+
+// foldMapRune is how foldMap writes a rune that is not ASCII: white space
+// as one space, a combining mark kept, lower-cased.
+func foldMapRune(r rune) string {
+	f := foldRune(r)
+	switch {
+	case f == foldSpace:
+		return " "
+	case f == "":
+		return string(unicode.ToLower(r))
+	}
+	return f
 }
 
 // determiners open a noun phrase.

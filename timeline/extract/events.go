@@ -477,7 +477,7 @@ const maxTitle = 90
 // that hold the date and its trigger, without a lead-in, cut after the
 // trigger's clause, at most maxTitle characters.
 func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
-	t := strings.Join(strings.Fields(sent), " ")
+	t := normSpace(sent)
 	t = strings.TrimRight(t, ".!?… ")
 	if d.Text != "" {
 		t = clauses(t, d, trigs, sent)
@@ -508,30 +508,9 @@ func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
 		}
 	}
 	if utf8.RuneCountInString(t) > maxTitle {
-		words := strings.Fields(t)
-		var b strings.Builder
-		for _, w := range words {
-			if utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > maxTitle {
-				break
-			}
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w)
-		}
-		t = b.String()
+		t = cutWords(t, maxTitle)
 	}
-	for {
-		words := strings.Fields(t)
-		if len(words) < 2 {
-			break
-		}
-		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))
-		if !dangling[last] && !strings.HasSuffix(last, "'") && !strings.HasSuffix(last, "’") {
-			break
-		}
-		t = strings.Join(words[:len(words)-1], " ")
-	}
+	t = dropDangling(t)
 	t = strings.TrimRight(t, " ,;:-–")
 	r, n := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[n:]

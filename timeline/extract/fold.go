@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,38 +70,39 @@ func foldRune(r rune) string {
 // form in which names, topics and triggers are compared. It is
 // content.Fold's rule, specialised to the letters of French news for speed.
 func fold(s string) string {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
 			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-				space = len(b) > 0
+				space = b.Len() > 0
 				continue
 			}
 			if space {
-				b = append(b, ' ')
+				b.WriteByte(' ')
 				space = false
 			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		f := foldRune(r)
 		if f == foldSpace {
-			space = len(b) > 0
+			space = b.Len() > 0
 			continue
 		}
 		if space {
-			b = append(b, ' ')
+			b.WriteByte(' ')
 			space = false
 		}
-		b = append(b, f...)
+		b.WriteString(f)
 	}
-	return string(b)
+	return b.String()
 }

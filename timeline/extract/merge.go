@@ -399,7 +399,7 @@ const maxSummary = 300
 // summary is the reporting sentence, as the source writes it, cut at a
 // clause boundary when it is long.
 func summary(quote string) string {
-	s := strings.Join(strings.Fields(quote), " ")
+	s := normSpace(quote)
 	if utf8.RuneCountInString(s) <= maxSummary {
 		return s
 	}

@@ -64,21 +64,21 @@ var verbStarts = map[string]bool{"a": true, "ont": true, "est": true, "sont": tr
 // entretenu à Madrid avec …" is "Abdelouafi Laftit s'est entretenu à
 // Madrid avec …" when the sentence names the actor.
 func restoreSubject(t string, c *candidate) string {
-	words := strings.Fields(t)
-	if len(words) == 0 {
+	w0, rest := firstField(t)
+	if w0 == "" {
 		return t
 	}
-	w := strings.ToLower(words[0])
+	w := strings.ToLower(w0)
 	if !verbStarts[w] {
 		return t
 	}
 	if w == "qui" || w == "lorsque" || w == "puis" {
-		t = strings.Join(words[1:], " ")
+		t = normSpace(rest)
 	}
 	// The subject: the sentence's opening up to its first comma ("Le
 	// ministre de l'Intérieur, Abdelouafi Laftit, s'est entretenu …"),
 	// unless it is a date, a lead-in or a preposition.
-	q := strings.Join(strings.Fields(c.quote), " ")
+	q := normSpace(c.quote)
 	comma := strings.Index(q, ", ")
 	if comma < 0 || comma > 70 {
 		return t
@@ -88,7 +88,7 @@ func restoreSubject(t string, c *candidate) string {
 	if c.match.Text != "" && strings.Contains(subj, c.match.Text) || strings.Contains(fold(t), fs) {
 		return t
 	}
-	first := strings.Fields(fs)[0]
+	first, _ := firstField(fs)
 	switch first {
 	case "le", "la", "les", "l'", "un", "une":
 	default:
@@ -161,8 +161,7 @@ func nounTitle(c *candidate) string {
 		np := strings.TrimSpace(rest[:end])
 		np = dropDate(np, c.match.Text)
 		np = strings.TrimRight(np, " ,;:")
-		words := strings.Fields(np)
-		if len(words) < len(strings.Fields(n))+3 || utf8.RuneCountInString(np) < 20 {
+		if countFields(np) < countFields(n)+3 || utf8.RuneCountInString(np) < 20 {
 			continue
 		}
 		return finishTitle(np)
@@ -223,8 +222,8 @@ func afterDeterminer(before string) bool {
 	if strings.HasSuffix(before, "l'") || strings.HasSuffix(before, "d'") {
 		return true
 	}
-	ws := strings.Fields(before)
-	return len(ws) > 0 && determiners[ws[len(ws)-1]]
+	last, _ := lastField(before)
+	return last != "" && determiners[last]
 }
 
 // nounKindAgrees reports whether an event noun may title an event of a kind.
@@ -273,7 +272,7 @@ func signedTitle(c *candidate) string {
 	if c.kind != "agreement" {
 		return ""
 	}
-	q := strings.Join(strings.Fields(c.quote), " ")
+	q := normSpace(c.quote)
 	f, at := foldMap(q)
 	for _, p := range []struct{ marker, head string }{
 		{" a ete signe", "Signature"}, {" ont ete signes", "Signature"}, {" a ete signee", "Signature"},
@@ -300,7 +299,7 @@ func signedTitle(c *candidate) string {
 				np = np[len(lead):]
 			}
 		}
-		if len(strings.Fields(np)) < 2 {
+		if countFields(np) < 2 {
 			continue
 		}
 		return finishTitle(p.head + " " + de(np))
@@ -384,32 +383,12 @@ func resolvePronoun(t string, c *candidate) string {
 // finishTitle cuts a title to maxTitle characters at a word, drops
 // dangling words and final punctuation, and capitalises it.
 func finishTitle(t string) string {
-	t = strings.Join(strings.Fields(t), " ")
+	t = normSpace(t)
 	t = strings.TrimRight(t, ".!?…;:, ")
 	if utf8.RuneCountInString(t) > maxTitle {
-		var b strings.Builder
-		for _, w := range strings.Fields(t) {
-			if utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > maxTitle {
-				break
-			}
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w)
-		}
-		t = b.String()
+		t = cutWords(t, maxTitle)
 	}
-	for {
-		words := strings.Fields(t)
-		if len(words) < 2 {
-			break
-		}
-		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))
-		if !dangling[last] && !strings.HasSuffix(last, "'") && !strings.HasSuffix(last, "’") {
-			break
-		}
-		t = strings.Join(words[:len(words)-1], " ")
-	}
+	t = dropDangling(t)
 	t = strings.TrimRight(t, " ,;:-–«")
 	if strings.Count(t, "«") > strings.Count(t, "»") {
 		t += " »"

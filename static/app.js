@@ -35,6 +35,7 @@
   });
 
   var sections = Array.prototype.slice.call(chrono.querySelectorAll('section'));
+  var bars = Array.prototype.slice.call(document.querySelectorAll('.bars a'));
   var items = [];
   sections.forEach(function (sec, i) {
     sec.querySelectorAll('li.ev').forEach(function (li) {
@@ -62,8 +63,13 @@
       if (ok) { n++; shown[it.sec]++; }
     });
     sections.forEach(function (sec, i) { sec.hidden = shown[i] === 0; });
-    none.hidden = n > 0;
+    // The overview's bars of years with nothing to show are dimmed.
     var filtered = words.length > 0 || wanted.length > 0;
+    bars.forEach(function (a) {
+      var i = sections.findIndex(function (sec) { return '#' + sec.id === a.getAttribute('href'); });
+      a.parentNode.classList.toggle('off', filtered && i >= 0 && shown[i] === 0);
+    });
+    none.hidden = n > 0;
     count.textContent = filtered
       ? (n === 0 ? 'Aucun événement sur ' + items.length : plural(n) + ' sur ' + items.length)
       : chrono.getAttribute('data-of') || plural(items.length) + ', du plus ancien au plus récent';

@@ -100,7 +100,10 @@ func (r *renderer) build() error {
 		}
 		sv.Publisher = src.Publisher
 		if sv.Publisher == "" {
-			sv.Publisher = publisherIn(src.Text)
+			// The loader may have left the byline out of the text.
+			if sv.Publisher = publisherIn(src.Text); sv.Publisher == "" {
+				sv.Publisher = publisherIn(src.Raw)
+			}
 		}
 		sv.Publisher = French(sv.Publisher)
 		sv.Label = sourceLabel(sv)

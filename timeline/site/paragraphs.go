@@ -95,8 +95,9 @@ var bylinePublisher = regexp.MustCompile(`(?m)^(?:Par|Publié dans) (\p{Lu}[\p{L
 
 // publisherIn is the publisher a source's text names in a byline, or "".
 func publisherIn(text string) string {
-	if len(text) > 4000 {
-		text = text[:4000]
+	// A byline sits near the top, after the site's menus at most.
+	if len(text) > 16000 {
+		text = text[:16000]
 	}
 	if m := bylinePublisher.FindStringSubmatch(text); m != nil {
 		return m[1]

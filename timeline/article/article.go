@@ -370,6 +370,22 @@ var furniture = []string{
 	"accueil »",
 }
 
+// furnitureOpenings are the first two bytes of the lines of furniture.
+var furnitureOpenings = func() map[[2]byte]bool {
+	m := map[[2]byte]bool{}
+	for _, f := range furniture {
+		m[[2]byte{f[0], f[1]}] = true
+	}
+	return m
+}()
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // isNoise reports whether a trimmed, non-empty line is page furniture.
 func isNoise(s string) bool {
 	if isTicker(s) || isMenu(s) || isImageID(s) || isByline(s) || isBreadcrumb(s) || isSignOff(s) {
@@ -381,7 +397,11 @@ func isNoise(s string) bool {
 	if isAllDigits(s) && len(s) <= 4 { // share counters, page numbers
 		return true
 	}
-	// Furniture is told by how a line starts: look at its first bytes only.
+	// Furniture is told by how a line starts: look at its first bytes only,
+	// and at all of them only when the first two may open furniture.
+	if len(s) >= 2 && s[0] < utf8.RuneSelf && s[1] < utf8.RuneSelf && !furnitureOpenings[[2]byte{lowerASCII(s[0]), lowerASCII(s[1])}] {
+		return false
+	}
 	head := s
 	if len(head) > 80 {
 		head = head[:80]
@@ -408,8 +428,17 @@ func isTicker(s string) bool {
 		return false
 	}
 	gaps, run := 0, 0
-	for _, r := range s {
-		if isSpace(r) {
+	for i := 0; i < len(s); {
+		sp := false
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t'
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			sp = isSpace(r)
+			i += n
+		}
+		if sp {
 			run++
 			continue
 		}

@@ -178,3 +178,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// isNoise reads a whole line only when its first two bytes may open
+// furniture: each entry must have two.
+func TestFurnitureHasTwoBytes(t *testing.T) {
+	for _, f := range furniture {
+		if len(f) < 2 || f != strings.ToLower(f) {
+			t.Errorf("furniture %q: want at least two bytes, in lower case", f)
+		}
+	}
+}

@@ -125,6 +125,13 @@ func splitLine(text string, start, end int, out []Sentence) []Sentence {
 		case unicode.IsLetter(r):
 			w := i
 			for i < end {
+				if c := text[i]; c < utf8.RuneSelf {
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '\'' {
+						i++
+						continue
+					}
+					break
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[i:end])
 				if !unicode.IsLetter(r2) && r2 != '-' && r2 != '\'' && r2 != '’' {
 					break
@@ -132,7 +139,9 @@ func splitLine(text string, start, end int, out []Sentence) []Sentence {
 				i += n2
 			}
 			word := text[w:i]
-			if depth == 0 && glued[word] && prevWordEnd >= 0 && onlySpaces(text[prevWordEnd:w]) && prevWordEnd > s {
+			// Every glued word starts with an ASCII capital: most words are
+			// spared the look-up.
+			if depth == 0 && prevWordEnd >= 0 && prevWordEnd > s && 'A' <= word[0] && word[0] <= 'Z' && glued[word] && onlySpaces(text[prevWordEnd:w]) {
 				emit(s, prevWordEnd)
 				s = w
 			}

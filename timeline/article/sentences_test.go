@@ -69,3 +69,13 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// splitLine looks a word up in glued only when it starts with an ASCII
+// capital.
+func TestGluedWordsStartWithASCIICapital(t *testing.T) {
+	for w := range glued {
+		if w[0] < 'A' || w[0] > 'Z' {
+			t.Errorf("glued word %q does not start with an ASCII capital: splitLine would never find it", w)
+		}
+	}
+}

@@ -35,7 +35,6 @@ import (
 	"frise/timeline/extract"
 	"frise/timeline/frdate"
 	"frise/timeline/preview"
-	"frise/timeline/publish"
 )
 
 // The default templates and static files, used where the site has no folder of its own.
@@ -160,15 +159,16 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "frise: warning: %s: not extracted yet; run frise extract to propose its events\n", filepath.Join(c.content, "sources", p))
 		}
 	}
-	files, err := render(s, c)
+	cfg, err := c.timeline()
 	if err != nil {
 		return err
 	}
-	if err := publish.Write(c.out, files); err != nil {
-		return fmt.Errorf("write %s: %w (the previous site is unchanged)", c.out, err)
+	n, err := timeline.Publish(s, cfg, c.out)
+	if err != nil {
+		return fmt.Errorf("build %s: %w (the previous site is unchanged)", c.out, err)
 	}
 	fmt.Fprintf(stdout, "frise: built %d event%s, %d files into %s in %s\n",
-		len(s.Events), plural(len(s.Events)), len(files), c.out, time.Since(start).Round(time.Millisecond))
+		len(s.Events), plural(len(s.Events)), n, c.out, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -210,17 +210,18 @@ func plural(n int) string {
 	return "s"
 }
 
-// render turns the site into every file of the output, in memory.
-func render(s *content.Site, c buildConfig) (map[string][]byte, error) {
+// timeline is the rendering configuration: the site's own templates and
+// static files, or the built-in ones.
+func (c buildConfig) timeline() (timeline.Config, error) {
 	tmpl, err := overridable(c.templates, "templates")
 	if err != nil {
-		return nil, err
+		return timeline.Config{}, err
 	}
 	static, err := overridable(c.static, "static")
 	if err != nil {
-		return nil, err
+		return timeline.Config{}, err
 	}
-	return timeline.Render(s, timeline.Config{BaseURL: c.baseURL, Templates: tmpl, Static: static})
+	return timeline.Config{BaseURL: c.baseURL, Templates: tmpl, Static: static}, nil
 }
 
 // overridable is the folder dir when it exists, else the built-in one.
@@ -333,11 +334,12 @@ func runServe(args []string, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		files, err := render(s, c)
+		cfg, err := c.timeline()
 		if err != nil {
 			return err
 		}
-		return publish.Write(c.out, files)
+		_, err = timeline.Publish(s, cfg, c.out)
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

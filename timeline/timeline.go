@@ -2,8 +2,8 @@
 // a published site:
 //
 //	site, err := timeline.Load(contentFS)       // read and check content/, every problem at once
-//	files, err := timeline.Render(site, cfg)     // pages, feeds and exports, in memory
-//	err = publish.Write(out, files)              // minify, stage, swap: the one place that writes
+//	n, err := timeline.Publish(site, cfg, out)   // render, minify and write each file as it is made,
+//	                                             // then swap the new site in (package publish)
 //
 // The packages below it do the work: edtf (imprecise dates), frdate
 // (French dates in text), article (scraped sources), content (the content
@@ -14,9 +14,11 @@ package timeline
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 
 	"frise/timeline/content"
 	"frise/timeline/export"
+	"frise/timeline/publish"
 	"frise/timeline/site"
 )
 
@@ -57,4 +59,53 @@ func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 		files[name] = data
 	}
 	return files, nil
+}
+
+// Publish renders the site straight into dir: each page is minified and
+// written as soon as it is made and then let go, so the whole site is
+// never in memory at once, and the new site replaces dir in one step only
+// once every file is written. It returns how many files it wrote.
+func Publish(s *content.Site, cfg Config, dir string) (int, error) {
+	st, err := publish.Begin(dir)
+	if err != nil {
+		return 0, err
+	}
+	var feeds map[string][]byte
+	var feedErr error
+	exported := make(chan struct{})
+	go func() {
+		defer close(exported)
+		feeds, feedErr = export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
+	}()
+	n := 0
+	err = site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static},
+		func(name string, data []byte) error {
+			n++
+			return st.Add(name, data)
+		})
+	if err != nil {
+		err = fmt.Errorf("render: %w", err)
+	}
+	<-exported
+	if err == nil && feedErr != nil {
+		err = fmt.Errorf("export: %w", feedErr)
+	}
+	if err == nil {
+		names := make([]string, 0, len(feeds))
+		for name := range feeds {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if err = st.Add(name, feeds[name]); err != nil {
+				break
+			}
+			n++
+		}
+	}
+	if err != nil {
+		st.Abort()
+		return 0, err
+	}
+	return n, st.Commit()
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -21,7 +20,6 @@ import (
 // Write minifies files (slash paths relative to the site's root) and puts
 // them in dir, replacing what dir held before in one step.
 func Write(dir string, files map[string][]byte) error {
-	dir = filepath.Clean(dir)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		if err := checkName(name); err != nil {
@@ -30,39 +28,165 @@ func Write(dir string, files map[string][]byte) error {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	st, err := Begin(dir)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if err := st.Add(name, files[name]); err != nil {
+			st.Abort()
+			return err
+		}
+	}
+	return st.Commit()
+}
 
+// Stage is a site being written file by file into a staging directory
+// beside its target, so a renderer can hand each page over as soon as it is
+// made and let it go: the site never needs to be in memory whole. Nothing
+// is visible in the target until Commit; Abort, or a process killed
+// before Commit, leaves the previous site as it was.
+type Stage struct {
+	dir, stage string
+	unlock     func()
+	mf         *Minifier
+	work       chan stagedFile
+	wg         sync.WaitGroup
+
+	mu    sync.Mutex
+	names map[string]bool
+	err   error // the first error of a worker
+	done  bool
+}
+
+type stagedFile struct {
+	name string
+	data []byte
+}
+
+// Begin takes the lock on dir's parent, clears what killed builds left
+// there, and starts writing into a new staging directory, on every core.
+func Begin(dir string) (*Stage, error) {
+	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
 	unlock, err := lock(filepath.Join(parent, "."+base+".lock"), dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer unlock()
 	removeStale(parent, base)
-
 	stage, err := os.MkdirTemp(parent, "."+base+"-staging-")
+	if err == nil {
+		err = os.Chmod(stage, 0o755)
+	}
 	if err != nil {
-		return fmt.Errorf("create a staging directory beside %s: %w", dir, err)
+		unlock()
+		return nil, fmt.Errorf("create a staging directory beside %s: %w", dir, err)
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(stage)
+	st := &Stage{dir: dir, stage: stage, unlock: unlock, mf: NewMinifier(),
+		work: make(chan stagedFile, 64), names: map[string]bool{}}
+	for range runtime.GOMAXPROCS(0) {
+		st.wg.Go(st.writer)
+	}
+	return st, nil
+}
+
+// writer minifies and writes what it is handed, reusing its buffers.
+func (st *Stage) writer() {
+	var b buffers
+	for f := range st.work {
+		if st.failed() {
+			continue
 		}
-	}()
-	if err := os.Chmod(stage, 0o755); err != nil {
+		full := filepath.Join(st.stage, filepath.FromSlash(f.name))
+		err := os.MkdirAll(filepath.Dir(full), 0o755)
+		var data []byte
+		if err == nil {
+			data, err = st.mf.minify(&b, f.name, f.data)
+		}
+		if err == nil {
+			err = os.WriteFile(full, data, 0o644)
+		}
+		if err != nil {
+			st.mu.Lock()
+			if st.err == nil {
+				st.err = err
+			}
+			st.mu.Unlock()
+		}
+	}
+}
+
+func (st *Stage) failed() bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.err != nil
+}
+
+// Add queues a file for writing; data must not change afterwards. It
+// refuses a path outside the site or one added twice, and reports an
+// earlier file's failure so the caller can stop rendering.
+func (st *Stage) Add(name string, data []byte) error {
+	if err := checkName(name); err != nil {
 		return err
 	}
-	if err := writeAll(stage, names, files); err != nil {
+	st.mu.Lock()
+	dup, err, done := st.names[name], st.err, st.done
+	st.names[name] = true
+	st.mu.Unlock()
+	switch {
+	case done:
+		return errors.New("the site was already committed or aborted")
+	case err != nil:
 		return err
+	case dup:
+		return fmt.Errorf("%s is written twice", name)
 	}
-	if err := swap(stage, dir); err != nil {
-		return err
-	}
-	ok = true
+	st.work <- stagedFile{name, data}
 	return nil
+}
+
+// Commit waits for every file to be written and then puts the staging
+// directory in place of the target in one step; on any failure it leaves
+// the target untouched and removes the staging directory.
+func (st *Stage) Commit() error {
+	if !st.finish() {
+		return errors.New("the site was already committed or aborted")
+	}
+	defer st.unlock()
+	if st.err != nil {
+		os.RemoveAll(st.stage)
+		return st.err
+	}
+	if err := swap(st.stage, st.dir); err != nil {
+		os.RemoveAll(st.stage)
+		return err
+	}
+	return nil
+}
+
+// Abort stops writing and removes the staging directory; the target stays as it was.
+func (st *Stage) Abort() {
+	if st.finish() {
+		os.RemoveAll(st.stage)
+		st.unlock()
+	}
+}
+
+// finish closes the queue and waits for the writers, once.
+func (st *Stage) finish() bool {
+	st.mu.Lock()
+	if st.done {
+		st.mu.Unlock()
+		return false
+	}
+	st.done = true
+	st.mu.Unlock()
+	close(st.work)
+	st.wg.Wait()
+	return true
 }
 
 // checkName refuses output paths that would leave the output directory.
@@ -71,44 +195,6 @@ func checkName(name string) error {
 		return fmt.Errorf("output path %q is not inside the site", name)
 	}
 	return nil
-}
-
-// writeAll minifies and writes the files on every core.
-func writeAll(stage string, names []string, files map[string][]byte) error {
-	mf := NewMinifier()
-	dirs := map[string]bool{}
-	for _, name := range names {
-		for d := path.Dir(name); d != "."; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(stage, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	work := make(chan int)
-	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var b buffers
-			for i := range work {
-				name := names[i]
-				data, err := mf.minify(&b, name, files[name])
-				if err == nil {
-					err = os.WriteFile(filepath.Join(stage, filepath.FromSlash(name)), data, 0o644)
-				}
-				errs[i] = err
-			}
-		})
-	}
-	for i := range names {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // removeStale deletes what killed builds left beside the target. The lock

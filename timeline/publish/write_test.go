@@ -116,3 +116,70 @@ func assertNoLeftovers(t *testing.T, parent string) {
 		}
 	}
 }
+
+func TestStage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Write(dir, map[string][]byte{"index.html": []byte("<p>un</p>")}); err != nil {
+		t.Fatal(err)
+	}
+	// Files handed over one by one, in any order, land together at Commit.
+	st, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"b/c/d.html", "index.html", "b/e.css"} {
+		if err := st.Add(name, []byte("<p>deux</p>")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := readTree(t, dir); got["index.html"] != "<p>un</p>" {
+		t.Errorf("the target changed before Commit: %v", got)
+	}
+	if err := st.Add("index.html", nil); err == nil || !strings.Contains(err.Error(), "written twice") {
+		t.Errorf("a second index.html: err = %v", err)
+	}
+	if err := st.Add("../x.html", nil); err == nil {
+		t.Error("a path outside the site was accepted")
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dir); len(got) != 3 || got["b/c/d.html"] != "<p>deux</p>" {
+		t.Errorf("after Commit: %v", got)
+	}
+	if err := st.Add("late.html", nil); err == nil {
+		t.Error("Add after Commit was accepted")
+	}
+	if err := st.Commit(); err == nil {
+		t.Error("a second Commit succeeded")
+	}
+
+	// An aborted stage leaves the target as it was, and releases the lock.
+	st, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("index.html", []byte("<p>trois</p>")); err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	st.Abort()
+	if got := readTree(t, dir); got["index.html"] != "<p>deux</p>" {
+		t.Errorf("Abort changed the target: %v", got)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+
+	// A file that fails to minify fails the Commit, and later Adds say so.
+	st, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Add("bad.json", []byte("{"))
+	if err := st.Commit(); err == nil {
+		t.Error("Commit after a failed file succeeded")
+	}
+	if got := readTree(t, dir); got["index.html"] != "<p>deux</p>" {
+		t.Errorf("a failed Commit changed the target: %v", got)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}

@@ -87,14 +87,10 @@ var futureWords = []string{"doit ", "doivent ", "devra", "devrait", "prevu", "se
 
 // announced reports whether the words before a date announce the future.
 func announced(before string) bool {
-	f := fold(before)
-	for _, w := range futureWords {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
+	return futureSet.in(fold(before))
 }
+
+var futureSet = newPhraseSet(futureWords)
 
 func hasWeekday(words []string) bool {
 	for _, w := range words {
@@ -141,6 +137,8 @@ var idioms = []string{
 var eventNouns = []string{"reunion", "rencontre", "visite", "sommet", "seance", "vote", "conference",
 	"annonce", "attaque", "attentat", "decision", "audience", "manifestation", "entretien"}
 
+var idiomSet = newPhraseSet(idioms)
+
 // isIdiom reports whether a date expression of a sentence is an idiom or
 // an adjective, or a deictic word ("aujourd'hui", "hier") inside a quotation,
 // whose day is the speaker's, not the article's.
@@ -148,9 +146,11 @@ func isIdiom(text string, d dateMatch) bool {
 	lo := max(0, d.Start-40)
 	win := fold(text[lo:min(len(text), d.End+30)])
 	f := fold(d.Text)
-	for _, id := range idioms {
-		if i := strings.Index(win, id); i >= 0 && strings.Contains(id, strings.TrimPrefix(strings.TrimPrefix(f, "d'"), "des ")) {
-			return true
+	if idiomSet.in(win) {
+		for _, id := range idioms {
+			if i := strings.Index(win, id); i >= 0 && strings.Contains(id, strings.TrimPrefix(strings.TrimPrefix(f, "d'"), "des ")) {
+				return true
+			}
 		}
 	}
 	deictic := strings.Contains(f, "aujourd'hui") || strings.Contains(f, "hier") || strings.Contains(f, "demain") ||

@@ -181,6 +181,8 @@ type candidate struct {
 // the time of an event: "en comparaison à la même période en 2024".
 var comparisons = []string{"par rapport a", "comparaison", "compare", "meme periode", "contre "}
 
+var comparisonSet = newPhraseSet(comparisons)
+
 // ledeWindow is how many sentences an article's lead spans.
 const ledeWindow = 3
 
@@ -334,14 +336,7 @@ func usableDates(text string, ds []dateMatch, ref edtf.Value) []dateMatch {
 			ref.Start.First().After(d.Value.Start.Last()) {
 			d.Value = edtf.Between(d.Value.Start, ref.Start)
 		}
-		before := fold(text[max(0, d.Start-40):d.Start])
-		skip := false
-		for _, c := range comparisons {
-			if strings.Contains(before, c) {
-				skip = true
-			}
-		}
-		if !skip {
+		if !comparisonSet.in(fold(text[max(0, d.Start-40):d.Start])) {
 			out = append(out, d)
 		}
 	}

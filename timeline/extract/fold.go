@@ -74,6 +74,27 @@ func fold(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
+		// A run of bytes that fold to themselves, single spaces between
+		// them included, is copied at once.
+		j := i
+		for j < len(s) {
+			if c := s[j]; foldsToItself[c] {
+				j++
+			} else if c == ' ' && j > i && j+1 < len(s) && foldsToItself[s[j+1]] {
+				j += 2
+			} else {
+				break
+			}
+		}
+		if j > i {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -106,3 +127,12 @@ func fold(s string) string {
 	}
 	return b.String()
 }
+
+// foldsToItself marks the ASCII bytes fold leaves as they are: all but
+// capitals and white space.
+var foldsToItself = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !('A' <= c && c <= 'Z') && c != ' ' && c != '\n' && c != '\t' && c != '\r'
+	}
+	return t
+}()

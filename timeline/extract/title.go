@@ -107,13 +107,10 @@ var leadWord = map[string]bool{"selon": true, "pour": true, "en": true, "face": 
 // mayName reports, cheaply, whether a folded sentence may hold an event
 // noun or a signature: most do not, and are spared the search.
 func mayName(f string) bool {
-	for _, n := range eventNounTitles {
-		if strings.Contains(f, n) {
-			return true
-		}
-	}
-	return strings.Contains(f, "signe") || strings.Contains(f, "vigueur")
+	return nameWords.in(f)
 }
+
+var nameWords = newPhraseSet(eventNounTitles, []string{"signe", "vigueur"})
 
 // nounTitle is the noun phrase an event noun opens, when it names the
 // event's kind and has a complement: "Visite de Bruno Retailleau à Rabat".

@@ -163,3 +163,41 @@ func dropDangling(t string) string {
 	}
 	return t
 }
+
+// phraseSet finds whether a folded text holds any of a list of phrases, in
+// one reading of the text rather than one per phrase.
+type phraseSet struct {
+	pairs   [1 << 16 / 64]uint64 // the phrases' first two bytes, as bits
+	byFirst [256][]string
+}
+
+func newPhraseSet(lists ...[]string) *phraseSet {
+	p := &phraseSet{}
+	for _, l := range lists {
+		for _, w := range l {
+			if len(w) < 2 {
+				panic("phrase too short for a phrase set: " + w)
+			}
+			k := uint16(w[0])<<8 | uint16(w[1])
+			p.pairs[k>>6] |= 1 << (k & 63)
+			p.byFirst[w[0]] = append(p.byFirst[w[0]], w)
+		}
+	}
+	return p
+}
+
+// in reports whether s holds one of the phrases.
+func (p *phraseSet) in(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		if p.pairs[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		for _, w := range p.byFirst[s[i]] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -296,15 +296,19 @@ func publishedOn(v edtf.Value) string {
 	return "en " + fr
 }
 
-// sourceLabel names a source briefly in lists of events: its publisher, or a
-// short title, with when it appeared: "Quid, 2025", "L’Opinion, 4 octobre 2024".
+// sourceLabel names a source briefly in lists of events: its publisher with
+// when it appeared, "Quid, 2025"; else a short title, the date in brackets so
+// that it does not follow an ellipsis, "Suite à la forte augmentation… (2022)".
 func sourceLabel(sv *sourceView) string {
-	label := sv.Publisher
-	if label == "" {
-		label = shorten(sv.Title, 40)
+	if sv.Publisher != "" {
+		if sv.Published == "" {
+			return sv.Publisher
+		}
+		return French(sv.Publisher + ", " + sv.Published)
 	}
+	label := shorten(sv.Title, 36)
 	if sv.Published != "" {
-		label += ", " + sv.Published
+		label += " (" + sv.Published + ")"
 	}
 	return French(label)
 }

@@ -458,6 +458,15 @@ func isHeadlineSentence(s string) bool {
 // leadIns are openings a title leaves out.
 var leadIns = []string{"pour rappel, ", "selon la map, ", "selon des sources bien informees, ", "a ce titre, ", "par ailleurs, ", "en outre, ", "de plus, ", "ainsi, ", "mieux, "}
 
+// maxLeadIn is the length of the longest lead-in, in bytes.
+var maxLeadIn = func() int {
+	n := 0
+	for _, l := range leadIns {
+		n = max(n, len(l))
+	}
+	return n
+}()
+
 // dangling are words a title does not end on.
 var dangling = map[string]bool{"de": true, "la": true, "le": true, "les": true, "des": true, "du": true,
 	"a": true, "à": true, "et": true, "en": true, "pour": true, "l'": true, "d'": true, "au": true, "aux": true,
@@ -482,7 +491,7 @@ func makeTitle(sent string, d dateMatch, trigs []triggerHit) string {
 	// Leave out the lead-in and a leading date: "En novembre 2015, …".
 	for changed := true; changed; {
 		changed = false
-		f := fold(t)
+		f := foldHead(t, maxLeadIn)
 		for _, l := range leadIns {
 			if strings.HasPrefix(f, l) {
 				t = cutRunes(t, utf8.RuneCountInString(l))

@@ -136,3 +136,22 @@ var foldsToItself = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// foldHead is the beginning of fold(s), at least n bytes of it when fold(s)
+// has that many: enough to tell whether fold(s) starts with a phrase of n
+// bytes or fewer, without folding all of a long text.
+func foldHead(s string, n int) string {
+	k := 2*n + 8
+	if k >= len(s) {
+		return fold(s)
+	}
+	for k < len(s) && !utf8.RuneStart(s[k]) {
+		k++
+	}
+	// Folding is done rune by rune and only ever appends, so the fold of
+	// a beginning of s is a beginning of fold(s).
+	if f := fold(s[:k]); len(f) >= n {
+		return f
+	}
+	return fold(s)
+}

@@ -153,3 +153,18 @@ func TestNormSpace(t *testing.T) {
 		})
 	}
 }
+
+func FuzzFoldHead(f *testing.F) {
+	for _, s := range foldSeeds {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if n < 0 || n > 100 {
+			return
+		}
+		full, head := fold(s), foldHead(s, n)
+		if !strings.HasPrefix(full, head) || len(head) < min(n, len(full)) {
+			t.Errorf("foldHead(%q, %d) = %q, not a beginning of %q at least %d bytes long", s, n, head, full, n)
+		}
+	})
+}

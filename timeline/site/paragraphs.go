@@ -34,19 +34,21 @@ func paragraphs(segs []segment) []para {
 			cur = append(cur, s)
 			continue
 		}
-		pieces := paraBreak.Split(s.Text, -1)
-		for i, t := range pieces {
+		// The anchor goes on the first piece with text, or stays on its
+		// own when the passage holds only a break.
+		id := s.ID
+		for i, t := range paraBreak.Split(s.Text, -1) {
 			if i > 0 {
 				flush()
 			}
 			if t == "" {
 				continue
 			}
-			piece := segment{Text: t, Mark: s.Mark, Event: s.Event}
-			if i == 0 {
-				piece.ID = s.ID
-			}
-			cur = append(cur, piece)
+			cur = append(cur, segment{Text: t, Mark: s.Mark, ID: id, Event: s.Event})
+			id = ""
+		}
+		if id != "" {
+			cur = append(cur, segment{Mark: true, ID: id, Event: s.Event})
 		}
 	}
 	flush()

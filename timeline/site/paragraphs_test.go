@@ -3,6 +3,8 @@ package site
 import (
 	"reflect"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestParagraphs(t *testing.T) {
@@ -49,4 +51,45 @@ func TestPublisherIn(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParagraphs checks that cutting a text into paragraphs keeps every
+// anchor and every non-space character, in order.
+func FuzzParagraphs(f *testing.F) {
+	f.Add("Un.\n\nDeux.", 0, 3)
+	f.Add("Une visite sous le signe du renouveau\n\nArrivé dimanche.\n \n", 5, 30)
+	f.Add("\n\n\n", 1, 2)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		// Passages start and end between characters, as find returns them.
+		if a < 0 || b < a || b > len(text) || !utf8.ValidString(text) ||
+			(a < len(text) && !utf8.RuneStart(text[a])) || (b < len(text) && !utf8.RuneStart(text[b])) {
+			return
+		}
+		segs := segments(text, []passage{{Start: a, End: b, ID: "q-x-1", Event: &eventView{}}})
+		var got, want []rune
+		for _, r := range text {
+			if !unicode.IsSpace(r) {
+				want = append(want, r)
+			}
+		}
+		ids := 0
+		for _, p := range paragraphs(segs) {
+			for _, s := range p.Segs {
+				if s.ID != "" {
+					ids++
+				}
+				for _, r := range s.Text {
+					if !unicode.IsSpace(r) {
+						got = append(got, r)
+					}
+				}
+			}
+		}
+		if string(got) != string(want) {
+			t.Errorf("the paragraphs hold %q, want %q", string(got), string(want))
+		}
+		if ids != 1 {
+			t.Errorf("%d anchors, want 1", ids)
+		}
+	})
 }

@@ -511,7 +511,7 @@ func isSignOff(s string) bool {
 		}
 		return true
 	}
-	if len(s) < 50 && creditRE.MatchString(s) {
+	if len(s) < 50 && strings.Contains(s, " avec ") && creditRE.MatchString(s) {
 		return true
 	}
 	return false
@@ -558,6 +558,10 @@ func isByline(s string) bool {
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && len(s) < 40 {
 		in := strings.ToLower(s)
 		return strings.Contains(in, "afp") || strings.Contains(in, "map") || strings.Contains(in, "reuters") || strings.Contains(in, "avec ")
+	}
+	// Every byline opens with P, D or A: most lines are spared the pattern.
+	if s == "" || s[0] != 'P' && s[0] != 'D' && s[0] != 'A' {
+		return false
 	}
 	if !bylineRE.MatchString(s) || len(s) > 80 || strings.ContainsAny(s, ",;") {
 		return false

@@ -194,7 +194,13 @@ func Parse(raw string) Article {
 		}
 	}
 	if a.Title == "" {
-		if ss := Sentences(a.Body); len(ss) > 0 {
+		// Sentences end at the end of a line: the first one is in the
+		// first line.
+		first := a.Body
+		if i := strings.IndexByte(first, '\n'); i >= 0 {
+			first = first[:i]
+		}
+		if ss := Sentences(first); len(ss) > 0 {
 			a.Title = shorten(ss[0].Text, maxTitle)
 		}
 	}
@@ -425,6 +431,11 @@ func isNoise(s string) bool {
 // of spaces, tabs or no-break spaces.
 func isTicker(s string) bool {
 	if len(s) < 120 {
+		return false
+	}
+	// A gap is two spaces side by side at least: most lines have none.
+	if !strings.Contains(s, "  ") && strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "\u00a0") &&
+		!strings.Contains(s, "\u202f") && !strings.Contains(s, "\u2009") && !strings.Contains(s, "\u2007") {
 		return false
 	}
 	gaps, run := 0, 0

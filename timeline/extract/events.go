@@ -260,12 +260,16 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 			}
 		}
 		used := map[string]bool{}
+		keys := make([]string, len(dates)) // each date as EDTF, written once
+		for di, d := range dates {
+			keys[di] = d.Value.String()
+		}
 		for k := range trigs {
 			di, ok := best[k]
 			if !ok {
 				continue
 			}
-			key := dates[di].Value.String()
+			key := keys[di]
 			if used[key] {
 				continue
 			}
@@ -277,18 +281,18 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 		// dates the same kind of event. Or a figure stands by it: a
 		// statistic.
 		for di, d := range dates {
-			if used[d.Value.String()] {
+			if used[keys[di]] {
 				continue
 			}
 			for k, bdi := range best {
 				if coordinated(st.Text, dates[bdi], d) {
-					used[d.Value.String()] = true
+					used[keys[di]] = true
 					out = append(out, mk(figureKind(trigs[k].t, st.Text, dates, d), d, dist[k]))
 					break
 				}
 			}
-			if !used[d.Value.String()] && d.Value.Precision() <= edtf.PrecisionYear && figureNear(st.Text, dates, d) && !d.Value.Interval {
-				used[d.Value.String()] = true
+			if !used[keys[di]] && d.Value.Precision() <= edtf.PrecisionYear && figureNear(st.Text, dates, d) && !d.Value.Interval {
+				used[keys[di]] = true
 				out = append(out, mk("statistic", dates[di], 0))
 			}
 		}

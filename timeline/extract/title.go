@@ -347,8 +347,9 @@ func dropDate(t, date string) string {
 	after := strings.TrimLeft(t[i+len(date):], " ")
 	// "en décembre 2020", "le 30 avril 2022", "à l'été 2024": the
 	// preposition goes with the date.
+	lowerBefore, lowerDate := strings.ToLower(before), strings.ToLower(date[:min(len(date), 3)])
 	for _, p := range []string{" en", " le", " la", " à l'", " à", " au", " depuis", " dès", " du", " de", ","} {
-		if strings.HasSuffix(strings.ToLower(before), p) && !strings.Contains(strings.ToLower(date[:min(len(date), 3)]), strings.TrimSpace(p)) {
+		if strings.HasSuffix(lowerBefore, p) && !strings.Contains(lowerDate, strings.TrimSpace(p)) {
 			before = strings.TrimRight(before[:len(before)-len(p)], " ")
 			break
 		}

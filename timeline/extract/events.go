@@ -107,6 +107,14 @@ var triggerIndex = func() map[string][]int {
 	return idx
 }()
 
+// triggerOpenings are the first two letters of the triggers.
+var triggerOpenings = func() (p pairFilter) {
+	for _, t := range triggers {
+		p.add(t.stem)
+	}
+	return p
+}()
+
 // findTriggers returns the triggers of a folded sentence, each once, in
 // order of first appearance.
 func findTriggers(folded string) []triggerHit {
@@ -124,7 +132,11 @@ func findTriggers(folded string) []triggerHit {
 				continue
 			}
 		}
-		for _, ti := range triggerIndex[folded[i:i+3]] {
+		var tis []int
+		if triggerOpenings.may(folded[i : i+3]) {
+			tis = triggerIndex[folded[i:i+3]]
+		}
+		for _, ti := range tis {
 			if seen[ti] {
 				continue
 			}

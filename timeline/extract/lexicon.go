@@ -20,7 +20,8 @@ import (
 type lexicon struct {
 	actors, places, topics []*entry
 	// The names of actors, places and topics, by first word.
-	words map[string]*wordRefs
+	words    map[string]*wordRefs
+	openings pairFilter // of the keys of words
 }
 
 // entry is one actor, place or topic and the names that signal it.
@@ -174,7 +175,9 @@ func (lx *lexicon) mentions(raw, folded string, seenActors map[*entry]bool) (act
 			continue
 		}
 		j := wordEnd(folded, i)
-		if refs := lx.words[folded[i:j]]; refs != nil {
+		if w := folded[i:j]; !lx.openings.may(w) {
+			// No name starts with this word.
+		} else if refs := lx.words[w]; refs != nil {
 			actors = matchNames(actors, refs.actors, raw, folded, i, seenActors)
 			places = matchNames(places, refs.places, raw, folded, i, nil)
 			topics = matchNames(topics, refs.topics, raw, folded, i, nil)
@@ -297,5 +300,9 @@ func (lx *lexicon) index() {
 	}
 	for w, rs := range newIndex(lx.topics) {
 		refs(w).topics = rs
+	}
+	lx.openings = pairFilter{}
+	for w := range lx.words {
+		lx.openings.add(w)
 	}
 }

@@ -201,3 +201,29 @@ func (p *phraseSet) in(s string) bool {
 	}
 	return false
 }
+
+// pairFilter holds the first two bytes of a set of words, as bits: a word
+// whose opening is not in it is in no map of the set, and is spared the
+// look-up. A word of one byte is held as that byte and a zero.
+type pairFilter [1 << 16 / 64]uint64
+
+func pairKey(w string) uint16 {
+	if len(w) == 1 {
+		return uint16(w[0]) << 8
+	}
+	return uint16(w[0])<<8 | uint16(w[1])
+}
+
+func (p *pairFilter) add(w string) {
+	if w == "" {
+		return
+	}
+	k := pairKey(w)
+	p[k>>6] |= 1 << (k & 63)
+}
+
+// may reports whether a non-empty word may be in the set.
+func (p *pairFilter) may(w string) bool {
+	k := pairKey(w)
+	return p[k>>6]&(1<<(k&63)) != 0
+}

@@ -296,7 +296,13 @@ func (lx *lexicon) candidates(s *source) []*candidate {
 			if used[keys[di]] {
 				continue
 			}
-			for k, bdi := range best {
+			// In trigger order, not the map's, so two triggers that could
+			// both claim the date always give the same event.
+			for k := range trigs {
+				bdi, ok := best[k]
+				if !ok {
+					continue
+				}
 				if coordinated(st.Text, dates[bdi], d) {
 					used[keys[di]] = true
 					out = append(out, mk(figureKind(trigs[k].t, st.Text, dates, d), d, dist[k]))

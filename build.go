@@ -35,6 +35,7 @@ import (
 	"frise/timeline/extract"
 	"frise/timeline/frdate"
 	"frise/timeline/preview"
+	"frise/timeline/publish"
 )
 
 // The default templates and static files, used where the site has no folder of its own.
@@ -148,6 +149,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	c.flags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if err := publish.CheckTarget(c.out, c.content, c.templates, c.static); err != nil {
+		return usageError("%v", err)
 	}
 	start := time.Now()
 	s, err := load(c.content, stderr)
@@ -320,6 +324,9 @@ func runServe(args []string, stderr io.Writer) error {
 	}
 	if fi, err := os.Stat(c.content); err != nil || !fi.IsDir() {
 		return usageError("content folder %s not found: run frise from the site's folder, or give -content DIR", c.content)
+	}
+	if err := publish.CheckTarget(c.out, c.content, c.templates, c.static); err != nil {
+		return usageError("%v", err)
 	}
 	build := func() error {
 		// Not load: the problems go to the error page as they are, with the folder's path.

@@ -70,11 +70,19 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Abort is a no-op once committed: on a panic below, the staging
+	// folder goes and the lock is released before the panic goes on.
+	defer st.Abort()
 	var feeds map[string][]byte
 	var feedErr error
 	exported := make(chan struct{})
 	go func() {
 		defer close(exported)
+		defer func() {
+			if p := recover(); p != nil {
+				feedErr = fmt.Errorf("exports failed: %v", p)
+			}
+		}()
 		feeds, feedErr = export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
 	}()
 	n := 0
@@ -104,7 +112,6 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 		}
 	}
 	if err != nil {
-		st.Abort()
 		return 0, err
 	}
 	return n, st.Commit()

@@ -745,6 +745,12 @@ func (l *loader) citations(d *doc, byID map[string]*Source, folded map[*Source]s
 		case string:
 			id = v
 		case map[string]any:
+			if _, isText := v["source"].(string); !isText && v["source"] != nil {
+				// YAML reads 2024_10_05 or 0123 as a number, and loses how it was written.
+				fail(fmt.Sprintf("source %v is read as a number, not as a file name", v["source"]),
+					"write the source's id in quotes, e.g. source: \"2024_10_05\"")
+				continue
+			}
 			id, _ = scalar(v["source"])
 			quote, _ = scalar(v["quote"])
 			for k := range v {

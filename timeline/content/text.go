@@ -20,6 +20,7 @@ func Fold(s string) string {
 		decomposed = norm.NFD.String(s)
 	}
 	for _, r := range decomposed {
+		r = unicode.ToLower(r)
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue

@@ -7,6 +7,7 @@ func TestFoldAndSlugify(t *testing.T) {
 		{"accents", "Société Générale", "societe generale", "societe-generale"},
 		{"apostrophe typographique", "L’Intérieur", "l'interieur", "l-interieur"},
 		{"ligature", "Cœur", "coeur", "coeur"},
+		{"ligature capitale", "Œuvre ÆSOP", "oeuvre aesop", "oeuvre-aesop"},
 		{"espaces", "  La   Valette\u00a0", "la valette", "la-valette"},
 		{"espagnol", "Pedro Sánchez", "pedro sanchez", "pedro-sanchez"},
 		{"ponctuation", "Maroc–France : 2024 !", "maroc–france : 2024 !", "maroc-france-2024"},

@@ -35,7 +35,7 @@ func render(e *Event) []byte {
 	}
 	b.WriteString("sources:\n")
 	for _, c := range e.Sources {
-		fmt.Fprintf(&b, "  - source: %s\n    quote: %s\n", c.Source, strconv.Quote(c.Quote))
+		fmt.Fprintf(&b, "  - source: %s\n    quote: %s\n", strconv.Quote(c.Source), strconv.Quote(c.Quote))
 	}
 	b.WriteString("status: extracted\n")
 	b.WriteString("---\n")

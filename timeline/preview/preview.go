@@ -4,7 +4,7 @@
 // The server builds once, then watches the folders it is given (content/,
 // templates/, static/) by comparing their files' sizes and modification
 // times a few times a second, and rebuilds on any change. A build writes
-// through publish.Write, which swaps the whole output folder in one step,
+// through package publish, which swaps the whole output folder in one step,
 // so a request sees the previous site or the new one, never a mix.
 //
 // While the content is broken, every page request gets an error page that
@@ -37,7 +37,7 @@ type Options struct {
 	OutDir string // the built site's folder, written by Build
 
 	// Build loads the content, renders it and writes it into OutDir with
-	// publish.Write. It returns content.Problems when the content is broken.
+	// package publish (timeline.Publish). It returns content.Problems when the content is broken.
 	Build func() error
 
 	Watch    []string      // folders whose changes trigger a build; missing ones are watched for appearing

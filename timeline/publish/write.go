@@ -167,7 +167,8 @@ func (st *Stage) Commit() error {
 	return nil
 }
 
-// Abort stops writing and removes the staging directory; the target stays as it was.
+// Abort stops writing and removes the staging directory; the target stays
+// as it was. After Commit it does nothing, so it can be deferred.
 func (st *Stage) Abort() {
 	if st.finish() {
 		os.RemoveAll(st.stage)

@@ -190,7 +190,7 @@ func Run(opts Options) (Report, error) {
 			names[name] = true
 			entry.File = "events/" + name + ".md"
 			if !opts.DryRun {
-				if err := writeAtomic(filepath.Join(opts.ContentDir, filepath.FromSlash(entry.File)), data); err != nil {
+				if err := writeAtomic(filepath.Join(opts.ContentDir, filepath.FromSlash(entry.File)), data, nil); err != nil {
 					return r, fmt.Errorf("write %s: %w", entry.File, err)
 				}
 			}
@@ -217,7 +217,7 @@ func Run(opts Options) (Report, error) {
 			r.Unchanged = append(r.Unchanged, entry)
 		default:
 			if !opts.DryRun {
-				if err := writeAtomic(filepath.Join(opts.ContentDir, filepath.FromSlash(x.File)), data); err != nil {
+				if err := writeAtomic(filepath.Join(opts.ContentDir, filepath.FromSlash(x.File)), data, x.Raw); err != nil {
 					return r, fmt.Errorf("write %s: %w", x.File, err)
 				}
 			}

@@ -268,3 +268,44 @@ func BenchmarkExtract(b *testing.B) {
 		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu, "cpu-MB/s")
 	}
 }
+
+func TestWriteAtomicNeverClobbers(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "events", "a.md")
+	if err := writeAtomic(p, []byte("un"), nil); err != nil {
+		t.Fatal(err)
+	}
+	// A new file whose name was taken meanwhile is not written over.
+	if err := writeAtomic(p, []byte("deux"), nil); err != errChanged {
+		t.Errorf("writing over a file that appeared: err = %v", err)
+	}
+	// An update of a file an editor saved since the run read it is refused.
+	if err := writeAtomic(p, []byte("deux"), []byte("ce que la passe avait lu")); err != errChanged {
+		t.Errorf("writing over an edited file: err = %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "un" {
+		t.Errorf("the file became %q", b)
+	}
+	// An update of the file as read goes through.
+	if err := writeAtomic(p, []byte("deux"), []byte("un")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "deux" {
+		t.Errorf("the file is %q", b)
+	}
+	ents, _ := os.ReadDir(filepath.Dir(p))
+	if len(ents) != 1 {
+		t.Errorf("temporary files left behind: %v", ents)
+	}
+}
+
+func TestHiddenFilesAreNotEvents(t *testing.T) {
+	dir := copyContent(t)
+	// An editor's lock file: a link to nowhere, which reading would fail on.
+	if err := os.Symlink("nowhere@1234", filepath.Join(dir, "events", ".#2015-11-sommet-de-la-valette.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{ContentDir: dir, DryRun: true}); err != nil {
+		t.Fatalf("a hidden lock file stopped extract: %v", err)
+	}
+}

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -103,6 +106,13 @@ func readExisting(dir string) ([]*existing, error) {
 			}
 			return err
 		}
+		// Skip what the build skips: hidden folders and files, editors' backups and lock files.
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() || filepath.Ext(p) != ".md" {
 			return nil
 		}
@@ -199,9 +209,15 @@ func (x *existing) claimed() bool {
 	return x.taken && x.Status == "extracted" && !x.Edited
 }
 
-// writeAtomic writes a file through a temporary file in the same
-// directory and a rename, so a reader never sees half a file.
-func writeAtomic(path string, data []byte) error {
+// errChanged is the error of a write that found the file changed on disk
+// since the run read it: a person's edit, or another run's file.
+var errChanged = errors.New("the file changed on disk during the run; it was left as it is: run extract again")
+
+// writeAtomic writes data to path through a temporary file and a rename,
+// so a reader sees the old file or the new one. was is what the run read
+// at path, or nil for a new file: if the file on disk is no longer that
+// (an editor saved it meanwhile, or it appeared), nothing is written.
+func writeAtomic(path string, data, was []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -210,24 +226,31 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	tmp := f.Name()
+	defer os.Remove(tmp)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		os.Remove(tmp)
 		return err
 	}
 	if err := f.Close(); err != nil {
-		os.Remove(tmp)
 		return err
 	}
 	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
+	if was == nil {
+		// A hard link fails if the name is taken, where a rename would replace it.
+		if err := os.Link(tmp, path); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return errChanged
+			}
+			return err
+		}
+		return nil
 	}
-	return nil
+	if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, was) {
+		return errChanged
+	}
+	return os.Rename(tmp, path)
 }
 
 // stopwords are left out of file names.

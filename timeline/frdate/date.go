@@ -185,6 +185,12 @@ func (s *scanner) day(j int) (d, end int, ok bool) {
 			return 0, 0, false
 		}
 		e := j + 1
+		// "1 er mars": the superscript of "1er" set apart when the
+		// text was copied, but only before a month.
+		if v == 1 && e < s.lim && s.t[e].gap == gapSpace && s.is(e, wSuf) && s.folded(e) == "er" &&
+			(s.is(e+1, wMonth) || s.is(e+1, wSept)) && s.t[e+1].gap == gapSpace {
+			return v, e + 1, true
+		}
 		if s.glued(e) && e < s.lim {
 			switch {
 			case s.is(e, wSuf):
@@ -273,6 +279,11 @@ func (s *scanner) yearCheck(i int, strong, bound bool) bool {
 		case (s.t[n].n == ',' || s.t[n].n == '.' || s.t[n].n == ':') && s.glued(n+1) && s.t[n+1].kind == kNum:
 			return false
 		}
+	}
+	// A number after an acronym that no recent year could be: a flight, a
+	// train or a road ("le vol AF 1234", "le TGV 8421").
+	if !bound && i > 0 && t.gap == gapSpace && s.acronym(i-1) && (t.n < 1900 || t.n > 2100) {
+		return false
 	}
 	n := i + 1
 	if n >= s.lim || bound || s.joinedYear(i) {

@@ -221,6 +221,11 @@ func (s *scanner) month(j int, afterDay bool) (m, end int, ok bool) {
 		return 0, 0, false
 	}
 	t := s.t[j]
+	// A day and month joined by a hyphen name an event or a street: "le
+	// 11-Septembre", "la rue du 8-Mai-1945", "le 1er-Mai".
+	if t.gap == gapNone && s.punct(j-1, '-') && s.glued(j-1) && (s.t[j-2].kind == kNum || s.is(j-2, wSuf)) {
+		return 0, 0, false
+	}
 	m = int(t.w.v)
 	if w == wSept {
 		m = 9

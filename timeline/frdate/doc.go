@@ -181,5 +181,7 @@
 // old". Numbers that are not dates are refused: quantities
 // ("2 000 migrants", "1200 éloignements", "40 %"), codes and references
 // ("n° 2021-1109", "la loi 02-03", "A320", "G20", "Covid-19"), hours
-// ("15h30"), phone numbers and identifiers.
+// ("15h30"), phone numbers and identifiers. A day and month joined by a
+// hyphen ("le 11-Septembre", "la place du 8-Mai-1945") names an event or a
+// street, not a date, and is left out too.
 package frdate

@@ -290,6 +290,10 @@ func (s *scanner) yearCheck(i int, strong, bound bool) bool {
 	if !bound && i > 0 && t.gap == gapSpace && s.acronym(i-1) && (t.n < 1900 || t.n > 2100) {
 		return false
 	}
+	// A model named by a number: "la Peugeot 2008", "Windows 2000".
+	if !bound && i > 0 && t.gap == gapSpace && s.t[i-1].kind == kWord && modelNames[s.folded(i-1)] {
+		return false
+	}
 	n := i + 1
 	if n >= s.lim || bound || s.joinedYear(i) {
 		return true
@@ -517,6 +521,10 @@ func (s *scanner) acronym(i int) bool {
 	}
 	return true
 }
+
+// modelNames are the makers and products whose models carry a number that
+// looks like a year.
+var modelNames = map[string]bool{"peugeot": true, "windows": true}
 
 // yearNouns are the nouns a year often follows without a preposition.
 var yearNouns = map[string]bool{}

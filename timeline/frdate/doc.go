@@ -50,6 +50,10 @@
 //	à l'été 2024, au printemps 2019             2024-22, 2019-21 (EDTF seasons)
 //	l'été dernier, cet hiver, l'été prochain    the last season over, the current one
 //	                                              or the one of the year, the next one
+//	à l'automne, au printemps                   the one of the year; in a sentence
+//	                                              about the past, the last one begun by
+//	                                              the reference, about the future, the one
+//	                                              under way or the next: 2025-21
 //	Noël, la Toussaint, le nouvel an, le jour   a day and month, read as "le 25 décembre"
 //	de l'an, la fête du travail, la
 //	Saint-Sylvestre, l'Assomption

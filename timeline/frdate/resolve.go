@@ -240,6 +240,9 @@ func (a anchor) season(s, mod int) (res, bool) {
 		return res{}, false
 	}
 	if a.prec < edtf.PrecisionMonth {
+		if mod == modPast || mod == modFuture {
+			mod = 0
+		}
 		y := a.year()
 		switch mod {
 		case -1:
@@ -258,6 +261,14 @@ func (a anchor) season(s, mod int) (res, bool) {
 	idx := func(y, s int) int { return 4*y + s - 21 }
 	cur := idx(cy, cs)
 	switch mod {
+	case modPast, modFuture:
+		// A season alone in a sentence about the past: the last one begun
+		// by the reference; about the future: the one under way or the next.
+		for y := cy - 1; y <= cy+1; y++ {
+			if k := idx(y, s); (mod == modPast && k <= cur && k > cur-4) || (mod == modFuture && k >= cur && k < cur+4) {
+				return single(edtf.Month(y, s), true), true
+			}
+		}
 	case -1, 1:
 		for y := cy - 1; y <= cy+1; y++ {
 			if k := idx(y, s); (mod < 0 && k < cur && k >= cur-4) || (mod > 0 && k > cur && k <= cur+4) {

@@ -759,6 +759,9 @@ func (s *scanner) seasonAt(j, mod int) (item, bool) {
 	if p.y == 0 && s.is(e, wDe) && s.elided(e+1, wL) && s.is(e+3, wUnit) && s.t[e+3].w.v == uYear && s.isYearAt(e+4) {
 		p.y, e = int(s.t[e+4].n), e+5
 	}
+	if p.y == 0 && p.mod == 0 && s.a.ok {
+		p.mod = s.dayMonthTense(j) // "au printemps, les travaux reprendront"
+	}
 	return item{p: p, isP: true, end: e}, true
 }
 

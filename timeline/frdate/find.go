@@ -547,7 +547,14 @@ func (s *scanner) list(i int) int {
 		if s.is(k, wEt) || s.is(k, wOu) {
 			k++
 		}
+		// "les 3, 10 et 17 mars": after a day alone, another may follow.
+		dayList := last.isP && last.p.d != 0 && last.p.m == 0 && last.p.wd == 0 && !s.is(k, wLe) && !s.is(k, wLes)
+		s.inRange = dayList
 		next, ok := s.value(k, true)
+		s.inRange = false
+		if ok && dayList && next.isP && next.p.m == 0 && !(s.punct(next.end, ',') || s.is(next.end, wEt) || s.is(next.end, wOu) || s.clauseEnd(next.end)) {
+			ok = false // "les 3, 4 buts"
+		}
 		if ok && !last.isP && last.r.v.Start.UnspecifiedYear == 1 && !last.r.v.Interval && next.isP && next.p.y%10 == 0 &&
 			next.p.m == 0 && next.p.d == 0 {
 			// "les années 1980 et 1990": the second is a decade too.

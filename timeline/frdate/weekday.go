@@ -157,9 +157,8 @@ func (s *scanner) tenseCue(i int) int {
 			return -1
 		}
 		if n := i + 1; n < s.lim && s.t[n].kind == kWord {
-			p := s.folded(n)
-			if p == "prevu" || p == "prevue" || p == "prevus" || p == "prevues" || p == "attendu" || p == "attendue" {
-				return 1
+			if plannedParticiples[s.folded(n)] {
+				return 1 // "sont annoncés", "est prévu": a plan
 			}
 		}
 		if s.participle(i + 1) {
@@ -183,6 +182,18 @@ func (s *scanner) tenseCue(i int) int {
 		return 1
 	}
 	return 0
+}
+
+// plannedParticiples are the participles that, after est or sont, announce
+// what is to come rather than tell what happened.
+var plannedParticiples = map[string]bool{}
+
+func init() {
+	for _, p := range []string{"prevu", "attendu", "annonce", "programme", "planifie", "envisage", "convoque", "fixe"} {
+		for _, end := range []string{"", "e", "s", "es"} {
+			plannedParticiples[p+end] = true
+		}
+	}
 }
 
 // notVerb are nouns and adjectives shaped like the verb forms tenseCue reads.

@@ -184,8 +184,10 @@
 // times of day; so is "ne date pas d'aujourd'hui", an idiom for "it is
 // old". Numbers that are not dates are refused: quantities
 // ("2 000 migrants", "1200 éloignements", "40 %"), codes and references
-// ("n° 2021-1109", "la loi 02-03", "A320", "G20", "Covid-19"), hours
-// ("15h30"), phone numbers and identifiers. A day and month joined by a
+// ("n° 2021-1109", "la loi 02-03", "A320", "G20", "Covid-19", "le vol
+// AF 1234", "la Peugeot 2008"), hours ("15h30"), phone numbers and
+// identifiers. A year after an acronym is kept only when it could be a
+// recent one ("les JO 2024", "la COP 2021"). A day and month joined by a
 // hyphen ("le 11-Septembre", "la place du 8-Mai-1945") names an event or a
 // street, not a date, and is left out too.
 package frdate

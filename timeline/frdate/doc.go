@@ -119,6 +119,7 @@
 //	dès 2015, à compter du 1er mars, après
 //	2015, après le 1er novembre
 //	depuis le début de l'année                  2024-01/..
+//	depuis deux ans, cela fait deux ans que     2022/..
 //	jusqu'en 2030, d'ici 2030, avant 2015       that date at the latest: ../2030, ../2015
 //	vers 2018, aux alentours de 2010,           approximate: 2018~
 //	en 1930 environ

@@ -218,11 +218,42 @@ func (s *scanner) at(i int) int {
 	return s.list(i)
 }
 
+// sinceCount reads "cela fait deux ans que", "ça fait trois mois qu'": a
+// period under way since then, as "depuis deux ans".
+func (s *scanner) sinceCount(i int) int {
+	if i < 2 || s.t[i-1].e-s.t[i-1].s != 4 || s.t[i].gap != gapSpace || s.t[i-1].gap != gapSpace ||
+		s.wordAt(i-1) != "fait" || s.wordAt(i-2) != "cela" && s.wordAt(i-2) != "ca" {
+		return i
+	}
+	n, _, e, ok := s.count(i)
+	if !ok || e <= i {
+		return i
+	}
+	u := s.unitAt(e)
+	if u == 0 || !(s.wordAt(e+1) == "que" || s.wordAt(e+1) == "qu" && s.punct(e+2, '\'')) {
+		return i
+	}
+	if n := len(s.out); n > 0 && s.out[n-1].End > int(s.t[i-2].s) {
+		return i
+	}
+	r, ok := s.a.shift(-n, u)
+	if !ok {
+		return i
+	}
+	d, _ := startOf(r.v)
+	r.v = edtf.Since(d)
+	s.emit(i-2, e+1, r)
+	return e + 1
+}
+
 // modified reads a value with a word before it that changes it: depuis,
 // à partir de, jusqu'à, d'ici, vers, aux alentours de, courant…
 func (s *scanner) modified(i int) int {
 	var kind int // 1 since, 2 until, 3 approximately
 	j := i
+	if j := s.sinceCount(i); j > i {
+		return j
+	}
 	switch {
 	case s.is(i, wDepuis):
 		kind, j = 1, i+1

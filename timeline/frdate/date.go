@@ -21,7 +21,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			}
 		}
 		if s.punct(e, ',') {
-			if _, _, ok := s.day(e + 1); ok {
+			if _, k, ok := s.day(e + 1); ok && !s.hourWord(k) {
 				e++
 			}
 		}
@@ -55,8 +55,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		} else if p.wd != 0 && s.t[e].kind != kNum && !s.inRange {
 			// "lundi douze fonctionnaires", "mardi un discours": a number in
 			// words after a weekday counts a noun, unless a month follows.
-		} else if p.wd != 0 || strong {
-			// "mardi 3", and "le 13" before "au 18 juillet" in a range
+		} else if (p.wd != 0 || strong) && !(p.wd != 0 && s.hourWord(k)) {
+			// "mardi 3", and "le 13" before "au 18 juillet" in a range;
+			// not "mardi 14 h 30", an hour
 			p.d, e = d, k
 		}
 	} else if m, k, ok := s.month(e, false); ok {
@@ -506,6 +507,13 @@ func (s *scanner) clauseEnd(e int) bool {
 		return ok && nd <= 2 && s.glued(e+2) && s.wordAt(e+2) == "h"
 	}
 	return false
+}
+
+// hourWord reports whether token i is the unit of an hour set apart: the
+// "h" of "14 h 30", "heures".
+func (s *scanner) hourWord(i int) bool {
+	w := s.wordAt(i)
+	return w == "h" || w == "heure" || w == "heures"
 }
 
 // acronym reports whether word i is written in two to six capitals: JO, COP, PLF.

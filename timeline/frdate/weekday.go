@@ -160,6 +160,13 @@ func (s *scanner) tenseCue(i int) int {
 			if plannedParticiples[s.folded(n)] {
 				return 1 // "sont annoncés", "est prévu": a plan
 			}
+			switch s.folded(n) {
+			case "parti", "partie", "partis", "parties":
+				// "il est parti", the noun elsewhere; not "est partie prenante"
+				if w := s.wordAt(n + 1); w != "prenante" && w != "prenantes" && w != "civile" {
+					return -1
+				}
+			}
 		}
 		if s.participle(i + 1) {
 			return -1

@@ -364,9 +364,9 @@ func (l *loader) loadSources() []*Source {
 	seen := map[string]string{}
 	for _, p := range l.files("sources", ".txt", ".md") {
 		id := idOf(p)
-		if !validID(id) {
+		if !ValidSourceID(id) {
 			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a source id", id),
-				Hint: fmt.Sprintf("rename it %s%s: letters, digits, _ and - only, as its page is sources/ID.html", sourceID(id), path.Ext(p))})
+				Hint: fmt.Sprintf("rename it %s%s: letters, digits, _ and - only, as its page is sources/ID.html", SourceID(id), path.Ext(p))})
 			continue
 		}
 		if prev, dup := seen[id]; dup {

@@ -105,9 +105,9 @@ func validSlug(s string) bool {
 	return s != "" && Slugify(s) == s
 }
 
-// validID reports whether s can be a source's id: ASCII letters, digits,
+// ValidSourceID reports whether s can be a source's id: ASCII letters, digits,
 // underscores and dashes, as scraped article names are ("000_a5a4beaffec547ff").
-func validID(s string) bool {
+func ValidSourceID(s string) bool {
 	if s == "" || s[0] == '-' {
 		return false
 	}
@@ -120,8 +120,8 @@ func validID(s string) bool {
 	return true
 }
 
-// sourceID makes a valid source id of a file name, for a hint.
-func sourceID(s string) string {
+// SourceID makes a valid source id of a file name, for a hint.
+func SourceID(s string) string {
 	if id := Slugify(s); id != "" {
 		return id
 	}

@@ -309,3 +309,15 @@ func TestHiddenFilesAreNotEvents(t *testing.T) {
 		t.Fatalf("a hidden lock file stopped extract: %v", err)
 	}
 }
+
+func TestSourceNamesMustBeIDs(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "une dépêche.txt"), []byte("En novembre 2015, un sommet a eu lieu."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := JSON(Options{ContentDir: t.TempDir(), SourcesDir: dir}, &out)
+	if err == nil || !strings.Contains(err.Error(), `file name "une dépêche" is not a source id: rename it une-depeche.txt`) {
+		t.Errorf("err = %v", err)
+	}
+}

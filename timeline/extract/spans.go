@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"frise/timeline/article"
+	"frise/timeline/content"
 	"frise/timeline/edtf"
 )
 
@@ -33,11 +35,17 @@ func readSources(dir string) ([]*source, error) {
 		if e.IsDir() || (ext != ".txt" && ext != ".md") || strings.HasPrefix(n, ".") {
 			continue
 		}
+		id := strings.TrimSuffix(n, ext)
+		if !content.ValidSourceID(id) {
+			// The build refuses it, so events citing it could never be published.
+			return nil, fmt.Errorf("%s: file name %q is not a source id: rename it %s%s (letters, digits, _ and - only)",
+				filepath.Join(dir, n), id, content.SourceID(id), ext)
+		}
 		b, err := os.ReadFile(filepath.Join(dir, n))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, newSource(strings.TrimSuffix(n, ext), n, string(b)))
+		out = append(out, newSource(id, n, string(b)))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out, nil

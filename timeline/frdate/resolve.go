@@ -99,26 +99,30 @@ func (a anchor) shift(n, u int) (res, bool) {
 	if p > a.prec {
 		return single(a.at(p), false), true
 	}
-	t := a.t
+	return single(truncate(addUnits(a.t, n, u), p), true), true
+}
+
+// addUnits returns t moved by n units of u (days to centuries).
+func addUnits(t time.Time, n, u int) time.Time {
 	switch u {
 	case uDay:
-		t = t.AddDate(0, 0, n)
+		return t.AddDate(0, 0, n)
 	case uWeek:
-		t = t.AddDate(0, 0, 7*n)
+		return t.AddDate(0, 0, 7*n)
 	case uMonth:
-		t = t.AddDate(0, n, 0)
+		return t.AddDate(0, n, 0)
 	case uQuarter:
-		t = t.AddDate(0, 3*n, 0)
+		return t.AddDate(0, 3*n, 0)
 	case uHalf:
-		t = t.AddDate(0, 6*n, 0)
+		return t.AddDate(0, 6*n, 0)
 	case uYear:
-		t = t.AddDate(n, 0, 0)
+		return t.AddDate(n, 0, 0)
 	case uDecade:
-		t = t.AddDate(10*n, 0, 0)
+		return t.AddDate(10*n, 0, 0)
 	case uCentury:
-		t = t.AddDate(100*n, 0, 0)
+		return t.AddDate(100*n, 0, 0)
 	}
-	return single(truncate(t, p), true), true
+	return t
 }
 
 // move returns the reference moved by n units at the reference's own
@@ -132,21 +136,7 @@ func (a anchor) move(n, u int) (res, bool) {
 	if !a.ok {
 		return res{}, false
 	}
-	t := a.t
-	switch u {
-	case uDay:
-		t = t.AddDate(0, 0, n)
-	case uWeek:
-		t = t.AddDate(0, 0, 7*n)
-	case uMonth:
-		t = t.AddDate(0, n, 0)
-	case uQuarter:
-		t = t.AddDate(0, 3*n, 0)
-	case uHalf:
-		t = t.AddDate(0, 6*n, 0)
-	case uYear:
-		t = t.AddDate(n, 0, 0)
-	}
+	t := addUnits(a.t, n, u)
 	if u > uWeek && a.prec == edtf.PrecisionDay && t.Day() != a.t.Day() {
 		t = t.AddDate(0, 0, -t.Day()) // 31 March less a month is the last day of February
 	}

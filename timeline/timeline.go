@@ -35,28 +35,16 @@ func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentF
 // Render returns every file of the site, keyed by its slash path in the
 // output: the pages, the static files, the feeds and the exports.
 func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
-	// The pages and the exports read the same loaded site and share
-	// nothing else: make them side by side, on two cores.
-	var feeds map[string][]byte
-	var feedErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		feeds, feedErr = export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
-	}()
-	files, err := site.Render(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static})
-	<-done
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	if feedErr != nil {
-		return nil, fmt.Errorf("export: %w", feedErr)
-	}
-	for name, data := range feeds {
+	files := map[string][]byte{}
+	_, err := each(s, cfg, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
-			return nil, fmt.Errorf("render: %s is written by both the pages and the exports", name)
+			return fmt.Errorf("%s is written twice", name)
 		}
 		files[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return files, nil
 }
@@ -73,6 +61,18 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// Abort is a no-op once committed: on a panic below, the staging
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
+	n, err := each(s, cfg, st.Add)
+	if err != nil {
+		return 0, err
+	}
+	return n, st.Commit()
+}
+
+// each hands every file of the site to emit, in a fixed order: the pages
+// as they render, then the feeds and exports, which render beside them on
+// another core since the two share nothing but the loaded site. It returns
+// how many files it handed over.
+func each(s *content.Site, cfg Config, emit func(name string, data []byte) error) (int, error) {
 	var feeds map[string][]byte
 	var feedErr error
 	exported := make(chan struct{})
@@ -86,33 +86,28 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 		feeds, feedErr = export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
 	}()
 	n := 0
-	err = site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static},
+	err := site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static},
 		func(name string, data []byte) error {
 			n++
-			return st.Add(name, data)
+			return emit(name, data)
 		})
-	if err != nil {
-		err = fmt.Errorf("render: %w", err)
-	}
 	<-exported
-	if err == nil && feedErr != nil {
-		err = fmt.Errorf("export: %w", feedErr)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("render: %w", err)
+	case feedErr != nil:
+		return 0, fmt.Errorf("export: %w", feedErr)
 	}
-	if err == nil {
-		names := make([]string, 0, len(feeds))
-		for name := range feeds {
-			names = append(names, name)
+	names := make([]string, 0, len(feeds))
+	for name := range feeds {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := emit(name, feeds[name]); err != nil {
+			return 0, fmt.Errorf("export: %w", err)
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			if err = st.Add(name, feeds[name]); err != nil {
-				break
-			}
-			n++
-		}
+		n++
 	}
-	if err != nil {
-		return 0, err
-	}
-	return n, st.Commit()
+	return n, nil
 }

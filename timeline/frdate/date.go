@@ -154,7 +154,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			p.mod = modThis
 		}
 	}
-	if p.m != 0 && p.m < 21 && p.y == 0 && p.wd == 0 && p.mod == 0 && s.a.ok {
+	if p.m != 0 && p.m < 21 && p.y == 0 && (p.wd == 0 || p.d != 0) && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j)
 	}
 	if p.wd == 0 && p.d != 0 && p.m == 0 && p.mod == 0 && s.a.ok && !s.inRange {

@@ -371,8 +371,9 @@ func (a anchor) resolve(p partial) (res, bool) {
 }
 
 // dayMonth resolves a day and month without a year. A weekday, when given,
-// settles the year: the nearest year where that day falls on it, marked
-// uncertain when that is not the reference's own year.
+// chooses between the year read without it and the reference's own; when
+// it fits neither, a sentence about the past goes back to the last year
+// where it fits, and any other takes the weekday for a slip.
 func (a anchor) dayMonth(p partial) (res, bool) {
 	if !a.ok || !validDay(2000, p.m, p.d) {
 		return res{}, false
@@ -392,19 +393,19 @@ func (a anchor) dayMonth(p partial) (res, bool) {
 	}
 	// "le 8 février" read in August: more than six months back, the text
 	// means the coming one.
-	if p.mod == 0 && p.wd == 0 && a.prec >= edtf.PrecisionMonth && validDay(y, p.m, p.d) && day(y, p.m, p.d).Before(a.t.AddDate(0, -6, 0)) {
+	if p.mod == 0 && a.prec >= edtf.PrecisionMonth && validDay(y, p.m, p.d) && day(y, p.m, p.d).Before(a.t.AddDate(0, -6, 0)) {
 		y++
 	}
 	// The tense of the sentence: "le 25 décembre, il avait neigé" read in
 	// October is the last one; "elles défileront le 1er mai", the next.
-	if p.wd == 0 && a.prec == edtf.PrecisionDay {
+	if a.prec == edtf.PrecisionDay {
 		switch {
 		case p.mod == modPast && validDay(y, p.m, p.d) && day(y, p.m, p.d).After(a.t):
 			y--
 		case p.mod == modFuture && (!validDay(y, p.m, p.d) || day(y, p.m, p.d).Before(a.t)):
 			y++
 		}
-	} else if p.wd == 0 && a.prec == edtf.PrecisionMonth {
+	} else if a.prec == edtf.PrecisionMonth {
 		switch {
 		case p.mod == modPast && p.m > a.month():
 			y--
@@ -418,25 +419,27 @@ func (a anchor) dayMonth(p partial) (res, bool) {
 		}
 		return single(edtf.Day(y, p.m, p.d), true), true
 	}
-	best, bestDist := 0, 0
-	mid := a.t
-	for dy := -7; dy <= 7; dy++ {
-		yy := a.year() + dy
-		if !validDay(yy, p.m, p.d) || weekdayOf(day(yy, p.m, p.d)) != p.wd {
-			continue
-		}
-		dist := day(yy, p.m, p.d).Sub(mid)
-		if dist < 0 {
-			dist = -dist
-		}
-		if best == 0 || int(dist.Hours()) < bestDist {
-			best, bestDist = yy, int(dist.Hours())
+	if y0 := a.year(); y0 != y && p.mod != modFuture && validDay(y0, p.m, p.d) && weekdayOf(day(y0, p.m, p.d)) == p.wd {
+		// "jeudi 7 mars" read in October 2024: the weekday confirms the
+		// reference's own year.
+		return single(edtf.Day(y0, p.m, p.d), true), true
+	}
+	if p.mod == modPast {
+		// A sentence about the past: the last year, up to seven back, where
+		// that day falls on that weekday ("le mardi 3 mars, le Parlement a
+		// voté" read in 2024 is 2020), marked uncertain.
+		for yy := y - 1; yy >= y-7; yy-- {
+			if validDay(yy, p.m, p.d) && weekdayOf(day(yy, p.m, p.d)) == p.wd {
+				return single(edtf.Day(yy, p.m, p.d).With(edtf.Uncertain), false), true
+			}
 		}
 	}
-	if best == 0 {
+	// Otherwise the weekday is taken for a slip: the day and month as
+	// they would be read without it, not certain.
+	if !validDay(y, p.m, p.d) {
 		return res{}, false
 	}
-	return single(edtf.Day(best, p.m, p.d).With(edtf.Uncertain), false), true
+	return single(edtf.Day(y, p.m, p.d), false), true
 }
 
 // weekdayDay resolves "mardi 3": the first month from the reference's on

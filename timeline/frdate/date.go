@@ -133,6 +133,10 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		if s.inRange && (j == 0 || s.t[j].gap == gapLine || s.t[j-1].kind == kPunct || s.is(j-1, wEt) || s.is(j-1, wWeekday)) {
 			led = true
 		}
+		if s.inRange && s.t[j].kind == kNum && (s.punct(e, '-') || s.is(e, wAu) || s.elided(e, wJusqu) ||
+			s.is(j-1, wA) && !s.hourWord(e) && !s.punct(e, ':')) {
+			led = true // "il sera à Rome 19-20 novembre": the range gives the month
+		}
 		if !strong || !led || s.is(j+1, wSuf) && s.t[j].n != 1 && !s.inRange {
 			return item{}, false
 		}

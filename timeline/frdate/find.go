@@ -449,9 +449,28 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 			return a, b, 0, false
 		}
 	}
-	second, ok := s.value(k, true)
-	if !ok {
-		return a, b, 0, false
+	var second item
+	if d, e, isDay := s.day(k); isDay && first.isP && first.p.d != 0 && first.p.m == 0 && s.t[k].kind == kNum {
+		if _, _, ok := s.monthAfter(e); ok {
+			second = item{p: partial{d: d}, isP: true, start: k, end: e} // not "23 mois prochain", a count
+		}
+	}
+	if !second.isP {
+		if second, ok = s.value(k, true); !ok {
+			return a, b, 0, false
+		}
+	}
+	if first.isP && second.isP && first.p.d != 0 && first.p.m == 0 && second.p.d != 0 && second.p.m == 0 && second.p.wd == 0 {
+		// "du 4 au 22 ce mois-ci", "4-23 le mois prochain": the month after the days.
+		if r, e, ok := s.monthAfter(second.end); ok {
+			d := r.v.Start
+			first.p.y, first.p.m, second.p.y, second.p.m = d.Year, d.Month, d.Year, d.Month
+			first.p.mod, second.p.mod = 0, 0
+			second.end = e
+		} else if rb, ok := s.a.resolve(second.p); ok && !rb.v.Interval && rb.v.Precision() == edtf.PrecisionDay {
+			// "du 4 au 22" read on the 7th: both days in the month of the second.
+			first.p.y, first.p.m = rb.v.Start.Year, rb.v.Start.Month
+		}
 	}
 	// With the same kinds on both sides, the first takes from the second
 	// what it leaves out.
@@ -663,10 +682,47 @@ func containsYear(text string, y int) bool {
 	return len(text) > 0 && strings.Index(text, string(b[n:])) >= 0
 }
 
+// monthAfter reads a month named by its place after a day or a range of
+// days: "ce mois-ci", "de ce mois", "le mois prochain", "du mois dernier",
+// "du mois de novembre". It returns the month and the token after it.
+func (s *scanner) monthAfter(e int) (res, int, bool) {
+	if s.is(e, wDe) || s.is(e, wDu) {
+		e++
+	}
+	mod := 0
+	switch {
+	case s.is(e, wCe) || s.is(e, wCette):
+		mod = 2
+		e++
+	case s.is(e, wLe):
+		e++
+	}
+	if !s.is(e, wUnit) || s.t[e].w.v != uMonth {
+		return res{}, 0, false
+	}
+	if mod == 0 && (s.is(e+1, wDe) || s.elided(e+1, wD)) {
+		// "du mois de novembre"
+		it, ok := s.value(e+1, true)
+		if !ok || !it.isP || it.p.m < 1 || it.p.m > 12 || it.p.d != 0 {
+			return res{}, 0, false
+		}
+		r, ok := s.resolve(it)
+		if !ok || r.v.Interval {
+			return res{}, 0, false
+		}
+		return r, it.end, true
+	}
+	it, ok := s.relPeriod(e, mod)
+	if !ok || it.r.v.Interval || it.r.v.Precision() != edtf.PrecisionMonth {
+		return res{}, 0, false
+	}
+	return it.r, it.end, true
+}
+
 // hasMonth reports whether a month is named between tokens i and j.
 func (s *scanner) hasMonth(i, j int) bool {
 	for k := i; k < j; k++ {
-		if s.is(k, wMonth) || s.is(k, wSept) {
+		if s.is(k, wMonth) || s.is(k, wSept) || s.is(k, wUnit) && s.t[k].w.v == uMonth {
 			return true
 		}
 	}

@@ -34,6 +34,12 @@ var delimiters = map[string]string{
 // UTF-8 and has LF line ends. A file without front matter is a doc with no
 // format; a front matter that does not decode is a Problem at its line.
 func splitDoc(file, text string) (*doc, *Problem) {
+	return splitDocWith(file, text, true)
+}
+
+// splitDocWith is splitDoc, trying the hand decoder of fastyaml.go first
+// when fast is set; the tests compare both ways.
+func splitDocWith(file, text string, fast bool) (*doc, *Problem) {
 	d := &doc{file: file, body: text, bodyAt: 1}
 	lines := strings.SplitAfter(text, "\n")
 	first := 0
@@ -48,6 +54,17 @@ func splitDoc(file, text string) (*doc, *Problem) {
 		return d, nil
 	}
 	d.format, d.fmStart = format, first+1
+	if fast && format == "yaml" {
+		if meta, bodyStart, ok := fastFrontMatter(text, lines, first); ok {
+			d.bodyAt = strings.Count(text[:bodyStart], "\n") + 1
+			d.fmLines = lines[first : d.bodyAt-1]
+			d.body = text[bodyStart:]
+			d.meta = dropInvisibleAll(stringKeys(meta)).(map[string]any)
+			// The fast path declines a key written twice, so
+			// duplicateKey has nothing to find here.
+			return d, nil
+		}
+	}
 	meta := map[string]any{}
 	rest, err := frontmatter.Parse(strings.NewReader(text), &meta)
 	if err != nil {
@@ -70,6 +87,27 @@ func splitDoc(file, text string) (*doc, *Problem) {
 		}
 	}
 	return d, nil
+}
+
+// fastFrontMatter finds the end of a YAML front matter that opens on
+// lines[first] as adrg/frontmatter does (the next line that is "---" once
+// trimmed) and decodes it with fastYAML. It returns the offset of the body
+// in text, or ok false when the front matter is not closed or not in the
+// subset fastYAML reads.
+func fastFrontMatter(text string, lines []string, first int) (meta map[string]any, bodyStart int, ok bool) {
+	start := 0
+	for _, l := range lines[:first+1] {
+		start += len(l)
+	}
+	end := start
+	for _, l := range lines[first+1:] {
+		if strings.TrimSpace(l) == "---" {
+			meta, ok = fastYAML(text[start:end])
+			return meta, end + len(l), ok
+		}
+		end += len(l)
+	}
+	return nil, 0, false
 }
 
 func closing(open string) string {
@@ -208,7 +246,11 @@ func stringKeys(v any) any {
 	case map[any]any:
 		m := make(map[string]any, len(v))
 		for k, e := range v {
-			m[fmt.Sprint(k)] = stringKeys(e)
+			s, ok := k.(string)
+			if !ok {
+				s = fmt.Sprint(k)
+			}
+			m[s] = stringKeys(e)
 		}
 		return m
 	case map[string]any:

@@ -40,6 +40,15 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			return it, true
 		}
 	}
+	if strong && p.wd == 0 && (s.is(e, wMille) || s.is(e, wNum) && s.t[e].w.v == 2 && s.is(s.hyphen(e+1), wMille)) {
+		// "en deux mille vingt"
+		y, k, ok := s.yearWordsAt(e)
+		if !ok {
+			return item{}, false
+		}
+		p.y = y
+		return item{p: p, isP: true, end: k}, true
+	}
 	if d, k, ok := s.day(e); ok {
 		if m, k2, ok := s.month(k, true); ok {
 			p.d, p.m, e = d, m, k2
@@ -86,6 +95,8 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			p.y, e = int(s.t[e+1].n), e+2 // "lundi 12 janvier, 2016"
 		} else if s.isYearAt(e) && s.yearCheck(e, true, true) {
 			p.y, e = int(s.t[e].n), e+1
+		} else if y, k, ok := s.yearWords(e); ok {
+			p.y, e = y, k // "février deux mille dix-huit"
 		} else if p.d == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) {
 			// A month alone needs a preposition ("en mars"), unless it is
 			// written in full; "Mars" (a planet) and "Mai" (a name) with a
@@ -109,6 +120,11 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		}
 		p.y, e = int(s.t[e+1].n), e+2
 		return item{p: p, isP: true, end: e}, true
+	case s.is(e, wUnit) && s.t[e].w.v == uYear && !s.t[e].w.pl && s.punct(e-1, '\'') && s.oldYearAt(e+1):
+		// "l'an 800", "l'année deux mille", "l'an deux cent soixante-sept"
+		p.y, e = s.oldYear(e + 1)
+		return item{p: p, isP: true, end: e}, true
+
 	case s.isYearAt(e):
 		if !s.yearOK(e, strong) {
 			return item{}, false
@@ -171,6 +187,29 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		e = s.dayPart(e)
 	}
 	return item{p: p, isP: true, end: e}, true
+}
+
+// oldYear reads the year after "l'an" or "l'année" at i, in digits (up to
+// four) or in words, and returns it with the token after it, or 0.
+func (s *scanner) oldYear(i int) (int, int) {
+	if v, nd, ok := s.num(i); ok && nd <= 4 && v >= 1 && v <= 2199 && !(s.glued(i+1) && s.t[i+1].kind != kPunct) {
+		if i+1 < s.lim && (s.is(i+1, wUnit) || s.t[i+1].kind == kNum) {
+			return 0, 0
+		}
+		return v, i + 1
+	}
+	if y, e, ok := s.yearWords(i); ok {
+		return y, e
+	}
+	if y, e, ok := s.hundredsWords(i); ok {
+		return y, e
+	}
+	return 0, 0
+}
+
+func (s *scanner) oldYearAt(i int) bool {
+	y, _ := s.oldYear(i)
+	return y > 0
 }
 
 // titleCase reports whether the word at i starts with a capital and goes on in lower case.

@@ -224,7 +224,7 @@ func init() {
 	for _, id := range []uint8{wMonth, wWeekday, wNum, wSept, wOrd, wRoman, wApprox, wSeason, wUnit, wDernier,
 		wProchain, wAnchor, wHier, wDemain, wAujourd, wHui, wAvant, wApres, wFin, wDebut, wMi, wMilieu, wCourant, wDecennie,
 		wWeek, wEnd, wPartOfDay, wSiecle, wT, wS, wIl, wVoila, wDans, wDepuis, wVers, wEnviron, wJusqu, wPartir,
-		wAlentours, wAutour, wEnvirons, wEntre, wCes, wIci, wCours, wHoliday} {
+		wAlentours, wAutour, wEnvirons, wEntre, wCes, wIci, wCours, wHoliday, wMille} {
 		triggers[id] = true
 	}
 }

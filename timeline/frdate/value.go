@@ -719,6 +719,8 @@ func (s *scanner) decade(j int) (item, bool) {
 			return item{}, false
 		}
 		e++
+	} else if v, k, ok := s.yearWords(e); ok && v%10 == 0 {
+		y, e = v, k // "les années deux mille"
 	} else if v, k, ok := s.wordNum(e); ok && v%10 == 0 && v >= 20 && v < 100 {
 		y, e = 1900+v, k
 	} else {
@@ -815,6 +817,71 @@ func (s *scanner) wordNum(j int) (n, end int, ok bool) {
 		return small(j)
 	}
 	return v, e, true
+}
+
+// yearWords reads a year written in words: "deux mille vingt-quatre",
+// "deux mille vingt sept", "mille neuf cent quatre-vingt-neuf", "deux mil
+// un". It returns the year and the token after it.
+func (s *scanner) yearWords(j int) (y, end int, ok bool) {
+	e := j
+	base := 1000
+	if v, ok := s.numWord(e); ok && v == 2 && s.is(s.hyphen(e+1), wMille) {
+		base, e = 2000, s.hyphen(e+1)
+	}
+	if !s.is(e, wMille) {
+		return 0, 0, false
+	}
+	y, e = base, e+1
+	// The hundreds: "neuf cent quatre-vingt-neuf", "cent".
+	if h, k, ok := s.hundredsWords(s.hyphen(e)); ok && base == 1000 {
+		return y + h, k, true
+	}
+	// The rest, up to 99: "vingt-quatre", "vingt sept", "un".
+	if k := s.hyphen(e); k < s.lim {
+		if v, k2, ok := s.wordNum(k); ok && v >= 1 && v <= 99 && v != 100 {
+			if v >= 20 && v%10 == 0 && v < 80 {
+				if w, ok := s.numWord(k2); ok && w >= 1 && w <= 9 && s.t[k2].gap == gapSpace {
+					v, k2 = v+w, k2+1 // "vingt sept"
+				}
+			}
+			y, e = y+v, k2
+		}
+	}
+	if y < 1000 || y > 2199 {
+		return 0, 0, false
+	}
+	return y, e, true
+}
+
+// hundredsWords reads a year under a thousand in words after "l'an" or
+// "l'année": "deux cent soixante-sept".
+func (s *scanner) hundredsWords(j int) (y, end int, ok bool) {
+	e := j
+	if v, ok := s.numWord(e); ok && v >= 2 && v <= 9 && s.is(s.hyphen(e+1), wNum) && s.t[s.hyphen(e+1)].w.v == 100 {
+		y, e = 100*v, s.hyphen(e+1)+1
+	} else if ok && v == 100 {
+		y, e = 100, e+1
+	} else {
+		return 0, 0, false
+	}
+	if v, k, ok := s.wordNum(s.hyphen(e)); ok && v >= 1 && v <= 99 && y > 0 {
+		y, e = y+v, k
+	}
+	return y, e, true
+}
+
+// yearWordsAt reads a year in words standing alone, where a quantity could
+// stand too ("deux mille manifestants"): only before the end of a clause,
+// a preposition or a verb.
+func (s *scanner) yearWordsAt(j int) (y, end int, ok bool) {
+	y, e, ok := s.yearWords(j)
+	if !ok || y == 1000 {
+		return 0, 0, false // "mille mercis", "le mil"
+	}
+	if e < s.lim && s.t[e].kind == kWord && !followsYear[s.folded(e)] && !s.is(e, wA) && !s.is(e, wEt) && !s.is(e, wAu) {
+		return 0, 0, false
+	}
+	return y, e, true
 }
 
 func (s *scanner) numWord(j int) (int, bool) {

@@ -87,6 +87,7 @@ const (
 	wAnchor // suivant, précédent, même: a date that depends on another event
 	wChaque
 	wHoliday // a feast on a fixed day: v is an index in holidays
+	wMille   // mille, mil: a year in words
 )
 
 // holidays are the feasts on a fixed day that the news names without a
@@ -266,6 +267,7 @@ func init() {
 	add(wAnchor, 0, "suivant", "suivante", "suivants", "suivantes", "precedent", "precedente", "precedents",
 		"precedentes", "meme", "lendemain", "veille")
 	add(wChaque, 0, "chaque", "tous", "toutes")
+	add(wMille, 0, "mille", "milles", "mil")
 	for k, h := range holidays {
 		add(wHoliday, int8(k), h.word)
 	}

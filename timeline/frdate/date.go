@@ -97,6 +97,11 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			p.y, e = int(s.t[e].n), e+1
 		} else if y, k, ok := s.yearWords(e); ok {
 			p.y, e = y, k // "février deux mille dix-huit"
+		} else if y, k, ok := s.ofYear(e); ok {
+			p.y, e = y, k // "novembre de l'année dernière"
+		} else if v, nd, ok := s.num(e); ok && nd == 2 && p.d == 0 && e > 0 && s.t[e].gap == gapSpace && s.clauseEnd(e+1) &&
+			(v > 31 || s.is(j-1, wEn)) {
+			p.y, e = s.century2(v), e+1 // "en juillet 98,"
 		} else if p.d == 0 && !s.is(e, wDernier) && !s.is(e, wProchain) {
 			// A month alone needs a preposition ("en mars"), unless it is
 			// written in full; "Mars" (a planet) and "Mai" (a name) with a
@@ -205,6 +210,53 @@ func (s *scanner) oldYear(i int) (int, int) {
 		return y, e
 	}
 	return 0, 0
+}
+
+// ofYear reads the year that completes a month or a season after "de": "de
+// 2016", "de l'année 2016", "de l'année dernière", "de cette année". It
+// returns the year and the token after it.
+func (s *scanner) ofYear(e int) (int, int, bool) {
+	if !s.is(e, wDe) {
+		return 0, 0, false
+	}
+	k := e + 1
+	if s.isYearAt(k) && s.yearCheck(k, true, true) {
+		return int(s.t[k].n), k + 1, true
+	}
+	this := s.is(k, wCette)
+	if this {
+		k++
+	} else if s.elided(k, wL) {
+		k += 2
+	} else {
+		return 0, 0, false
+	}
+	if !s.is(k, wUnit) || s.t[k].w.v != uYear || s.t[k].w.pl {
+		return 0, 0, false
+	}
+	k++
+	switch {
+	case this:
+		if s.punct(k, '-') && s.is(k+1, wCi) {
+			k += 2
+		}
+	case s.isYearAt(k) && s.yearCheck(k, true, true):
+		return int(s.t[k].n), k + 1, true
+	case s.is(k, wDernier), s.is(k, wProchain):
+		if !s.a.ok {
+			return 0, 0, false
+		}
+		if s.is(k, wDernier) {
+			return s.a.year() - 1, k + 1, true
+		}
+		return s.a.year() + 1, k + 1, true
+	default:
+		return 0, 0, false
+	}
+	if !s.a.ok {
+		return 0, 0, false
+	}
+	return s.a.year(), k, true
 }
 
 func (s *scanner) oldYearAt(i int) bool {

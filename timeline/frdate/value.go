@@ -758,8 +758,8 @@ func (s *scanner) seasonAt(j, mod int) (item, bool) {
 			return item{}, false
 		}
 	}
-	if p.y == 0 && s.is(e, wDe) && s.elided(e+1, wL) && s.is(e+3, wUnit) && s.t[e+3].w.v == uYear && s.isYearAt(e+4) {
-		p.y, e = int(s.t[e+4].n), e+5
+	if y, k, ok := s.ofYear(e); ok && p.y == 0 {
+		p.y, e, p.mod = y, k, 0 // "au printemps de 1978", "l'été de l'année dernière"
 	}
 	if p.y == 0 && p.mod == 0 && s.a.ok {
 		p.mod = s.dayMonthTense(j) // "au printemps, les travaux reprendront"

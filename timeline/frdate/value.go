@@ -154,7 +154,20 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 	case wSeason:
 		return s.seasonAt(j, mod)
 	case wDecennie:
-		return s.decade(j)
+		if it, ok := s.decade(j); ok || !s.a.ok || s.a.prec < edtf.PrecisionYear {
+			return it, ok
+		}
+		// "cette décennie", "la décennie prochaine"
+		k, e := 0, j+1
+		switch {
+		case s.is(e, wDernier):
+			k, e = -1, e+1
+		case s.is(e, wProchain):
+			k, e = 1, e+1
+		case mod != 2:
+			return item{}, false
+		}
+		return item{r: single(edtf.Date{Year: s.a.year()/10*10 + 10*k, UnspecifiedYear: 1}, true), end: e}, true
 	case wHoliday:
 		return s.holiday(j)
 	}
@@ -473,12 +486,28 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 	default:
 		return item{}, false
 	}
+	if !weekend && u >= uWeek && s.restOf(j) {
+		// "le reste de la semaine", "le reste du mois": from the reference to the period's end.
+		r, ok := s.a.period(u, 0)
+		d, ok2 := endOf(r.v)
+		if !ok || !ok2 || s.a.prec != edtf.PrecisionDay {
+			return item{}, false
+		}
+		if s.punct(e, '-') && s.is(e+1, wCi) {
+			e += 2
+		} else if s.is(e, wEn) && s.is(e+1, wCours) {
+			e += 2
+		}
+		return item{r: res{edtf.Between(dayOf(s.a.t), dayOf(d.Last())), true}, end: e}, true
+	}
 	k := 0
 	switch {
 	case s.is(e, wDernier):
 		k, e = -1, e+1
 	case s.is(e, wProchain):
 		k, e = 1, e+1
+	case s.is(e, wA) && s.wordAt(e+1) == "venir" && !s.is(j-1, wLes) && !s.is(j-1, wDes) && !s.is(j-1, wCes):
+		k, e = 1, e+2 // "le mois à venir"
 	case mod == 2:
 		if s.punct(e, '-') && s.is(e+1, wCi) {
 			e += 2
@@ -498,6 +527,31 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		r, ok = s.a.period(u, k)
 	}
 	return item{r: r, end: e}, ok
+}
+
+// restOf reports whether the unit at j follows "le reste de la", "le reste
+// du", "le reste de l'", "le reste de cette".
+func (s *scanner) restOf(j int) bool {
+	k := j - 1
+	switch {
+	case s.is(k, wDu):
+		k--
+	case s.is(k, wLa) || s.is(k, wCette) || s.wordAt(k) == "ma" || s.wordAt(k) == "mon":
+		k -= 2
+		if !s.is(k+1, wDe) {
+			return false
+		}
+	case s.punct(k, '\'') && s.is(k-1, wL):
+		k -= 3
+		if !s.is(k+1, wDe) {
+			return false
+		}
+	case s.is(k, wDe):
+		k--
+	default:
+		return false
+	}
+	return s.wordAt(k) == "reste"
 }
 
 // partOf reads début 2024, fin octobre, mi-mars, fin de l'année, au milieu
@@ -685,6 +739,20 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 			return item{r: r, end: e}, ok
 		}
 		y = s.a.year()
+		// "il reviendra au troisième trimestre" read in November: the next
+		// year's; "il a chuté au quatrième trimestre" read in March: the last.
+		if s.a.prec >= edtf.PrecisionMonth {
+			switch m := s.a.month(); s.tense(j) {
+			case 1:
+				if size*n < m {
+					y++
+				}
+			case -1:
+				if size*(n-1)+1 > m {
+					y--
+				}
+			}
+		}
 	}
 	first := size*(n-1) + 1
 	return item{r: res{edtf.Between(edtf.Month(y, first), edtf.Month(y, first+size-1)), certain}, end: e}, true

@@ -249,7 +249,7 @@ func init() {
 	add(wEntre, 0, "entre")
 	add(wEt, 0, "et")
 	add(wOu, 0, "ou")
-	add(wPartOfDay, 0, "soir", "matin", "midi", "nuit", "soiree", "matinee", "aube")
+	add(wPartOfDay, 0, "soir", "matin", "midi", "nuit", "soiree", "matinee", "aube", "aprem")
 	add(wWeek, 0, "week", "weekend", "weekends")
 	add(wEnd, 0, "end", "ends")
 	add(wPres, 0, "pres")

@@ -655,6 +655,9 @@ func (s *scanner) ordinal(j int) (n, end int, ok bool) {
 func (s *scanner) ordinalPeriod(j int) (item, bool) {
 	var n, e, u int
 	if (s.is(j, wT) || s.is(j, wS)) && s.glued(j+1) {
+		if (s.wordAt(j) == "q" || s.wordAt(j) == "h") && !s.t[j].up {
+			return item{}, false // Q1 and H1 in capitals only: "h" is an hour
+		}
 		v, nd, ok := s.num(j + 1)
 		if !ok || nd != 1 || s.glued(j+2) && s.t[j+2].kind != kPunct {
 			return item{}, false
@@ -666,6 +669,29 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 		if !s.isYearAt(e) {
 			return item{}, false
 		}
+	} else if s.isYearAt(j) {
+		// "2016 Q3", "2016H2"
+		k := j + 1
+		if !(s.is(k, wT) || s.is(k, wS)) || !s.t[k].up || !s.glued(k+1) || s.t[k].gap == gapLine {
+			return item{}, false
+		}
+		v, nd, ok := s.num(k + 1)
+		if !ok || nd != 1 || s.glued(k+2) && s.t[k+2].kind != kPunct {
+			return item{}, false
+		}
+		n, u, e = v, uQuarter, k+2
+		if s.is(k, wS) {
+			u = uHalf
+		}
+		size := 3
+		if u == uHalf {
+			size = 6
+		}
+		if n < 1 || n > 12/size {
+			return item{}, false
+		}
+		y, first := int(s.t[j].n), size*(n-1)+1
+		return item{r: res{edtf.Between(edtf.Month(y, first), edtf.Month(y, first+size-1)), true}, end: e}, true
 	} else {
 		var ok bool
 		if s.is(j, wDernier) {
@@ -682,10 +708,16 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 		if it, ok := s.ofMonth(n, e); ok {
 			return it, true
 		}
-		if !s.is(e, wUnit) || (s.t[e].w.v != uQuarter && s.t[e].w.v != uHalf) || s.t[e].w.pl {
-			return item{}, false
+		if it, ok := s.weekOfYear(n, e); ok {
+			return it, true
 		}
-		u = int(s.t[e].w.v)
+		if s.wordAt(e) == "quart" && (s.is(e+1, wDe) || s.elided(e+1, wD)) && n <= 4 {
+			u = uQuarter // "le troisième quart de 2016"
+		} else if !s.is(e, wUnit) || (s.t[e].w.v != uQuarter && s.t[e].w.v != uHalf) || s.t[e].w.pl {
+			return item{}, false
+		} else {
+			u = int(s.t[e].w.v)
+		}
 		e++
 	}
 	size := 3
@@ -714,6 +746,8 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 		y, e = int(s.t[e].n), e+1
 	case s.isYearAt(k):
 		y, e = int(s.t[k].n), k+1
+	case k > e && (s.is(k, wMille) || s.is(k, wNum) && s.is(s.hyphen(k+1), wMille)) && s.yearWordsOK(k):
+		y, e, _ = s.yearWords(k)
 	case s.is(k, wUnit) && s.t[k].w.v == uYear && s.isYearAt(k+1):
 		y, e = int(s.t[k+1].n), k+2
 	case s.is(k, wUnit) && s.t[k].w.v == uYear && k > e:
@@ -756,6 +790,53 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 	}
 	first := size*(n-1) + 1
 	return item{r: res{edtf.Between(edtf.Month(y, first), edtf.Month(y, first+size-1)), certain}, end: e}, true
+}
+
+// weekOfYear reads the week of a year after its ordinal n (-1 for
+// "dernière"): "la troisième semaine de 2027", "la première semaine de
+// cette année", "la dernière semaine de l'année prochaine". Weeks are the
+// ISO ones: the first holds the 4th of January.
+func (s *scanner) weekOfYear(n, e int) (item, bool) {
+	if !s.is(e, wUnit) || s.t[e].w.v != uWeek || s.t[e].w.pl || n == 0 || n > 53 {
+		return item{}, false
+	}
+	k := e + 1
+	y, end := 0, 0
+	switch {
+	case s.is(k, wDe) && s.isYearAt(k+1) && s.yearCheck(k+1, true, true):
+		y, end = int(s.t[k+1].n), k+2
+	case s.is(k, wDe) && s.is(k+1, wMille) || s.is(k, wDe) && s.is(k+1, wNum) && s.is(s.hyphen(k+2), wMille):
+		var ok bool
+		if y, end, ok = s.yearWords(k + 1); !ok {
+			return item{}, false
+		}
+	case s.elided(k, wL) && s.is(k+2, wUnit) && s.t[k+2].w.v == uYear && (s.is(k+3, wDernier) || s.is(k+3, wProchain)):
+		// "la troisième semaine l'année prochaine"
+		if !s.a.ok {
+			return item{}, false
+		}
+		y, end = s.a.year()+1, k+4
+		if s.is(k+3, wDernier) {
+			y = s.a.year() - 1
+		}
+	default:
+		var ok bool
+		if y, end, ok = s.ofYear(k); !ok {
+			return item{}, false
+		}
+	}
+	jan4 := day(y, 1, 4)
+	mon := jan4.AddDate(0, 0, 1-weekdayOf(jan4))
+	if n == -1 {
+		dec28 := day(y, 12, 28)
+		mon = dec28.AddDate(0, 0, 1-weekdayOf(dec28))
+	} else {
+		mon = mon.AddDate(0, 0, 7*(n-1))
+		if mon.Year() > y {
+			return item{}, false
+		}
+	}
+	return item{r: res{edtf.Between(dayOf(mon), dayOf(mon.AddDate(0, 0, 6))), true}, end: end}, true
 }
 
 // century reads "le XXe siècle".
@@ -919,6 +1000,11 @@ func (s *scanner) yearWords(j int) (y, end int, ok bool) {
 		return 0, 0, false
 	}
 	return y, e, true
+}
+
+func (s *scanner) yearWordsOK(j int) bool {
+	_, _, ok := s.yearWords(j)
+	return ok
 }
 
 // hundredsWords reads a year under a thousand in words after "l'an" or

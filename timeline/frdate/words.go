@@ -169,6 +169,12 @@ func init() {
 	add(wOrd, 2, "deuxieme", "second", "seconde")
 	add(wOrd, 3, "troisieme")
 	add(wOrd, 4, "quatrieme")
+	for n, w := range []string{5: "cinquieme", 6: "sixieme", 7: "septieme", 8: "huitieme", 9: "neuvieme", 10: "dixieme",
+		11: "onzieme", 12: "douzieme"} {
+		if w != "" {
+			add(wOrd, int8(n), w)
+		}
+	}
 	add(wSuf, 0, "er", "re", "ere", "e", "eme", "ieme", "em", "nd", "nde")
 	romans := []string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
 		"xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii"}
@@ -260,8 +266,8 @@ func init() {
 	add(wCi, 0, "ci")
 	add(wN, 0, "n", "no")
 	add(wNumero, 0, "numero", "num", "art", "article", "loi", "decret", "dahir", "circulaire", "arrete", "ligne", "route", "rn", "page", "p", "pp", "tome", "chapitre", "code", "ref")
-	add(wT, 0, "t")
-	add(wS, 0, "s")
+	add(wT, 0, "t", "q")
+	add(wS, 0, "s", "h")
 	add(wCourse, 0, "durant", "pendant", "lors")
 	add(wQuelque, 0, "quelques")
 	add(wAnchor, 0, "suivant", "suivante", "suivants", "suivantes", "precedent", "precedente", "precedents",

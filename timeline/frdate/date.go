@@ -551,11 +551,19 @@ func (s *scanner) numeric(j int) (item, bool) {
 	if !ends(sep1 + 2) {
 		return item{}, false
 	}
-	// Month and year: 03/2024, 2024-03.
+	// Month and year: 03/2024, 2024-03, 11-2016, 2016/11, 2015.3.
+	ref := s.is(j-1, wNumero) || s.punct(j-1, '°') || s.is(j-1, wN) || s.wordAt(j-1) == "version"
+	if k := sep1 + 2; na+nb >= 5 && k < s.lim && s.t[k].kind == kWord && s.t[k].w.id == wNone && !followsYear[s.folded(k)] {
+		ref = true // "3-2016 voix": a count
+	}
 	switch {
 	case c == '/' && na <= 2 && nb == 4 && a >= 1 && a <= 12 && b >= 1000 && b <= 2199:
 		return item{p: partial{y: b, m: a}, isP: true, end: sep1 + 2}, true
-	case c == '-' && !spaced && na == 4 && nb <= 2 && b >= 1 && b <= 12 && a >= 1000 && a <= 2199 && !s.is(j-1, wNumero) && !s.punct(j-1, '°'):
+	case c == '-' && !spaced && na == 4 && nb <= 2 && b >= 1 && b <= 12 && a >= 1000 && a <= 2199 && !ref:
+		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
+	case c == '-' && !spaced && na <= 2 && nb == 4 && a >= 1 && a <= 12 && b >= 1900 && b <= 2100 && !ref:
+		return item{p: partial{y: b, m: a}, isP: true, end: sep1 + 2}, true
+	case (c == '/' || c == '.') && na == 4 && nb <= 2 && b >= 1 && b <= 12 && a >= 1900 && a <= 2100 && !ref:
 		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
 	}
 	// Day and month after "le", or both in two digits: le 15/06, 31/10.

@@ -506,6 +506,8 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		k, e = -1, e+1
 	case s.is(e, wProchain):
 		k, e = 1, e+1
+	case s.is(e, wApres) && (s.is(e+1, wLe) || s.is(e+1, wLa)) && s.is(e+2, wProchain) && !s.is(j-1, wCe) && !s.is(j-1, wCet) && !s.is(j-1, wCette):
+		k, e = 2, e+3 // "le mois après le prochain"
 	case s.is(e, wA) && s.wordAt(e+1) == "venir" && !s.is(j-1, wLes) && !s.is(j-1, wDes) && !s.is(j-1, wCes):
 		k, e = 1, e+2 // "le mois à venir"
 	case mod == 2:
@@ -865,7 +867,10 @@ func (s *scanner) decade(j int) (item, bool) {
 			return item{}, false
 		}
 		if s.glued(e+1) && s.t[e+1].kind == kWord {
-			return item{}, false
+			if s.wordAt(e+1) != "s" || s.glued(e+2) && s.t[e+2].kind == kWord {
+				return item{}, false
+			}
+			e++ // "les années 70s"
 		}
 		e++
 	} else if v, k, ok := s.yearWords(e); ok && v%10 == 0 {
@@ -902,7 +907,7 @@ func (s *scanner) seasonAt(j, mod int) (item, bool) {
 	default:
 		// A season alone needs l', au, en, cet, mi-: "été" is also the
 		// participle of être, and "les printemps arabes" no date.
-		if !(s.punct(j-1, '\'') && s.is(j-2, wL) || s.is(j-1, wCet) || s.is(j-1, wCe) || s.is(j-1, wEn) ||
+		if !(s.punct(j-1, '\'') && s.is(j-2, wL) || s.is(j-1, wCet) || s.is(j-1, wCe) || s.is(j-1, wCette) || s.is(j-1, wEn) ||
 			s.is(j-1, wAu) || s.is(j-1, wDu) || s.punct(j-1, '-') && s.is(j-2, wMi) || s.is(j-1, wMi)) {
 			return item{}, false
 		}

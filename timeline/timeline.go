@@ -14,7 +14,7 @@ package timeline
 import (
 	"fmt"
 	"io/fs"
-	"sort"
+	"sync"
 
 	"frise/timeline/content"
 	"frise/timeline/export"
@@ -68,12 +68,20 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	return n, st.Commit()
 }
 
-// each hands every file of the site to emit, in a fixed order: the pages
-// as they render, then the feeds and exports, which render beside them on
-// another core since the two share nothing but the loaded site. It returns
-// how many files it handed over.
+// each hands every file of the site to emit: the pages in a fixed order as
+// they render, and the feeds and exports in a fixed order as they are made
+// beside them on another core (the two share nothing but the loaded site).
+// emit is called by one goroutine at a time. It returns how many files it
+// handed over.
 func each(s *content.Site, cfg Config, emit func(name string, data []byte) error) (int, error) {
-	var feeds map[string][]byte
+	var mu sync.Mutex
+	n := 0
+	serial := func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		return emit(name, data)
+	}
 	var feedErr error
 	exported := make(chan struct{})
 	go func() {
@@ -83,31 +91,15 @@ func each(s *content.Site, cfg Config, emit func(name string, data []byte) error
 				feedErr = fmt.Errorf("exports failed: %v", p)
 			}
 		}()
-		feeds, feedErr = export.Files(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates})
+		feedErr = export.Stream(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates}, serial)
 	}()
-	n := 0
-	err := site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static},
-		func(name string, data []byte) error {
-			n++
-			return emit(name, data)
-		})
+	err := site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static}, serial)
 	<-exported
 	switch {
 	case err != nil:
 		return 0, fmt.Errorf("render: %w", err)
 	case feedErr != nil:
 		return 0, fmt.Errorf("export: %w", feedErr)
-	}
-	names := make([]string, 0, len(feeds))
-	for name := range feeds {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := emit(name, feeds[name]); err != nil {
-			return 0, fmt.Errorf("export: %w", err)
-		}
-		n++
 	}
 	return n, nil
 }

@@ -40,7 +40,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
@@ -61,9 +60,25 @@ type Config struct {
 // Files returns every feed and export of s, keyed by its path in the
 // output. XML is indented; JSON is written on one line.
 func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
-	base, err := normaliseBase(cfg.BaseURL)
+	out := make(map[string][]byte, 8)
+	err := Stream(s, cfg, func(name string, data []byte) error {
+		out[name] = data
+		return nil
+	})
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// Stream makes what Files does and hands each file to emit as soon as it
+// is made, one after another in the order of their names, so that only one
+// format is held at a time: at 100,000 events a format is over a hundred
+// megabytes. emit may keep data. Stream stops at emit's first error.
+func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) error) error {
+	base, err := normaliseBase(cfg.BaseURL)
+	if err != nil {
+		return err
 	}
 	x := newExport(s, base)
 	formats := []struct {
@@ -71,47 +86,47 @@ func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 		write func(*bytes.Buffer) error
 		size  int // about an event's size in the format, to size the buffer
 	}{
-		{"atom.xml", x.atom, 1280},
-		{"events.json", x.eventsJSON, 768},
-		{"timelinejs.json", x.timelineJS, 1024},
-		{"events.ics", x.ics, 1024},
+		{"atom.xml", x.atom, 0},
 		{"events.csv", x.csv, 512},
+		{"events.ics", x.ics, 1024},
+		{"events.json", x.eventsJSON, 768},
 	}
-	// The formats read the same entries and share nothing else: write
-	// them side by side, each into its own slot.
-	data := make([][]byte, len(formats))
-	errs := make([]error, len(formats))
-	var wg sync.WaitGroup
-	for i, f := range formats {
-		wg.Go(func() {
-			var b bytes.Buffer
-			b.Grow(f.size * (len(x.entries) + 1))
-			if err := f.write(&b); err != nil {
-				errs[i] = fmt.Errorf("export %s: %w", f.name, err)
-				return
-			}
-			data[i] = b.Bytes()
-		})
-	}
-	wg.Wait()
-	out := make(map[string][]byte, len(formats)+3)
-	for i, f := range formats {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for _, f := range formats {
+		var b bytes.Buffer
+		b.Grow(f.size*len(x.entries) + 64<<10)
+		if err := f.write(&b); err != nil {
+			return fmt.Errorf("export %s: %w", f.name, err)
 		}
-		out[f.name] = data[i]
-	}
-	if base != "" {
-		for name, b := range x.sitemaps() {
-			out[name] = b
+		if err := emit(f.name, b.Bytes()); err != nil {
+			return err
 		}
 	}
 	robots, err := x.robots(cfg.Templates)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out["robots.txt"] = robots
-	return out, nil
+	if err := emit("robots.txt", robots); err != nil {
+		return err
+	}
+	if base != "" {
+		maps := x.sitemaps()
+		names := make([]string, 0, len(maps))
+		for name := range maps {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			if err := emit(name, maps[name]); err != nil {
+				return err
+			}
+		}
+	}
+	var b bytes.Buffer
+	b.Grow(1024*len(x.entries) + 64<<10)
+	if err := x.timelineJS(&b); err != nil {
+		return fmt.Errorf("export timelinejs.json: %w", err)
+	}
+	return emit("timelinejs.json", b.Bytes())
 }
 
 // normaliseBase checks that base is an absolute http(s) URL and gives it

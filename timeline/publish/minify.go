@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	stdjson "encoding/json"
 	"fmt"
 	"path"
 	"regexp"
@@ -72,7 +73,7 @@ type buffers struct {
 // minify is Minify into b's buffers: the result is valid until b is used again.
 func (mf *Minifier) minify(b *buffers, name string, data []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok {
+	if !ok || mt == "application/json" && compactJSON(data) && stdjson.Valid(data) {
 		return data, nil
 	}
 	// The parser reads a slice that has room after its end for a NUL it
@@ -88,4 +89,42 @@ func (mf *Minifier) minify(b *buffers, name string, data []byte) ([]byte, error)
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
 	return b.out.Bytes(), nil
+}
+
+// compactJSON reports whether the minifier would give data back unchanged:
+// JSON written on one line by encoding/json, with no white space outside
+// its strings and only whole numbers that the minifier would not rewrite (it
+// writes 1.50 as 1.5 and 1000 as 1e3). Such JSON need not be copied and parsed again.
+// It does not check that data is valid JSON.
+func compactJSON(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t':
+			return false
+		case c == '-' || '0' <= c && c <= '9':
+			start := i
+			if c == '-' {
+				i++
+			}
+			digits := i
+			for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+				i++
+			}
+			n := data[digits:i]
+			if len(n) == 0 || n[0] == '0' && (len(n) > 1 || digits > start) || len(n) > 1 && n[len(n)-1] == '0' {
+				return false // "-", "007", "-0", and 1000, which the minifier writes 1e3
+			}
+			if i < len(data) && (data[i] == '.' || data[i] == 'e' || data[i] == 'E') {
+				return false
+			}
+			i--
+		}
+	}
+	return true
 }

@@ -93,6 +93,10 @@ func Begin(dir string) (*Stage, error) {
 	return st, nil
 }
 
+// bigFile is the size above which a writer lets its buffers go once the
+// file is written.
+const bigFile = 4 << 20
+
 // writer minifies and writes what it is handed, reusing its buffers.
 func (st *Stage) writer() {
 	var b buffers
@@ -108,6 +112,11 @@ func (st *Stage) writer() {
 		}
 		if err == nil {
 			err = os.WriteFile(full, data, 0o644)
+		}
+		if len(f.data) > bigFile {
+			// Keep no buffers the size of the largest export for the
+			// rest of the build.
+			b = buffers{}
 		}
 		if err != nil {
 			st.mu.Lock()

@@ -577,6 +577,35 @@ func (s *scanner) numeric(j int) (item, bool) {
 	return item{}, false
 }
 
+// spaced reads a date in digits set apart by single spaces, day first:
+// "18 08 1978", "2 4 2009", "18 8 78". Nothing may continue the numbers on
+// either side, and a year in two digits must end the clause.
+func (s *scanner) spaced(j int) (item, bool) {
+	a, na, _ := s.num(j)
+	b, nb, ok1 := s.num(j + 1)
+	y, ny, ok2 := s.num(j + 2)
+	if !ok1 || !ok2 || na > 2 || nb > 2 || (ny != 4 && ny != 2) || s.t[j+1].gap != gapSpace || s.t[j+2].gap != gapSpace {
+		return item{}, false
+	}
+	if j > 0 && s.t[j].gap != gapLine && (s.t[j-1].kind == kNum || s.t[j].gap == gapNone) {
+		return item{}, false
+	}
+	if e := j + 3; e < s.lim && (s.t[e].kind == kNum || s.t[e].gap == gapNone && s.t[e].kind != kPunct) {
+		return item{}, false
+	}
+	if ny == 2 && !s.clauseEnd(j+3) {
+		return item{}, false
+	}
+	p := partial{y: y, m: b, d: a}
+	if ny == 2 {
+		p.y = s.century2(y)
+	}
+	if p.y < 1000 || p.y > 2199 || !validDay(p.y, p.m, p.d) {
+		return item{}, false
+	}
+	return item{p: p, isP: true, end: j + 3}, true
+}
+
 // century2 reads a two-digit year as the nearest to the reference.
 func (s *scanner) century2(y int) int {
 	now := 2000

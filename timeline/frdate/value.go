@@ -100,6 +100,9 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 		if it, ok = s.numeric(j); ok {
 			break
 		}
+		if it, ok = s.spaced(j); ok {
+			break
+		}
 		if it, ok = s.ordinalPeriod(j); ok {
 			break
 		}
@@ -464,7 +467,7 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		if s.t[j].w.pl {
 			return item{}, false
 		}
-		if u == uWeek && s.is(e, wDu) {
+		if _, _, _, days := s.weekdaysIn(e); u == uWeek && s.is(e, wDu) && !days {
 			// "la semaine du 7 octobre": Monday to Sunday around that day.
 			inner, ok := s.value(e, true)
 			if !ok {
@@ -518,6 +521,11 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		}
 	case s.is(e, wEn) && s.is(e+1, wCours):
 		e += 2
+	case weekend && s.is(j-1, wLe) && !(s.is(e, wDe) || s.is(e, wDu) || s.elided(e, wD) || s.is(e, wDes)):
+		// "le week-end": the coming one, or the last one in a sentence about the past.
+		if wd := weekdayOf(s.a.t); s.a.ok && wd < 6 && s.tense(j) < 0 {
+			k = -1
+		}
 	default:
 		return item{}, false
 	}
@@ -528,7 +536,46 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 	} else {
 		r, ok = s.a.period(u, k)
 	}
+	if ok && u == uWeek && r.v.Interval && r.v.Precision() == edtf.PrecisionDay {
+		// "la semaine prochaine entre mercredi et vendredi", "cette semaine du mardi au jeudi"
+		if a, b, e2, ok2 := s.weekdaysIn(e); ok2 {
+			mon := r.v.Start.First()
+			r.v = edtf.Between(dayOf(mon.AddDate(0, 0, a-1)), dayOf(mon.AddDate(0, 0, b-1)))
+			e = e2
+		}
+	}
 	return item{r: r, end: e}, ok
+}
+
+// weekdaysIn reads a span of weekdays inside a week named before it:
+// "entre mercredi et vendredi", "du mardi au jeudi", "de lundi à mercredi".
+func (s *scanner) weekdaysIn(e int) (a, b, end int, ok bool) {
+	var sep uint8
+	switch {
+	case s.is(e, wEntre):
+		sep = wEt
+	case s.is(e, wDu):
+		sep = wAu
+	case s.is(e, wDe):
+		sep = wA
+	default:
+		return 0, 0, 0, false
+	}
+	k := e + 1
+	if sep == wEt && s.is(k, wLe) {
+		k++
+	}
+	if !s.is(k, wWeekday) || s.t[k].w.abbr || !s.is(k+1, sep) {
+		return 0, 0, 0, false
+	}
+	a, k = int(s.t[k].w.v), k+2
+	if sep == wEt && s.is(k, wLe) {
+		k++
+	}
+	if !s.is(k, wWeekday) || s.t[k].w.abbr || int(s.t[k].w.v) <= a {
+		return 0, 0, 0, false
+	}
+	return a, int(s.t[k].w.v), k + 1, true
 }
 
 // restOf reports whether the unit at j follows "le reste de la", "le reste

@@ -6,6 +6,7 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/edtf"
+	"frise/timeline/synth"
 )
 
 // bigSite generates a timeline of n events over 30 years, with 200 actors,
@@ -69,6 +70,45 @@ func BenchmarkRender(b *testing.B) {
 				home = len(out["index.html"])
 			}
 			b.ReportMetric(float64(home)/float64(n), "home-bytes/event")
+		})
+	}
+}
+
+// BenchmarkPages renders each kind of page of a generated 1,000-event
+// timeline (package synth) on one goroutine, without Markdown bodies, and
+// reports the time per page: what the templates cost.
+//
+//	go test ./timeline/site -run '^$' -bench Pages -benchtime 5x
+func BenchmarkPages(b *testing.B) {
+	s, err := content.Load(synth.FS(1000, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(),
+		emit: func(string, []byte) error { return nil }}
+	if err := r.parseTemplates(); err != nil {
+		b.Fatal(err)
+	}
+	if err := r.build(); err != nil {
+		b.Fatal(err)
+	}
+	byKind := map[string][]job{}
+	for _, j := range r.jobs() {
+		byKind[j.p.Kind] = append(byKind[j.p.Kind], j)
+	}
+	for _, kind := range []string{"event", "term", "year", "source", "home"} {
+		b.Run(kind, func(b *testing.B) {
+			jobs := byKind[kind]
+			buf := newBuffer()
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, j := range jobs {
+					if _, err := r.execute(buf, j.tmpl, j.p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/page")
 		})
 	}
 }

@@ -8,7 +8,10 @@ import (
 )
 
 // pages renders every page of the site.
-func (r *renderer) pages() error {
+func (r *renderer) pages() error { return r.run(r.jobs()) }
+
+// jobs lists every page of the site with the template it renders with.
+func (r *renderer) jobs() []job {
 	v := r.view
 	home := &page{Path: "index.html", Kind: "home", Title: v.Title, Description: v.Description,
 		OGType: "website", Home: r.home(), Browse: r.browse(v.Events)}
@@ -84,7 +87,7 @@ func (r *renderer) pages() error {
 		nf.root = u.Scheme + "://" + u.Host + rootPath(r.cfg.BaseURL)
 	}
 	jobs = append(jobs, job{"404.html", nf, nil})
-	return r.run(jobs)
+	return jobs
 }
 
 // termsOf returns the site's terms of one kind.

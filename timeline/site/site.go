@@ -20,7 +20,11 @@
 // turns a path from the site's root into a link relative to the page, so
 // the site works from any folder and from disk. The functions dict, join,
 // fr (French typography), plural and partialCached (a partial rendered once
-// per set of variants, as in Hugo) are available.
+// per set of variants, as in Hugo) are available. The page's methods
+// TermLink, EventLine and EventRef render partials/term-link.html,
+// event-line.html and event-ref.html once per term or event and depth of
+// page, as partialCached would, for a few calls less per use: pages that list
+// thousands of events make tens of thousands of such calls.
 //
 // Render returns every file in a map; Stream hands them over one by one, in
 // a fixed order, so that a writer need not hold the whole site in memory.
@@ -97,6 +101,7 @@ type page struct {
 	Source *sourceView
 
 	root string // what leads back to the site's root
+	r    *renderer
 }
 
 // Rel returns the link from this page to the output path to (which may end
@@ -112,6 +117,36 @@ func (p *page) Rel(to string) string {
 // Root returns what leads from this page back to the site's root: "", "../",
 // or "/" on the 404 page of a site with a base URL.
 func (p *page) Root() string { return p.root }
+
+// part is what the partials called through the page's methods below get:
+// the page as .P and the event as .E or the term as .T, as a dict would
+// give them.
+type part struct {
+	P    *page
+	E    *eventView
+	T    *termView
+	Home bool
+}
+
+// TermLink renders partials/term-link.html for t, once per term and depth
+// of page: {{$p.TermLink .}} is {{partialCached "partials/term-link.html"
+// (dict "P" $p "T" .) .Slug $p.Root}} at a fraction of the cost, which
+// counts on pages listing thousands of events.
+func (p *page) TermLink(t *termView) (template.HTML, error) {
+	return p.r.cachedPart("partials/term-link.html", t, part{P: p, T: t})
+}
+
+// EventLine renders partials/event-line.html for e, once per event and
+// depth of page.
+func (p *page) EventLine(e *eventView) (template.HTML, error) {
+	return p.r.cachedPart("partials/event-line.html", e, part{P: p, E: e})
+}
+
+// EventRef renders partials/event-ref.html for e, once per event and depth
+// of page.
+func (p *page) EventRef(e *eventView) (template.HTML, error) {
+	return p.r.cachedPart("partials/event-ref.html", e, part{P: p, E: e})
+}
 
 // siteView is the site as every page sees it.
 type siteView struct {
@@ -312,6 +347,28 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	return h.(template.HTML), nil
 }
 
+// partKey is a partial rendered for an item at a depth of page.
+type partKey struct {
+	name string
+	item any
+	root string
+}
+
+// cachedPart renders the partial name with data once per item and depth of
+// page (the partial may use only .P.Rel and .P.Root of its page).
+func (r *renderer) cachedPart(name string, item any, data part) (template.HTML, error) {
+	k := partKey{name, item, data.P.root}
+	if h, ok := r.cache.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	h, _ := r.cache.LoadOrStore(k, template.HTML(buf.String()))
+	return h.(template.HTML), nil
+}
+
 // funcs are the functions templates may call besides the built-in ones.
 var funcs = template.FuncMap{
 	"fr": French,
@@ -419,7 +476,7 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, p *page) ([]byte, err
 	if p.root == "" && p.Kind != "404" {
 		p.root = rootPrefix(p.Path)
 	}
-	p.Site = r.view
+	p.Site, p.r = r.view, r
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, "_default/baseof.html", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)

@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"reflect"
-	"strings"
 
 	"gopkg.in/yaml.v2"
 )
@@ -30,14 +29,7 @@ func FastYAMLAgrees(src string) (accepted bool, err error) {
 // that both give the same document or the same problem. accepted tells
 // whether the fast path decoded the front matter.
 func SplitAgrees(file, text string) (accepted bool, err error) {
-	lines := strings.SplitAfter(text, "\n")
-	first := 0
-	for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
-		first++
-	}
-	if first < len(lines) && delimiters[strings.TrimSpace(lines[first])] == "yaml" {
-		_, _, accepted = fastFrontMatter(text, lines, first)
-	}
+	_, accepted = splitFast(file, text)
 	fd, fp := splitDocWith(file, text, true)
 	if !accepted {
 		return false, nil // both ways went through the library
@@ -60,4 +52,11 @@ func FastYAMLTable() []string {
 		out = append(out, c.src)
 	}
 	return out
+}
+
+// SplitFile splits a file as the loader does, with or without the fast
+// path, and reports whether it held a problem.
+func SplitFile(file, text string, fast bool) bool {
+	_, p := splitDocWith(file, text, fast)
+	return p != nil
 }

@@ -97,3 +97,36 @@ func fuzzSeeds(f *testing.F) []string {
 	}
 	return seeds
 }
+
+// BenchmarkFrontMatter splits the Markdown files of a generated tree, with
+// the fast path (fast) and with the library alone (library).
+//
+//	go test ./timeline/content -run '^$' -bench FrontMatter
+func BenchmarkFrontMatter(b *testing.B) {
+	gen := synth.FS(200, 1)
+	var names, texts []string
+	size := 0
+	for name, f := range gen {
+		if strings.HasSuffix(name, ".md") {
+			names, texts = append(names, name), append(texts, string(f.Data))
+			size += len(f.Data)
+		}
+	}
+	for _, fast := range []bool{true, false} {
+		name := "library"
+		if fast {
+			name = "fast"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for i, text := range texts {
+					if content.SplitFile(names[i], text, fast) {
+						b.Fatalf("%s: unexpected problem", names[i])
+					}
+				}
+			}
+		})
+	}
+}

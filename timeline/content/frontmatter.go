@@ -40,6 +40,11 @@ func splitDoc(file, text string) (*doc, *Problem) {
 // splitDocWith is splitDoc, trying the hand decoder of fastyaml.go first
 // when fast is set; the tests compare both ways.
 func splitDocWith(file, text string, fast bool) (*doc, *Problem) {
+	if fast {
+		if d, ok := splitFast(file, text); ok {
+			return d, nil
+		}
+	}
 	d := &doc{file: file, body: text, bodyAt: 1}
 	lines := strings.SplitAfter(text, "\n")
 	first := 0
@@ -54,17 +59,6 @@ func splitDocWith(file, text string, fast bool) (*doc, *Problem) {
 		return d, nil
 	}
 	d.format, d.fmStart = format, first+1
-	if fast && format == "yaml" {
-		if meta, bodyStart, ok := fastFrontMatter(text, lines, first); ok {
-			d.bodyAt = strings.Count(text[:bodyStart], "\n") + 1
-			d.fmLines = lines[first : d.bodyAt-1]
-			d.body = text[bodyStart:]
-			d.meta = dropInvisibleAll(stringKeys(meta)).(map[string]any)
-			// The fast path declines a key written twice, so
-			// duplicateKey has nothing to find here.
-			return d, nil
-		}
-	}
 	meta := map[string]any{}
 	rest, err := frontmatter.Parse(strings.NewReader(text), &meta)
 	if err != nil {
@@ -89,25 +83,58 @@ func splitDocWith(file, text string, fast bool) (*doc, *Problem) {
 	return d, nil
 }
 
-// fastFrontMatter finds the end of a YAML front matter that opens on
-// lines[first] as adrg/frontmatter does (the next line that is "---" once
-// trimmed) and decodes it with fastYAML. It returns the offset of the body
-// in text, or ok false when the front matter is not closed or not in the
-// subset fastYAML reads.
-func fastFrontMatter(text string, lines []string, first int) (meta map[string]any, bodyStart int, ok bool) {
-	start := 0
-	for _, l := range lines[:first+1] {
-		start += len(l)
-	}
-	end := start
-	for _, l := range lines[first+1:] {
-		if strings.TrimSpace(l) == "---" {
-			meta, ok = fastYAML(text[start:end])
-			return meta, end + len(l), ok
+// splitFast is splitDoc for a file whose front matter is YAML in the
+// subset fastYAML reads; ok is false for any other file. It finds the
+// delimiters as adrg/frontmatter does (the first line that is not blank
+// opens, the next line that is "---" once trimmed closes) and splits only
+// the front matter into lines, not the body.
+func splitFast(file, text string) (d *doc, ok bool) {
+	open, line := 0, 0 // the opening line's offset and index
+	for {
+		end := lineEnd(text, open)
+		if t := strings.TrimSpace(text[open:end]); t != "" {
+			if t != "---" && t != "---yaml" {
+				return nil, false
+			}
+			break
 		}
-		end += len(l)
+		if end == len(text) {
+			return nil, false
+		}
+		open, line = end, line+1
 	}
-	return nil, 0, false
+	start := lineEnd(text, open)
+	for end := start; end < len(text); {
+		next := lineEnd(text, end)
+		if strings.TrimSpace(text[end:next]) != "---" {
+			end = next
+			continue
+		}
+		meta, ok := fastYAML(text[start:end])
+		if !ok {
+			return nil, false
+		}
+		// As in splitDocWith, the front matter's lines end with the last
+		// line break before the body: a closing delimiter that ends the
+		// file without one is not among them.
+		fmLines := strings.SplitAfter(text[open:next], "\n")
+		fmLines = fmLines[:len(fmLines)-1]
+		// fastYAML declines a key written twice, so duplicateKey has
+		// nothing to find here.
+		return &doc{file: file, format: "yaml", fmStart: line + 1,
+			meta:    dropInvisibleAll(stringKeys(meta)).(map[string]any),
+			fmLines: fmLines, body: text[next:], bodyAt: line + len(fmLines) + 1}, true
+	}
+	return nil, false
+}
+
+// lineEnd returns the offset just after the line break that ends the line
+// starting at i, or the end of text.
+func lineEnd(text string, i int) int {
+	if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+		return i + j + 1
+	}
+	return len(text)
 }
 
 func closing(open string) string {
@@ -255,7 +282,11 @@ func stringKeys(v any) any {
 		return m
 	case map[string]any:
 		for k, e := range v {
-			v[k] = stringKeys(e)
+			switch e.(type) {
+			case string, int, float64, bool, nil:
+			default:
+				v[k] = stringKeys(e)
+			}
 		}
 		return v
 	case []any:

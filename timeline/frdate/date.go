@@ -10,6 +10,9 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		if s.is(e-1, wChaque) || s.is(s.dayPart(e+1), wAnchor) {
 			return item{}, false
 		}
+		if k := e + 2; s.is(e+1, wDe) && (s.is(k, wHoliday) || s.is(k, wLa) && s.is(k+1, wHoliday)) {
+			return item{}, false // "le lundi de Pâques" is read at the feast
+		}
 		p.wd = int(s.t[e].w.v)
 		e++
 		if s.t[e-1].w.abbr {

@@ -186,6 +186,9 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 func (s *scanner) holiday(j int) (item, bool) {
 	h := holidays[s.t[j].w.v]
 	e := j + 1
+	if h.m == 0 || h.d < 0 {
+		return s.movable(j, h.m, h.d, h.after)
+	}
 	switch {
 	case h.saint:
 		if !(s.punct(j-1, '-') && s.wordAt(j-2) == "saint") {
@@ -209,10 +212,114 @@ func (s *scanner) holiday(j int) (item, bool) {
 		return item{}, false // "les fêtes", "des Noëls"
 	}
 	p := partial{m: h.m, d: h.d}
+	// "la veille de Noël", "le réveillon du nouvel an": the day before, a fixed day too.
+	if k := j - 1; s.is(k, wDe) || s.is(k, wDu) {
+		if w := s.wordAt(k - 1); (w == "veille" || w == "reveillon") && (h.m == 12 && h.d == 25 || h.m == 1 && h.d == 1) {
+			p.d--
+			if p.d == 0 {
+				p.m, p.d = 12, 31
+			}
+		}
+	}
 	if s.a.ok && !s.isYearAt(e) {
 		p.mod = s.dayMonthTense(j)
 	}
 	return s.withYear(p, e)
+}
+
+// movable reads a feast whose day changes with the year: Thanksgiving (the
+// fourth Thursday of November), la fête des pères (the third Sunday of
+// June), Pâques, la Pentecôte, l'Ascension (counted from Easter Sunday).
+// m and d are as in holidays; after is a word that must come next.
+func (s *scanner) movable(j, m, d int, after string) (item, bool) {
+	e := j + 1
+	switch {
+	case after == "giving":
+		if s.wordAt(e) != "giving" {
+			return item{}, false
+		}
+		e++
+	case after == "grace":
+		if !(s.is(e, wDe) && s.wordAt(e+1) == "grace") || !s.elided(j-2, wL) {
+			return item{}, false
+		}
+		e += 2
+	case m == 6:
+		if !(s.is(j-1, wDes) && s.wordAt(j-2) == "fete") {
+			return item{}, false // "les pères"
+		}
+	case m == 0 && d == 0:
+		if s.t[j].gap == gapNone && s.punct(j-1, '-') {
+			return item{}, false // "l'île-de-Pâques"
+		}
+	}
+	if m == 0 && !s.t[j].up && s.wordAt(j) != "paques" {
+		return item{}, false // "l'ascension du mont Blanc"
+	}
+	if k := j - 1; m == 0 && d != 39 {
+		// "le lundi de Pâques", "le lundi de la Pentecôte"
+		if s.is(k, wLa) {
+			k--
+		}
+		if s.is(k, wDe) && s.is(k-1, wWeekday) && s.t[k-1].w.v == 1 {
+			d++
+		}
+	}
+	at := func(y int) time.Time {
+		switch {
+		case m == 0:
+			return easter(y).AddDate(0, 0, d)
+		case d <= -10:
+			return nthWeekday(y, m, 4, -10-d)
+		default:
+			return nthWeekday(y, m, 7, -d)
+		}
+	}
+	var y int
+	switch {
+	case s.isYearAt(e) && s.yearCheck(e, true, true):
+		y, e = int(s.t[e].n), e+1
+	case s.is(e, wDe) && s.isYearAt(e+1) && s.yearCheck(e+1, true, true):
+		y, e = int(s.t[e+1].n), e+2
+	default:
+		if !s.a.ok {
+			return item{}, false
+		}
+		t := at(s.a.year())
+		p := partial{m: int(t.Month()), d: t.Day(), mod: s.dayMonthTense(j)}
+		if s.is(e, wDernier) {
+			p.mod, e = -1, e+1
+		} else if s.is(e, wProchain) {
+			p.mod, e = 1, e+1
+		}
+		r, ok := s.a.resolve(p)
+		if !ok || r.v.Interval || r.v.Precision() != edtf.PrecisionDay {
+			return item{r: r, end: e}, ok
+		}
+		y = r.v.Start.Year
+	}
+	return item{r: single(dayOf(at(y)), true), end: e}, true
+}
+
+// nthWeekday returns the nth weekday wd (Monday = 1) of month m in year y.
+func nthWeekday(y, m, wd, n int) time.Time {
+	t := day(y, m, 1)
+	t = t.AddDate(0, 0, (wd-weekdayOf(t)+7)%7)
+	return t.AddDate(0, 0, 7*(n-1))
+}
+
+// easter returns Easter Sunday of year y (the Gregorian computus).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	return day(y, month, (h+l-7*m+114)%31+1)
 }
 
 // withYear completes a day and month with a year written after it.

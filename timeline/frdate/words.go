@@ -106,6 +106,16 @@ var holidays = []struct {
 	{"sylvestre", "", true, 12, 31},
 	{"valentin", "", true, 2, 14},
 	{"assomption", "", false, 8, 15},
+	// Movable feasts: m is the month and d is -n for the nth Sunday (-1
+	// to -5), or -10-n for the nth Thursday; Easter's are marked with m = 0
+	// and d the days after Easter Sunday.
+	{"thanksgiving", "", false, 11, -14},
+	{"thanks", "giving", false, 11, -14},
+	{"action", "grace", false, 11, -14},
+	{"peres", "", false, 6, -3},
+	{"paques", "", false, 0, 0},
+	{"pentecote", "", false, 0, 49},
+	{"ascension", "", false, 0, 39},
 }
 
 // The units of a duration.

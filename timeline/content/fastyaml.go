@@ -201,7 +201,8 @@ func splitKey(text string) (key, rest string, ok bool) {
 		}
 		break
 	}
-	if i == 0 || i == len(text) || text[i] != ':' || (i+1 < len(text) && text[i+1] != ' ') {
+	// The library refuses a key of 1024 characters or more.
+	if i == 0 || i > 1000 || i == len(text) || text[i] != ':' || (i+1 < len(text) && text[i+1] != ' ') {
 		return "", "", false
 	}
 	key = text[:i]

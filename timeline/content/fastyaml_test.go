@@ -96,6 +96,13 @@ checksum: "9f2c"
 	{"retrait incohérent", "a:\n    - x\n  - y\n", false},
 	{"clé sans espace", "a:b\n", false},
 	{"question", "? a\n: b\n", false},
+	{"clé trop longue", strings.Repeat("clé", 400) + ": a\n", false},
+	{"clé longue", strings.Repeat("c", 1000) + ": a\n", true},
+	{"valeur vide commentée", "a: # rien\nb:\n", true},
+	{"texte sous la clé", "a:\n  texte\n", false},
+	{"élément sans tiret aligné", "s:\n- a: 1\n  - x\n", false},
+	{"élément de mapping vide", "s:\n  - a:\n  - b: 2\n", true},
+	{"barre oblique inverse", "chemin: C:\\dossier\n", true},
 }
 
 func TestFastYAML(t *testing.T) {

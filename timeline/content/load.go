@@ -23,7 +23,8 @@
 //	status   extracted (written by the extractor, untouched) or reviewed (the default)
 //	draft    true to leave the event out of the site
 //
-// Other keys are kept in Event.Params for templates; a key that looks like a
+// Other keys are kept in Event.Params for templates (known keys are in
+// the Event's fields, and only there); a key that looks like a
 // misspelt known key is a warning. Every problem in every file is reported in
 // one run, sorted by file and line.
 package content
@@ -309,6 +310,22 @@ func (l *loader) unknownKeys(d *doc, known []string) {
 			l.warn(d.problem(k, fmt.Sprintf("unknown key %q", k), fmt.Sprintf("did you mean %q?", guess)))
 		}
 	}
+}
+
+// otherKeys returns the keys of meta that are not known, with their
+// values, or nil when there are none: what the fields do not already hold,
+// and no more, since a large timeline keeps a hundred thousand of them.
+func otherKeys(meta map[string]any, known []string) map[string]any {
+	var other map[string]any
+	for k, v := range meta {
+		if !slices.Contains(known, k) {
+			if other == nil {
+				other = make(map[string]any)
+			}
+			other[k] = v
+		}
+	}
+	return other
 }
 
 // closest returns the known key k is most likely a misspelling of, or "".
@@ -651,7 +668,7 @@ func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, fol
 			Hint: "start the file with a block between two lines ---, giving at least title: and date:"})
 		return
 	}
-	e := &Event{Slug: idOf(p), File: p, Body: d.body, BodyLine: d.bodyAt, Params: d.meta}
+	e := &Event{Slug: idOf(p), File: p, Body: d.body, BodyLine: d.bodyAt, Params: otherKeys(d.meta, eventKeys)}
 	e.Title = l.text(d, "title", true)
 	e.Summary = l.text(d, "summary", false)
 	e.DateText = l.text(d, "date", true)

@@ -38,7 +38,7 @@ type Event struct {
 	Draft    bool
 	Body     string         // Markdown, may be empty
 	BodyLine int            // the file's line on which Body starts
-	Params   map[string]any // every key of the front matter, known or not, as decoded
+	Params   map[string]any // the front matter's other keys, as decoded; nil when none
 }
 
 // Citation is a passage of a source that supports an event.

@@ -7,7 +7,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 	p.mod = mod
 	e := j
 	if s.is(e, wWeekday) {
-		if s.is(e-1, wChaque) || s.is(s.dayPart(e+1), wAnchor) {
+		if w := s.wordAt(s.dayPart(e + 1)); s.is(e-1, wChaque) || s.is(s.dayPart(e+1), wAnchor) && w != "suivant" && w != "suivante" {
 			return item{}, false
 		}
 		if k := e + 2; s.is(e+1, wDe) && (s.is(k, wHoliday) || s.is(k, wLa) && s.is(k+1, wHoliday)) {
@@ -587,10 +587,21 @@ func (s *scanner) spaced(j int) (item, bool) {
 	a, na, _ := s.num(j)
 	b, nb, ok1 := s.num(j + 1)
 	y, ny, ok2 := s.num(j + 2)
-	if !ok1 || !ok2 || na > 2 || nb > 2 || (ny != 4 && ny != 2) || s.t[j+1].gap != gapSpace || s.t[j+2].gap != gapSpace {
+	if !ok1 || na > 2 || nb > 2 || s.t[j+1].gap != gapSpace {
 		return item{}, false
 	}
 	if j > 0 && s.t[j].gap != gapLine && (s.t[j-1].kind == kNum || s.t[j].gap == gapNone) {
+		return item{}, false
+	}
+	if !ok2 && (s.is(j-1, wLe) || na == 2 && nb == 2) && s.clauseEnd(j+2) && validDay(2000, b, a) {
+		// "le 17 02", "31 10": a day and month, after "le" or both in two digits.
+		p := partial{m: b, d: a}
+		if s.a.ok {
+			p.mod = s.dayMonthTense(j)
+		}
+		return item{p: p, isP: true, end: j + 2}, true
+	}
+	if !ok2 || (ny != 4 && ny != 2) || s.t[j+2].gap != gapSpace {
 		return item{}, false
 	}
 	if e := j + 3; e < s.lim && (s.t[e].kind == kNum || s.t[e].gap == gapNone && s.t[e].kind != kPunct) {

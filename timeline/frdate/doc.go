@@ -13,7 +13,10 @@
 //
 // # The values
 //
-//	le 3 janvier 2019, 07/03/2024, 7.3.2024    2019-01-03 (numbers are read day first)
+//	le 3 janvier 2019, 07/03/2024, 7.3.2024,   2019-01-03 (numbers are read day first)
+//	03 01 2019, le 3 janvier deux mille dix-neuf
+//	le 17 02, 31 10                             a day and month set apart by a space, after
+//	                                              "le" or both in two digits
 //	le 1er mars, 31/10, le 15/06               the reference's year: 2024-03-01; but a day
 //	                                              more than six months before the reference
 //	                                              is the coming one ("le 8 février" read in
@@ -26,16 +29,27 @@
 //	jeudi 15                                    the first month from the reference's on
 //	                                              whose 15th is a Thursday; the last one
 //	                                              back in a sentence about the past
-//	jeudi 7 mars, when 7 March of the           the nearest year where it is a Thursday,
-//	reference's year is not a Thursday           uncertain: 2024-03-07? (but the weekdays
-//	                                              of a range, "du samedi 13 au dimanche 15
-//	                                              juillet", do not move its year)
+//	jeudi 7 mars, read in October 2024          the year read without the weekday, or
+//	                                              the reference's own when the weekday fits
+//	                                              it there: 2024-03-07; when it fits neither,
+//	                                              a sentence about the past goes back to the
+//	                                              last year where it fits, uncertain
+//	                                              ("le mardi 3 mars, il a voté": 2020-03-03?),
+//	                                              any other takes the weekday for a slip
+//	                                              ("il viendra le mercredi 14 janvier":
+//	                                              2025-01-14); the weekdays of a range, "du
+//	                                              samedi 13 au dimanche 15 juillet", do not
+//	                                              move its year
 //	Oct. 2, fév 12, 2014                        the English order, only with an abbreviated
 //	                                              month and its full stop, or a comma and a
 //	                                              year: 2024-10-02, 2014-02-12
-//	mars 2024, en novembre 2015                 2015-11
+//	mars 2024, en novembre 2015, 11-2016,       2015-11
+//	2016/11, 2015.3, novembre de 2016, juillet 98
+//	en novembre de l'année dernière             2023-11
 //	en mars                                     the reference's year: 2024-03
-//	en 2015, l'an 2000, l'année 2019            2015
+//	en 2015, l'an 2000, l'année 2019,           2015
+//	en deux mille quinze
+//	l'an 800, l'année deux cent soixante-sept   0800, 0267
 //	le budget 2024, les JO 2024                 2024: a year after a yearly noun or an acronym
 //	les années 1990, années 90                  199X
 //	les années 1990-2000                        1990/2009
@@ -44,6 +58,11 @@
 //	de janvier à mars 2025, janvier-février     2025-01/2025-03 (the first end takes the
 //	2025, du 13 au 18 juillet, 13 au 15           year and month the second gives)
 //	juillet, 14 - 20 sept. 2014
+//	du 4 au 22 ce mois-ci, 4-23 le mois         the days in the month named after them:
+//	prochain, du 19 au 20 du mois de novembre     2024-11-04/2024-11-23; "du 4 au 22" alone
+//	                                              is in the month of its second day
+//	la semaine prochaine entre mercredi et      those days of that week
+//	vendredi, cette semaine du mardi au jeudi
 //	en 2015 et 2018, les 3 et 10 mars           one match per value
 //	les 24 et 25 mai                            two days in a row: one period,
 //	                                              2024-05-24/2024-05-25
@@ -56,7 +75,11 @@
 //	                                              under way or the next: 2025-21
 //	Noël, la Toussaint, le nouvel an, le jour   a day and month, read as "le 25 décembre"
 //	de l'an, la fête du travail, la
-//	Saint-Sylvestre, l'Assomption
+//	Saint-Sylvestre, l'Assomption, la veille
+//	ou le réveillon de Noël
+//	Pâques, le lundi de Pâques, l'Ascension,    the feasts whose day moves: counted from
+//	la Pentecôte, Thanksgiving, la fête des       Easter Sunday, the fourth Thursday of
+//	pères                                         November, the third Sunday of June
 //	début / mi- / fin 2024                      its first two months, June and July, its
 //	                                              last two months: 2024-01/2024-02,
 //	                                              2024-06/2024-07, 2024-11/2024-12
@@ -72,8 +95,16 @@
 //	courant 2022, au cours de 2019              the period itself: 2022
 //	dans le courant de l'année, dans la         the period under way: 2024, the week of
 //	semaine, dans la journée                      the reference, its day
-//	au premier trimestre 2023, T1 2023          2023-01/2023-03
-//	au second semestre                          the reference's year: 2024-07/2024-12
+//	au premier trimestre 2023, T1 2023,         2023-01/2023-03
+//	Q1 2023, 2023 Q1, le premier quart de 2023
+//	H2 2016, 2016H2                             2016-07/2016-12
+//	au second semestre                          the reference's year: 2024-07/2024-12,
+//	                                              or the next one when the sentence tells
+//	                                              of the future and that half is over, the
+//	                                              last one when it tells of the past and
+//	                                              that half has not begun
+//	la troisième semaine de 2027, la première   the ISO week: the first is the one that
+//	semaine de cette année                        holds the 4th of January
 //	le dernier trimestre                        the last one over: 2024-07/2024-09 (but
 //	                                              "le dernier trimestre 2023" is 2023-10/2023-12)
 //	le 3e jour d'octobre, le dernier jour       a day: 2024-10-03, 2015-10-31
@@ -81,7 +112,15 @@
 //	la première semaine d'octobre 2014,         the whole weeks (Monday to Sunday) or
 //	le dernier week-end de septembre              weekends inside the month
 //	la première / seconde quinzaine d'avril     the 1st to the 14th, the 15th to the end
-//	la semaine du 7 octobre                     Monday to Sunday around that day
+//	la semaine du 7 octobre                     Monday to Sunday around that day; the
+//	                                              week of a Sunday is the one it opens
+//	le week-end                                 the coming weekend, the last one in a
+//	                                              sentence about the past
+//	le reste de la semaine, du mois, de         from the reference to the period's end
+//	l'année
+//	le mois à venir, le mois après le           2024-11, 2024-12
+//	prochain
+//	cette décennie, la décennie prochaine       202X, 203X
 //	hier, aujourd'hui, demain, avant-hier       a day
 //	mardi                                       not certain; the last Tuesday up to the
 //	                                              reference when the nearest verb of the
@@ -174,14 +213,16 @@
 // that ends a sentence, stops it.
 //
 // Expressions counted from another event ("la veille", "le lendemain",
-// "le jour précédent", "la semaine suivante", "deux jours plus tard",
-// "trois jours après" at the end of a clause) are read from the
+// "le jour précédent", "la semaine suivante", "le mois suivant", "l'année
+// précédente", "mardi suivant", "le mercredi d'après", "deux jours plus
+// tard", "trois jours après" at the end of a clause) are read from the
 // reference, as every test suite of date parsers reads them, but marked
 // Anchored and not Certain: in news they mostly hang on an event the
 // text has just told, and a reader of the timeline should skip them.
 // When the event is named ("la veille du scrutin", "le lendemain de
 // l'attentat", "trois jours après le vote"), or in "du jour au
-// lendemain", there is no match. "Cette année-là" is left out, as are
+// lendemain", there is no match, unless it is a date: "le lendemain du 13
+// février" is the 14th, still marked Anchored. "Cette année-là" is left out, as are
 // times of day; so is "ne date pas d'aujourd'hui", an idiom for "it is
 // old". Numbers that are not dates are refused: quantities
 // ("2 000 migrants", "1200 éloignements", "40 %"), codes and references

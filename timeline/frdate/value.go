@@ -586,6 +586,9 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 			}
 			t := r.v.Start.First()
 			mon := t.AddDate(0, 0, 1-weekdayOf(t))
+			if weekdayOf(t) == 7 {
+				mon = t.AddDate(0, 0, 1) // "la semaine du dimanche 6 octobre" begins the next day
+			}
 			return item{r: res{edtf.Between(dayOf(mon), dayOf(mon.AddDate(0, 0, 6))), r.certain}, end: inner.end}, true
 		}
 	case s.is(j, wWeek):
@@ -1234,7 +1237,7 @@ func (s *scanner) ofMonth(n, e int) (item, bool) {
 		inner, ok = s.value(k, true)
 	case s.is(k, wDe) && (s.is(k+1, wCe) || s.is(k+1, wCet)) && s.is(k+2, wUnit) && s.t[k+2].w.v == uMonth:
 		inner, ok = s.relPeriod(k+2, 2) // "de ce mois"
-	case s.is(k, wDu) && s.is(k+1, wUnit) && s.t[k+1].w.v == uMonth && (s.is(k+2, wDernier) || s.is(k+2, wProchain)):
+	case (s.is(k, wDu) || s.is(k, wDe)) && s.is(k+1, wUnit) && s.t[k+1].w.v == uMonth && (s.is(k+2, wDernier) || s.is(k+2, wProchain)):
 		inner, ok = s.relPeriod(k+1, 0) // "du mois prochain"
 	}
 	if !ok {
@@ -1340,22 +1343,34 @@ func (s *scanner) anchored(i int) (res, int, bool) {
 	j := i
 	if s.is(j, wLa) || s.is(j, wLe) {
 		j++
+	} else if s.elided(j, wL) && s.is(j+2, wUnit) {
+		j += 2 // "l'année suivante"
 	}
 	free := func(e int) bool { // nothing names the event: "la veille du sommet" does
 		return !(s.is(e, wDe) || s.is(e, wDu) || s.is(e, wDes) || s.elided(e, wD) || s.is(e, wAu) || s.is(e, wA))
 	}
 	switch w := s.wordAt(j); {
 	case (w == "veille" || w == "lendemain") && j > i:
-		if !free(j+1) || s.is(i-1, wAu) || s.is(i-1, wDu) {
-			return res{}, i, false // "du jour au lendemain", "à la veille de"
-		}
 		n := -1
 		if w == "lendemain" {
 			n = 1
 		}
+		if s.is(j+1, wDu) && !s.is(i-1, wAu) && !s.is(i-1, wDu) {
+			// "le lendemain du 13 février": the day after a date, itself a date.
+			if it, ok := s.value(j+1, true); ok && it.isP && it.p.d != 0 && it.p.m != 0 {
+				if r, ok := s.resolve(it); ok && !r.v.Interval && r.v.Precision() == edtf.PrecisionDay {
+					t := r.v.Start.First().AddDate(0, 0, n)
+					return single(dayOf(t), r.certain), it.end, true
+				}
+			}
+		}
+		if !free(j+1) || s.is(i-1, wAu) || s.is(i-1, wDu) {
+			return res{}, i, false // "du jour au lendemain", "à la veille de"
+		}
 		r, ok := s.a.shift(n, uDay)
 		return r, s.dayPart(j + 1), ok
-	case s.is(j, wUnit) && !s.t[j].w.pl && (s.t[j].w.v == uDay || s.t[j].w.v == uWeek) && j > i:
+	case s.is(j, wUnit) && !s.t[j].w.pl && (s.t[j].w.v == uDay || s.t[j].w.v == uWeek || s.t[j].w.v == uMonth || s.t[j].w.v == uYear) &&
+		(j > i || s.t[j].w.v == uDay && s.wordAt(j+1) == "suivant"):
 		u := int(s.t[j].w.v)
 		k, n := j+1, 0
 		switch {
@@ -1378,8 +1393,14 @@ func (s *scanner) anchored(i int) (res, int, bool) {
 			r, ok := s.a.shift(n, uDay)
 			return r, e, ok
 		}
-		r, ok := s.a.period(uWeek, n)
+		r, ok := s.a.period(u, n)
 		return r, e, ok
+	}
+	if s.is(j, wWeekday) && !s.t[j].w.abbr {
+		// "mardi suivant", "le mercredi d'après", "mardi de la semaine suivante"
+		if r, k, ok := s.weekdayWeek(int(s.t[j].w.v), j+1); ok && !r.certain && r.v.Precision() == edtf.PrecisionDay {
+			return r, k, true
+		}
 	}
 	// "deux jours plus tard", "trois semaines après", "un mois plus tôt"
 	n, approximate, e, ok := s.count(j)

@@ -24,7 +24,24 @@ func (s *scanner) weekdayWeek(wd, e int) (res, int, bool) {
 		k++
 	}
 	week := 0 // weeks from the reference's
+	certain := true
+	next := func(i int) (bool, int) { // "suivante", "d'après": counted from another event
+		switch w := s.wordAt(i); {
+		case w == "suivant" || w == "suivante":
+			return true, i + 1
+		case s.elided(i, wD) && s.is(i+2, wApres):
+			return true, i + 3
+		}
+		return false, i
+	}
+	if ok, k2 := next(e); ok {
+		// "mardi suivant", "mercredi d'après": that day of the next week.
+		week, k, certain = 1, k2, false
+	} else if ok, k2 := next(k + 2); ok && s.is(k, wLa) && s.is(k+1, wUnit) && s.t[k+1].w.v == uWeek {
+		week, k, certain = 1, k2, false // "mardi de la semaine suivante"
+	}
 	switch {
+	case !certain:
 	case s.is(k, wLa) && s.is(k+1, wUnit) && s.t[k+1].w.v == uWeek && s.is(k+2, wDernier):
 		week, k = -1, k+3
 	case s.is(k, wLa) && s.is(k+1, wUnit) && s.t[k+1].w.v == uWeek && s.is(k+2, wProchain):
@@ -45,7 +62,7 @@ func (s *scanner) weekdayWeek(wd, e int) (res, int, bool) {
 	if !r.v.Interval {
 		return r, k, true // a reference coarser than the day
 	}
-	return single(dayOf(r.v.Start.First().AddDate(0, 0, wd-1)), true), k, true
+	return single(dayOf(r.v.Start.First().AddDate(0, 0, wd-1)), certain), k, true
 }
 
 func (s *scanner) numIs(i, n int) bool {

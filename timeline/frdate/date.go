@@ -100,6 +100,8 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			p.y, e = int(s.t[e].n), e+1
 		} else if y, k, ok := s.yearWords(e); ok {
 			p.y, e = y, k // "février deux mille dix-huit"
+		} else if s.punct(e, ',') && s.punct(e-1, '.') && s.t[e-2].w.abbr && s.isYearAt(e+1) && s.yearCheck(e+1, true, true) && p.d == 0 {
+			p.y, e = int(s.t[e+1].n), e+2 // "nov., 2016"
 		} else if y, k, ok := s.ofYear(e); ok {
 			p.y, e = y, k // "novembre de l'année dernière"
 		} else if v, nd, ok := s.num(e); ok && nd == 2 && p.d == 0 && e > 0 && s.t[e].gap == gapSpace && s.clauseEnd(e+1) &&
@@ -294,6 +296,8 @@ func (s *scanner) day(j int) (d, end int, ok bool) {
 			switch {
 			case s.is(e, wSuf):
 				e++
+			case (s.is(e, wMonth) || s.is(e, wSept)) && s.t[e].up && s.acronym(e):
+				// "DIM 15SEPT": a day glued to a month in capitals
 			case s.t[e].kind == kWord, s.t[e].kind == kNum:
 				return 0, 0, false
 			case s.punct(e, '%') || s.punct(e, ',') && s.glued(e+1) && s.t[e+1].kind == kNum:

@@ -122,7 +122,13 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 	case wHier, wDemain, wAujourd, wAvant:
 		return s.deictic(j)
 	case wIl, wVoila, wDans:
-		return s.ago(j)
+		if it, ok := s.ago(j); ok || !s.is(j, wDans) {
+			return it, ok
+		}
+		if y, e, ok := s.yearWordsAt(j + 1); ok {
+			return item{p: partial{y: y}, isP: true, end: e}, true // "dans mille sept cent quatre-vingt-neuf"
+		}
+		return item{}, false
 	case wCes, wLes, wDes, wNum:
 		if it, ok := s.recent(j); ok || !s.is(j, wNum) {
 			return it, ok

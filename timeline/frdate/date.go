@@ -163,6 +163,14 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			s.is(j-1, wA) && !s.hourWord(e) && !s.punct(e, ':')) {
 			led = true // "il sera à Rome 19-20 novembre": the range gives the month
 		}
+		if r, k, ok := s.monthAfter(e); ok && led && !s.inRange {
+			// "le 20 du mois prochain", "le 20e de ce mois"
+			d := r.v.Start
+			if !validDay(d.Year, d.Month, p.d) {
+				return item{}, false
+			}
+			return item{p: partial{y: d.Year, m: d.Month, d: p.d}, isP: true, end: k}, true
+		}
 		if !strong || !led || s.is(j+1, wSuf) && s.t[j].n != 1 && !s.inRange {
 			return item{}, false
 		}

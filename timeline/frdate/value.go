@@ -1239,10 +1239,19 @@ func (s *scanner) ofMonth(n, e int) (item, bool) {
 	var inner item
 	var ok bool
 	switch {
+	case s.is(k, wDe) && s.is(k+1, wMonth) && s.t[k+1].w.abbr && s.clauseEnd(k+2):
+		// "le premier samedi de déc": an abbreviation, alone at the end
+		p := partial{m: int(s.t[k+1].w.v)}
+		if s.a.ok {
+			p.mod = s.dayMonthTense(k)
+		}
+		inner, ok = item{p: p, isP: true, end: k + 2}, true
 	case s.is(k, wDe) && (s.is(k+1, wMonth) || s.is(k+1, wSept)) || s.elided(k, wD) && s.is(k+2, wMonth):
 		inner, ok = s.value(k, true)
 	case s.is(k, wDe) && (s.is(k+1, wCe) || s.is(k+1, wCet)) && s.is(k+2, wUnit) && s.t[k+2].w.v == uMonth:
 		inner, ok = s.relPeriod(k+2, 2) // "de ce mois"
+	case (s.is(k, wCe) || s.is(k, wCette)) && s.is(k+1, wUnit) && s.t[k+1].w.v == uMonth:
+		inner, ok = s.relPeriod(k+1, 2) // "le premier vendredi ce mois-ci"
 	case (s.is(k, wDu) || s.is(k, wDe)) && s.is(k+1, wUnit) && s.t[k+1].w.v == uMonth && (s.is(k+2, wDernier) || s.is(k+2, wProchain)):
 		inner, ok = s.relPeriod(k+1, 0) // "du mois prochain"
 	}

@@ -73,8 +73,9 @@
 //	                                              about the past, the last one begun by
 //	                                              the reference, about the future, the one
 //	                                              under way or the next: 2025-21
-//	Noël, la Toussaint, le nouvel an, le jour   a day and month, read as "le 25 décembre"
-//	de l'an, la fête du travail, la
+//	Noël, la Toussaint, le nouvel an, le jour   a day and month, read as "le 25 décembre",
+//	de l'an, la fête du travail, la               but the coming one when the sentence
+//	                                              shows no tense (Duckling's reading)
 //	Saint-Sylvestre, l'Assomption, la veille
 //	ou le réveillon de Noël
 //	Pâques, le lundi de Pâques, l'Ascension,    the feasts whose day moves: counted from

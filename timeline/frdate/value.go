@@ -181,8 +181,14 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 		return s.holiday(j)
 	}
 	if s.is(j, wUnit) && s.t[j].w.v == uDay && s.is(j+1, wDe) && s.elided(j+2, wL) && s.is(j+4, wUnit) && s.t[j+4].w.v == uYear && !s.t[j+4].w.pl {
-		// "le jour de l'an"
-		return s.withYear(partial{m: 1, d: 1}, j+5)
+		// "le jour de l'an", the coming one without a tense
+		p := partial{m: 1, d: 1}
+		if s.a.ok && !s.isYearAt(j+5) {
+			if p.mod = s.dayMonthTense(j); p.mod == 0 {
+				p.mod = modFuture
+			}
+		}
+		return s.withYear(p, j+5)
 	}
 	return s.pdate(j, strong, mod)
 }
@@ -228,7 +234,11 @@ func (s *scanner) holiday(j int) (item, bool) {
 		}
 	}
 	if s.a.ok && !s.isYearAt(e) {
-		p.mod = s.dayMonthTense(j)
+		// A feast named without a tense is the coming one: "le nouvel an" read
+		// in February is the next.
+		if p.mod = s.dayMonthTense(j); p.mod == 0 {
+			p.mod = modFuture
+		}
 	}
 	return s.withYear(p, e)
 }

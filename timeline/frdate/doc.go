@@ -75,8 +75,7 @@
 //	                                              under way or the next: 2025-21
 //	Noël, la Toussaint, le nouvel an, le jour   a day and month, read as "le 25 décembre",
 //	de l'an, la fête du travail, la               but the coming one when the sentence
-//	                                              shows no tense (Duckling's reading)
-//	Saint-Sylvestre, l'Assomption, la veille
+//	Saint-Sylvestre, l'Assomption, la veille      shows no tense (Duckling's reading)
 //	ou le réveillon de Noël
 //	Pâques, le lundi de Pâques, l'Ascension,    the feasts whose day moves: counted from
 //	la Pentecôte, Thanksgiving, la fête des       Easter Sunday, the fourth Thursday of

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 )
 
 // SchemaVersion is the version of the events.json schema (SCHEMA.md). It
@@ -46,7 +47,8 @@ func (x *export) eventsJSON(b *bytes.Buffer) error {
 		BaseURL:     x.base,
 		Events:      []jsonEvent{},
 	}
-	for _, e := range x.entries {
+	return writeJSONList(b, doc, len(x.entries), func(i int) any {
+		e := &x.entries[i]
 		je := jsonEvent{
 			Slug:      e.Slug,
 			URL:       e.Path,
@@ -70,16 +72,36 @@ func (x *export) eventsJSON(b *bytes.Buffer) error {
 			s := isoDay(e.Event.Date.Last())
 			je.End = &s
 		}
-		doc.Events = append(doc.Events, je)
-	}
-	return writeJSON(b, doc)
+		return je
+	})
 }
 
-// writeJSON writes v on one line, with <, > and & escaped as encoding/json
-// does by default, so that the file is safe to inline in a page. It is not
-// indented: the files are meant for programs, and the site's writer would
-// take the indentation out again.
-func writeJSON(b *bytes.Buffer, v any) error {
-	// Encode ends the value with a newline, as a text file should.
-	return json.NewEncoder(b).Encode(v)
+// writeJSONList writes doc, whose last field is an empty list, on one line,
+// with that list's n items made and encoded one at a time: a list of a
+// hundred thousand events is never held as values and as text at once.
+// <, > and & are escaped, as encoding/json does by default, so that the
+// file is safe to inline in a page. There is no indentation, and no final
+// newline: the files are meant for programs, and the site's writer would
+// take both out again.
+func writeJSONList(b *bytes.Buffer, doc any, n int, item func(i int) any) error {
+	head, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	if !bytes.HasSuffix(head, []byte("[]}")) {
+		return errors.New("the list must be the document's last field")
+	}
+	b.Write(head[:len(head)-2])
+	enc := json.NewEncoder(b)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := enc.Encode(item(i)); err != nil {
+			return err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
+	b.WriteString("]}")
+	return nil
 }

@@ -50,22 +50,22 @@ func (x *export) timelineJS(b *bytes.Buffer) error {
 		Title:  tlSlide{Text: tlText{Headline: html.EscapeString(x.title), Text: html.EscapeString(x.desc)}},
 		Events: []tlSlide{},
 	}
-	for _, e := range x.entries {
+	return writeJSONList(b, doc, len(x.entries), func(i int) any {
+		e := &x.entries[i]
 		start, end := tlSpan(e.Event.Date)
 		s := tlSlide{
 			StartDate:   &start,
 			EndDate:     end,
 			DisplayDate: html.EscapeString(e.DateFR),
-			Text:        tlText{Headline: html.EscapeString(e.Title), Text: x.slideHTML(&e)},
+			Text:        tlText{Headline: html.EscapeString(e.Title), Text: x.slideHTML(e)},
 			UniqueID:    e.Slug,
 			Autolink:    &no,
 		}
 		if len(e.Topics) > 0 {
 			s.Group = html.EscapeString(e.Topics[0].Name)
 		}
-		doc.Events = append(doc.Events, s)
-	}
-	return writeJSON(b, doc)
+		return s
+	})
 }
 
 // slideHTML is a slide's text: the summary and a link to the event's page.

@@ -304,8 +304,8 @@ func (s *scanner) day(j int) (d, end int, ok bool) {
 			switch {
 			case s.is(e, wSuf):
 				e++
-			case (s.is(e, wMonth) || s.is(e, wSept)) && s.t[e].up && s.acronym(e):
-				// "DIM 15SEPT": a day glued to a month in capitals
+			case (s.is(e, wMonth) || s.is(e, wSept)) && (s.acronym(e) || !s.t[e].w.abbr && s.is(e, wMonth)):
+				// "DIM 15SEPT", "le 15juin": a day glued to a month in capitals or in full
 			case s.t[e].kind == kWord, s.t[e].kind == kNum:
 				return 0, 0, false
 			case s.punct(e, '%') || s.punct(e, ',') && s.glued(e+1) && s.t[e+1].kind == kNum:
@@ -506,7 +506,7 @@ func init() {
 // 04 - 10 - 2024, 2024-03-07, 03/2024, 15/06/18.
 func (s *scanner) numeric(j int) (item, bool) {
 	a, na, _ := s.num(j)
-	if j > 0 && s.t[j].gap == gapNone && s.t[j-1].kind != kPunct {
+	if j > 0 && s.t[j].gap == gapNone && s.t[j-1].kind != kPunct && !s.is(j-1, wWeekday) {
 		return item{}, false
 	}
 	if j > 1 && s.t[j].gap == gapNone && s.t[j-1].kind == kPunct && s.t[j-2].kind == kNum && s.t[j-1].gap == gapNone {

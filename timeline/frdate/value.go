@@ -73,6 +73,11 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 	if j >= s.lim {
 		return item{}, false
 	}
+	if s.wordAt(j) == "maintenant" && (s.is(j-1, wEntre) || s.is(j-1, wEt) && s.rangeOpen(j-1)) {
+		// "entre maintenant et le 15 novembre", "entre le 22 janvier et maintenant"
+		r, ok := s.a.shift(0, uDay)
+		return item{r: r, start: j, end: j + 1}, ok
+	}
 	var it item
 	var ok bool
 	// "dans le courant de l'année", "au cours du mois": the period under way.
@@ -702,6 +707,17 @@ func (s *scanner) weekdaysIn(e int) (a, b, end int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return a, int(s.t[k].w.v), k + 1, true
+}
+
+// rangeOpen reports whether "entre" comes a few words before token k: the
+// "et" at k closes a range.
+func (s *scanner) rangeOpen(k int) bool {
+	for i := k - 1; i >= 0 && i >= k-6; i-- {
+		if s.is(i, wEntre) {
+			return true
+		}
+	}
+	return false
 }
 
 // restOf reports whether the unit at j follows "le reste de la", "le reste

@@ -756,6 +756,9 @@ func (s *scanner) partOf(j int) (item, bool) {
 		k = 2
 	}
 	e := j + 1
+	if s.is(e, wEn) || s.is(e, wA) || s.is(e, wAu) {
+		return item{}, false // "prendre fin en 2150": the verb, not the end of the year
+	}
 	if s.is(j, wMi) {
 		e = s.hyphen(e)
 	} else {
@@ -861,9 +864,13 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 			return item{}, false
 		}
 	} else if s.isYearAt(j) {
-		// "2016 Q3", "2016H2"
+		// "2016 Q3", "2016H2", "2019-H2", "2017-trimestre1"
 		k := j + 1
-		if !(s.is(k, wT) || s.is(k, wS)) || !s.t[k].up || !s.glued(k+1) || s.t[k].gap == gapLine {
+		if s.punct(k, '-') && s.glued(k) && s.glued(k+1) {
+			k++
+		}
+		named := s.is(k, wUnit) && !s.t[k].w.pl && (s.t[k].w.v == uQuarter || s.t[k].w.v == uHalf)
+		if !(s.is(k, wT) || s.is(k, wS)) && !named || !named && !s.t[k].up || !s.glued(k+1) || s.t[k].gap == gapLine {
 			return item{}, false
 		}
 		v, nd, ok := s.num(k + 1)
@@ -871,7 +878,7 @@ func (s *scanner) ordinalPeriod(j int) (item, bool) {
 			return item{}, false
 		}
 		n, u, e = v, uQuarter, k+2
-		if s.is(k, wS) {
+		if s.is(k, wS) || named && s.t[k].w.v == uHalf {
 			u = uHalf
 		}
 		size := 3

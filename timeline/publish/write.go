@@ -52,6 +52,7 @@ type Stage struct {
 	mf         *Minifier
 	work       chan stagedFile
 	wg         sync.WaitGroup
+	dirs       sync.Map // the folders made so far in the staging folder
 
 	mu    sync.Mutex
 	names map[string]bool
@@ -105,7 +106,7 @@ func (st *Stage) writer() {
 			continue
 		}
 		full := filepath.Join(st.stage, filepath.FromSlash(f.name))
-		err := os.MkdirAll(filepath.Dir(full), 0o755)
+		err := st.mkdir(filepath.Dir(full))
 		var data []byte
 		if err == nil {
 			data, err = st.mf.minify(&b, f.name, f.data)
@@ -126,6 +127,19 @@ func (st *Stage) writer() {
 			st.mu.Unlock()
 		}
 	}
+}
+
+// mkdir makes dir and its parents in the staging folder, once: ten
+// thousand pages in one folder ask for it ten thousand times.
+func (st *Stage) mkdir(dir string) error {
+	if _, ok := st.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	st.dirs.Store(dir, true)
+	return nil
 }
 
 func (st *Stage) failed() bool {

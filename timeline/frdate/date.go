@@ -442,7 +442,7 @@ func (s *scanner) yearCheck(i int, strong, bound bool) bool {
 
 // joinedYear reports whether the year at i ends a range of years: the 2022 of 2021-2022.
 func (s *scanner) joinedYear(i int) bool {
-	if i < 2 || s.t[i].gap != gapNone || s.t[i-1].gap != gapNone || !(s.punct(i-1, '-') || s.punct(i-1, '/')) {
+	if i < 2 || s.t[i].gap != gapNone || s.t[i-1].gap != gapNone || !(s.punct(i-1, '-') || s.punct(i-1, '/') || s.punct(i-1, '~')) {
 		return false
 	}
 	return s.t[i-2].kind == kNum && s.t[i-2].nd == 4 && s.yearRange(i-2)

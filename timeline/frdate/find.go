@@ -430,8 +430,8 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 		k++
 	case s.elided(k, wJusqu) && (s.is(k+2, wA) || s.is(k+2, wAu) || s.is(k+2, wEn)):
 		k += 2
-	case s.punct(k, '-') || s.punct(k, '/'):
-		// "2021-2022", "janvier-février 2025", "13-14 juillet"
+	case s.punct(k, '-') || s.punct(k, '/') || s.punct(k, '~') && first.isP && first.p.m == 0 && s.glued(k) && s.glued(k+1):
+		// "2021-2022", "janvier-février 2025", "13-14 juillet", "2014~2018"
 		k++
 		if s.t[k-1].n == '/' && !(first.isP && first.p.finest() == 1 && first.p.d == 0) {
 			return
@@ -573,7 +573,7 @@ func (s *scanner) list(i int) int {
 		}
 		return i
 	}
-	if s.punct(first.end, '-') || s.punct(first.end, '/') || first.isP && first.p.d != 0 &&
+	if s.punct(first.end, '-') || s.punct(first.end, '/') || s.punct(first.end, '~') || first.isP && first.p.d != 0 &&
 		(s.is(first.end, wAu) || s.is(first.end, wA) || s.elided(first.end, wJusqu)) {
 		s.inRange = true
 		a, b, end, ok := s.rangeFrom(first.start, first)

@@ -514,6 +514,11 @@ func (s *scanner) ago(j int) (item, bool) {
 	if approximate {
 		r.v = approx(r.v)
 	}
+	// "dans deux jours à partir d'aujourd'hui", "à compter d'aujourd'hui"
+	if k := e + 1; sign > 0 && s.is(k, wA) && (s.is(k+1, wPartir) || s.wordAt(k+1) == "compter") && s.elided(k+2, wD) &&
+		s.elided(k+4, wAujourd) && s.is(k+6, wHui) {
+		e = k + 6
+	}
 	return item{r: r, end: e + 1}, true
 }
 
@@ -619,6 +624,17 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		}
 	default:
 		return item{}, false
+	}
+	if v, nd, ok := s.num(e); !weekend && u == uWeek && ok && nd <= 2 && v >= 1 && v <= 53 && (s.is(j-1, wLa) || s.is(j-1, wDe)) &&
+		!(s.glued(e+1) && s.t[e+1].kind != kPunct) && s.clauseEnd(e+1) && s.a.ok {
+		// "la semaine 31": the ISO week of the reference's year
+		y := s.a.year()
+		jan4 := day(y, 1, 4)
+		mon := jan4.AddDate(0, 0, 1-weekdayOf(jan4)+7*(v-1))
+		if mon.Year() > y {
+			return item{}, false
+		}
+		return item{r: res{edtf.Between(dayOf(mon), dayOf(mon.AddDate(0, 0, 6))), true}, end: e + 1}, true
 	}
 	if !weekend && u >= uWeek && s.restOf(j) {
 		// "le reste de la semaine", "le reste du mois": from the reference to the period's end.

@@ -60,6 +60,8 @@ type termView struct {
 	Names  []string // the aliases that are names (they start with a capital), not descriptions
 	Events []*eventView
 	Body   template.HTML
+
+	search string // its title and aliases as the search box compares them
 }
 
 // yearView is a year of the chronology.

@@ -636,7 +636,7 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		}
 		return item{r: res{edtf.Between(dayOf(mon), dayOf(mon.AddDate(0, 0, 6))), true}, end: e + 1}, true
 	}
-	if !weekend && u >= uWeek && s.restOf(j) {
+	if !weekend && u >= uWeek && s.restOf(j) && !s.is(e, wDernier) && !s.is(e, wProchain) && !s.is(e, wAnchor) {
 		// "le reste de la semaine", "le reste du mois": from the reference to the period's end.
 		r, ok := s.a.period(u, 0)
 		d, ok2 := endOf(r.v)
@@ -668,8 +668,9 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		}
 	case s.is(e, wEn) && s.is(e+1, wCours):
 		e += 2
-	case weekend && s.is(j-1, wLe) && !(s.is(e, wDe) || s.is(e, wDu) || s.elided(e, wD) || s.is(e, wDes)):
-		// "le week-end": the coming one, or the last one in a sentence about the past.
+	case weekend && s.is(j-1, wLe) && !(s.is(e, wDe) || s.is(e, wDu) || s.elided(e, wD) || s.is(e, wDes)) && s.tense(j) != 0:
+		// "le week-end": the coming one, or the last one in a sentence about
+		// the past; in the present it is a habit ("il travaille le week-end").
 		if wd := weekdayOf(s.a.t); s.a.ok && wd < 6 && s.tense(j) < 0 {
 			k = -1
 		}

@@ -115,7 +115,8 @@
 //	la semaine du 7 octobre                     Monday to Sunday around that day; the
 //	                                              week of a Sunday is the one it opens
 //	le week-end                                 the coming weekend, the last one in a
-//	                                              sentence about the past
+//	                                              sentence about the past; none in the
+//	                                              present, a habit ("ouvert le week-end")
 //	le reste de la semaine, du mois, de         from the reference to the period's end
 //	l'année
 //	le mois à venir, le mois après le           2024-11, 2024-12

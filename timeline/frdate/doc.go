@@ -122,6 +122,9 @@
 //	le mois à venir, le mois après le           2024-11, 2024-12
 //	prochain
 //	cette décennie, la décennie prochaine       202X, 203X
+//	la semaine 45                               the ISO week of the reference's year
+//	entre maintenant et le 15 novembre          "maintenant" is the reference's day, as an
+//	                                              end of a range only
 //	hier, aujourd'hui, demain, avant-hier       a day
 //	mardi                                       not certain; the last Tuesday up to the
 //	                                              reference when the nearest verb of the

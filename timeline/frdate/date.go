@@ -541,6 +541,9 @@ func (s *scanner) numeric(j int) (item, bool) {
 		return !((x == c || x == '/' || x == '.' || x == '-' || x == ',') && s.glued(k+1) && s.t[k+1].kind == kNum)
 	}
 	if s.punct(sep2, c) && (s.t[sep2].gap != gapNone) == spaced {
+		if s.is(j-1, wNumero) || s.punct(j-1, '°') || s.is(j-1, wN) || s.wordAt(j-1) == "reference" {
+			return item{}, false // "le numéro 2019-07-12" is a code
+		}
 		y, ny, ok := s.num(sep2 + 1)
 		if !ok || (s.t[sep2+1].gap != gapNone) != spaced || !ends(sep2+2) {
 			return item{}, false

@@ -556,7 +556,10 @@ func (s *scanner) numeric(j int) (item, bool) {
 			p = partial{y: y, m: a, d: b} // 02/22/2016: no month 22, so month first
 		case na <= 2 && nb <= 2 && ny == 4:
 			p = partial{y: y, m: b, d: a}
-		case na <= 2 && nb <= 2 && ny == 2 && c != '-':
+		case na <= 2 && nb <= 2 && ny == 2 && c == '-' && b > 12 && a <= 12 && na == 2 && nb == 2:
+			p = partial{y: s.century2(y), m: a, d: b} // 12-30-16: no month 30, so month first
+		case na <= 2 && nb <= 2 && ny == 2 && (c != '-' || na == 2 && nb == 2 || s.is(j-1, wLe) || s.is(j-1, wWeekday)):
+			// 30-12-16 in two-digit groups, or after "le" or a weekday
 			p = partial{y: s.century2(y), m: b, d: a}
 		default:
 			return item{}, false

@@ -12,7 +12,9 @@
 package timeline
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"sync"
 
@@ -36,12 +38,15 @@ func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentF
 // output: the pages, the static files, the feeds and the exports.
 func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	_, err := each(s, cfg, func(name string, data []byte) error {
+	put := func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
 			return fmt.Errorf("%s is written twice", name)
 		}
 		files[name] = data
 		return nil
+	}
+	_, err := each(s, cfg, put, func(name string) (io.WriteCloser, error) {
+		return &memFile{name: name, put: put}, nil
 	})
 	if err != nil {
 		return nil, err
@@ -61,19 +66,30 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// Abort is a no-op once committed: on a panic below, the staging
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
-	n, err := each(s, cfg, st.Add)
+	n, err := each(s, cfg, st.Add, st.Create)
 	if err != nil {
 		return 0, err
 	}
 	return n, st.Commit()
 }
 
-// each hands every file of the site to emit: the pages in a fixed order as
+// memFile is a file of Render, made in memory.
+type memFile struct {
+	bytes.Buffer
+	name string
+	put  func(name string, data []byte) error
+}
+
+func (f *memFile) Close() error { return f.put(f.name, f.Bytes()) }
+
+// each hands every file of the site over: the pages in a fixed order as
 // they render, and the feeds and exports in a fixed order as they are made
 // beside them on another core (the two share nothing but the loaded site).
-// emit is called by one goroutine at a time. It returns how many files it
-// handed over.
-func each(s *content.Site, cfg Config, emit func(name string, data []byte) error) (int, error) {
+// Pages and feeds go to emit, called by one goroutine at a time; the data
+// exports are written into what create returns (see export.Stream). It
+// returns how many files it handed over.
+func each(s *content.Site, cfg Config, emit func(name string, data []byte) error,
+	create func(name string) (io.WriteCloser, error)) (int, error) {
 	var mu sync.Mutex
 	n := 0
 	serial := func(name string, data []byte) error {
@@ -91,7 +107,13 @@ func each(s *content.Site, cfg Config, emit func(name string, data []byte) error
 				feedErr = fmt.Errorf("exports failed: %v", p)
 			}
 		}()
-		feedErr = export.Stream(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates}, serial)
+		counted := func(name string) (io.WriteCloser, error) {
+			mu.Lock()
+			n++
+			mu.Unlock()
+			return create(name)
+		}
+		feedErr = export.Stream(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates}, serial, counted)
 	}()
 	err := site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static}, serial)
 	<-exported

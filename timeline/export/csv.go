@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"encoding/csv"
 	"strings"
 )
@@ -15,7 +14,7 @@ var csvHeader = []string{"slug", "date", "date_fr", "start", "end", "title", "su
 // after the header. Lists (actors, places, topics, sources) are joined by
 // "; "; sources are given by id. A cell that a spreadsheet would read as
 // a formula gets a leading apostrophe (see csvCell).
-func (x *export) csv(b *bytes.Buffer) error {
+func (x *export) csv(b textWriter) error {
 	w := csv.NewWriter(b)
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {

@@ -33,9 +33,11 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha1"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"slices"
@@ -61,43 +63,62 @@ type Config struct {
 // output. XML is indented; JSON is written on one line.
 func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 	out := make(map[string][]byte, 8)
-	err := Stream(s, cfg, func(name string, data []byte) error {
+	put := func(name string, data []byte) error {
 		out[name] = data
 		return nil
-	})
-	if err != nil {
+	}
+	create := func(name string) (io.WriteCloser, error) {
+		return &bufferFile{put: func(data []byte) { out[name] = data }}, nil
+	}
+	if err := Stream(s, cfg, put, create); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// Stream makes what Files does and hands each file to emit as soon as it
-// is made, one after another in the order of their names, so that only one
-// format is held at a time: at 100,000 events a format is over a hundred
-// megabytes. emit may keep data. Stream stops at emit's first error.
-func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) error) error {
+// bufferFile is a file made in memory, handed over when closed.
+type bufferFile struct {
+	bytes.Buffer
+	put func([]byte)
+}
+
+func (f *bufferFile) Close() error {
+	f.put(f.Bytes())
+	return nil
+}
+
+// Stream makes what Files does, one file after another in the order of
+// their names, and hands each over as it is made, so that it never holds
+// more than one: at 100,000 events a data export weighs over a hundred
+// megabytes. The feeds, which a site's writer minifies (atom.xml,
+// robots.txt, the sitemaps), go to put, which may keep data. The data
+// exports (events.csv, events.ics, events.json, timelinejs.json), made as
+// small as they can be, are written as they are made into what create
+// returns, which Stream closes. Stream stops at the first error of either.
+func Stream(s *content.Site, cfg Config, put func(name string, data []byte) error,
+	create func(name string) (io.WriteCloser, error)) error {
 	base, err := normaliseBase(cfg.BaseURL)
 	if err != nil {
 		return err
 	}
 	x := newExport(s, base)
-	formats := []struct {
-		name  string
-		write func(*bytes.Buffer) error
-		size  int // about an event's size in the format, to size the buffer
-	}{
-		{"atom.xml", x.atom, 0},
-		{"events.csv", x.csv, 512},
-		{"events.ics", x.ics, 1024},
-		{"events.json", x.eventsJSON, 768},
+
+	var atom bytes.Buffer
+	if err := x.atom(&atom); err != nil {
+		return fmt.Errorf("export atom.xml: %w", err)
 	}
-	for _, f := range formats {
-		var b bytes.Buffer
-		b.Grow(f.size*len(x.entries) + 64<<10)
-		if err := f.write(&b); err != nil {
-			return fmt.Errorf("export %s: %w", f.name, err)
-		}
-		if err := emit(f.name, b.Bytes()); err != nil {
+	if err := put("atom.xml", atom.Bytes()); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name  string
+		write func(textWriter) error
+	}{
+		{"events.csv", x.csv},
+		{"events.ics", x.ics},
+		{"events.json", x.eventsJSON},
+	} {
+		if err := writeFile(create, f.name, f.write); err != nil {
 			return err
 		}
 	}
@@ -105,7 +126,7 @@ func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) err
 	if err != nil {
 		return err
 	}
-	if err := emit("robots.txt", robots); err != nil {
+	if err := put("robots.txt", robots); err != nil {
 		return err
 	}
 	if base != "" {
@@ -116,17 +137,41 @@ func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) err
 		}
 		slices.Sort(names)
 		for _, name := range names {
-			if err := emit(name, maps[name]); err != nil {
+			if err := put(name, maps[name]); err != nil {
 				return err
 			}
 		}
 	}
-	var b bytes.Buffer
-	b.Grow(1024*len(x.entries) + 64<<10)
-	if err := x.timelineJS(&b); err != nil {
-		return fmt.Errorf("export timelinejs.json: %w", err)
+	return writeFile(create, "timelinejs.json", x.timelineJS)
+}
+
+// textWriter is what a data export writes to: a buffered file.
+type textWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+	WriteRune(r rune) (int, error)
+}
+
+// writeFile writes one data export through a buffer into what create
+// returns, and closes it.
+func writeFile(create func(string) (io.WriteCloser, error), name string, write func(textWriter) error) error {
+	f, err := create(name)
+	if err != nil {
+		return err
 	}
-	return emit("timelinejs.json", b.Bytes())
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", name, err)
+	}
+	return nil
 }
 
 // normaliseBase checks that base is an absolute http(s) URL and gives it

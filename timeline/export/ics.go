@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,7 +13,7 @@ import (
 //
 // UIDs are name-based UUIDs (as RFC 7986 advises) derived from the site's
 // address and the event's slug; DTSTAMP is derived from the content.
-func (x *export) ics(b *bytes.Buffer) error {
+func (x *export) ics(b textWriter) error {
 	line := func(name, value string) { icsLine(b, name, value) }
 	line("BEGIN", "VCALENDAR")
 	line("VERSION", "2.0")
@@ -116,7 +115,7 @@ func icsText(s string) string {
 
 // icsLine writes a content line, folded so that no line is longer than 75
 // octets, never inside a UTF-8 sequence, and ended by CRLF.
-func icsLine(b *bytes.Buffer, name, value string) {
+func icsLine(b textWriter, name, value string) {
 	s := name + ":" + value
 	limit := 75
 	for len(s) > limit {

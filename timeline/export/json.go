@@ -38,7 +38,7 @@ type jsonEvent struct {
 }
 
 // eventsJSON writes events.json, in the schema SCHEMA.md describes.
-func (x *export) eventsJSON(b *bytes.Buffer) error {
+func (x *export) eventsJSON(b textWriter) error {
 	doc := jsonSite{
 		Version:     SchemaVersion,
 		Title:       x.title,
@@ -83,7 +83,7 @@ func (x *export) eventsJSON(b *bytes.Buffer) error {
 // file is safe to inline in a page. There is no indentation, and no final
 // newline: the files are meant for programs, and the site's writer would
 // take both out again.
-func writeJSONList(b *bytes.Buffer, doc any, n int, item func(i int) any) error {
+func writeJSONList(b textWriter, doc any, n int, item func(i int) any) error {
 	head, err := json.Marshal(doc)
 	if err != nil {
 		return err
@@ -92,15 +92,17 @@ func writeJSONList(b *bytes.Buffer, doc any, n int, item func(i int) any) error 
 		return errors.New("the list must be the document's last field")
 	}
 	b.Write(head[:len(head)-2])
-	enc := json.NewEncoder(b)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
+		one.Reset()
 		if err := enc.Encode(item(i)); err != nil {
 			return err
 		}
-		b.Truncate(b.Len() - 1) // Encode's newline
+		b.Write(one.Bytes()[:one.Len()-1]) // without Encode's newline
 	}
 	b.WriteString("]}")
 	return nil

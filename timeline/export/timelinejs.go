@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"html"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ type tlText struct {
 }
 
 // timelineJS writes timelinejs.json.
-func (x *export) timelineJS(b *bytes.Buffer) error {
+func (x *export) timelineJS(b textWriter) error {
 	no := false
 	doc := tlDoc{
 		Title:  tlSlide{Text: tlText{Headline: html.EscapeString(x.title), Text: html.EscapeString(x.desc)}},

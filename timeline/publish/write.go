@@ -8,6 +8,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,6 +59,7 @@ type Stage struct {
 	names map[string]bool
 	err   error // the first error of a worker
 	done  bool
+	open  int // files made with Create and not closed yet
 }
 
 type stagedFile struct {
@@ -152,6 +154,15 @@ func (st *Stage) failed() bool {
 // refuses a path outside the site or one added twice, and reports an
 // earlier file's failure so the caller can stop rendering.
 func (st *Stage) Add(name string, data []byte) error {
+	if err := st.claim(name); err != nil {
+		return err
+	}
+	st.work <- stagedFile{name, data}
+	return nil
+}
+
+// claim checks that name may be written, once.
+func (st *Stage) claim(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -167,8 +178,52 @@ func (st *Stage) Add(name string, data []byte) error {
 	case dup:
 		return fmt.Errorf("%s is written twice", name)
 	}
-	st.work <- stagedFile{name, data}
 	return nil
+}
+
+// Create makes the file name in the staging folder for the caller to write
+// into, as it is: it is not minified, and never held whole in memory, which
+// suits large files that are as small as they can be when made (CSV,
+// iCalendar, JSON on one line). It refuses what Add refuses. The file must
+// be closed before Commit, which otherwise fails.
+func (st *Stage) Create(name string) (io.WriteCloser, error) {
+	if err := st.claim(name); err != nil {
+		return nil, err
+	}
+	full := filepath.Join(st.stage, filepath.FromSlash(name))
+	if err := st.mkdir(filepath.Dir(full)); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	st.mu.Lock()
+	st.open++
+	st.mu.Unlock()
+	return &stagedWriter{File: f, st: st}, nil
+}
+
+// stagedWriter is a file made by Create.
+type stagedWriter struct {
+	*os.File
+	st     *Stage
+	closed bool
+}
+
+func (w *stagedWriter) Close() error {
+	if w.closed {
+		return os.ErrClosed
+	}
+	w.closed = true
+	err := w.File.Close()
+	w.st.mu.Lock()
+	w.st.open--
+	if err != nil && w.st.err == nil {
+		w.st.err = err
+	}
+	w.st.mu.Unlock()
+	return err
 }
 
 // Commit waits for every file to be written and then puts the staging
@@ -179,6 +234,11 @@ func (st *Stage) Commit() error {
 		return errors.New("the site was already committed or aborted")
 	}
 	defer st.unlock()
+	st.mu.Lock()
+	if st.err == nil && st.open > 0 {
+		st.err = fmt.Errorf("%d files made with Create are still open", st.open)
+	}
+	st.mu.Unlock()
 	if st.err != nil {
 		os.RemoveAll(st.stage)
 		return st.err

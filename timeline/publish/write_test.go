@@ -183,3 +183,66 @@ func TestStage(t *testing.T) {
 	}
 	assertNoLeftovers(t, filepath.Dir(dir))
 }
+
+func TestCreateWritesAsItIs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	st, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("index.html", []byte("<p>  un  </p>")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := st.Create("data/events.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const data = `{"titre": "Sommet de La Valette"}` // spaces a minifier would take out
+	if _, err := w.Write([]byte(data)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if w.Close() == nil {
+		t.Error("a second Close succeeded")
+	}
+	if _, err := st.Create("index.html"); err == nil {
+		t.Error("Create of a file already added was accepted")
+	}
+	if _, err := st.Create("../outside.json"); err == nil {
+		t.Error("Create outside the site was accepted")
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, dir)
+	if got["data/events.json"] != data || got["index.html"] != "<p>un</p>" {
+		t.Errorf("after Commit: %q", got)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}
+
+func TestCommitRefusesAFileStillOpen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Write(dir, map[string][]byte{"index.html": []byte("<p>un</p>")}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := st.Create("events.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("slug,date\r\n"))
+	if err := st.Commit(); err == nil || !strings.Contains(err.Error(), "still open") {
+		t.Errorf("Commit with a file still open: %v", err)
+	}
+	w.Close()
+	if got := readTree(t, dir); len(got) != 1 || got["index.html"] != "<p>un</p>" {
+		t.Errorf("a refused Commit changed the target: %v", got)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}

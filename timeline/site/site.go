@@ -45,6 +45,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -401,8 +402,43 @@ type job struct {
 	prepare func() error
 }
 
-// chunk is how many pages render between two hand-overs to emit.
+// chunk is how many pages render between two hand-overs to emit, counted
+// in event pages: a page that lists events counts for more (see weight), so
+// that a chunk of year pages of a timeline of 100,000 events is a few
+// pages, not a few hundred megabytes.
 const chunk = 256
+
+// weight is about how many event pages' worth of bytes p renders to.
+func (j job) weight() int {
+	switch {
+	case j.p.Year != nil:
+		return 1 + len(j.p.Year.Events)/6
+	case j.p.Term != nil:
+		return 1 + len(j.p.Term.Events)/20
+	case j.p.Home != nil:
+		return 16
+	}
+	return 1
+}
+
+// chunks cuts jobs into runs of about chunk event pages' weight, each of
+// at least two jobs per core while there are jobs, so that every core has
+// work.
+func chunks(jobs []job, cores int) [][]job {
+	var out [][]job
+	start, w := 0, 0
+	for i, j := range jobs {
+		w += j.weight()
+		if n := i + 1 - start; n >= chunk || w >= chunk && n >= 2*cores {
+			out = append(out, jobs[start:i+1])
+			start, w = i+1, 0
+		}
+	}
+	if start < len(jobs) {
+		out = append(out, jobs[start:])
+	}
+	return out
+}
 
 // run renders the pages on every core, a chunk at a time. Each page lands
 // in its own slot; a chunk goes to emit in the jobs' order while the next
@@ -429,8 +465,10 @@ func (r *renderer) run(jobs []job) error {
 		emitted <- err
 	}()
 	var err error
-	for start := 0; start < len(jobs) && err == nil; start += chunk {
-		part := jobs[start:min(start+chunk, len(jobs))]
+	for _, part := range chunks(jobs, runtime.GOMAXPROCS(0)) {
+		if err != nil {
+			break
+		}
 		out := make([][]byte, len(part))
 		errs := make([]error, len(part))
 		forEach(len(part), newBuffer, func(buf *bytes.Buffer, i int) {

@@ -511,6 +511,11 @@ func (s *scanner) numeric(j int) (item, bool) {
 	}
 	if j > 1 && s.t[j].gap == gapNone && s.t[j-1].kind == kPunct && s.t[j-2].kind == kNum && s.t[j-1].gap == gapNone {
 		c := s.t[j-1].n
+		// "28/2-1/3": the second day and month of a range may follow the
+		// hyphen.
+		if c == '-' && s.inRange && s.punct(j-3, '/') && s.glued(j-3) && s.dayMonthAt(j) {
+			c = 0
+		}
 		if c == '/' || c == '.' || c == '-' || c == ',' || c == ':' {
 			return item{}, false
 		}
@@ -545,7 +550,7 @@ func (s *scanner) numeric(j int) (item, bool) {
 			return item{}, false // "le numéro 2019-07-12" is a code
 		}
 		y, ny, ok := s.num(sep2 + 1)
-		if !ok || (s.t[sep2+1].gap != gapNone) != spaced || !ends(sep2+2) {
+		if !ok || (s.t[sep2+1].gap != gapNone) != spaced || !ends(sep2+2) && !(c == '/' && s.dayMonthRange(sep2+2)) {
 			return item{}, false
 		}
 		var p partial
@@ -569,6 +574,16 @@ func (s *scanner) numeric(j int) (item, bool) {
 		}
 		return item{p: p, isP: true, end: sep2 + 2}, true
 	}
+	if c == '/' && na <= 2 && nb <= 2 && s.dayMonthRange(sep1+2) && validDay(2000, b, a) &&
+		(na == 2 || a > 12 || s.punct(sep1+6, '/')) {
+		// "28/2-1/3", "10/1-11/2/2017": the range makes them days and
+		// months; "1/4-1/2" may be fractions.
+		p := partial{m: b, d: a}
+		if s.a.ok {
+			p.mod = s.dayMonthTense(j)
+		}
+		return item{p: p, isP: true, end: sep1 + 2}, true
+	}
 	if !ends(sep1 + 2) {
 		return item{}, false
 	}
@@ -588,7 +603,8 @@ func (s *scanner) numeric(j int) (item, bool) {
 		return item{p: partial{y: a, m: b}, isP: true, end: sep1 + 2}, true
 	}
 	// Day and month after "le", or both in two digits: le 15/06, 31/10.
-	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday) || na == 2 && (nb == 2 || a > 12)) && validDay(2000, b, a) {
+	if c == '/' && na <= 2 && nb <= 2 && (s.is(j-1, wLe) || s.is(j-1, wWeekday) || na == 2 && (nb == 2 || a > 12) ||
+		s.inRange && (s.punct(j-1, '-') || s.is(j-1, wAu)) && s.punct(j-3, '/') && s.t[j-2].kind == kNum) && validDay(2000, b, a) {
 		p := partial{m: b, d: a}
 		if s.a.ok {
 			p.mod = s.dayMonthTense(j)
@@ -596,6 +612,29 @@ func (s *scanner) numeric(j int) (item, bool) {
 		return item{p: p, isP: true, end: sep1 + 2}, true
 	}
 	return item{}, false
+}
+
+// dayMonthAt reports whether a day and month in digits start at token i:
+// "1/3", with nothing glued after them but a year ("1/3/2020").
+func (s *scanner) dayMonthAt(i int) bool {
+	a, na, ok1 := s.num(i)
+	b, nb, ok2 := s.num(i + 2)
+	if !ok1 || !ok2 || na > 2 || nb > 2 || !s.punct(i+1, '/') || !s.glued(i+1) || !s.glued(i+2) || !validDay(2000, b, a) {
+		return false
+	}
+	k := i + 3
+	if s.punct(k, '/') && s.glued(k) && s.glued(k+1) {
+		if _, ny, ok := s.num(k + 1); ok && (ny == 4 || ny == 2) {
+			k += 2
+		}
+	}
+	return !s.glued(k) || s.t[k].kind == kPunct && s.t[k].n != '/' && s.t[k].n != '-' && !(s.glued(k+1) && s.t[k+1].kind == kNum)
+}
+
+// dayMonthRange reports whether a hyphen at token k joins what comes
+// before to a day and month in digits: the "-1/3" of "28/2-1/3".
+func (s *scanner) dayMonthRange(k int) bool {
+	return s.punct(k, '-') && s.glued(k) && s.glued(k+1) && s.dayMonthAt(k+1)
 }
 
 // spaced reads a date in digits set apart by single spaces, day first:

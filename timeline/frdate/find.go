@@ -460,6 +460,12 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 			return a, b, 0, false
 		}
 	}
+	if first.isP && second.isP && first.p.y == 0 && second.p.y == 0 && second.p.d != 0 && second.p.m != 0 &&
+		s.punct(second.end, ',') && s.isYearAt(second.end+1) && s.yearCheck(second.end+1, true, true) && s.clauseEnd(second.end+2) {
+		// "du 01/05 au 07/05, 2020": the year after the range.
+		second.p.y, second.p.mod = int(s.t[second.end+1].n), 0
+		second.end += 2
+	}
 	if first.isP && second.isP && first.p.d != 0 && first.p.m == 0 && second.p.d != 0 && second.p.m == 0 && second.p.wd == 0 {
 		// "du 4 au 22 ce mois-ci", "4-23 le mois prochain": the month after the days.
 		if r, e, ok := s.monthAfter(second.end); ok {
@@ -548,6 +554,9 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 // list reads one value or a list of them: "en 2015 et 2018", "les 3 et 4
 // mars", "en mars et avril 2024". Each value is its own match.
 func (s *scanner) list(i int) int {
+	if j := s.monthFirst(i); j > i {
+		return j
+	}
 	first, ok := s.value(i, false)
 	if !ok {
 		// "13 au 15 juillet", "14 - 20 sept. 2014": a day that a range completes.
@@ -727,4 +736,66 @@ func (s *scanner) hasMonth(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// monthFirst reads a range of days written after their month, as in an
+// agenda: "novembre 19-20", "novembre 19 au 20", "novembre entre 19 et
+// 20", "nov. 19-20, 2016". The days are in digits and the range ends the
+// clause, so that "en novembre 19 personnes" stays a month.
+func (s *scanner) monthFirst(i int) int {
+	if s.t[i].kind != kWord || s.is(i-1, wSuf) || i > 0 && s.t[i-1].kind == kNum && s.t[i].gap != gapLine {
+		return i
+	}
+	m, k, ok := s.month(i, false)
+	if !ok {
+		return i
+	}
+	between := s.is(k, wEntre)
+	if between {
+		k++
+	}
+	if _, _, isNum := s.num(k); !isNum {
+		return i
+	}
+	d1, k1, ok := s.day(k)
+	if !ok || k1 != k+1 {
+		return i
+	}
+	switch {
+	case between:
+		ok = s.is(k1, wEt)
+	default:
+		ok = s.punct(k1, '-') || s.is(k1, wAu) || s.is(k1, wA)
+	}
+	if _, _, isNum := s.num(k1 + 1); !ok || !isNum {
+		return i
+	}
+	d2, e, ok := s.day(k1 + 1)
+	if !ok || e != k1+2 || d2 <= d1 {
+		return i
+	}
+	var y int
+	switch {
+	case s.isYearAt(e) && s.yearCheck(e, true, true):
+		y, e = int(s.t[e].n), e+1
+	case s.punct(e, ',') && s.isYearAt(e+1) && s.yearCheck(e+1, true, true):
+		y, e = int(s.t[e+1].n), e+2
+	}
+	if !s.clauseEnd(e) || s.punct(e, ':') {
+		return i
+	}
+	q := partial{y: y, m: m, d: d2}
+	if y == 0 && s.a.ok {
+		q.mod = s.dayMonthTense(i)
+	}
+	rb, ok := s.resolve(item{p: q, isP: true})
+	if !ok || rb.v.Interval || rb.v.Precision() != edtf.PrecisionDay {
+		return i
+	}
+	b := rb.v.Start
+	if !validDay(b.Year, m, d1) {
+		return i
+	}
+	s.emit(i, e, res{edtf.Between(edtf.Day(b.Year, m, d1), b), rb.certain})
+	return e
 }

@@ -102,6 +102,9 @@ func (s *scanner) value(i int, strong bool) (item, bool) {
 		if it, ok = s.recent(j); ok {
 			break
 		}
+		if it, ok = s.decadeS(j); ok {
+			break
+		}
 		if it, ok = s.numeric(j); ok {
 			break
 		}
@@ -184,6 +187,16 @@ func (s *scanner) wordValue(j int, strong bool, mod int) (item, bool) {
 		return item{r: single(edtf.Date{Year: s.a.year()/10*10 + 10*k, UnspecifiedYear: 1}, true), end: e}, true
 	case wHoliday:
 		return s.holiday(j)
+	case wProchain:
+		// "prochain juin", "le prochain 14 juillet": the month or the day
+		// after the word, as "juin prochain".
+		if m, k, ok := s.month(j+1, false); ok && !s.t[j+1].w.abbr && !s.isYearAt(k) && !s.isDayAt(k) && s.a.ok {
+			return item{p: partial{m: m, mod: 1}, isP: true, end: k}, true
+		}
+		if it, ok := s.pdate(j+1, true, 0); ok && s.a.ok && it.isP && it.p.d != 0 && it.p.m >= 1 && it.p.m <= 12 && it.p.y == 0 && it.p.wd == 0 {
+			it.p.mod = 1
+			return it, true
+		}
 	}
 	if s.is(j, wUnit) && s.t[j].w.v == uDay && s.is(j+1, wDe) && s.elided(j+2, wL) && s.is(j+4, wUnit) && s.t[j+4].w.v == uYear && !s.t[j+4].w.pl {
 		// "le jour de l'an", the coming one without a tense
@@ -273,6 +286,9 @@ func (s *scanner) movable(j, m, d int, after string) (item, bool) {
 		if s.t[j].gap == gapNone && s.punct(j-1, '-') {
 			return item{}, false // "l'île-de-Pâques"
 		}
+		if s.is(j-1, wDe) && easterThings[s.wordAt(j-2)] {
+			return item{}, false // "les œufs de Pâques", "les vacances de Pâques"
+		}
 	}
 	if m == 0 && !s.t[j].up && s.wordAt(j) != "paques" {
 		return item{}, false // "l'ascension du mont Blanc"
@@ -308,6 +324,9 @@ func (s *scanner) movable(j, m, d int, after string) (item, bool) {
 		}
 		t := at(s.a.year())
 		p := partial{m: int(t.Month()), d: t.Day(), mod: s.dayMonthTense(j)}
+		if p.mod == 0 {
+			p.mod = modFuture // the coming one without a tense, as a feast on a fixed day
+		}
 		if s.is(e, wDernier) {
 			p.mod, e = -1, e+1
 		} else if s.is(e, wProchain) {
@@ -321,6 +340,12 @@ func (s *scanner) movable(j, m, d int, after string) (item, bool) {
 	}
 	return item{r: single(dayOf(at(y)), true), end: e}, true
 }
+
+// easterThings are the nouns that "de Pâques" names a thing or a season
+// after, not the feast's day.
+var easterThings = map[string]bool{"oeuf": true, "oeufs": true, "lapin": true, "lapins": true, "cloche": true,
+	"cloches": true, "chocolat": true, "chocolats": true, "agneau": true, "ile": true, "vacances": true,
+	"conges": true, "chasse": true, "poule": true, "poules": true, "brioche": true, "marche": true}
 
 // nthWeekday returns the nth weekday wd (Monday = 1) of month m in year y.
 func nthWeekday(y, m, wd, n int) time.Time {
@@ -668,9 +693,11 @@ func (s *scanner) relPeriod(j, mod int) (item, bool) {
 		}
 	case s.is(e, wEn) && s.is(e+1, wCours):
 		e += 2
-	case weekend && s.is(j-1, wLe) && !(s.is(e, wDe) || s.is(e, wDu) || s.elided(e, wD) || s.is(e, wDes)) && s.tense(j) != 0:
+	case weekend && s.is(j-1, wLe) && !(s.is(e, wDe) || s.is(e, wDu) || s.elided(e, wD) || s.is(e, wDes)) &&
+		(s.tense(j) != 0 || s.alone(j-1, e)):
 		// "le week-end": the coming one, or the last one in a sentence about
-		// the past; in the present it is a habit ("il travaille le week-end").
+		// the past; in the present it is a habit ("il travaille le week-end"),
+		// but alone, as a heading, the coming one.
 		if wd := weekdayOf(s.a.t); s.a.ok && wd < 6 && s.tense(j) < 0 {
 			k = -1
 		}
@@ -1104,6 +1131,39 @@ func (s *scanner) decade(j int) (item, bool) {
 		}
 	}
 	return item{r: single(edtf.Date{Year: y, UnspecifiedYear: 1}, true), end: e}, true
+}
+
+// alone reports whether tokens i to e-1 make a sentence or a line by
+// themselves: a heading, an agenda's entry.
+func (s *scanner) alone(i, e int) bool {
+	before := i == 0 || s.t[i].gap == gapLine || s.endsSentence(i-1)
+	return before && (e >= s.lim || s.endsSentence(e) || s.punct(e, ':'))
+}
+
+// decadeS reads a decade written in the English way, after "en", "les",
+// "des" or "aux": "en 90s", "dans les 1970s", "les 80's".
+func (s *scanner) decadeS(j int) (item, bool) {
+	v, nd, _ := s.num(j)
+	if v%10 != 0 || !(s.is(j-1, wEn) || s.is(j-1, wLes) || s.is(j-1, wDes) || s.is(j-1, wAux)) || s.t[j].gap != gapSpace {
+		return item{}, false
+	}
+	e := j + 1
+	if s.punct(e, '\'') && s.glued(e) {
+		e++
+	}
+	if !s.glued(e) || s.t[e].kind != kWord || s.wordAt(e) != "s" || s.glued(e+1) && s.t[e+1].kind != kPunct {
+		return item{}, false
+	}
+	var y int
+	switch {
+	case nd == 4 && v >= 1000 && v <= 2190:
+		y = v
+	case nd == 2 && (!s.is(j-1, wEn) || s.clauseEnd(e+1)):
+		y = 1900 + v // not "en 10s chrono", ten seconds
+	default:
+		return item{}, false
+	}
+	return item{r: single(edtf.Date{Year: y, UnspecifiedYear: 1}, true), end: e + 1}, true
 }
 
 // seasonAt reads "l'été 2024", "au printemps dernier", "cet hiver", "en automne".

@@ -200,6 +200,8 @@ func (s *scanner) tenseCue(i int) int {
 			return 1 // the conditional: devrait, pourrait
 		}
 		return -1
+	case n >= 5 && strings.HasSuffix(w, "rais") && !notVerb[w]:
+		return 1 // the conditional: serais, pourrais
 	case n >= 3 && strings.HasSuffix(w, "ra") && !notVerb[w],
 		n >= 5 && (strings.HasSuffix(w, "ront") || strings.HasSuffix(w, "rons") || strings.HasSuffix(w, "rez") ||
 			strings.HasSuffix(w, "rai") || strings.HasSuffix(w, "ras")) && !notVerb[w]:
@@ -228,7 +230,7 @@ func init() {
 		"parfait", "bienfait", "forfait", "distrait", "entrait", "extra", "cobra", "opera", "camera", "mantra", "tantra",
 		"front", "affront", "marrons", "environs", "chez", "assez", "nez", "riz", "raz", "gaz", "era", "vrai", "minerai",
 		"balai", "delai", "essai", "relai", "gras", "bras", "embarras", "tiras", "lilas", "repas", "cadenas", "fatras",
-		"plateras", "ananas", "matelas", "verglas"} {
+		"plateras", "ananas", "matelas", "verglas", "frais", "marais"} {
 		notVerb[w] = true
 	}
 }

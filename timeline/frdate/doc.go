@@ -51,7 +51,8 @@
 //	en deux mille quinze
 //	l'an 800, l'année deux cent soixante-sept   0800, 0267
 //	le budget 2024, les JO 2024                 2024: a year after a yearly noun or an acronym
-//	les années 1990, années 90                  199X
+//	les années 1990, années 90, en 90s,         199X
+//	dans les 1990s, les 90's
 //	les années 1990-2000                        1990/2009
 //	le XXe siècle                               19XX
 //	en 2021-2022, entre 2015 et 2018            2021/2022, 2015/2018
@@ -85,7 +86,10 @@
 //	ou le réveillon de Noël
 //	Pâques, le lundi de Pâques, l'Ascension,    the feasts whose day moves: counted from
 //	la Pentecôte, Thanksgiving, la fête des       Easter Sunday, the fourth Thursday of
-//	pères                                         November, the third Sunday of June
+//	pères                                         November, the third Sunday of June; the
+//	                                              coming one without a tense, as above;
+//	                                              not "les œufs de Pâques", "les vacances
+//	                                              de Pâques"
 //	début / mi- / fin 2024                      its first two months, June and July, its
 //	                                              last two months: 2024-01/2024-02,
 //	                                              2024-06/2024-07, 2024-11/2024-12
@@ -122,7 +126,8 @@
 //	                                              week of a Sunday is the one it opens
 //	le week-end                                 the coming weekend, the last one in a
 //	                                              sentence about the past; none in the
-//	                                              present, a habit ("ouvert le week-end")
+//	                                              present, a habit ("ouvert le week-end"),
+//	                                              unless it stands alone, as a heading
 //	le reste de la semaine, du mois, de         from the reference to the period's end
 //	l'année
 //	le mois à venir, le mois après le           2024-11, 2024-12
@@ -149,6 +154,8 @@
 //	la semaine dernière, ce week-end            an interval of days, Monday to Sunday
 //	le mois prochain, l'an dernier              2024-11, 2023
 //	octobre dernier, le 3 octobre dernier       the last one strictly before the reference
+//	juin prochain, prochain juin, le prochain   the first one strictly after it
+//	14 juillet
 //	il y a trois jours, il y a 2 semaines,      the reference moved, at the reference's own
 //	dans deux mois, il y a deux ans et trois      precision for days, weeks and months:
 //	mois                                          2024-10-01, 2024-09-20, 2024-12-04

@@ -174,7 +174,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		if !strong || !led || s.is(j+1, wSuf) && s.t[j].n != 1 && !s.inRange {
 			return item{}, false
 		}
-		if !s.inRange && !s.clauseEnd(e) {
+		if !s.inRange && !s.clauseEnd(e) && !s.forDuration(e) {
 			return item{}, false
 		}
 	}
@@ -530,6 +530,10 @@ func (s *scanner) numeric(j int) (item, bool) {
 	}
 	spaced := s.t[sep1].gap != gapNone
 	b, nb, ok := s.num(sep1 + 1)
+	if ok && c == '/' && !spaced && na <= 2 && nb == 4 && s.t[sep1+1].gap == gapSpace && a >= 1 && a <= 12 && b >= 1000 && b <= 2199 &&
+		!(s.glued(sep1+2) && s.t[sep1+2].kind != kPunct) && !s.is(j-1, wNumero) && !s.punct(j-1, '°') && !s.is(j-1, wN) {
+		return item{p: partial{y: b, m: a}, isP: true, end: sep1 + 2}, true // "11/ 2016", a space slipped in
+	}
 	if !ok || (s.t[sep1+1].gap != gapNone) != spaced || (c == '.' && spaced) {
 		return item{}, false
 	}
@@ -563,8 +567,9 @@ func (s *scanner) numeric(j int) (item, bool) {
 			p = partial{y: y, m: b, d: a}
 		case na <= 2 && nb <= 2 && ny == 2 && c == '-' && b > 12 && a <= 12 && na == 2 && nb == 2:
 			p = partial{y: s.century2(y), m: a, d: b} // 12-30-16: no month 30, so month first
-		case na <= 2 && nb <= 2 && ny == 2 && (c != '-' || na == 2 && nb == 2 || s.is(j-1, wLe) || s.is(j-1, wWeekday)):
-			// 30-12-16 in two-digit groups, or after "le" or a weekday
+		case na <= 2 && nb <= 2 && ny == 2 && (c != '-' || na == 2 && nb == 2 || s.is(j-1, wLe) || s.is(j-1, wWeekday) || y < 10):
+			// 30-12-16 in two-digit groups, or after "le" or a weekday, or
+			// with a year written with its zero: 3-7-07
 			p = partial{y: s.century2(y), m: b, d: a}
 		default:
 			return item{}, false
@@ -710,6 +715,16 @@ func (s *scanner) clauseEnd(e int) bool {
 		return ok && nd <= 2 && s.glued(e+2) && s.wordAt(e+2) == "h"
 	}
 	return false
+}
+
+// forDuration reports whether a duration begins at token e: "pour trois
+// heures", "pour deux jours", as in "je pars le 17 pour trois jours".
+func (s *scanner) forDuration(e int) bool {
+	if s.wordAt(e) != "pour" {
+		return false
+	}
+	_, _, k, ok := s.count(e + 1)
+	return ok && k > e+1 && (s.unitAt(k) != 0 || s.hourWord(k) && s.t[k].e-s.t[k].s > 1)
 }
 
 // hourWord reports whether token i is the unit of an hour set apart: the

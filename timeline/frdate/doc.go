@@ -15,13 +15,16 @@
 //
 //	le 3 janvier 2019, 07/03/2024, 7.3.2024,   2019-01-03 (numbers are read day first)
 //	03 01 2019, le 3 janvier deux mille dix-neuf
+//	3-1-19 after le or a weekday, 03-01-19,     a year in two digits after hyphens: in
+//	3-1-09                                        two-digit groups, after le or a weekday,
+//	                                              or written with its zero
 //	le 17 02, 31 10                             a day and month set apart by a space, after
 //	                                              "le" or both in two digits
 //	le 1er mars, 31/10, le 15/06               the reference's year: 2024-03-01; but a day
 //	                                              more than six months before the reference
 //	                                              is the coming one ("le 8 février" read in
 //	                                              August), unless the sentence tells the past
-//	le 16, du 13 au 18                         a day alone, after le, du or au: that day of
+//	le 16, du 13 au 18, le 17 pour trois jours  a day alone, after le, du or au: that day of
 //	                                              the reference's month, or of the next one
 //	                                              when the reference is past it ("le 2" read
 //	                                              on the 12th), unless the sentence tells the
@@ -44,7 +47,8 @@
 //	                                              month and its full stop, or a comma and a
 //	                                              year: 2024-10-02, 2014-02-12
 //	mars 2024, en novembre 2015, 11-2016,       2015-11
-//	2016/11, 2015.3, novembre de 2016, juillet 98
+//	2016/11, 2015.3, novembre de 2016, juillet 98,
+//	11/ 2015
 //	en novembre de l'année dernière             2023-11
 //	en mars                                     the reference's year: 2024-03
 //	en 2015, l'an 2000, l'année 2019,           2015

@@ -61,10 +61,12 @@
 //	le XXe siècle                               19XX
 //	en 2021-2022, entre 2015 et 2018            2021/2022, 2015/2018
 //	de janvier à mars 2025, janvier-février     2025-01/2025-03 (the first end takes the
-//	2025, du 13 au 18 juillet, 13 au 15           year and month the second gives)
-//	juillet, 14 - 20 sept. 2014
+//	2025, du 13 au 18 juillet, 13 au 15           year and month the second gives; with
+//	juillet, 14 - 20 sept. 2014                   no year at all, the year the second is
+//	                                              read in, so that a tense cannot split
+//	                                              them)
 //	novembre 19-20, novembre 19 au 20,          the agenda's order, the month first, when
-//	nov. 19-20, 2016                              the range of days ends the clause
+//	nov. 19-20, 2016, oct. 2 au novembre 22       the range of days ends the clause
 //	28/2-1/3, du 20/12 au 5/1,                  days and months in digits joined in a
 //	10/1-11/2/2017, du 01/05 au 07/05, 2020       range, the year after the second end or
 //	                                              after a comma; "1/2-1/3", in single

@@ -348,6 +348,13 @@ func (s *scanner) modified(i int) int {
 			}
 		}
 	}
+	if kind == 1 {
+		// "depuis oct. 2 au novembre 22": both ends are given.
+		if r, e, ok := s.monthRange(j); ok {
+			s.emit(i, e, r)
+			return e
+		}
+	}
 	it, ok := s.value(j, true)
 	if !ok {
 		return i
@@ -488,6 +495,9 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 				return a, b, 0, false
 			}
 		}
+		if p.d != 0 && p.m == 0 && q.d == 0 {
+			return a, b, 0, false // "2 au octobre": a day alone needs a day at the other end
+		}
 		p = p.fill(q)
 		if p.y == 0 && q.y != 0 && p.m != 0 && q.m != 0 {
 			p.y = q.y
@@ -521,6 +531,16 @@ func (s *scanner) rangeFrom(j int, first item) (a, b edtf.Date, end int, ok bool
 		} else if p.y == 0 && p.m != 0 && q.y != 0 && q.m != 0 {
 			p.y = q.y
 			ra, ok1 = s.a.resolve(p)
+		} else if p.y == 0 && p.m >= 1 && p.m <= 12 && q.m >= 1 && q.m <= 12 && p.wd == 0 && !rb.v.Interval &&
+			rb.v.Precision() >= edtf.PrecisionMonth && s.a.prec == edtf.PrecisionDay {
+			// Both ends without a year: the first takes the second's, so that
+			// the tense or the distance to the reference cannot split them.
+			p.y, p.mod = rb.v.Start.Year, 0
+			if p.d != 0 && !validDay(p.y, p.m, p.d) {
+				return a, b, 0, false
+			}
+			ra, ok1 = s.a.resolve(p)
+			ra.certain = ra.certain && rb.certain
 		} else {
 			ra, ok1 = s.a.resolve(p)
 		}
@@ -739,27 +759,38 @@ func (s *scanner) hasMonth(i, j int) bool {
 }
 
 // monthFirst reads a range of days written after their month, as in an
-// agenda: "novembre 19-20", "novembre 19 au 20", "novembre entre 19 et
-// 20", "nov. 19-20, 2016". The days are in digits and the range ends the
-// clause, so that "en novembre 19 personnes" stays a month.
+// agenda, and emits it: "novembre 19-20", "novembre 19 au 20", "novembre
+// entre 19 et 20", "nov. 19-20, 2016", "oct. 2 au novembre 22".
 func (s *scanner) monthFirst(i int) int {
-	if s.t[i].kind != kWord || s.is(i-1, wSuf) || i > 0 && s.t[i-1].kind == kNum && s.t[i].gap != gapLine {
+	r, e, ok := s.monthRange(i)
+	if !ok {
 		return i
+	}
+	s.emit(i, e, r)
+	return e
+}
+
+// monthRange reads the range monthFirst emits. The days are in digits and
+// the range ends the clause, so that "en novembre 19 personnes" stays a
+// month.
+func (s *scanner) monthRange(i int) (res, int, bool) {
+	if s.t[i].kind != kWord || s.is(i-1, wSuf) || i > 0 && s.t[i-1].kind == kNum && s.t[i].gap != gapLine {
+		return res{}, 0, false
 	}
 	m, k, ok := s.month(i, false)
 	if !ok {
-		return i
+		return res{}, 0, false
 	}
 	between := s.is(k, wEntre)
 	if between {
 		k++
 	}
 	if _, _, isNum := s.num(k); !isNum {
-		return i
+		return res{}, 0, false
 	}
 	d1, k1, ok := s.day(k)
 	if !ok || k1 != k+1 {
-		return i
+		return res{}, 0, false
 	}
 	switch {
 	case between:
@@ -767,12 +798,16 @@ func (s *scanner) monthFirst(i int) int {
 	default:
 		ok = s.punct(k1, '-') || s.is(k1, wAu) || s.is(k1, wA)
 	}
-	if _, _, isNum := s.num(k1 + 1); !ok || !isNum {
-		return i
+	n, m2 := k1+1, m
+	if mm, k2, isMonth := s.month(n, false); isMonth && !between {
+		n, m2 = k2, mm // "oct. 2 au novembre 22"
 	}
-	d2, e, ok := s.day(k1 + 1)
-	if !ok || e != k1+2 || d2 <= d1 {
-		return i
+	if _, _, isNum := s.num(n); !ok || !isNum {
+		return res{}, 0, false
+	}
+	d2, e, ok := s.day(n)
+	if !ok || e != n+1 || m2 == m && d2 <= d1 {
+		return res{}, 0, false
 	}
 	var y int
 	switch {
@@ -782,20 +817,23 @@ func (s *scanner) monthFirst(i int) int {
 		y, e = int(s.t[e+1].n), e+2
 	}
 	if !s.clauseEnd(e) || s.punct(e, ':') {
-		return i
+		return res{}, 0, false
 	}
-	q := partial{y: y, m: m, d: d2}
+	q := partial{y: y, m: m2, d: d2}
 	if y == 0 && s.a.ok {
 		q.mod = s.dayMonthTense(i)
 	}
 	rb, ok := s.resolve(item{p: q, isP: true})
 	if !ok || rb.v.Interval || rb.v.Precision() != edtf.PrecisionDay {
-		return i
+		return res{}, 0, false
 	}
 	b := rb.v.Start
-	if !validDay(b.Year, m, d1) {
-		return i
+	ya := b.Year
+	if m > m2 {
+		ya-- // "déc. 28 au janvier 3"
 	}
-	s.emit(i, e, res{edtf.Between(edtf.Day(b.Year, m, d1), b), rb.certain})
-	return e
+	if !validDay(ya, m, d1) {
+		return res{}, 0, false
+	}
+	return res{edtf.Between(edtf.Day(ya, m, d1), b), rb.certain}, e, true
 }

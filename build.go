@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -43,7 +44,18 @@ import (
 //go:embed all:templates all:static
 var defaults embed.FS
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// memoryLimit is the heap size past which the garbage collector works
+// harder rather than let the process grow: a build of a few thousand events
+// never comes near it, one of 100,000 stays within it. GOMEMLIMIT (for
+// example GOMEMLIMIT=4GiB) replaces it.
+const memoryLimit = 1 << 30
 
 const usage = `usage: frise <command> [flags]
 

@@ -774,7 +774,7 @@ func (s *scanner) monthFirst(i int) int {
 // the range ends the clause, so that "en novembre 19 personnes" stays a
 // month.
 func (s *scanner) monthRange(i int) (res, int, bool) {
-	if s.t[i].kind != kWord || s.is(i-1, wSuf) || i > 0 && s.t[i-1].kind == kNum && s.t[i].gap != gapLine {
+	if i >= s.lim || s.t[i].kind != kWord || s.is(i-1, wSuf) || i > 0 && s.t[i-1].kind == kNum && s.t[i].gap != gapLine {
 		return res{}, 0, false
 	}
 	m, k, ok := s.month(i, false)

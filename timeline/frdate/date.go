@@ -655,8 +655,9 @@ func (s *scanner) spaced(j int) (item, bool) {
 	if j > 0 && s.t[j].gap != gapLine && (s.t[j-1].kind == kNum || s.t[j].gap == gapNone) {
 		return item{}, false
 	}
-	if !ok2 && (s.is(j-1, wLe) || na == 2 && nb == 2) && s.clauseEnd(j+2) && validDay(2000, b, a) {
-		// "le 17 02", "31 10": a day and month, after "le" or both in two digits.
+	if !ok2 && (s.is(j-1, wLe) || na == 2 && nb == 2 || a > 12 && s.alone(j, j+2)) && s.clauseEnd(j+2) && validDay(2000, b, a) {
+		// "le 17 02", "31 10": a day and month, after "le" or both in two
+		// digits; "17 2" alone on its line, as in a form.
 		p := partial{m: b, d: a}
 		if s.a.ok {
 			p.mod = s.dayMonthTense(j)
@@ -669,8 +670,8 @@ func (s *scanner) spaced(j int) (item, bool) {
 	if e := j + 3; e < s.lim && (s.t[e].kind == kNum || s.t[e].gap == gapNone && s.t[e].kind != kPunct) {
 		return item{}, false
 	}
-	if ny == 2 && !s.clauseEnd(j+3) {
-		return item{}, false
+	if ny == 2 && !s.clauseEnd(j+3) && !(s.is(j+3, wA) && j+4 < s.lim && s.t[j+4].kind == kWord) {
+		return item{}, false // but "18 08 78 à la maison"
 	}
 	p := partial{y: y, m: b, d: a}
 	if ny == 2 {

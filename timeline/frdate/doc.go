@@ -19,7 +19,8 @@
 //	3-1-09                                        two-digit groups, after le or a weekday,
 //	                                              or written with its zero
 //	le 17 02, 31 10                             a day and month set apart by a space, after
-//	                                              "le" or both in two digits
+//	                                              "le" or both in two digits, or alone on
+//	                                              their line ("17 2")
 //	le 1er mars, 31/10, le 15/06               the reference's year: 2024-03-01; but a day
 //	                                              more than six months before the reference
 //	                                              is the coming one ("le 8 février" read in

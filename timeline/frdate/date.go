@@ -53,7 +53,11 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 		return item{p: p, isP: true, end: k}, true
 	}
 	if d, k, ok := s.day(e); ok {
-		if m, k2, ok := s.month(k, true); ok {
+		m, k2, ok := s.month(k, true)
+		if !ok && s.punct(k, '-') && s.glued(k) && s.glued(k+1) && s.is(k+1, wMonth) && s.t[k+1].w.abbr && p.wd == 0 {
+			m, k2, ok = s.month(k+1, true) // "28-nov"
+		}
+		if ok {
 			p.d, p.m, e = d, m, k2
 			// "31 octobre 74": a year in two digits, ending the clause.
 			if v, nd, ok := s.num(e); ok && nd == 2 && !s.glued(e) && !s.glued(e+1) &&
@@ -84,6 +88,12 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 				return item{}, false
 			}
 			return item{p: p, isP: true, end: e}, true
+		}
+		// "oct-2", "oct/2": an abbreviated month glued to a day.
+		if c := e; p.wd == 0 && e == j+1 && s.t[j].w.abbr && s.is(j, wMonth) && (s.punct(c, '-') || s.punct(c, '/')) && s.glued(c) && s.glued(c+1) {
+			if d, k2, ok := s.day(c + 1); ok && s.t[c+1].kind == kNum && s.clauseEnd(k2) {
+				p.d, e = d, k2
+			}
 		}
 		// "Oct. 2": an abbreviated month with its full stop, then a day
 		// ending the clause.
@@ -334,7 +344,8 @@ func (s *scanner) month(j int, afterDay bool) (m, end int, ok bool) {
 	t := s.t[j]
 	// A day and month joined by a hyphen name an event or a street: "le
 	// 11-Septembre", "la rue du 8-Mai-1945", "le 1er-Mai".
-	if t.gap == gapNone && s.punct(j-1, '-') && s.glued(j-1) && (s.t[j-2].kind == kNum || s.is(j-2, wSuf)) {
+	// An abbreviation is a date written short: "28-nov", "1-Jan".
+	if t.gap == gapNone && s.punct(j-1, '-') && s.glued(j-1) && (s.t[j-2].kind == kNum || s.is(j-2, wSuf)) && !(t.w.abbr && w == wMonth) {
 		return 0, 0, false
 	}
 	m = int(t.w.v)
@@ -347,7 +358,8 @@ func (s *scanner) month(j int, afterDay bool) (m, end int, ok bool) {
 		if dot {
 			e++
 		}
-		if _, nd, ok := s.num(e); !dot && !afterDay && !s.isYearAt(e) && !(ok && nd <= 2 && s.punct(e+1, ',') && s.isYearAt(e+2)) {
+		if _, nd, ok := s.num(e); !dot && !afterDay && !s.isYearAt(e) && !(ok && nd <= 2 && s.punct(e+1, ',') && s.isYearAt(e+2)) &&
+			!(w == wMonth && (s.punct(e, '-') || s.punct(e, '/')) && s.glued(e) && s.glued(e+1) && s.t[e+1].kind == kNum && s.t[e+1].nd <= 2) {
 			return 0, 0, false
 		}
 	}
@@ -578,6 +590,17 @@ func (s *scanner) numeric(j int) (item, bool) {
 			return item{}, false
 		}
 		return item{p: p, isP: true, end: sep2 + 2}, true
+	}
+	if k := sep1 + 2; c == '/' && na <= 2 && nb <= 2 && s.punct(k, ',') && s.glued(k) && s.glued(k+1) && ends(k+2) {
+		// "12/08,2015", "12/08,15": the year after a comma.
+		if y, ny, ok := s.num(k + 1); ok && (ny == 4 || ny == 2 && na == 2 && nb == 2) {
+			if ny == 2 {
+				y = s.century2(y)
+			}
+			if y >= 1000 && y <= 2199 && validDay(y, b, a) {
+				return item{p: partial{y: y, m: b, d: a}, isP: true, end: k + 2}, true
+			}
+		}
 	}
 	if c == '/' && na <= 2 && nb <= 2 && s.dayMonthRange(sep1+2) && validDay(2000, b, a) &&
 		(na == 2 || a > 12 || s.punct(sep1+6, '/')) {

@@ -15,6 +15,9 @@
 //
 //	le 3 janvier 2019, 07/03/2024, 7.3.2024,   2019-01-03 (numbers are read day first)
 //	03 01 2019, le 3 janvier deux mille dix-neuf
+//	12/08,2015, 12/08,15                        the year after a comma
+//	28-nov., 1-Jan, oct-2, oct/2                an abbreviated month glued to its day: a
+//	                                              date written short, unlike "le 11-Septembre"
 //	3-1-19 after le or a weekday, 03-01-19,     a year in two digits after hyphens: in
 //	3-1-09                                        two-digit groups, after le or a weekday,
 //	                                              or written with its zero

@@ -112,6 +112,8 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			p.y, e = y, k // "février deux mille dix-huit"
 		} else if s.punct(e, ',') && s.punct(e-1, '.') && s.t[e-2].w.abbr && s.isYearAt(e+1) && s.yearCheck(e+1, true, true) && p.d == 0 {
 			p.y, e = int(s.t[e+1].n), e+2 // "nov., 2016"
+		} else if s.punct(e, ',') && s.is(e-1, wMonth) && p.d == 0 && s.isYearAt(e+1) && s.yearOK(e+1, true) && s.clauseEnd(e+2) {
+			p.y, e = int(s.t[e+1].n), e+2 // "janvier, 2001" ending the clause
 		} else if y, k, ok := s.ofYear(e); ok {
 			p.y, e = y, k // "novembre de l'année dernière"
 		} else if v, nd, ok := s.num(e); ok && nd == 2 && p.d == 0 && e > 0 && s.t[e].gap == gapSpace && s.clauseEnd(e+1) &&
@@ -170,7 +172,7 @@ func (s *scanner) pdate(j int, strong bool, mod int) (item, bool) {
 			led = true
 		}
 		if s.inRange && s.t[j].kind == kNum && (s.punct(e, '-') || s.is(e, wAu) || s.elided(e, wJusqu) ||
-			s.is(j-1, wA) && !s.hourWord(e) && !s.punct(e, ':')) {
+			s.is(j-1, wA) && !s.hourWord(e) && !s.punct(e, ':') || s.is(e, wA) && s.dayThenMonth(e+1)) {
 			led = true // "il sera à Rome 19-20 novembre": the range gives the month
 		}
 		if r, k, ok := s.monthAfter(e); ok && led && !s.inRange {
@@ -739,6 +741,22 @@ func (s *scanner) clauseEnd(e int) bool {
 		return ok && nd <= 2 && s.glued(e+2) && s.wordAt(e+2) == "h"
 	}
 	return false
+}
+
+// dayThenMonth reports whether a day in digits at token i is followed by
+// its month: "22 juillet", "22 ce mois", "23 le mois prochain". It lets
+// "à" join two days ("du 4 à 22 ce mois") but not two quantities ("de 4
+// à 22 personnes", "de 4 à 23 mois").
+func (s *scanner) dayThenMonth(i int) bool {
+	d, e, ok := s.day(i)
+	if !ok || d == 0 || s.t[i].kind != kNum {
+		return false
+	}
+	if _, _, ok := s.month(e, true); ok {
+		return true
+	}
+	_, _, ok = s.monthAfter(e)
+	return ok
 }
 
 // forDuration reports whether a duration begins at token e: "pour trois

@@ -50,7 +50,8 @@
 //	Oct. 2, fév 12, 2014                        the English order, only with an abbreviated
 //	                                              month and its full stop, or a comma and a
 //	                                              year: 2024-10-02, 2014-02-12
-//	mars 2024, en novembre 2015, 11-2016,       2015-11
+//	mars 2024, en novembre 2015, 11-2016,       2015-11 ("novembre, 2015" only ending
+//	                                              the clause)
 //	2016/11, 2015.3, novembre de 2016, juillet 98,
 //	11/ 2015
 //	en novembre de l'année dernière             2023-11
@@ -70,14 +71,16 @@
 //	                                              read in, so that a tense cannot split
 //	                                              them)
 //	novembre 19-20, novembre 19 au 20,          the agenda's order, the month first, when
-//	nov. 19-20, 2016, oct. 2 au novembre 22       the range of days ends the clause
+//	nov. 19-20, 2016, oct. 2 au novembre 22,      the range of days ends the clause
+//	novembre 15 jusqu'au 19
 //	28/2-1/3, du 20/12 au 5/1,                  days and months in digits joined in a
 //	10/1-11/2/2017, du 01/05 au 07/05, 2020       range, the year after the second end or
 //	                                              after a comma; "1/2-1/3", in single
 //	                                              digits without a year, may be fractions
-//	du 4 au 22 ce mois-ci, 4-23 le mois         the days in the month named after them:
-//	prochain, du 19 au 20 du mois de novembre     2024-11-04/2024-11-23; "du 4 au 22" alone
-//	                                              is in the month of its second day
+//	du 4 au 22 ce mois-ci, 4-23 le mois,        the days in the month named after them:
+//	prochain, du 19 au 20 du mois de novembre,    2024-11-04/2024-11-23; "du 4 au 22" alone
+//	de 4 à 22 ce mois                             is in the month of its second day; "à"
+//	                                              joins days only before their month
 //	la semaine prochaine entre mercredi et      those days of that week
 //	vendredi, cette semaine du mardi au jeudi
 //	en 2015 et 2018, les 3 et 10 mars           one match per value

@@ -795,6 +795,8 @@ func (s *scanner) monthRange(i int) (res, int, bool) {
 	switch {
 	case between:
 		ok = s.is(k1, wEt)
+	case s.elided(k1, wJusqu) && (s.is(k1+2, wAu) || s.is(k1+2, wA)):
+		k1 += 2 // "novembre 15 jusqu'au 19"
 	default:
 		ok = s.punct(k1, '-') || s.is(k1, wAu) || s.is(k1, wA)
 	}

@@ -762,6 +762,9 @@ func (s *scanner) hasMonth(i, j int) bool {
 // agenda, and emits it: "novembre 19-20", "novembre 19 au 20", "novembre
 // entre 19 et 20", "nov. 19-20, 2016", "oct. 2 au novembre 22".
 func (s *scanner) monthFirst(i int) int {
+	if w := s.id(i); w != wMonth && w != wSept {
+		return i
+	}
 	r, e, ok := s.monthRange(i)
 	if !ok {
 		return i

@@ -182,27 +182,13 @@ func (r *renderer) build() error {
 			ev.Next = v.Events[i+1]
 		}
 	}
-	// Search words are each event's own: work them out on every core,
-	// each term's names folded once for all the events naming it.
+	// Each term's names are folded once for the search words of all the
+	// events naming it (see eventView.Search).
 	for _, group := range [][]*termView{v.Actors, v.Places, v.Topics} {
 		for _, tv := range group {
 			tv.search = searchWords(append([]string{tv.Term.Title}, tv.Aliases...)...)
 		}
 	}
-	forEach(len(v.Events), func() *[]string { return new([]string) }, func(words *[]string, i int) {
-		ev := v.Events[i]
-		*words = append((*words)[:0], ev.Event.Title, ev.Event.Summary, ev.Date.French)
-		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
-			for _, t := range group {
-				if t.search == "" { // a term outside the site's lists
-					*words = append(append(*words, t.Term.Title), t.Aliases...)
-					continue
-				}
-				*words = append(*words, t.search)
-			}
-		}
-		ev.Search = searchWords(*words...)
-	})
 
 	// A term lists its events in the timeline's order, whatever order the
 	// content gives them in.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
 	"frise/timeline/content"
@@ -84,7 +85,7 @@ func BenchmarkPages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(),
+	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(), cache: new(sync.Map),
 		emit: func(string, []byte) error { return nil }}
 	if err := r.parseTemplates(); err != nil {
 		b.Fatal(err)

@@ -213,7 +213,7 @@ type renderer struct {
 	// base holds the base layout and the partials, for partialCached;
 	// cache holds what partialCached rendered, by its key.
 	base  *template.Template
-	cache sync.Map
+	cache *sync.Map
 }
 
 // Render returns every page of s and every static file, keyed by its
@@ -241,7 +241,7 @@ func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 // file on disk as it comes needs memory for the content and its views, not
 // for the whole site.
 func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) error) error {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), emit: emit}
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), emit: emit, cache: new(sync.Map)}
 	if err := r.parseTemplates(); err != nil {
 		return err
 	}
@@ -465,10 +465,19 @@ func (r *renderer) run(jobs []job) error {
 		emitted <- err
 	}()
 	var err error
+	last := ""
 	for _, part := range chunks(jobs, runtime.GOMAXPROCS(0)) {
 		if err != nil {
 			break
 		}
+		// What partialCached and the page's methods rendered is reused
+		// by pages of a kind (event pages share related events, term
+		// pages event lines): a new kind of page starts a new cache, so
+		// that a large timeline's are not all held to the end.
+		if kind := part[0].p.Kind; last != "" && kind != last {
+			r.cache = new(sync.Map)
+		}
+		last = part[len(part)-1].p.Kind
 		out := make([][]byte, len(part))
 		errs := make([]error, len(part))
 		forEach(len(part), newBuffer, func(buf *bytes.Buffer, i int) {

@@ -28,10 +28,29 @@ type eventView struct {
 	Next    *eventView
 	Related []*eventView
 
-	// What the home page's script filters on: folded words, and the slugs of
+	// What the home page's script filters on besides Search: the slugs of
 	// the event's actors, places and topics, space-separated.
-	Search                             string
 	ActorSlugs, PlaceSlugs, TopicSlugs string
+}
+
+// Search returns the words the finder matches a reader's words against:
+// the event's title, summary, date and the names of its terms, folded. It
+// is worked out where a page lists the event (its year's page, and the
+// home page for the latest), not kept: at 100,000 events that would be
+// tens of megabytes held for the whole build.
+func (ev *eventView) Search() string {
+	words := make([]string, 0, 16)
+	words = append(words, ev.Event.Title, ev.Event.Summary, ev.Date.French)
+	for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+		for _, t := range group {
+			if t.search == "" { // a term outside the site's lists
+				words = append(append(words, t.Term.Title), t.Aliases...)
+				continue
+			}
+			words = append(words, t.search)
+		}
+	}
+	return searchWords(words...)
 }
 
 // dateView is a date as a reader sees it and as a machine reads it.

@@ -68,6 +68,7 @@ func (mf *Minifier) Minify(name string, data []byte) ([]byte, error) {
 type buffers struct {
 	in  []byte // the input with room for the parser's closing NUL
 	out bytes.Buffer
+	old []byte // the previous site's copy of a file, to compare
 }
 
 // minify is Minify into b's buffers: the result is valid until b is used again.

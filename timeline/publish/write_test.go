@@ -246,3 +246,68 @@ func TestCommitRefusesAFileStillOpen(t *testing.T) {
 	}
 	assertNoLeftovers(t, filepath.Dir(dir))
 }
+
+func TestRebuildSharesUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	first := map[string][]byte{
+		"index.html":    []byte("<p>un</p>"),
+		"events/a.html": []byte("<p>a</p>"),
+		"events/b.html": []byte("<p>b</p>"),
+		"linked.html":   []byte("<p>lien</p>"),
+		"mode.html":     []byte("<p>mode</p>"),
+	}
+	if err := Write(dir, first); err != nil {
+		t.Fatal(err)
+	}
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	before := map[string]os.FileInfo{}
+	for name := range first {
+		before[name] = stat(name)
+	}
+	// A file of the old site that is a link elsewhere, or whose mode was
+	// changed, is not shared even when its bytes are the same.
+	outside := filepath.Join(t.TempDir(), "outside.html")
+	os.WriteFile(outside, []byte("<p>lien</p>"), 0o644)
+	os.Remove(filepath.Join(dir, "linked.html"))
+	if err := os.Symlink(outside, filepath.Join(dir, "linked.html")); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(filepath.Join(dir, "mode.html"), 0o600)
+
+	second := map[string][]byte{
+		"index.html":    []byte("<p>un</p>"),
+		"events/a.html": []byte("<p>a, corrigé</p>"),
+		"events/b.html": []byte("<p>b</p>"),
+		"linked.html":   []byte("<p>lien</p>"),
+		"mode.html":     []byte("<p>mode</p>"),
+	}
+	if err := Write(dir, second); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"index.html": true, "events/b.html": true,
+		"events/a.html": false, "linked.html": false, "mode.html": false} {
+		if got := os.SameFile(before[name], stat(name)); got != want {
+			t.Errorf("%s shared with the previous site: %v, want %v", name, got, want)
+		}
+	}
+	got := readTree(t, dir)
+	for name, data := range second {
+		if got[name] != string(data) {
+			t.Errorf("%s = %q, want %q", name, got[name], data)
+		}
+	}
+	if fi := stat("linked.html"); !fi.Mode().IsRegular() || fi.Mode().Perm() != 0o644 {
+		t.Errorf("linked.html is %v, want a plain file", fi.Mode())
+	}
+	if b, _ := os.ReadFile(outside); string(b) != "<p>lien</p>" {
+		t.Errorf("the file outside the site changed: %q", b)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}

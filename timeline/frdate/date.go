@@ -478,8 +478,20 @@ func (s *scanner) yearRange(i int) bool {
 	return false
 }
 
-// folded returns the lower-case, unaccented form of word token i.
+// folded returns the lower-case, unaccented form of word token i. The
+// readings ask for the same words many times over: each is folded once.
 func (s *scanner) folded(i int) string {
+	if s.folds == nil {
+		s.folds = make([]string, len(s.t))
+		s.foldDone = make([]bool, len(s.t))
+	}
+	if !s.foldDone[i] {
+		s.folds[i], s.foldDone[i] = s.fold(i), true
+	}
+	return s.folds[i]
+}
+
+func (s *scanner) fold(i int) string {
 	t := s.t[i]
 	if t.e-t.s > 24 {
 		return ""

@@ -58,6 +58,9 @@ type scanner struct {
 	// the reference's: a narrative goes on in it ("En 2024 […]. Le 26
 	// février, …").
 	year int
+	// folds holds each word token's folded form once worked out (see folded).
+	folds    []string
+	foldDone []bool
 }
 
 func (s *scanner) run() {

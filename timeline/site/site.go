@@ -335,8 +335,13 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 			fmt.Fprint(&key, v)
 		}
 	}
-	k := key.String()
-	if h, ok := r.cache.Load(k); ok {
+	return r.once(key.String(), name, data)
+}
+
+// once renders the partial name with data the first time key is asked
+// for, and returns that rendering every time after.
+func (r *renderer) once(key any, name string, data any) (template.HTML, error) {
+	if h, ok := r.cache.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var buf bytes.Buffer
@@ -344,7 +349,7 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 		return "", err
 	}
 	// Two pages may render the same variant at once; both get the same bytes.
-	h, _ := r.cache.LoadOrStore(k, template.HTML(buf.String()))
+	h, _ := r.cache.LoadOrStore(key, template.HTML(buf.String()))
 	return h.(template.HTML), nil
 }
 
@@ -358,16 +363,7 @@ type partKey struct {
 // cachedPart renders the partial name with data once per item and depth of
 // page (the partial may use only .P.Rel and .P.Root of its page).
 func (r *renderer) cachedPart(name string, item any, data part) (template.HTML, error) {
-	k := partKey{name, item, data.P.root}
-	if h, ok := r.cache.Load(k); ok {
-		return h.(template.HTML), nil
-	}
-	var buf bytes.Buffer
-	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", err
-	}
-	h, _ := r.cache.LoadOrStore(k, template.HTML(buf.String()))
-	return h.(template.HTML), nil
+	return r.once(partKey{name, item, data.P.root}, name, data)
 }
 
 // funcs are the functions templates may call besides the built-in ones.

@@ -76,15 +76,16 @@ func (r *renderer) jobs() []job {
 	}
 
 	// Netlify serves 404.html for a missing address at any depth, so its
-	// links cannot be relative to where it sits. With a base URL its links
-	// are absolute: they work at any depth, and a copy read from disk still
-	// reaches the published site rather than the server's root of the
-	// reader's disk; without one (a local build) they are relative to the
-	// root folder where the file is.
+	// links cannot be relative to where it sits. With a base URL they start
+	// from the server's root ("/static/style.css", or "/frise/…" for a site
+	// under a path): they work at any depth and on any host that serves the
+	// site, deploy previews included, whose content security policy would
+	// refuse a stylesheet from the published host. Without one (a local
+	// build) they are relative to the root folder where the file is.
 	nf := &page{Path: "404.html", Kind: "404", Title: "Page introuvable", OGType: "website",
 		Description: "Cette page n’existe pas ou plus."}
 	if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
-		nf.root = u.Scheme + "://" + u.Host + rootPath(r.cfg.BaseURL)
+		nf.root = rootPath(r.cfg.BaseURL)
 	}
 	jobs = append(jobs, job{"404.html", nf, nil})
 	return jobs

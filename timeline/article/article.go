@@ -55,6 +55,9 @@ type Article struct {
 	PublishedHow string
 	Body         string // the article's text, paragraphs separated by blank lines
 	BodyStart    int    // byte offset in the raw text of Body's first byte
+	// Publisher is who published the article as its byline says ("Par
+	// Quid avec MAP et AFP": Quid), or "".
+	Publisher string
 }
 
 // maxTitle is the longest title made from a first sentence, in characters.
@@ -62,7 +65,7 @@ const maxTitle = 90
 
 // Parse reads a raw scraped source.
 func Parse(raw string) Article {
-	var a Article
+	a := Article{Publisher: Publisher(raw)}
 	start := 0
 	if v, n, ok := marker(raw); ok {
 		a.Published, a.PublishedHow = v, "marker"

@@ -40,6 +40,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"frise/timeline/article"
 	"frise/timeline/edtf"
 )
 
@@ -436,7 +437,10 @@ func (l *loader) sourceMeta(src *Source, text string) bool {
 		return true
 	}
 	src.Title = l.text(d, "title", false)
-	src.Publisher = l.text(d, "publisher", false)
+	// Without a publisher: key, the byline of the text may name one.
+	if src.Publisher = l.text(d, "publisher", false); src.Publisher == "" {
+		src.Publisher = article.Publisher(src.Text)
+	}
 	if lang := l.text(d, "language", false); lang != "" {
 		src.Language = lang
 	}

@@ -52,7 +52,7 @@ type Source struct {
 	ID        string // the file name without its extension
 	File      string // the path within content/
 	Title     string
-	Publisher string
+	Publisher string // as the front matter says, or as the article's byline names it; may be empty
 	URL       string // the original article, may be empty
 	Language  string
 	Published edtf.Value // may be zero when nothing says when it appeared

@@ -6,7 +6,7 @@ import "frise/timeline/article"
 // the scraped page: the article found among its navigation noise.
 func readArticle(src *Source) {
 	a := article.Parse(src.Raw)
-	src.Title, src.Text = a.Title, a.Body
+	src.Title, src.Text, src.Publisher = a.Title, a.Body, a.Publisher
 	if !a.Published.IsZero() {
 		src.Published, src.PublishedHow = a.Published, a.PublishedHow
 	}

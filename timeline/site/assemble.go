@@ -98,14 +98,7 @@ func (r *renderer) build() error {
 			sv.PublishedOn = publishedOn(src.Published)
 			sv.PubISO = newDateView(src.Published).ISO
 		}
-		sv.Publisher = src.Publisher
-		if sv.Publisher == "" {
-			// The loader may have left the byline out of the text.
-			if sv.Publisher = publisherIn(src.Text); sv.Publisher == "" {
-				sv.Publisher = publisherIn(src.Raw)
-			}
-		}
-		sv.Publisher = French(sv.Publisher)
+		sv.Publisher = French(src.Publisher)
 		sv.Label = sourceLabel(sv)
 		if src.Language != "" && src.Language != v.Language {
 			sv.Lang = src.Language

@@ -90,19 +90,3 @@ func isSubhead(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsUpper(first) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
-
-// bylinePublisher finds who published an article in the lines copied with
-// its text: "Par Quid avec MAP et AFP", "Publié dans L'opinion le 04 - 10 - 2024".
-var bylinePublisher = regexp.MustCompile(`(?m)^(?:Par|Publié dans) (\p{Lu}[\p{L}\p{N}'’.&-]*(?: \p{Lu}[\p{L}\p{N}'’.&-]*){0,3})(?: (?:avec|et|le|du) |\s*$)`)
-
-// publisherIn is the publisher a source's text names in a byline, or "".
-func publisherIn(text string) string {
-	// A byline sits near the top, after the site's menus at most.
-	if len(text) > 16000 {
-		text = text[:16000]
-	}
-	if m := bylinePublisher.FindStringSubmatch(text); m != nil {
-		return m[1]
-	}
-	return ""
-}

@@ -37,22 +37,6 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
-func TestPublisherIn(t *testing.T) {
-	tests := []struct{ name, text, want string }{
-		{"par … avec", "Titre\n\nPar Quid avec MAP et AFP\n\nTexte.", "Quid"},
-		{"publié dans", "Titre\nPublié dans L'opinion le 04 - 10 - 2024\n", "L'opinion"},
-		{"aucun", "Le ministre a parlé par téléphone.", ""},
-		{"par en minuscule", "Par ailleurs, le ministre a parlé.", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := publisherIn(tt.text); got != tt.want {
-				t.Errorf("publisherIn() = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 // FuzzParagraphs checks that cutting a text into paragraphs keeps every
 // anchor and every non-space character, in order.
 func FuzzParagraphs(f *testing.F) {

@@ -90,7 +90,7 @@ sources:
 			t.Fatal(err)
 		}
 		for _, e := range entries {
-			if n := e.Name(); n != "public" && n != ".public.lock" {
+			if n := e.Name(); n != "public" && n != ".public.lock" && n != ".public.manifest" {
 				t.Errorf("the build wrote %s beside the site", n)
 			}
 		}

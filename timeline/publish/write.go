@@ -3,6 +3,12 @@
 // the staging directory replaces the target only once all of it is written.
 // A build that fails or is killed half-way leaves the previous site as it
 // was; a lock keeps two builds from writing the same target at once.
+//
+// A rebuild keeps what did not change: a file whose bytes are those of the
+// site being replaced is shared with it (a hard link), and one handed over
+// with the same bytes as last time is not even minified again (see the
+// manifest, ".public.manifest" beside "public", with the lock file
+// ".public.lock").
 package publish
 
 import (
@@ -17,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Write minifies files (slash paths relative to the site's root) and puts
@@ -56,7 +63,11 @@ type Stage struct {
 	wg         sync.WaitGroup
 	dirs       sync.Map // the folders made so far in the staging folder
 
+	prev     map[string]entry // the manifest of the site being replaced
+	minified atomic.Int64     // how many files were minified, not shared
+
 	mu    sync.Mutex
+	next  map[string]entry // the manifest of the site being written
 	names map[string]bool
 	err   error // the first error of a worker
 	done  bool
@@ -90,7 +101,8 @@ func Begin(dir string) (*Stage, error) {
 		return nil, fmt.Errorf("create a staging directory beside %s: %w", dir, err)
 	}
 	st := &Stage{dir: dir, stage: stage, unlock: unlock, mf: NewMinifier(),
-		work: make(chan stagedFile, 64), names: map[string]bool{}}
+		work: make(chan stagedFile, 64), names: map[string]bool{},
+		prev: readManifest(dir), next: map[string]entry{}}
 	for range runtime.GOMAXPROCS(0) {
 		st.wg.Go(st.writer)
 	}
@@ -110,12 +122,8 @@ func (st *Stage) writer() {
 		}
 		full := filepath.Join(st.stage, filepath.FromSlash(f.name))
 		err := st.mkdir(filepath.Dir(full))
-		var data []byte
 		if err == nil {
-			data, err = st.mf.minify(&b, f.name, f.data)
-		}
-		if err == nil {
-			err = st.put(&b, f.name, full, data)
+			err = st.write(&b, f.name, full, f.data)
 		}
 		if len(f.data) > bigFile {
 			// Keep no buffers the size of the largest export for the
@@ -130,6 +138,43 @@ func (st *Stage) writer() {
 			st.mu.Unlock()
 		}
 	}
+}
+
+// write minifies data and writes it at full, the staging path of name,
+// and records it in the manifest. When the manifest says that the site
+// being replaced holds, untouched, what the same bytes minified to, that
+// file is shared as it is, without minifying again.
+func (st *Stage) write(b *buffers, name, full string, data []byte) error {
+	s := sum(data)
+	old := filepath.Join(st.dir, filepath.FromSlash(name))
+	st.mu.Lock()
+	e, ok := st.prev[name]
+	st.mu.Unlock()
+	if unchanged(e, ok, s, old) && os.Link(old, full) == nil {
+		st.record(name, e)
+		return nil
+	}
+	min, err := st.mf.minify(b, name, data)
+	if err != nil {
+		return err
+	}
+	st.minified.Add(1)
+	if err := st.put(b, name, full, min); err != nil {
+		return err
+	}
+	if fi, err := os.Lstat(full); err == nil {
+		st.record(name, entry{s, fi.Size(), fi.ModTime().UnixNano()})
+	}
+	return nil
+}
+
+func (st *Stage) record(name string, e entry) {
+	if strings.ContainsAny(name, "\n\r") {
+		return // the manifest has a line per file
+	}
+	st.mu.Lock()
+	st.next[name] = e
+	st.mu.Unlock()
 }
 
 // put writes data at full, the staging path of name. When the site being
@@ -290,6 +335,8 @@ func (st *Stage) Commit() error {
 		os.RemoveAll(st.stage)
 		return err
 	}
+	// The manifest is a cache: without it the next build minifies again.
+	writeManifest(st.dir, st.next)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -111,7 +112,7 @@ func assertNoLeftovers(t *testing.T, parent string) {
 	t.Helper()
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		if n := e.Name(); n != "public" && n != ".public.lock" {
+		if n := e.Name(); n != "public" && n != ".public.lock" && n != ".public.manifest" {
 			t.Errorf("left behind: %s", n)
 		}
 	}
@@ -308,6 +309,74 @@ func TestRebuildSharesUnchangedFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(outside); string(b) != "<p>lien</p>" {
 		t.Errorf("the file outside the site changed: %q", b)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}
+
+// stage writes files through Begin, Add and Commit and returns how many
+// of them were minified rather than kept from the previous site.
+func stage(t *testing.T, dir string, files map[string]string) int64 {
+	t.Helper()
+	st, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := st.Add(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return st.minified.Load()
+}
+
+func TestRebuildKeepsMinifiedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{
+		"index.html":       "<p>  un  </p>",
+		"events/a.html":    "<p>  a  </p>",
+		"static/style.css": "body {\n  color : red ;\n}\n",
+	}
+	if n := stage(t, dir, files); n != 3 {
+		t.Fatalf("first build minified %d files, want 3", n)
+	}
+	first := readTree(t, dir)
+
+	// The same bytes again: nothing is minified, every file is kept.
+	if n := stage(t, dir, files); n != 0 {
+		t.Errorf("a rebuild of the same bytes minified %d files", n)
+	}
+	if got := readTree(t, dir); !reflect.DeepEqual(got, first) {
+		t.Errorf("after the rebuild: %q, want %q", got, first)
+	}
+
+	// A changed page, and a file edited by hand in the built site: both are
+	// minified again; the edit does not survive.
+	files["events/a.html"] = "<p>  a, corrigé  </p>"
+	edited := filepath.Join(dir, "static", "style.css")
+	if err := os.WriteFile(edited, []byte("body{color:blue}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n := stage(t, dir, files); n != 2 {
+		t.Errorf("rebuild after a change and an edit minified %d files, want 2", n)
+	}
+	got := readTree(t, dir)
+	if got["static/style.css"] != "body{color:red}" || got["events/a.html"] != "<p>a, corrigé</p>" {
+		t.Errorf("after the second rebuild: %q", got)
+	}
+
+	// A damaged manifest is no manifest.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(dir), ".public.manifest"), []byte("n'importe quoi\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n := stage(t, dir, files); n != 3 {
+		t.Errorf("with a damaged manifest %d files were minified, want 3", n)
+	}
+	want := map[string]string{"index.html": "<p>un</p>", "events/a.html": "<p>a, corrigé</p>", "static/style.css": "body{color:red}"}
+	if got := readTree(t, dir); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a build with a damaged manifest: %q, want %q", got, want)
 	}
 	assertNoLeftovers(t, filepath.Dir(dir))
 }

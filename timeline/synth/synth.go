@@ -472,9 +472,9 @@ func wrap(text string, width int) string {
 }
 
 // yamlString quotes s for YAML.
-func yamlString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
+func yamlString(s string) string { return `"` + yamlEscaper.Replace(s) + `"` }
+
+var yamlEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 func yamlList(list []string) string {
 	q := make([]string, len(list))

@@ -147,19 +147,17 @@ func (st *Stage) writer() {
 func (st *Stage) write(b *buffers, name, full string, data []byte) error {
 	s := sum(data)
 	old := filepath.Join(st.dir, filepath.FromSlash(name))
-	st.mu.Lock()
-	e, ok := st.prev[name]
-	st.mu.Unlock()
+	e, ok := st.prev[name] // read only once Begin returns
 	if unchanged(e, ok, s, old) && os.Link(old, full) == nil {
 		st.record(name, e)
 		return nil
 	}
-	min, err := st.mf.minify(b, name, data)
+	small, err := st.mf.minify(b, name, data)
 	if err != nil {
 		return err
 	}
 	st.minified.Add(1)
-	if err := st.put(b, name, full, min); err != nil {
+	if err := st.put(b, name, full, small); err != nil {
 		return err
 	}
 	if fi, err := os.Lstat(full); err == nil {

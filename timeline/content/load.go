@@ -825,7 +825,7 @@ func suggestSource(id string, byID map[string]*Source) string {
 	}
 	sort.Strings(ids)
 	for _, k := range ids {
-		if strings.HasPrefix(k, id) || (len(id) >= 3 && strings.HasPrefix(id, k[:3]) && distance(id, k) <= 3) {
+		if strings.HasPrefix(k, id) || (len(id) >= 3 && len(k) >= 3 && strings.HasPrefix(id, k[:3]) && distance(id, k) <= 3) {
 			return fmt.Sprintf(", e.g. %s", k)
 		}
 	}

@@ -96,3 +96,19 @@ func report(s *Site, err error) string {
 	}
 	return b.String()
 }
+
+func TestSuggestSource(t *testing.T) {
+	byID := map[string]*Source{"a": {}, "000_a5a4beaffec547ff": {}, "opinion-2024": {}}
+	for _, tt := range []struct{ name, id, want string }{
+		{"a prefix of an id", "000_a5a4", ", e.g. 000_a5a4beaffec547ff"},
+		{"one letter off", "opinion-2025", ", e.g. opinion-2024"},
+		{"beside an id shorter than three letters", "bcd", ""},
+		{"nothing near", "valette", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := suggestSource(tt.id, byID); got != tt.want {
+				t.Errorf("suggestSource(%q) = %q, want %q", tt.id, got, tt.want)
+			}
+		})
+	}
+}

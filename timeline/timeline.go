@@ -12,7 +12,6 @@
 package timeline
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -49,9 +48,7 @@ func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 		files[name] = data
 		return nil
 	}
-	_, err := each(s, cfg, put, func(name string) (io.WriteCloser, error) {
-		return &memFile{name: name, put: put}, nil
-	})
+	_, err := each(s, cfg, put, export.InMemory(put))
 	if err != nil {
 		return nil, err
 	}
@@ -76,15 +73,6 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	}
 	return n, st.Commit()
 }
-
-// memFile is a file of Render, made in memory.
-type memFile struct {
-	bytes.Buffer
-	name string
-	put  func(name string, data []byte) error
-}
-
-func (f *memFile) Close() error { return f.put(f.name, f.Bytes()) }
 
 // each hands every file of the site over: the pages in a fixed order as
 // they render, and the feeds and exports in a fixed order as they are made

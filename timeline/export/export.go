@@ -67,25 +67,29 @@ func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 		out[name] = data
 		return nil
 	}
-	create := func(name string) (io.WriteCloser, error) {
-		return &bufferFile{put: func(data []byte) { out[name] = data }}, nil
-	}
-	if err := Stream(s, cfg, put, create); err != nil {
+	if err := Stream(s, cfg, put, InMemory(put)); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// bufferFile is a file made in memory, handed over when closed.
-type bufferFile struct {
-	bytes.Buffer
-	put func([]byte)
+// InMemory is a create for Stream that makes each data export in memory and
+// hands it to put when it is closed, for callers that want every file as
+// bytes.
+func InMemory(put func(name string, data []byte) error) func(name string) (io.WriteCloser, error) {
+	return func(name string) (io.WriteCloser, error) {
+		return &memFile{name: name, put: put}, nil
+	}
 }
 
-func (f *bufferFile) Close() error {
-	f.put(f.Bytes())
-	return nil
+// memFile is a file made in memory, handed over when closed.
+type memFile struct {
+	bytes.Buffer
+	name string
+	put  func(name string, data []byte) error
 }
+
+func (f *memFile) Close() error { return f.put(f.name, f.Bytes()) }
 
 // Stream makes what Files does, one file after another in the order of
 // their names, and hands each over as it is made, so that it never holds

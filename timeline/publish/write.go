@@ -157,7 +157,7 @@ func (st *Stage) write(b *buffers, name, full string, data []byte) error {
 		return err
 	}
 	st.minified.Add(1)
-	if err := st.put(b, name, full, small); err != nil {
+	if err := put(b, old, full, small); err != nil {
 		return err
 	}
 	if fi, err := os.Lstat(full); err == nil {
@@ -175,15 +175,14 @@ func (st *Stage) record(name string, e entry) {
 	st.mu.Unlock()
 }
 
-// put writes data at full, the staging path of name. When the site being
-// replaced holds the same bytes at name, the new site shares that file (a
+// put writes data at full, in the staging folder. When the site being
+// replaced holds the same bytes at old, the new site shares that file (a
 // hard link) instead of making a new one: a rebuild that changes a few
 // pages makes a few files, and removing the old site afterwards frees only
 // what changed. (File systems are slow to hand out inodes right after
 // thousands were freed: a build made after a build that replaced every
 // file took several times as long in the kernel.)
-func (st *Stage) put(b *buffers, name, full string, data []byte) error {
-	old := filepath.Join(st.dir, filepath.FromSlash(name))
+func put(b *buffers, old, full string, data []byte) error {
 	if b.same(old, data) && os.Link(old, full) == nil {
 		return nil
 	}

@@ -625,6 +625,7 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 		f := &files[i]
 		l.merge(&f.sub)
 		if e := f.e; e != nil {
+			e.names = f.names
 			for k, ts := range kinds {
 				for _, n := range f.names[k] {
 					t := ts.resolve(n)

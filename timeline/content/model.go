@@ -20,6 +20,8 @@ type Site struct {
 	// Warnings are problems that do not stop a build (a misspelt key, a
 	// source never extracted), sorted by file and line.
 	Warnings []Problem
+
+	folded map[*Source]string // the sources' texts with white space folded, for Reread; made on first use
 }
 
 // Event is one dated entry of the timeline, from content/events/SLUG.md.
@@ -39,6 +41,8 @@ type Event struct {
 	Body     string         // Markdown, may be empty
 	BodyLine int            // the file's line on which Body starts
 	Params   map[string]any // the front matter's other keys, as decoded; nil when none
+
+	names [3][]string // the actors, places and topics as the file names them
 }
 
 // Citation is a passage of a source that supports an event.

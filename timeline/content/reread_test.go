@@ -1,0 +1,165 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// seedTree is the repository's own content tree, in memory.
+func seedTree(t *testing.T) fstest.MapFS {
+	t.Helper()
+	tree := fstest.MapFS{}
+	root := os.DirFS("../../content")
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(root, p)
+		tree[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+const valette = "events/2015-11-sommet-de-la-valette.md"
+
+// TestReread edits the seed site's files as an editor would and checks
+// that Reread either gives the site a new Load gives, or declines.
+func TestReread(t *testing.T) {
+	quote := "En novembre 2015, les chefs d'Etat et de gouvernement africains et européens ont exploré les possibilités d'une coopération plus étroite lors du sommet sur la migration à La Valette"
+	tests := []struct {
+		name  string
+		edit  func(t *testing.T, tree fstest.MapFS)
+		files []string
+		fits  bool   // Reread takes the change in place
+		fails string // the problem it reports, if any
+	}{
+		{name: "title, summary and body", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "title: Sommet de La Valette sur la migration", "title: Le sommet de La Valette")
+			replace(t, tree, valette, "summary: Les chefs", "summary: Réunis à Malte, les chefs")
+			replace(t, tree, valette, "centraux :", "centraux, dit-on :")
+		}},
+		{name: "a shorter quote, a status and a misspelt key", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, quote, "les chefs d'Etat et de gouvernement africains et européens")
+			replace(t, tree, valette, "status: reviewed", "status: extracted\nsumary: oubli")
+		}},
+		{name: "two files at once, one twice", files: []string{valette, "events/2023-01-rapatriement-de-l-imam-iquioussen.md", valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "title: Sommet", "title: Le sommet")
+			replace(t, tree, "events/2023-01-rapatriement-de-l-imam-iquioussen.md", "\ntitle: ", "\ntitle: Enfin, ")
+		}},
+		{name: "a file left as it was", files: []string{valette}, fits: true, edit: func(*testing.T, fstest.MapFS) {}},
+		{name: "another date", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "date: 2015-11", "date: 2015-11-11")
+		}},
+		{name: "the same date written otherwise", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "date: 2015-11", "date: \"2015-11\"")
+		}},
+		{name: "another actor", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "actors: [Union européenne]", "actors: [Union européenne, Maroc]")
+		}},
+		{name: "the same actor named otherwise", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "actors: [Union européenne]", "actors: [UE]")
+		}},
+		{name: "a draft", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "status: reviewed", "status: reviewed\ndraft: true")
+		}},
+		{name: "another source", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "quote: \""+quote+"\"", "quote: \""+quote+"\"\n  - source: 000_a5a4beaffec547ff")
+		}},
+		{name: "a new file", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
+		}},
+		{name: "a deleted file", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, valette)
+		}},
+		{name: "not an event", files: []string{"actors/union-europeenne.md"}, edit: func(*testing.T, fstest.MapFS) {}},
+		{name: "no title", files: []string{valette}, fails: "events/2015-11-sommet-de-la-valette.md:1: has no title", edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "title: Sommet de La Valette sur la migration\n", "")
+		}},
+		{name: "a quote the source lacks", files: []string{valette}, fails: "quote not found in source 000_a5a4beaffec547ff", edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, quote, "une phrase que l'article n'écrit pas")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := seedTree(t)
+			s := load(t, tree)
+			before := load(t, tree)
+			tt.edit(t, tree)
+			changed, fits, err := s.Reread(tree, tt.files)
+			if tt.fails != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.fails) {
+					t.Fatalf("Reread gives %v, want a problem %q", err, tt.fails)
+				}
+				var ps Problems
+				if !errors.As(err, &ps) {
+					t.Fatalf("Reread gives %T, want Problems", err)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if fits != tt.fits {
+				t.Fatalf("Reread takes the change in place: %v, want %v", fits, tt.fits)
+			}
+			if !fits {
+				if len(changed) > 0 {
+					t.Errorf("Reread declines but names %d changed events", len(changed))
+				}
+				same(t, s, before)
+				return
+			}
+			for _, e := range changed {
+				if !slices.Contains(tt.files, e.File) {
+					t.Errorf("Reread names %s, which was not reread", e.File)
+				}
+			}
+			same(t, s, load(t, tree))
+		})
+	}
+}
+
+func load(t *testing.T, tree fs.FS) *Site {
+	t.Helper()
+	s, err := Load(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func replace(t *testing.T, tree fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f := tree[name]
+	if f == nil || !strings.Contains(string(f.Data), old) {
+		t.Fatalf("%s does not hold %q", name, old)
+	}
+	f.Data = []byte(strings.Replace(string(f.Data), old, new, 1))
+}
+
+// same fails unless two sites hold the same content, down to every event's
+// terms and every source's citations.
+func same(t *testing.T, got, want *Site) {
+	t.Helper()
+	got.folded, want.folded = nil, nil
+	if !reflect.DeepEqual(got, want) {
+		for i := range min(len(got.Events), len(want.Events)) {
+			if !reflect.DeepEqual(got.Events[i], want.Events[i]) {
+				t.Errorf("event %s: got\n%+v\nwant\n%+v", want.Events[i].File, *got.Events[i], *want.Events[i])
+				break
+			}
+		}
+		if !reflect.DeepEqual(got.Warnings, want.Warnings) {
+			t.Errorf("warnings: got %v, want %v", got.Warnings, want.Warnings)
+		}
+		t.Fatal("the site differs from what Load gives")
+	}
+}

@@ -57,6 +57,7 @@ func Write(dir string, files map[string][]byte) error {
 // before Commit, leaves the previous site as it was.
 type Stage struct {
 	dir, stage string
+	inPlace    bool // stage is dir: see Patch
 	unlock     func()
 	mf         *Minifier
 	work       chan stagedFile
@@ -109,6 +110,35 @@ func Begin(dir string) (*Stage, error) {
 	return st, nil
 }
 
+// Patch starts updating the site in dir in place, for a preview that
+// changes a few of its files: each file added or created replaces the one
+// dir holds in one step (it is written beside it and renamed over it), or
+// is left alone when it would not change; the other files stay as they
+// are. Unlike a Stage from Begin, a reader may see some files updated and
+// others not yet, for the few milliseconds the update takes, and a failure
+// half-way leaves the files replaced so far in place.
+func Patch(dir string) (*Stage, error) {
+	dir = filepath.Clean(dir)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("update %s: no site there to update", dir)
+	}
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	unlock, err := lock(filepath.Join(parent, "."+base+".lock"), dir)
+	if err != nil {
+		return nil, err
+	}
+	st := &Stage{dir: dir, stage: dir, inPlace: true, unlock: unlock, mf: NewMinifier(),
+		work: make(chan stagedFile, 64), names: map[string]bool{}, prev: readManifest(dir)}
+	st.next = make(map[string]entry, len(st.prev))
+	for name, e := range st.prev {
+		st.next[name] = e
+	}
+	for range runtime.GOMAXPROCS(0) {
+		st.wg.Go(st.writer)
+	}
+	return st, nil
+}
+
 // bigFile is the size above which a writer lets its buffers go once the
 // file is written.
 const bigFile = 4 << 20
@@ -148,7 +178,7 @@ func (st *Stage) write(b *buffers, name, full string, data []byte) error {
 	s := sum(data)
 	old := filepath.Join(st.dir, filepath.FromSlash(name))
 	e, ok := st.prev[name] // read only once Begin returns
-	if unchanged(e, ok, s, old) && os.Link(old, full) == nil {
+	if unchanged(e, ok, s, old) && (st.inPlace || os.Link(old, full) == nil) {
 		st.record(name, e)
 		return nil
 	}
@@ -157,7 +187,14 @@ func (st *Stage) write(b *buffers, name, full string, data []byte) error {
 		return err
 	}
 	st.minified.Add(1)
-	if err := put(b, old, full, small); err != nil {
+	if st.inPlace {
+		if !b.same(full, small) {
+			err = replaceFile(full, small)
+		}
+	} else {
+		err = put(b, old, full, small)
+	}
+	if err != nil {
 		return err
 	}
 	if fi, err := os.Lstat(full); err == nil {
@@ -279,20 +316,31 @@ func (st *Stage) Create(name string) (io.WriteCloser, error) {
 	if err := st.mkdir(filepath.Dir(full)); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	var f *os.File
+	var err error
+	if st.inPlace {
+		f, err = tempBeside(full)
+	} else {
+		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
 	if err != nil {
 		return nil, err
 	}
 	st.mu.Lock()
 	st.open++
 	st.mu.Unlock()
-	return &stagedWriter{File: f, st: st}, nil
+	w := &stagedWriter{File: f, st: st}
+	if st.inPlace {
+		w.target = full
+	}
+	return w, nil
 }
 
 // stagedWriter is a file made by Create.
 type stagedWriter struct {
 	*os.File
 	st     *Stage
+	target string // in place, the path it is renamed to once closed
 	closed bool
 }
 
@@ -302,6 +350,17 @@ func (w *stagedWriter) Close() error {
 	}
 	w.closed = true
 	err := w.File.Close()
+	if w.target != "" {
+		w.st.mu.Lock()
+		late := w.st.done // closed after Commit or Abort: too late to be part of the update
+		w.st.mu.Unlock()
+		if err == nil && !late {
+			err = os.Rename(w.File.Name(), w.target)
+		}
+		if err != nil || late {
+			os.Remove(w.File.Name())
+		}
+	}
 	w.st.mu.Lock()
 	w.st.open--
 	if err != nil && w.st.err == nil {
@@ -324,6 +383,12 @@ func (st *Stage) Commit() error {
 		st.err = fmt.Errorf("%d files made with Create are still open", st.open)
 	}
 	st.mu.Unlock()
+	if st.inPlace {
+		// Even after a failure, the manifest must describe the files
+		// replaced so far.
+		writeManifest(st.dir, st.next)
+		return st.err
+	}
 	if st.err != nil {
 		os.RemoveAll(st.stage)
 		return st.err
@@ -340,10 +405,50 @@ func (st *Stage) Commit() error {
 // Abort stops writing and removes the staging directory; the target stays
 // as it was. After Commit it does nothing, so it can be deferred.
 func (st *Stage) Abort() {
-	if st.finish() {
-		os.RemoveAll(st.stage)
-		st.unlock()
+	if !st.finish() {
+		return
 	}
+	if st.inPlace {
+		writeManifest(st.dir, st.next)
+	} else {
+		os.RemoveAll(st.stage)
+	}
+	st.unlock()
+}
+
+// replaceFile puts data at path in one step: a reader sees the old file or
+// the new one, whole.
+func replaceFile(path string, data []byte) error {
+	f, err := tempBeside(path)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// tempBeside makes a new hidden file in path's folder, readable by all as
+// the site's files are, to be renamed to path.
+func tempBeside(path string) (*os.File, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return f, nil
 }
 
 // finish closes the queue and waits for the writers, once.

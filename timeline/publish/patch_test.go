@@ -1,0 +1,121 @@
+package publish
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestPatchUpdatesInPlace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{
+		"index.html":    "<p>  un  </p>",
+		"events/a.html": "<p>  a  </p>",
+		"events/b.html": "<p>  b  </p>",
+		"events.csv":    "slug\na\nb\n",
+	}
+	stage(t, dir, files)
+	inode := func(name string) os.FileInfo {
+		t.Helper()
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	before := map[string]os.FileInfo{}
+	for name := range files {
+		before[name] = inode(name)
+	}
+
+	st, err := Patch(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A changed page, a page handed over with the same bytes, a page
+	// whose new bytes minify to the old file, and a data file written as
+	// it is.
+	for name, data := range map[string]string{
+		"events/a.html": "<p>  a, corrigé  </p>",
+		"events/b.html": "<p>  b  </p>",
+		"index.html":    "<p>un</p>",
+	} {
+		if err := st.Add(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := st.Create("events.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "slug\na\nb\nc\n")
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n := st.minified.Load(); n != 2 {
+		t.Errorf("the update minified %d files, want 2 (a.html and index.html)", n)
+	}
+	want := map[string]string{
+		"index.html":    "<p>un</p>",
+		"events/a.html": "<p>a, corrigé</p>",
+		"events/b.html": "<p>b</p>",
+		"events.csv":    "slug\na\nb\nc\n",
+	}
+	if got := readTree(t, dir); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the update: %q, want %q", got, want)
+	}
+	for name, kept := range map[string]bool{"index.html": true, "events/b.html": true, "events/a.html": false, "events.csv": false} {
+		if got := os.SameFile(before[name], inode(name)); got != kept {
+			t.Errorf("%s is the same file as before: %v, want %v", name, got, kept)
+		}
+	}
+	if fi := inode("events/a.html"); fi.Mode().Perm() != 0o644 {
+		t.Errorf("a replaced file has mode %v, want 0644", fi.Mode().Perm())
+	}
+
+	// The manifest knows the new bytes: a full build of the same files
+	// minifies nothing.
+	files["events/a.html"] = "<p>  a, corrigé  </p>"
+	files["index.html"] = "<p>un</p>"
+	delete(files, "events.csv")
+	if n := stage(t, dir, files); n != 0 {
+		t.Errorf("a build after the update minified %d files, want none", n)
+	}
+	assertNoLeftovers(t, filepath.Dir(dir))
+}
+
+func TestPatchWantsASite(t *testing.T) {
+	if _, err := Patch(filepath.Join(t.TempDir(), "public")); err == nil {
+		t.Fatal("Patch of a missing folder succeeds")
+	}
+}
+
+func TestPatchAbortKeepsWhatWasWritten(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	stage(t, dir, map[string]string{"index.html": "<p>un</p>"})
+	st, err := Patch(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("index.html", []byte("<p>deux</p>")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := st.Create("events.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Abort() // with a file still open: it never replaces anything
+	w.Close()
+	if got := readTree(t, dir); !reflect.DeepEqual(got, map[string]string{"index.html": "<p>deux</p>"}) {
+		t.Errorf("after an aborted update: %q", got)
+	}
+	// The lock is released.
+	if _, err := Patch(dir); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -217,6 +217,7 @@ func (r *renderer) build() error {
 	for _, sv := range v.Sources {
 		markSource(sv, citing[sv.Source])
 	}
+	r.events = events
 	return nil
 }
 

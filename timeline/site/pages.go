@@ -11,7 +11,44 @@ import (
 func (r *renderer) pages() error { return r.run(r.jobs()) }
 
 // jobs lists every page of the site with the template it renders with.
-func (r *renderer) jobs() []job {
+func (r *renderer) jobs() []job { return r.jobsOf(func(string) bool { return true }) }
+
+// jobsOf lists the pages whose paths keep accepts, in the site's order.
+func (r *renderer) jobsOf(keep func(path string) bool) []job {
+	v := r.view
+	var jobs []job
+	if keep("index.html") {
+		jobs = append(jobs, r.homeJob())
+	}
+	for _, ev := range v.Events {
+		if keep(ev.URL) {
+			jobs = append(jobs, r.eventJob(ev))
+		}
+	}
+	for _, kind := range []string{"actors", "places", "topics"} {
+		for _, tv := range r.termsOf(kind) {
+			if keep(tv.URL) {
+				jobs = append(jobs, r.termJob(kind, tv))
+			}
+		}
+	}
+	for _, yv := range v.Years {
+		if keep(yv.URL) {
+			jobs = append(jobs, r.yearJob(yv))
+		}
+	}
+	for _, sv := range v.Sources {
+		if keep(sv.URL) {
+			jobs = append(jobs, r.sourceJob(sv))
+		}
+	}
+	if keep("404.html") {
+		jobs = append(jobs, r.notFoundJob())
+	}
+	return jobs
+}
+
+func (r *renderer) homeJob() job {
 	v := r.view
 	home := &page{Path: "index.html", Kind: "home", Title: v.Title, Description: v.Description,
 		OGType: "website", Home: r.home(), Browse: r.browse(v.Events)}
@@ -21,74 +58,73 @@ func (r *renderer) jobs() []job {
 	home.Description = French(home.Description)
 	home.Canonical = absURL(r.cfg.BaseURL, home.Path)
 	home.JSONLD = linkedData(r.websiteLD(home))
-	jobs := []job{{"index.html", home, nil}}
+	return job{"index.html", home, nil}
+}
 
-	for _, ev := range v.Events {
-		p := &page{Path: ev.URL, Kind: "event", Title: ev.Title, OGType: "article", Event: ev}
-		p.Description = ev.Summary
-		if p.Description == "" {
-			p.Description = French(ev.Title + ", " + ev.Date.French + ".")
-		}
-		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		// An event's body and linked data show only on its page: work
-		// them out there, so that a large timeline's are not all held at
-		// once.
-		prepare := func() error {
-			p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
-			body, err := markdown(r.md, ev.Event.Body)
-			if err != nil {
-				return fmt.Errorf("render %s: %w", ev.File, err)
-			}
-			p.Body = body
-			return nil
-		}
-		jobs = append(jobs, job{"events/single.html", p, prepare})
+func (r *renderer) eventJob(ev *eventView) job {
+	p := &page{Path: ev.URL, Kind: "event", Title: ev.Title, OGType: "article", Event: ev}
+	p.Description = ev.Summary
+	if p.Description == "" {
+		p.Description = French(ev.Title + ", " + ev.Date.French + ".")
 	}
-
-	for _, kind := range []string{"actors", "places", "topics"} {
-		name := kind + "/term.html"
-		if r.tmpls[name] == nil {
-			name = "_default/term.html"
+	p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+	// An event's body and linked data show only on its page: work them
+	// out there, so that a large timeline's are not all held at once.
+	prepare := func() error {
+		p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
+		body, err := markdown(r.md, ev.Event.Body)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", ev.File, err)
 		}
-		for _, tv := range r.termsOf(kind) {
-			p := &page{Path: tv.URL, Kind: "term", Title: tv.Title, OGType: "website", Term: tv}
-			p.Description = French(fmt.Sprintf("%s (%s) : %s dans la chronologie %s.", tv.Title,
-				strings.ToLower(tv.Label), plural(len(tv.Events), "événement", "événements"), v.Title))
-			p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-			jobs = append(jobs, job{name, p, nil})
-		}
+		p.Body = body
+		return nil
 	}
+	return job{"events/single.html", p, prepare}
+}
 
-	for _, yv := range v.Years {
-		p := &page{Path: yv.URL, Kind: "year", Title: yv.Label, OGType: "website", Year: yv, Browse: r.browse(yv.Events)}
-		p.Description = French(fmt.Sprintf("%s : %s de la chronologie %s.", yv.Label,
-			plural(len(yv.Events), "événement", "événements"), v.Title))
-		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		jobs = append(jobs, job{"years/single.html", p, nil})
+func (r *renderer) termJob(kind string, tv *termView) job {
+	name := kind + "/term.html"
+	if r.tmpls[name] == nil {
+		name = "_default/term.html"
 	}
+	p := &page{Path: tv.URL, Kind: "term", Title: tv.Title, OGType: "website", Term: tv}
+	p.Description = French(fmt.Sprintf("%s (%s) : %s dans la chronologie %s.", tv.Title,
+		strings.ToLower(tv.Label), plural(len(tv.Events), "événement", "événements"), r.view.Title))
+	p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+	return job{name, p, nil}
+}
 
-	for _, sv := range v.Sources {
-		p := &page{Path: sv.URL, Kind: "source", Title: sv.Title, OGType: "article", Source: sv}
-		p.Description = French(fmt.Sprintf("Le texte de l’article « %s » (%s) et les passages cités par la chronologie %s.",
-			sv.Title, sv.Label, v.Title))
-		p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-		jobs = append(jobs, job{"sources/single.html", p, nil})
-	}
+func (r *renderer) yearJob(yv *yearView) job {
+	p := &page{Path: yv.URL, Kind: "year", Title: yv.Label, OGType: "website", Year: yv, Browse: r.browse(yv.Events)}
+	p.Description = French(fmt.Sprintf("%s : %s de la chronologie %s.", yv.Label,
+		plural(len(yv.Events), "événement", "événements"), r.view.Title))
+	p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+	return job{"years/single.html", p, nil}
+}
 
-	// Netlify serves 404.html for a missing address at any depth, so its
-	// links cannot be relative to where it sits. With a base URL they start
-	// from the server's root ("/static/style.css", or "/frise/…" for a site
-	// under a path): they work at any depth and on any host that serves the
-	// site, deploy previews included, whose content security policy would
-	// refuse a stylesheet from the published host. Without one (a local
-	// build) they are relative to the root folder where the file is.
+func (r *renderer) sourceJob(sv *sourceView) job {
+	p := &page{Path: sv.URL, Kind: "source", Title: sv.Title, OGType: "article", Source: sv}
+	p.Description = French(fmt.Sprintf("Le texte de l’article « %s » (%s) et les passages cités par la chronologie %s.",
+		sv.Title, sv.Label, r.view.Title))
+	p.Canonical = absURL(r.cfg.BaseURL, p.Path)
+	return job{"sources/single.html", p, nil}
+}
+
+// notFoundJob is the page for missing addresses. Netlify serves 404.html
+// for a missing address at any depth, so its links cannot be relative to
+// where it sits. With a base URL they start from the server's root
+// ("/static/style.css", or "/frise/…" for a site under a path): they work
+// at any depth and on any host that serves the site, deploy previews
+// included, whose content security policy would refuse a stylesheet from
+// the published host. Without one (a local build) they are relative to the
+// root folder where the file is.
+func (r *renderer) notFoundJob() job {
 	nf := &page{Path: "404.html", Kind: "404", Title: "Page introuvable", OGType: "website",
 		Description: "Cette page n’existe pas ou plus."}
 	if u, err := url.Parse(r.cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		nf.root = rootPath(r.cfg.BaseURL)
 	}
-	jobs = append(jobs, job{"404.html", nf, nil})
-	return jobs
+	return job{"404.html", nf, nil}
 }
 
 // termsOf returns the site's terms of one kind.

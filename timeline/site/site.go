@@ -208,6 +208,10 @@ type renderer struct {
 	md    goldmark.Markdown
 	view  *siteView
 	tmpls map[string]*template.Template
+	// sources holds each template's text, by name, for Refresh.
+	sources map[string]string
+	// events finds the view of each event, for Refresh.
+	events map[*content.Event]*eventView
 	emit  func(name string, data []byte) error
 
 	// base holds the base layout and the partials, for partialCached;
@@ -241,17 +245,11 @@ func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 // file on disk as it comes needs memory for the content and its views, not
 // for the whole site.
 func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) error) error {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), emit: emit, cache: new(sync.Map)}
-	if err := r.parseTemplates(); err != nil {
+	x, err := NewRenderer(s, cfg)
+	if err != nil {
 		return err
 	}
-	if err := r.build(); err != nil {
-		return err
-	}
-	if err := r.pages(); err != nil {
-		return err
-	}
-	return r.static()
+	return x.Stream(emit)
 }
 
 // kindTemplates are the page templates, by the name they are executed as.
@@ -264,11 +262,13 @@ func (r *renderer) parseTemplates() error {
 	if r.cfg.Templates == nil {
 		return fmt.Errorf("render: no templates given")
 	}
+	r.sources = map[string]string{}
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(r.cfg.Templates, name)
 		if err != nil {
 			return "", fmt.Errorf("templates/%s: %w", name, err)
 		}
+		r.sources[name] = string(b)
 		return string(b), nil
 	}
 	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached})

@@ -1,0 +1,129 @@
+package site
+
+import (
+	"fmt"
+	"regexp"
+	"sync"
+
+	"frise/timeline/content"
+)
+
+// Renderer renders a site and keeps what it worked out to do so (the
+// templates, the views of every event, term, year and source), so that
+// after an editor changes an event's text, Refresh renders again only the
+// pages that show it. Stream is NewRenderer followed by its Stream.
+//
+// A Renderer holds the content and its views for as long as it is kept:
+// a build lets it go; a preview server keeps it between changes.
+type Renderer struct {
+	r *renderer
+}
+
+// NewRenderer reads the templates and works out the views of s.
+func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: new(sync.Map)}
+	if err := r.parseTemplates(); err != nil {
+		return nil, err
+	}
+	if err := r.build(); err != nil {
+		return nil, err
+	}
+	return &Renderer{r: r}, nil
+}
+
+// Stream renders every page and static file, as the package's Stream does.
+func (x *Renderer) Stream(emit func(name string, data []byte) error) error {
+	r := x.r
+	r.emit, r.cache = emit, new(sync.Map)
+	if err := r.pages(); err != nil {
+		return err
+	}
+	return r.static()
+}
+
+// Refresh takes in the events content.Site.Reread changed in place: it
+// works out again what the pages show of them and renders, in the order
+// Stream would, every page that shows one of them: the event's own page,
+// its neighbours' and those that list it among related events, the pages
+// of its terms, of its year and of the sources it cites, and the home
+// page. Every other page would render to the same bytes as before. It
+// returns the number of pages handed to emit.
+//
+// That list of pages is what the site's own templates show of an event.
+// Templates that show more (such as every event, or every source, on every
+// page) make Refresh decline, render nothing and return false: the whole
+// site must then be rendered again.
+func (x *Renderer) Refresh(changed []*content.Event, emit func(name string, data []byte) error) (int, bool, error) {
+	r := x.r
+	if !r.local() {
+		return 0, false, nil
+	}
+	want := map[string]bool{"index.html": true}
+	for _, e := range changed {
+		ev := r.events[e]
+		if ev == nil {
+			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
+		}
+		ev.Title, ev.Summary = French(e.Title), French(e.Summary)
+		for i, c := range e.Sources {
+			ev.Cites[i].Quote = c.Quote
+		}
+		want[ev.URL] = true
+		for _, n := range []*eventView{ev.Prev, ev.Next} {
+			if n != nil {
+				want[n.URL] = true
+			}
+		}
+		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+			for _, tv := range group {
+				if tv.URL != "" {
+					want[tv.URL] = true
+				}
+			}
+		}
+		want[ev.Year.URL] = true
+		for _, sv := range ev.Sources {
+			want[sv.URL] = true
+		}
+	}
+	for _, ev := range r.view.Events {
+		for _, rel := range ev.Related {
+			for _, e := range changed {
+				if rel.Event == e {
+					want[ev.URL] = true
+				}
+			}
+		}
+	}
+	// The sources' pages mark the passages quoted, which may have changed.
+	for _, sv := range r.view.Sources {
+		if !want[sv.URL] {
+			continue
+		}
+		citing := make([]*eventView, len(sv.Source.Citations))
+		for i, e := range sv.Source.Citations {
+			citing[i] = r.events[e]
+		}
+		sv.Passages, sv.Segments, sv.Paras = nil, nil, nil
+		markSource(sv, citing)
+	}
+	jobs := r.jobsOf(func(path string) bool { return want[path] })
+	r.emit, r.cache = emit, new(sync.Map)
+	return len(jobs), true, r.run(jobs)
+}
+
+// sitewide finds, in a template, what would show the events of the whole
+// site, or all its sources or terms, on a page: .Site.Events and the like.
+var sitewide = regexp.MustCompile(`\.Site\.(Events|Sources|Actors|Places|Topics|Years)\b`)
+
+// local reports whether the templates show an event only where Refresh
+// looks for it. The home page is always rendered again, so it may show
+// anything.
+func (r *renderer) local() bool {
+	for name, src := range r.sources {
+		if name != "index.html" && sitewide.MatchString(src) {
+			return false
+		}
+	}
+	return true
+}

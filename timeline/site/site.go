@@ -212,7 +212,7 @@ type renderer struct {
 	sources map[string]string
 	// events finds the view of each event, for Refresh.
 	events map[*content.Event]*eventView
-	emit  func(name string, data []byte) error
+	emit   func(name string, data []byte) error
 
 	// base holds the base layout and the partials, for partialCached;
 	// cache holds what partialCached rendered, by its key.

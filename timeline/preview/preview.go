@@ -43,10 +43,19 @@ type Options struct {
 	// package publish (timeline.Publish). It returns content.Problems when the content is broken.
 	Build func() error
 
+	// Update, when set, is called instead of Build after a change, with the
+	// paths that changed, sorted: files and folders that appeared, changed
+	// or vanished, each joined to the folder of Watch it lies in, as
+	// "content/events/a.md". Build still makes the first build.
+	Update func(changed []string) error
+
 	Watch    []string      // folders whose changes trigger a build; missing ones are watched for appearing
-	Interval time.Duration // how often the folders are compared, at least; 50ms when zero
+	Interval time.Duration // how often missing folders are looked for, and the folders compared without notifications; 50ms when zero
 	Log      io.Writer     // where builds and failures are reported; nothing when nil
 	Ready    func(addr string)
+
+	poll     bool          // compare whole folders only, as where notifications are lost
+	backstop time.Duration // how far apart whole comparisons are while notifications work; defaultBackstop when zero
 }
 
 // Serve builds the site, serves it on opts.Addr and rebuilds it on change
@@ -65,15 +74,18 @@ func Serve(ctx context.Context, opts Options) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	if opts.backstop <= 0 {
+		opts.backstop = defaultBackstop
+	}
 
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", opts.Addr, err)
 	}
-	srv := &server{dir: opts.OutDir, log: opts.Log, build: opts.Build}
+	srv := &server{dir: opts.OutDir, log: opts.Log, build: opts.Build, update: opts.Update}
 	// Take the first picture of the inputs before building, so an edit made
 	// during the first build is seen by the watcher.
-	w := newWatcher(opts.Watch)
+	w := newWatcher(opts.Watch, !opts.poll, opts.Log)
 	srv.rebuild("built")
 
 	addr := ln.Addr().String()
@@ -93,22 +105,7 @@ func Serve(ctx context.Context, opts Options) error {
 	}
 
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		wait := opts.Interval
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(wait):
-			}
-			start := time.Now()
-			changed := w.changed()
-			wait = max(opts.Interval, 10*time.Since(start))
-			if changed != "" {
-				srv.rebuild(changed + " changed: rebuilt")
-			}
-		}
-	})
+	wg.Go(func() { w.run(ctx, opts.Interval, opts.backstop, srv.changed) })
 
 	select {
 	case err = <-served:
@@ -138,18 +135,42 @@ func loopback(addr string) bool {
 
 // server answers requests from the output folder and keeps the last build's outcome.
 type server struct {
-	dir   string
-	log   io.Writer
-	build func() error
+	dir    string
+	log    io.Writer
+	build  func() error
+	update func(changed []string) error // nil: build again
 
 	mu     sync.Mutex
 	broken error // the last build's error, nil when it succeeded
 }
 
 // rebuild runs a build and records its outcome; what says why it ran.
-func (s *server) rebuild(what string) {
+func (s *server) rebuild(what string) { s.run(what, s.build) }
+
+// changed brings the site up to date after a change to the paths given.
+func (s *server) changed(paths []string) {
+	what := paths[0] + " changed: rebuilt"
+	if n := len(paths) - 1; n > 0 {
+		what = fmt.Sprintf("%s and %d other file%s changed: rebuilt", paths[0], n, plural(n))
+	}
+	if s.update == nil {
+		s.rebuild(what)
+		return
+	}
+	s.run(what, func() error { return s.update(paths) })
+}
+
+func plural(n int) string {
+	if n > 1 {
+		return "s"
+	}
+	return ""
+}
+
+// run runs build and records its outcome; what says why it ran.
+func (s *server) run(what string, build func() error) {
 	start := time.Now()
-	err := s.safeBuild()
+	err := safeBuild(build)
 	s.mu.Lock()
 	s.broken = err
 	s.mu.Unlock()
@@ -162,13 +183,13 @@ func (s *server) rebuild(what string) {
 
 // safeBuild runs the build, turning a panic into an error the error page
 // shows, so that a bug met while rendering does not stop the preview.
-func (s *server) safeBuild() (err error) {
+func safeBuild(build func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the build stopped on a bug: %v", r)
 		}
 	}()
-	return s.build()
+	return build()
 }
 
 func (s *server) failure() error {

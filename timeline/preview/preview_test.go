@@ -90,16 +90,24 @@ func (s *site) build() error {
 // that stops it and waits for it to return.
 func serve(t *testing.T, s *site) (string, func()) {
 	t.Helper()
+	return serveWith(t, s, nil)
+}
+
+// serveWith is serve with options changed by set first.
+func serveWith(t *testing.T, s *site, set func(*Options)) (string, func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, Options{
-			Addr: "127.0.0.1:0", OutDir: s.out, Build: s.build,
-			Watch: []string{s.src}, Interval: 20 * time.Millisecond,
-			Ready: func(addr string) { ready <- addr },
-		})
-	}()
+	opts := Options{
+		Addr: "127.0.0.1:0", OutDir: s.out, Build: s.build,
+		Watch: []string{s.src}, Interval: 20 * time.Millisecond,
+		Ready: func(addr string) { ready <- addr },
+	}
+	if set != nil {
+		set(&opts)
+	}
+	go func() { done <- Serve(ctx, opts) }()
 	var addr string
 	select {
 	case addr = <-ready:

@@ -14,7 +14,7 @@ import (
 // changed since the last one, either by taking a whole new picture or by
 // looking again only at the paths that change notifications named.
 //
-// A whole picture costs one stat per file (BenchmarkPicture), about 70 ms
+// A whole picture costs one stat per file (BenchmarkPicture), 70 to 100 ms
 // for 11,000 files; looking at the few paths one save touches costs a few
 // microseconds. Notifications come from the system through fsnotify (see
 // notify.go); where they are unavailable, the watcher relies on whole

@@ -131,7 +131,7 @@ func (w *watcher) run(ctx context.Context, interval, backstop time.Duration, app
 			if !w.noted(ev) {
 				continue
 			}
-			if c := w.refresh(w.gather(ctx, ev.Name)); len(c) > 0 {
+			if c := w.refresh(w.gather(ctx, filepath.Clean(ev.Name))); len(c) > 0 {
 				apply(c)
 			}
 		case err, ok := <-errs:
@@ -196,12 +196,14 @@ func (w *watcher) appeared() []string {
 // the build. A folder removed or renamed loses its watches, so that one
 // appearing under its name is watched afresh.
 func (w *watcher) noted(ev fsnotify.Event) bool {
+	// A watch on "." names its files "./a.md"; the pictures name them "a.md".
+	name := filepath.Clean(ev.Name)
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		if w.note != nil && w.note.watched[ev.Name] {
-			w.note.forget(ev.Name)
+		if w.note != nil && w.note.watched[name] {
+			w.note.forget(name)
 		}
 	}
-	return !ignored(filepath.Base(ev.Name)) || slices.Contains(w.roots, ev.Name)
+	return !ignored(filepath.Base(name)) || slices.Contains(w.roots, name)
 }
 
 // gather collects the paths named by a burst of notifications that began
@@ -222,7 +224,7 @@ func (w *watcher) gather(ctx context.Context, first string) []string {
 				return names
 			}
 			if w.noted(ev) {
-				names = append(names, ev.Name)
+				names = append(names, filepath.Clean(ev.Name))
 			}
 			left := settle - time.Since(start)
 			if left <= 0 {

@@ -360,3 +360,65 @@ func BenchmarkNotice(b *testing.B) {
 		}
 	}
 }
+
+// watchFor runs w until the test ends, sending each change on the channel returned.
+func watchFor(t *testing.T, w *watcher) <-chan []string {
+	t.Helper()
+	got := make(chan []string, 16)
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() { w.run(ctx, 20*time.Millisecond, time.Hour, func(c []string) { got <- c }) })
+	t.Cleanup(func() { cancel(); wg.Wait() })
+	return got
+}
+
+func next(t *testing.T, got <-chan []string) []string {
+	t.Helper()
+	select {
+	case c := <-got:
+		return c
+	case <-time.After(20 * time.Second):
+		t.Fatal("no change reported after 20s")
+		return nil
+	}
+}
+
+// TestNotificationsLost closes the notifications under the watcher, as a
+// system that stops sending them: it says so once and compares whole
+// folders from then on.
+func TestNotificationsLost(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.md")
+	write(t, name, "un")
+	var log logBuffer
+	w := newWatcher([]string{dir}, true, &log)
+	if w.note == nil {
+		t.Skip("no notifications on this system")
+	}
+	w.note.fs.Close()
+	got := watchFor(t, w)
+	write(t, name, "deux, plus long")
+	if c := next(t, got); !slices.Equal(c, []string{name}) {
+		t.Errorf("after notifications stopped: %q", c)
+	}
+	write(t, name, "trois, plus long encore")
+	if c := next(t, got); !slices.Equal(c, []string{name}) {
+		t.Errorf("a second edit: %q", c)
+	}
+	if n := strings.Count(log.String(), "frise: no change notifications"); n != 1 {
+		t.Errorf("the log tells of the lost notifications %d times:\n%s", n, log.String())
+	}
+}
+
+// TestWatchingTheCurrentFolder watches ".", whose notifications name files
+// "./a.md": the changes are named as the pictures name them, "a.md".
+func TestWatchingTheCurrentFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	write(t, "a.md", "un")
+	w := newWatcher([]string{"."}, true, io.Discard)
+	got := watchFor(t, w)
+	write(t, "a.md", "deux, plus long")
+	if c := next(t, got); !slices.Equal(c, []string{"a.md"}) {
+		t.Errorf("an edit in \".\": %q", c)
+	}
+}

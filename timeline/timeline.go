@@ -30,6 +30,14 @@ type Config struct {
 	Static    fs.FS  // the static/ tree
 }
 
+func (cfg Config) site() site.Config {
+	return site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static}
+}
+
+func (cfg Config) export() export.Config {
+	return export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates}
+}
+
 // Load reads and checks a content tree; see package content.
 func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentFS) }
 
@@ -48,7 +56,7 @@ func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 		files[name] = data
 		return nil
 	}
-	_, err := each(s, cfg, put, export.InMemory(put))
+	_, err := each(s, cfg, nil, put, export.InMemory(put))
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +75,7 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// Abort is a no-op once committed: on a panic below, the staging
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
-	n, err := each(s, cfg, st.Add, st.Create)
+	n, err := each(s, cfg, nil, st.Add, st.Create)
 	if err != nil {
 		return 0, err
 	}
@@ -78,9 +86,10 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 // they render, and the feeds and exports in a fixed order as they are made
 // beside them on another core (the two share nothing but the loaded site).
 // Pages and feeds go to emit, called by one goroutine at a time; the data
-// exports are written into what create returns (see export.Stream). It
-// returns how many files it handed over.
-func each(s *content.Site, cfg Config, emit func(name string, data []byte) error,
+// exports are written into what create returns (see export.Stream). The
+// pages are rendered by pages when it is not nil, else by a renderer made
+// for the purpose. It returns how many files it handed over.
+func each(s *content.Site, cfg Config, pages *site.Renderer, emit func(name string, data []byte) error,
 	create func(name string) (io.WriteCloser, error)) (int, error) {
 	var mu sync.Mutex
 	n := 0
@@ -105,9 +114,14 @@ func each(s *content.Site, cfg Config, emit func(name string, data []byte) error
 			mu.Unlock()
 			return create(name)
 		}
-		feedErr = export.Stream(s, export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates}, serial, counted)
+		feedErr = export.Stream(s, cfg.export(), serial, counted)
 	}()
-	err := site.Stream(s, site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static}, serial)
+	var err error
+	if pages == nil {
+		err = site.Stream(s, cfg.site(), serial)
+	} else {
+		err = pages.Stream(serial)
+	}
 	<-exported
 	switch {
 	case err != nil:

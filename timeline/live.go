@@ -1,0 +1,173 @@
+package timeline
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"frise/timeline/content"
+	"frise/timeline/export"
+	"frise/timeline/publish"
+	"frise/timeline/site"
+)
+
+// Live is a site under preview: the content as last loaded and what the
+// pages were rendered from, kept between builds so that an edit to an
+// event's text costs the pages that show that event, not the whole site.
+//
+// Build loads and publishes everything, as Load and Publish do. Update,
+// given the files that changed, reads again only the event files among
+// them and updates in place only the files that depend on them (see
+// content.Site.Reread, site.Renderer.Refresh and publish.Patch): on a site
+// of 10,000 events, a few pages and, when the title, summary, quotes or
+// other keys changed, the data exports. Any other change (a new or deleted
+// file, another date, terms or sources, a template, a source article)
+// makes Update build the whole site again, which gives the same bytes.
+//
+// A Live is used by one goroutine at a time.
+type Live struct {
+	dir  string // the content folder, absolute
+	fsys fs.FS
+	cfg  Config
+	out  string
+
+	site    *content.Site // nil until a build succeeds, and after a failure
+	pages   *site.Renderer
+	pending []string // event files whose last reading found problems: read again by every Update until fixed
+}
+
+// NewLive prepares a preview of the content folder dir, published into out.
+func NewLive(dir string, cfg Config, out string) (*Live, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Live{dir: abs, fsys: os.DirFS(abs), cfg: cfg, out: out}, nil
+}
+
+// Build loads the whole content folder and publishes it, keeping what
+// Update needs. It returns how many files it wrote; on failure, the site
+// on disk stays as it was and the error is content.Problems when the
+// content is at fault.
+func (l *Live) Build() (int, error) {
+	l.site, l.pages, l.pending = nil, nil, nil
+	s, err := content.Load(l.fsys)
+	if err != nil {
+		return 0, err
+	}
+	pages, err := site.NewRenderer(s, l.cfg.site())
+	if err != nil {
+		return 0, fmt.Errorf("render: %w", err)
+	}
+	st, err := publish.Begin(l.out)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Abort()
+	n, err := each(s, l.cfg, pages, st.Add, st.Create)
+	if err != nil {
+		return 0, err
+	}
+	if err := st.Commit(); err != nil {
+		return 0, err
+	}
+	l.site, l.pages = s, pages
+	return n, nil
+}
+
+// Update brings the published site up to date after the files named
+// (paths as the operating system gives them) changed. It returns how many
+// files it wrote and whether it had to build the whole site. When the
+// changed files have problems it returns them as content.Problems and the
+// site on disk stays as it was.
+func (l *Live) Update(changed []string) (n int, whole bool, err error) {
+	files, ok := l.eventFiles(changed)
+	if !ok || l.site == nil {
+		n, err = l.Build()
+		return n, true, err
+	}
+	files = append(files, l.pending...)
+	before := make(map[string]content.Event, len(files))
+	for _, f := range files {
+		before[f] = content.Event{}
+	}
+	for _, e := range l.site.Events {
+		if _, ok := before[e.File]; ok {
+			before[e.File] = *e
+		}
+	}
+	events, fits, err := l.site.Reread(l.fsys, files)
+	if err != nil {
+		l.pending = files
+		return 0, false, err
+	}
+	l.pending = nil
+	if !fits {
+		n, err = l.Build()
+		return n, true, err
+	}
+	st, err := publish.Patch(l.out)
+	if err != nil {
+		n, err = l.Build()
+		return n, true, err
+	}
+	n, fits, err = l.pages.Refresh(events, st.Add)
+	if err == nil && fits && exported(before, events) {
+		counted := func(name string, data []byte) error { n++; return st.Add(name, data) }
+		created := func(name string) (io.WriteCloser, error) { n++; return st.Create(name) }
+		err = export.Stream(l.site, l.cfg.export(), counted, created)
+	}
+	if err != nil || !fits {
+		st.Abort()
+		// What is in memory may no longer match the disk: start afresh.
+		n, berr := l.Build()
+		if err == nil {
+			err = berr
+		}
+		return n, true, err
+	}
+	return n, false, st.Commit()
+}
+
+// eventFiles returns the paths within the content folder of the changed
+// files, and whether all of them are event files.
+func (l *Live) eventFiles(changed []string) ([]string, bool) {
+	var files []string
+	for _, p := range changed {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, false
+		}
+		rel, err := filepath.Rel(l.dir, abs)
+		if err != nil {
+			return nil, false
+		}
+		rel = filepath.ToSlash(rel)
+		name, ok := strings.CutPrefix(rel, "events/")
+		if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
+			return nil, false
+		}
+		files = append(files, rel)
+	}
+	return files, len(files) > 0
+}
+
+// exported reports whether the events changed in anything the data
+// exports show: anything but the body, which only the event's page shows.
+func exported(before map[string]content.Event, events []*content.Event) bool {
+	for _, e := range events {
+		old, ok := before[e.File]
+		if !ok {
+			return true
+		}
+		old.Body, old.BodyLine = e.Body, e.BodyLine
+		if !reflect.DeepEqual(old, *e) {
+			return true
+		}
+	}
+	return false
+}

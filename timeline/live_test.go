@@ -1,0 +1,210 @@
+package timeline_test
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"frise/timeline"
+	"frise/timeline/content"
+	"frise/timeline/synth"
+)
+
+// An edit changes one event file as an editor would. whole says whether
+// the change is one Update must build the whole site for; broken, that it
+// leaves the file with a problem.
+type edit struct {
+	name          string
+	whole, broken bool
+	change        func(text string, r *rand.Rand) string
+}
+
+var (
+	titleLine   = regexp.MustCompile(`(?m)^title: "(.*)"$`)
+	summaryLine = regexp.MustCompile(`(?m)^summary: "(.*)"$`)
+	quoteLine   = regexp.MustCompile(`(?m)^    quote: "(.*)"$`)
+	dateLine    = regexp.MustCompile(`(?m)^date: (\d{4})-(\d\d)-(\d\d)$`)
+	statusLine  = regexp.MustCompile(`(?m)^status: reviewed$`)
+	actorsLine  = regexp.MustCompile(`(?m)^actors: \[`)
+)
+
+var edits = []edit{
+	{name: "title", change: func(s string, r *rand.Rand) string {
+		return titleLine.ReplaceAllString(s, fmt.Sprintf(`title: "$1, version %d"`, r.IntN(1000)))
+	}},
+	{name: "summary", change: func(s string, r *rand.Rand) string {
+		return summaryLine.ReplaceAllString(s, `summary: "Selon l'AFP, $1"`)
+	}},
+	{name: "body", change: func(s string, r *rand.Rand) string {
+		return s + fmt.Sprintf("\nUn paragraphe ajouté, le *%d*.\n", r.IntN(1000))
+	}},
+	{name: "a shorter quote", change: func(s string, r *rand.Rand) string {
+		return quoteLine.ReplaceAllStringFunc(s, func(line string) string {
+			q := quoteLine.FindStringSubmatch(line)[1]
+			words := strings.Fields(q)
+			return `    quote: "` + strings.Join(words[:max(2, len(words)/2)], " ") + `"`
+		})
+	}},
+	{name: "status and an unknown key", change: func(s string, r *rand.Rand) string {
+		return statusLine.ReplaceAllString(s, "status: extracted\nremarque: à revoir")
+	}},
+	{name: "another date", whole: true, change: func(s string, r *rand.Rand) string {
+		return dateLine.ReplaceAllString(s, "date: $1-$2")
+	}},
+	{name: "another actor", whole: true, change: func(s string, r *rand.Rand) string {
+		return actorsLine.ReplaceAllString(s, `actors: ["Frontex", `)
+	}},
+	{name: "no title", broken: true, change: func(s string, r *rand.Rand) string {
+		return titleLine.ReplaceAllString(s, "")
+	}},
+}
+
+// TestLiveUpdateIsABuild edits a generated site's event files one after
+// another and checks, after each Update, that the site on disk is, byte for
+// byte, what a build from scratch of the edited content gives.
+func TestLiveUpdateIsABuild(t *testing.T) {
+	n := 320 // enough for a home page that lists only the latest events
+	if testing.Short() {
+		n = 60
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, n, 7); err != nil {
+		t.Fatal(err)
+	}
+	events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	if err != nil || len(events) == 0 {
+		t.Fatal("no events generated", err)
+	}
+	sort.Strings(events)
+	out := filepath.Join(dir, "public")
+	live, err := timeline.NewLive(src, config(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := live.Build(); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var broken string // a file left broken, fixed by a later step
+	for step := range 2 * len(edits) {
+		ed := edits[step%len(edits)]
+		file := events[r.IntN(len(events))]
+		if broken != "" {
+			file = broken
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := ed.change(string(b), r)
+		if text == string(b) {
+			t.Fatalf("step %d (%s): the edit leaves %s as it was", step, ed.name, file)
+		}
+		was := string(b)
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, whole, err := live.Update([]string{file})
+		var probs content.Problems
+		switch {
+		case ed.broken:
+			if !errors.As(err, &probs) || !strings.Contains(err.Error(), filepath.Base(file)) {
+				t.Fatalf("step %d (%s): Update gives %v, want the file's problems", step, ed.name, err)
+			}
+			// Fixed at the next step, together with that step's edit.
+			if err := os.WriteFile(file, []byte(was), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			broken = file
+			continue
+		case err != nil:
+			t.Fatalf("step %d (%s): %v", step, ed.name, err)
+		}
+		broken = ""
+		if whole != ed.whole {
+			t.Errorf("step %d (%s): Update built the whole site: %v, want %v", step, ed.name, whole, ed.whole)
+		}
+		want := filepath.Join(dir, "want")
+		s, err := timeline.Load(os.DirFS(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := timeline.Publish(s, config(), want); err != nil {
+			t.Fatal(err)
+		}
+		sameTree(t, fmt.Sprintf("step %d (%s of %s)", step, ed.name, filepath.Base(file)), out, want)
+	}
+}
+
+// TestLiveUpdateOtherFiles checks that a change outside the event files
+// builds the whole site.
+func TestLiveUpdateOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, 30, 3); err != nil {
+		t.Fatal(err)
+	}
+	live, err := timeline.NewLive(src, config(), filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := live.Build(); err != nil {
+		t.Fatal(err)
+	}
+	for _, changed := range [][]string{
+		{filepath.Join(src, "_index.md")},
+		{filepath.Join(src, "events")},
+		{filepath.Join(src, "events", "nouveau.md")},
+		{filepath.Join(dir, "templates", "index.html")},
+	} {
+		_, whole, err := live.Update(changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !whole {
+			t.Errorf("a change to %s is taken without building the whole site", changed)
+		}
+	}
+}
+
+// sameTree fails unless the folders got and want hold the same files with
+// the same bytes.
+func sameTree(t *testing.T, what, got, want string) {
+	t.Helper()
+	g, w := tree(t, got), tree(t, want)
+	for name, data := range w {
+		if g[name] != data {
+			t.Errorf("%s: %s differs from a full build", what, name)
+		}
+	}
+	for name := range g {
+		if _, ok := w[name]; !ok {
+			t.Errorf("%s: %s is not in a full build", what, name)
+		}
+	}
+}
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 
 	"frise/timeline/content"
@@ -91,16 +90,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return n, true, err
 	}
 	files = append(files, l.pending...)
-	before := make(map[string]content.Event, len(files))
-	for _, f := range files {
-		before[f] = content.Event{}
-	}
-	for _, e := range l.site.Events {
-		if _, ok := before[e.File]; ok {
-			before[e.File] = *e
-		}
-	}
-	events, fits, err := l.site.Reread(l.fsys, files)
+	edits, fits, err := l.site.Reread(l.fsys, files)
 	if err != nil {
 		l.pending = files
 		return 0, false, err
@@ -115,8 +105,8 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		n, err = l.Build()
 		return n, true, err
 	}
-	n, fits, err = l.pages.Refresh(events, st.Add)
-	if err == nil && fits && exported(before, events) {
+	n, fits, err = l.pages.Refresh(edits, st.Add)
+	if err == nil && fits && !bodyOnly(edits) {
 		counted := func(name string, data []byte) error { n++; return st.Add(name, data) }
 		created := func(name string) (io.WriteCloser, error) { n++; return st.Create(name) }
 		err = export.Stream(l.site, l.cfg.export(), counted, created)
@@ -156,18 +146,13 @@ func (l *Live) eventFiles(changed []string) ([]string, bool) {
 	return files, len(files) > 0
 }
 
-// exported reports whether the events changed in anything the data
-// exports show: anything but the body, which only the event's page shows.
-func exported(before map[string]content.Event, events []*content.Event) bool {
-	for _, e := range events {
-		old, ok := before[e.File]
-		if !ok {
-			return true
-		}
-		old.Body, old.BodyLine = e.Body, e.BodyLine
-		if !reflect.DeepEqual(old, *e) {
-			return true
+// bodyOnly reports whether the edits changed only events' bodies, which
+// the data exports do not show.
+func bodyOnly(edits []content.Edit) bool {
+	for _, ed := range edits {
+		if !ed.BodyOnly() {
+			return false
 		}
 	}
-	return false
+	return true
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"reflect"
 	"slices"
 )
 
@@ -15,14 +16,14 @@ import (
 // file still exists and is not a draft, its date is the same, it names the
 // same actors, places and topics as before and cites the same sources in
 // the same order. Everything else may change: title, summary, body, the
-// quotes, the status, other keys. Then it returns the events it changed
-// and true, and s is what Load would now give. Otherwise it returns false
+// quotes, the status, other keys. Then it returns the events it read
+// again, with what each held before, and true, and s is what Load would now give. Otherwise it returns false
 // and leaves s as it was: a new Load is needed, for instance for a new
 // file, a deleted one, or an event moved to another date.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
-func (s *Site) Reread(fsys fs.FS, files []string) ([]*Event, bool, error) {
+func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	files = slices.Compact(slices.Sorted(slices.Values(files)))
 	byFile := make(map[string]*Event, len(files))
 	for _, f := range files {
@@ -72,12 +73,12 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]*Event, bool, error) {
 	if !same {
 		return nil, false, nil
 	}
-	changed := make([]*Event, len(files))
+	edits := make([]Edit, len(files))
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
 		e.Actors, e.Places, e.Topics = old.Actors, old.Places, old.Topics
+		edits[i] = Edit{Event: old, Was: *old}
 		*old = *e
-		changed[i] = old
 	}
 	kept := s.Warnings[:0:0]
 	for _, w := range s.Warnings {
@@ -87,7 +88,22 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]*Event, bool, error) {
 	}
 	s.Warnings = append(kept, warnings...)
 	sortProblems(s.Warnings)
-	return changed, true, nil
+	return edits, true, nil
+}
+
+// An Edit is an event that Reread changed in place, with a copy of what
+// it held before.
+type Edit struct {
+	Event *Event
+	Was   Event
+}
+
+// BodyOnly reports whether the edit changed nothing but the event's body,
+// which only the event's own page shows.
+func (ed Edit) BodyOnly() bool {
+	was := ed.Was
+	was.Body, was.BodyLine = ed.Event.Body, ed.Event.BodyLine
+	return reflect.DeepEqual(was, *ed.Event)
 }
 
 // sameShape reports whether an event read again, e, sits where old did in

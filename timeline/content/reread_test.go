@@ -56,6 +56,9 @@ func TestReread(t *testing.T) {
 			replace(t, tree, valette, "title: Sommet", "title: Le sommet")
 			replace(t, tree, "events/2023-01-rapatriement-de-l-imam-iquioussen.md", "\ntitle: ", "\ntitle: Enfin, ")
 		}},
+		{name: "the body", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "centraux :", "centraux, dit-on :")
+		}},
 		{name: "a file left as it was", files: []string{valette}, fits: true, edit: func(*testing.T, fstest.MapFS) {}},
 		{name: "another date", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "date: 2015-11", "date: 2015-11-11")
@@ -117,14 +120,30 @@ func TestReread(t *testing.T) {
 				same(t, s, before)
 				return
 			}
-			for _, e := range changed {
-				if !slices.Contains(tt.files, e.File) {
-					t.Errorf("Reread names %s, which was not reread", e.File)
+			for _, ed := range changed {
+				if !slices.Contains(tt.files, ed.Event.File) {
+					t.Errorf("Reread names %s, which was not reread", ed.Event.File)
+				}
+				bodyOnly := tt.name == "the body" || tt.name == "the same date written otherwise" || tt.name == "a file left as it was"
+				if ed.BodyOnly() != bodyOnly {
+					t.Errorf("%s: BodyOnly is %v", ed.Event.File, ed.BodyOnly())
+				}
+				if ed.Was.File != ed.Event.File || ed.Was.Title != before.eventByFile(ed.Event.File).Title {
+					t.Errorf("%s: Was does not hold the event as it was", ed.Event.File)
 				}
 			}
 			same(t, s, load(t, tree))
 		})
 	}
+}
+
+func (s *Site) eventByFile(f string) *Event {
+	for _, e := range s.Events {
+		if e.File == f {
+			return e
+		}
+	}
+	return nil
 }
 
 func load(t *testing.T, tree fs.FS) *Site {

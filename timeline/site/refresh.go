@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sync"
 
 	"frise/timeline/content"
@@ -44,31 +45,38 @@ func (x *Renderer) Stream(emit func(name string, data []byte) error) error {
 // Refresh takes in the events content.Site.Reread changed in place: it
 // works out again what the pages show of them and renders, in the order
 // Stream would, every page that shows one of them: the event's own page,
-// its neighbours' and those that list it among related events, the pages
-// of its terms, of its year and of the sources it cites, and the home
-// page. Every other page would render to the same bytes as before. It
-// returns the number of pages handed to emit.
+// and unless only its body changed, its neighbours' and those that list
+// it among related events, the pages of its terms, of its year and of the
+// sources it cites, and the home page. Every other page would render to
+// the same bytes as before. It returns the number of pages handed to emit.
 //
 // That list of pages is what the site's own templates show of an event.
 // Templates that show more (such as every event, or every source, on every
 // page) make Refresh decline, render nothing and return false: the whole
 // site must then be rendered again.
-func (x *Renderer) Refresh(changed []*content.Event, emit func(name string, data []byte) error) (int, bool, error) {
+func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []byte) error) (int, bool, error) {
 	r := x.r
 	if !r.local() {
 		return 0, false, nil
 	}
-	want := map[string]bool{"index.html": true}
-	for _, e := range changed {
+	want := map[string]bool{}
+	var listed []*content.Event // the events whose change shows beyond their own page
+	for _, ed := range edits {
+		e := ed.Event
 		ev := r.events[e]
 		if ev == nil {
 			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
 		}
+		want[ev.URL] = true
+		if ed.BodyOnly() {
+			continue
+		}
+		listed = append(listed, e)
 		ev.Title, ev.Summary = French(e.Title), French(e.Summary)
 		for i, c := range e.Sources {
 			ev.Cites[i].Quote = c.Quote
 		}
-		want[ev.URL] = true
+		want["index.html"] = true
 		for _, n := range []*eventView{ev.Prev, ev.Next} {
 			if n != nil {
 				want[n.URL] = true
@@ -86,10 +94,10 @@ func (x *Renderer) Refresh(changed []*content.Event, emit func(name string, data
 			want[sv.URL] = true
 		}
 	}
-	for _, ev := range r.view.Events {
-		for _, rel := range ev.Related {
-			for _, e := range changed {
-				if rel.Event == e {
+	if len(listed) > 0 {
+		for _, ev := range r.view.Events {
+			for _, rel := range ev.Related {
+				if slices.Contains(listed, rel.Event) {
 					want[ev.URL] = true
 				}
 			}

@@ -1,0 +1,72 @@
+package timeline_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"frise/timeline"
+	"frise/timeline/synth"
+)
+
+// BenchmarkLiveUpdate is what serve does after an editor saves an event
+// file: read it again, render the pages that show it, and replace them in
+// the published folder, with the data exports when more than the body
+// changed. Each operation saves one of two versions of a file in turn.
+//
+//	go test ./timeline -run '^$' -bench LiveUpdate -benchtime 20x
+func BenchmarkLiveUpdate(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			dir := b.TempDir()
+			src := filepath.Join(dir, "content")
+			if err := synth.Write(src, n, 1); err != nil {
+				b.Fatal(err)
+			}
+			live, err := timeline.NewLive(src, config(), filepath.Join(dir, "public"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := live.Build(); err != nil {
+				b.Fatal(err)
+			}
+			events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
+			if err != nil || len(events) == 0 {
+				b.Fatal("no events", err)
+			}
+			file := events[len(events)/2]
+			orig, err := os.ReadFile(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, c := range []struct {
+				name string
+				edit func(string) string
+			}{
+				{"body", func(s string) string { return s + "\nUne phrase de plus.\n" }},
+				{"title", func(s string) string { return strings.Replace(s, "\ntitle: \"", "\ntitle: \"Enfin, ", 1) }},
+			} {
+				b.Run(c.name, func(b *testing.B) {
+					versions := [][]byte{[]byte(c.edit(string(orig))), orig}
+					b.ReportAllocs()
+					defer synth.CPUMeter(b)()
+					i := 0
+					for b.Loop() {
+						if err := os.WriteFile(file, versions[i%2], 0o644); err != nil {
+							b.Fatal(err)
+						}
+						i++
+						_, whole, err := live.Update([]string{file})
+						if err != nil {
+							b.Fatal(err)
+						}
+						if whole {
+							b.Fatal("the edit made Update build the whole site")
+						}
+					}
+				})
+			}
+		})
+	}
+}

@@ -340,9 +340,16 @@ func runServe(args []string, stderr io.Writer) error {
 	if err := publish.CheckTarget(c.out, c.content, c.templates, c.static); err != nil {
 		return usageError("%v", err)
 	}
-	build := func() error {
-		// Not load: the problems go to the error page as they are, with the folder's path.
-		s, err := timeline.Load(os.DirFS(c.content))
+	cfg, err := c.timeline()
+	if err != nil {
+		return err
+	}
+	live, err := timeline.NewLive(c.content, cfg, c.out)
+	if err != nil {
+		return err
+	}
+	// Problems go to the error page as they are, with the folder's path.
+	withPaths := func(err error) error {
 		var probs content.Problems
 		if errors.As(err, &probs) {
 			for i := range probs {
@@ -350,20 +357,20 @@ func runServe(args []string, stderr io.Writer) error {
 			}
 			return probs
 		}
-		if err != nil {
-			return err
-		}
-		cfg, err := c.timeline()
-		if err != nil {
-			return err
-		}
-		_, err = timeline.Publish(s, cfg, c.out)
 		return err
+	}
+	build := func() error {
+		_, err := live.Build()
+		return withPaths(err)
+	}
+	update := func(changed []string) error {
+		_, _, err := live.Update(changed)
+		return withPaths(err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return preview.Serve(ctx, preview.Options{
-		Addr: *addr, OutDir: c.out, Build: build, Log: stderr,
+		Addr: *addr, OutDir: c.out, Build: build, Update: update, Log: stderr,
 		Watch: []string{c.content, c.templates, c.static},
 	})
 }

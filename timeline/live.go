@@ -23,7 +23,8 @@ import (
 // them and updates in place only the files that depend on them (see
 // content.Site.Reread, site.Renderer.Refresh and publish.Patch): on a site
 // of 10,000 events, a few pages and, when the title, summary, quotes or
-// other keys changed, the data exports. Any other change (a new or deleted
+// other keys changed, the feeds and data exports, which remember what they
+// wrote for every other event (export.Memo). Any other change (a new or deleted
 // file, another date, terms or sources, a template, a source article)
 // makes Update build the whole site again, which gives the same bytes.
 //
@@ -67,6 +68,7 @@ func (l *Live) Build() (int, error) {
 		return 0, err
 	}
 	defer st.Abort()
+	l.cfg.memo = export.NewMemo()
 	n, err := each(s, l.cfg, pages, st.Add, st.Create)
 	if err != nil {
 		return 0, err
@@ -107,6 +109,9 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	}
 	n, fits, err = l.pages.Refresh(edits, st.Add)
 	if err == nil && fits && !bodyOnly(edits) {
+		for _, ed := range edits {
+			l.cfg.memo.Forget(ed.Event)
+		}
 		counted := func(name string, data []byte) error { n++; return st.Add(name, data) }
 		created := func(name string) (io.WriteCloser, error) { n++; return st.Create(name) }
 		err = export.Stream(l.site, l.cfg.export(), counted, created)

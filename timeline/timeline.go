@@ -28,6 +28,8 @@ type Config struct {
 	BaseURL   string // the published site's address, for absolute links; may be empty
 	Templates fs.FS  // the templates/ tree
 	Static    fs.FS  // the static/ tree
+
+	memo *export.Memo // what the data exports remember between builds (Live), or nil
 }
 
 func (cfg Config) site() site.Config {
@@ -35,7 +37,7 @@ func (cfg Config) site() site.Config {
 }
 
 func (cfg Config) export() export.Config {
-	return export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates}
+	return export.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Memo: cfg.memo}
 }
 
 // Load reads and checks a content tree; see package content.

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
 	"strings"
 )
@@ -15,13 +16,20 @@ var csvHeader = []string{"slug", "date", "date_fr", "start", "end", "title", "su
 // "; "; sources are given by id. A cell that a spreadsheet would read as
 // a formula gets a leading apostrophe (see csvCell).
 func (x *export) csv(b textWriter) error {
-	w := csv.NewWriter(b)
+	// Each row is written into rows, then copied: a row is then one item,
+	// as the Memo remembers it.
+	var rows bytes.Buffer
+	w := csv.NewWriter(&rows)
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {
 		return err
 	}
+	w.Flush()
+	b.Write(rows.Bytes())
+	rows.Reset()
 	row := make([]string, len(csvHeader))
-	for _, e := range x.entries {
+	for i := range x.entries {
+		e := &x.entries[i]
 		v := e.Event.Date
 		start, end := "", ""
 		if !e.OpenFrom {
@@ -37,15 +45,24 @@ func (x *export) csv(b textWriter) error {
 		copy(row, []string{e.Slug, e.Date, e.DateFR, start, end, e.Title, e.Summary,
 			joinNames(e.Actors), joinNames(e.Places), joinNames(e.Topics),
 			strings.Join(ids, "; "), x.link(e.Path)})
-		for i := range row {
-			row[i] = csvCell(row[i])
-		}
-		if err := w.Write(row); err != nil {
+		data, err := x.item("csv", e, func(out textWriter) error {
+			for i := range row {
+				row[i] = csvCell(row[i])
+			}
+			if err := w.Write(row); err != nil {
+				return err
+			}
+			w.Flush()
+			out.Write(rows.Bytes())
+			rows.Reset()
+			return w.Error()
+		})
+		if err != nil {
 			return err
 		}
+		b.Write(data)
 	}
-	w.Flush()
-	return w.Error()
+	return nil
 }
 
 func joinNames(ns []named) string {

@@ -57,6 +57,65 @@ type Config struct {
 	// Templates is the templates/ tree. A file robots.txt in it replaces
 	// the default robots.txt (text/template, see Robots). It may be nil.
 	Templates fs.FS
+	// Memo, when not nil, remembers what the data exports wrote for each
+	// event, from one Stream to the next.
+	Memo *Memo
+}
+
+// A Memo remembers what the data exports wrote for each event, for a
+// preview that makes them again after a few events changed: a Stream
+// given the Memo encodes only the events it does not remember, and Forget
+// drops what it remembers of events that changed. It serves one site and
+// one Config, one Stream at a time, and holds about as much as the data
+// exports weigh.
+type Memo struct {
+	entries map[*content.Event]entry
+	items   map[memoKey][]byte
+}
+
+type memoKey struct {
+	format string
+	event  *content.Event
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo {
+	return &Memo{entries: map[*content.Event]entry{}, items: map[memoKey][]byte{}}
+}
+
+// Forget drops what m remembers of events, whose content changed.
+func (m *Memo) Forget(events ...*content.Event) {
+	for _, ev := range events {
+		delete(m.entries, ev)
+		for _, f := range memoFormats {
+			delete(m.items, memoKey{f, ev})
+		}
+	}
+}
+
+// memoFormats are the data exports whose items a Memo remembers.
+var memoFormats = []string{"csv", "ics", "json", "timelinejs"}
+
+// item returns what the data export format writes for e: made by write
+// into the export's scratch buffer, or remembered. The bytes are good
+// until the next call.
+func (x *export) item(format string, e *entry, write func(w textWriter) error) ([]byte, error) {
+	k := memoKey{format, e.Event}
+	if x.memo != nil {
+		if b, ok := x.memo.items[k]; ok {
+			return b, nil
+		}
+	}
+	x.scratch.Reset()
+	if err := write(&x.scratch); err != nil {
+		return nil, err
+	}
+	if x.memo == nil {
+		return x.scratch.Bytes(), nil
+	}
+	b := bytes.Clone(x.scratch.Bytes())
+	x.memo.items[k] = b
+	return b, nil
 }
 
 // Files returns every feed and export of s, keyed by its path in the
@@ -105,7 +164,7 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 	if err != nil {
 		return err
 	}
-	x := newExport(s, base)
+	x := newExport(s, base, cfg.Memo)
 
 	var atom bytes.Buffer
 	if err := x.atom(&atom); err != nil {
@@ -218,6 +277,9 @@ type export struct {
 	desc    string
 	lang    string
 	entries []entry
+
+	memo    *Memo
+	scratch bytes.Buffer // where item writes
 }
 
 // entry is an event as the exports see it: clean text, resolved links.
@@ -255,10 +317,11 @@ type cited struct {
 	Quote string `json:"quote"`
 }
 
-func newExport(s *content.Site, base string) *export {
+func newExport(s *content.Site, base string, memo *Memo) *export {
 	x := &export{
 		site:  s,
 		base:  base,
+		memo:  memo,
 		title: oneLine(s.Title),
 		desc:  clean(s.Description),
 		lang:  oneLine(s.Language),
@@ -273,7 +336,16 @@ func newExport(s *content.Site, base string) *export {
 		if ev == nil || ev.Draft {
 			continue
 		}
-		x.entries = append(x.entries, newEntry(ev))
+		if memo == nil {
+			x.entries = append(x.entries, newEntry(ev))
+			continue
+		}
+		e, ok := memo.entries[ev]
+		if !ok {
+			e = newEntry(ev)
+			memo.entries[ev] = e
+		}
+		x.entries = append(x.entries, e)
 	}
 	return x
 }

@@ -25,38 +25,16 @@ func (x *export) ics(b textWriter) error {
 	if x.desc != "" {
 		line("DESCRIPTION", icsText(x.desc))
 	}
-	for _, e := range x.entries {
-		first, last := e.Event.Date.First(), e.Event.Date.Last()
-		if first.Year() < 1 || last.Year() > 9998 {
-			continue
+	for i := range x.entries {
+		e := &x.entries[i]
+		data, err := x.item("ics", e, func(w textWriter) error {
+			x.icsEvent(w, e)
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		end := last.AddDate(0, 0, 1) // DTEND is exclusive
-		line("BEGIN", "VEVENT")
-		line("UID", x.eventUUID(&e))
-		line("DTSTAMP", clampYear(e.Updated).Format("20060102T150405Z"))
-		line("DTSTART;VALUE=DATE", first.Format("20060102"))
-		if !end.Equal(first.AddDate(0, 0, 1)) { // more than one day
-			line("DTEND;VALUE=DATE", end.Format("20060102"))
-		}
-		line("SUMMARY", icsText(e.Title))
-		line("DESCRIPTION", icsText(x.description(&e)))
-		if x.base != "" {
-			line("URL;VALUE=URI", x.link(e.Path))
-		}
-		if len(e.Topics) > 0 {
-			cats := make([]string, len(e.Topics))
-			for i, t := range e.Topics {
-				cats[i] = icsText(t.Name)
-			}
-			line("CATEGORIES", strings.Join(cats, ","))
-		}
-		if e.Certain {
-			line("STATUS", "CONFIRMED")
-		} else {
-			line("STATUS", "TENTATIVE")
-		}
-		line("TRANSP", "TRANSPARENT")
-		line("END", "VEVENT")
+		b.Write(data)
 	}
 	line("END", "VCALENDAR")
 	return nil
@@ -130,4 +108,40 @@ func icsLine(b textWriter, name, value string) {
 	}
 	b.WriteString(s)
 	b.WriteString("\r\n")
+}
+
+// icsEvent writes e as a VEVENT.
+func (x *export) icsEvent(b textWriter, e *entry) {
+	line := func(name, value string) { icsLine(b, name, value) }
+	first, last := e.Event.Date.First(), e.Event.Date.Last()
+	if first.Year() < 1 || last.Year() > 9998 {
+		return // outside what iCalendar can write
+	}
+	end := last.AddDate(0, 0, 1) // DTEND is exclusive
+	line("BEGIN", "VEVENT")
+	line("UID", x.eventUUID(e))
+	line("DTSTAMP", clampYear(e.Updated).Format("20060102T150405Z"))
+	line("DTSTART;VALUE=DATE", first.Format("20060102"))
+	if !end.Equal(first.AddDate(0, 0, 1)) { // more than one day
+		line("DTEND;VALUE=DATE", end.Format("20060102"))
+	}
+	line("SUMMARY", icsText(e.Title))
+	line("DESCRIPTION", icsText(x.description(e)))
+	if x.base != "" {
+		line("URL;VALUE=URI", x.link(e.Path))
+	}
+	if len(e.Topics) > 0 {
+		cats := make([]string, len(e.Topics))
+		for i, t := range e.Topics {
+			cats[i] = icsText(t.Name)
+		}
+		line("CATEGORIES", strings.Join(cats, ","))
+	}
+	if e.Certain {
+		line("STATUS", "CONFIRMED")
+	} else {
+		line("STATUS", "TENTATIVE")
+	}
+	line("TRANSP", "TRANSPARENT")
+	line("END", "VEVENT")
 }

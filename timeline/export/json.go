@@ -47,8 +47,7 @@ func (x *export) eventsJSON(b textWriter) error {
 		BaseURL:     x.base,
 		Events:      []jsonEvent{},
 	}
-	return writeJSONList(b, doc, len(x.entries), func(i int) any {
-		e := &x.entries[i]
+	return x.writeJSONList(b, "json", doc, func(e *entry) any {
 		je := jsonEvent{
 			Slug:      e.Slug,
 			URL:       e.Path,
@@ -77,13 +76,14 @@ func (x *export) eventsJSON(b textWriter) error {
 }
 
 // writeJSONList writes doc, whose last field is an empty list, on one line,
-// with that list's n items made and encoded one at a time: a list of a
-// hundred thousand events is never held as values and as text at once.
+// with an item made by item for each event, encoded one at a time: a list
+// of a hundred thousand events is never held as values and as text at
+// once. format names the export for the Memo.
 // <, > and & are escaped, as encoding/json does by default, so that the
 // file is safe to inline in a page. There is no indentation, and no final
 // newline: the files are meant for programs, and the site's writer would
 // take both out again.
-func writeJSONList(b textWriter, doc any, n int, item func(i int) any) error {
+func (x *export) writeJSONList(b textWriter, format string, doc any, item func(e *entry) any) error {
 	head, err := json.Marshal(doc)
 	if err != nil {
 		return err
@@ -94,15 +94,23 @@ func writeJSONList(b textWriter, doc any, n int, item func(i int) any) error {
 	b.Write(head[:len(head)-2])
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
-	for i := range n {
+	for i := range x.entries {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		one.Reset()
-		if err := enc.Encode(item(i)); err != nil {
+		e := &x.entries[i]
+		data, err := x.item(format, e, func(w textWriter) error {
+			one.Reset()
+			if err := enc.Encode(item(e)); err != nil {
+				return err
+			}
+			w.Write(one.Bytes()[:one.Len()-1]) // without Encode's newline
+			return nil
+		})
+		if err != nil {
 			return err
 		}
-		b.Write(one.Bytes()[:one.Len()-1]) // without Encode's newline
+		b.Write(data)
 	}
 	b.WriteString("]}")
 	return nil

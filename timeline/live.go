@@ -107,15 +107,32 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		n, err = l.Build()
 		return n, true, err
 	}
-	n, fits, err = l.pages.Refresh(edits, st.Add)
-	if err == nil && fits && !bodyOnly(edits) {
+	// The feeds and data exports are made on one core while the pages
+	// render on the others.
+	exported := make(chan error, 1)
+	made := 0
+	if bodyOnly(edits) {
+		exported <- nil
+	} else {
 		for _, ed := range edits {
 			l.cfg.memo.Forget(ed.Event)
 		}
-		counted := func(name string, data []byte) error { n++; return st.Add(name, data) }
-		created := func(name string) (io.WriteCloser, error) { n++; return st.Create(name) }
-		err = export.Stream(l.site, l.cfg.export(), counted, created)
+		go func() {
+			defer func() {
+				if p := recover(); p != nil {
+					exported <- fmt.Errorf("exports failed: %v", p)
+				}
+			}()
+			counted := func(name string, data []byte) error { made++; return st.Add(name, data) }
+			created := func(name string) (io.WriteCloser, error) { made++; return st.Create(name) }
+			exported <- export.Stream(l.site, l.cfg.export(), counted, created)
+		}()
 	}
+	n, fits, err = l.pages.Refresh(edits, st.Add)
+	if xerr := <-exported; err == nil {
+		err = xerr
+	}
+	n += made
 	if err != nil || !fits {
 		st.Abort()
 		// What is in memory may no longer match the disk: start afresh.

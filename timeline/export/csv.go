@@ -30,22 +30,22 @@ func (x *export) csv(b textWriter) error {
 	row := make([]string, len(csvHeader))
 	for i := range x.entries {
 		e := &x.entries[i]
-		v := e.Event.Date
-		start, end := "", ""
-		if !e.OpenFrom {
-			start = isoDay(v.First())
-		}
-		if !e.OpenTo {
-			end = isoDay(v.Last())
-		}
-		ids := make([]string, len(e.Sources))
-		for i, s := range e.Sources {
-			ids[i] = s.ID
-		}
-		copy(row, []string{e.Slug, e.Date, e.DateFR, start, end, e.Title, e.Summary,
-			joinNames(e.Actors), joinNames(e.Places), joinNames(e.Topics),
-			strings.Join(ids, "; "), x.link(e.Path)})
 		data, err := x.item("csv", e, func(out textWriter) error {
+			v := e.Event.Date
+			start, end := "", ""
+			if !e.OpenFrom {
+				start = isoDay(v.First())
+			}
+			if !e.OpenTo {
+				end = isoDay(v.Last())
+			}
+			ids := make([]string, len(e.Sources))
+			for i, s := range e.Sources {
+				ids[i] = s.ID
+			}
+			copy(row, []string{e.Slug, e.Date, e.DateFR, start, end, e.Title, e.Summary,
+				joinNames(e.Actors), joinNames(e.Places), joinNames(e.Topics),
+				strings.Join(ids, "; "), x.link(e.Path)})
 			for i := range row {
 				row[i] = csvCell(row[i])
 			}

@@ -117,6 +117,11 @@ func Begin(dir string) (*Stage, error) {
 // are. Unlike a Stage from Begin, a reader may see some files updated and
 // others not yet, for the few milliseconds the update takes, and a failure
 // half-way leaves the files replaced so far in place.
+//
+// The manifest is read but not written again: rewriting it for every
+// saved file would cost more than the update, at 10,000 events. Its
+// entries for the files replaced no longer match them, so the next build
+// minifies those again, as it should.
 func Patch(dir string) (*Stage, error) {
 	dir = filepath.Clean(dir)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -129,10 +134,6 @@ func Patch(dir string) (*Stage, error) {
 	}
 	st := &Stage{dir: dir, stage: dir, inPlace: true, unlock: unlock, mf: NewMinifier(),
 		work: make(chan stagedFile, 64), names: map[string]bool{}, prev: readManifest(dir)}
-	st.next = make(map[string]entry, len(st.prev))
-	for name, e := range st.prev {
-		st.next[name] = e
-	}
 	for range runtime.GOMAXPROCS(0) {
 		st.wg.Go(st.writer)
 	}
@@ -204,7 +205,7 @@ func (st *Stage) write(b *buffers, name, full string, data []byte) error {
 }
 
 func (st *Stage) record(name string, e entry) {
-	if strings.ContainsAny(name, "\n\r") {
+	if st.inPlace || strings.ContainsAny(name, "\n\r") {
 		return // the manifest has a line per file
 	}
 	st.mu.Lock()
@@ -384,9 +385,6 @@ func (st *Stage) Commit() error {
 	}
 	st.mu.Unlock()
 	if st.inPlace {
-		// Even after a failure, the manifest must describe the files
-		// replaced so far.
-		writeManifest(st.dir, st.next)
 		return st.err
 	}
 	if st.err != nil {
@@ -408,9 +406,7 @@ func (st *Stage) Abort() {
 	if !st.finish() {
 		return
 	}
-	if st.inPlace {
-		writeManifest(st.dir, st.next)
-	} else {
+	if !st.inPlace {
 		os.RemoveAll(st.stage)
 	}
 	st.unlock()

@@ -63,6 +63,7 @@ func (l *Live) Build() (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("render: %w", err)
 	}
+	pages.Remember()
 	st, err := publish.Begin(l.out)
 	if err != nil {
 		return 0, err

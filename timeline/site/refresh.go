@@ -35,7 +35,10 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 // Stream renders every page and static file, as the package's Stream does.
 func (x *Renderer) Stream(emit func(name string, data []byte) error) error {
 	r := x.r
-	r.emit, r.cache = emit, new(sync.Map)
+	r.emit = emit
+	if !r.keep {
+		r.cache = new(sync.Map)
+	}
 	if err := r.pages(); err != nil {
 		return err
 	}
@@ -116,8 +119,36 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		markSource(sv, citing)
 	}
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
-	r.emit, r.cache = emit, new(sync.Map)
+	r.emit = emit
+	if r.keep {
+		r.forget(listed)
+	} else {
+		r.cache = new(sync.Map)
+	}
 	return len(jobs), true, r.run(jobs)
+}
+
+// Remember makes the renderer keep what it rendered of each event and
+// term (event lines, items and references, term links) from one render to
+// the next, rather than only while it renders pages of one kind: Refresh
+// then renders again only the edited events' parts. The parts of a site
+// of 10,000 events take some 20 MB.
+func (x *Renderer) Remember() { x.r.keep = true }
+
+// forget drops the cached parts of the events listed, and those that
+// templates cached through partialCached, whose variants may say anything.
+func (r *renderer) forget(events []*content.Event) {
+	r.cache.Range(func(key, _ any) bool {
+		pk, ok := key.(partKey)
+		if !ok {
+			r.cache.Delete(key)
+			return true
+		}
+		if ev, ok := pk.item.(*eventView); ok && slices.Contains(events, ev.Event) {
+			r.cache.Delete(key)
+		}
+		return true
+	})
 }
 
 // sitewide finds, in a template, what would show the events of the whole

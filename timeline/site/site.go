@@ -24,7 +24,8 @@
 // TermLink, EventLine and EventRef render partials/term-link.html,
 // event-line.html and event-ref.html once per term or event and depth of
 // page, as partialCached would, for a few calls less per use: pages that list
-// thousands of events make tens of thousands of such calls.
+// thousands of events make tens of thousands of such calls. EventItem
+// renders partials/event-item.html, which a preview keeps too.
 //
 // Render returns every file in a map; Stream hands them over one by one, in
 // a fixed order, so that a writer need not hold the whole site in memory.
@@ -143,6 +144,21 @@ func (p *page) EventLine(e *eventView) (template.HTML, error) {
 	return p.r.cachedPart("partials/event-line.html", e, part{P: p, E: e})
 }
 
+// EventItem renders partials/event-item.html for e, as a year's page and
+// the home page list it: {{$.EventItem .}} is {{template
+// "partials/event-item.html" (dict "P" $ "E" . "Home" true)}}. A build
+// renders each item once anyway; a preview (Renderer.Remember) keeps them,
+// so that after an edit a year's page renders only the edited event's.
+func (p *page) EventItem(e *eventView) (template.HTML, error) {
+	data := part{P: p, E: e, Home: true}
+	if !p.r.keep {
+		var buf bytes.Buffer
+		err := p.r.base.ExecuteTemplate(&buf, "partials/event-item.html", data)
+		return template.HTML(buf.String()), err
+	}
+	return p.r.cachedPart("partials/event-item.html", e, data)
+}
+
 // EventRef renders partials/event-ref.html for e, once per event and depth
 // of page.
 func (p *page) EventRef(e *eventView) (template.HTML, error) {
@@ -218,6 +234,7 @@ type renderer struct {
 	// cache holds what partialCached rendered, by its key.
 	base  *template.Template
 	cache *sync.Map
+	keep  bool // the cache lasts from one render to the next: see Renderer.Remember
 }
 
 // Render returns every page of s and every static file, keyed by its
@@ -470,7 +487,7 @@ func (r *renderer) run(jobs []job) error {
 		// by pages of a kind (event pages share related events, term
 		// pages event lines): a new kind of page starts a new cache, so
 		// that a large timeline's are not all held to the end.
-		if kind := part[0].p.Kind; last != "" && kind != last {
+		if kind := part[0].p.Kind; last != "" && kind != last && !r.keep {
 			r.cache = new(sync.Map)
 		}
 		last = part[len(part)-1].p.Kind

@@ -67,10 +67,13 @@ type Config struct {
 // given the Memo encodes only the events it does not remember, and Forget
 // drops what it remembers of events that changed. It serves one site and
 // one Config, one Stream at a time, and holds about as much as the data
-// exports weigh.
+// exports weigh. The site's events may change in place (see
+// content.Site.Reread), but no page may come or go: the sitemaps, which
+// list the pages, are remembered too.
 type Memo struct {
-	entries map[*content.Event]entry
-	items   map[memoKey][]byte
+	entries  map[*content.Event]entry
+	items    map[memoKey][]byte
+	sitemaps map[string][]byte
 }
 
 type memoKey struct {
@@ -193,7 +196,16 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 		return err
 	}
 	if base != "" {
-		maps := x.sitemaps()
+		var maps map[string][]byte
+		if cfg.Memo != nil {
+			maps = cfg.Memo.sitemaps
+		}
+		if maps == nil {
+			maps = x.sitemaps()
+		}
+		if cfg.Memo != nil {
+			cfg.Memo.sitemaps = maps
+		}
 		names := make([]string, 0, len(maps))
 		for name := range maps {
 			names = append(names, name)

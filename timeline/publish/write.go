@@ -65,6 +65,7 @@ type Stage struct {
 	dirs       sync.Map // the folders made so far in the staging folder
 
 	prev     map[string]entry // the manifest of the site being replaced
+	prevOnce sync.Once        // for Patch, which reads it when the first file is written
 	minified atomic.Int64     // how many files were minified, not shared
 
 	mu    sync.Mutex
@@ -133,7 +134,7 @@ func Patch(dir string) (*Stage, error) {
 		return nil, err
 	}
 	st := &Stage{dir: dir, stage: dir, inPlace: true, unlock: unlock, mf: NewMinifier(),
-		work: make(chan stagedFile, 64), names: map[string]bool{}, prev: readManifest(dir)}
+		work: make(chan stagedFile, 64), names: map[string]bool{}}
 	for range runtime.GOMAXPROCS(0) {
 		st.wg.Go(st.writer)
 	}
@@ -178,7 +179,11 @@ func (st *Stage) writer() {
 func (st *Stage) write(b *buffers, name, full string, data []byte) error {
 	s := sum(data)
 	old := filepath.Join(st.dir, filepath.FromSlash(name))
-	e, ok := st.prev[name] // read only once Begin returns
+	if st.inPlace {
+		// Read while the first pages render, not before.
+		st.prevOnce.Do(func() { st.prev = readManifest(st.dir) })
+	}
+	e, ok := st.prev[name] // read only once Begin returns, or by prevOnce
 	if unchanged(e, ok, s, old) && (st.inPlace || os.Link(old, full) == nil) {
 		st.record(name, e)
 		return nil

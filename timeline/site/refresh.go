@@ -121,7 +121,9 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
 	r.emit = emit
 	if r.keep {
-		r.forget(listed)
+		if len(listed) > 0 {
+			r.forget(listed)
+		}
 	} else {
 		r.cache = new(sync.Map)
 	}
@@ -138,18 +140,23 @@ func (x *Renderer) Remember() { x.r.keep = true }
 // forget drops the cached parts of the events listed, and those that
 // templates cached through partialCached, whose variants may say anything.
 func (r *renderer) forget(events []*content.Event) {
-	r.cache.Range(func(key, _ any) bool {
-		pk, ok := key.(partKey)
-		if !ok {
-			r.cache.Delete(key)
-			return true
-		}
-		if ev, ok := pk.item.(*eventView); ok && slices.Contains(events, ev.Event) {
-			r.cache.Delete(key)
+	r.named.Range(func(key, _ any) bool {
+		r.cache.Delete(key)
+		r.named.Delete(key)
+		return true
+	})
+	r.roots.Range(func(root, _ any) bool {
+		for _, e := range events {
+			for _, name := range eventParts {
+				r.cache.Delete(partKey{name, r.events[e], root.(string)})
+			}
 		}
 		return true
 	})
 }
+
+// eventParts are the partials page methods render for an event.
+var eventParts = []string{"partials/event-line.html", "partials/event-ref.html", "partials/event-item.html"}
 
 // sitewide finds, in a template, what would show the events of the whole
 // site, or all its sources or terms, on a page: .Site.Events and the like.

@@ -235,6 +235,9 @@ type renderer struct {
 	base  *template.Template
 	cache *sync.Map
 	keep  bool // the cache lasts from one render to the next: see Renderer.Remember
+	// With keep, named holds the keys partialCached stored, and roots the
+	// depths of page parts were rendered for, so that forget finds them.
+	named, roots sync.Map
 }
 
 // Render returns every page of s and every static file, keyed by its
@@ -352,7 +355,11 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 			fmt.Fprint(&key, v)
 		}
 	}
-	return r.once(key.String(), name, data)
+	k := key.String()
+	if r.keep {
+		r.named.Store(k, true)
+	}
+	return r.once(k, name, data)
 }
 
 // once renders the partial name with data the first time key is asked
@@ -380,6 +387,11 @@ type partKey struct {
 // cachedPart renders the partial name with data once per item and depth of
 // page (the partial may use only .P.Rel and .P.Root of its page).
 func (r *renderer) cachedPart(name string, item any, data part) (template.HTML, error) {
+	if r.keep {
+		if _, seen := r.roots.Load(data.P.root); !seen {
+			r.roots.Store(data.P.root, true)
+		}
+	}
 	return r.once(partKey{name, item, data.P.root}, name, data)
 }
 

@@ -363,9 +363,12 @@ func runServe(args []string, stderr io.Writer) error {
 		_, err := live.Build()
 		return withPaths(err)
 	}
-	update := func(changed []string) error {
-		_, _, err := live.Update(changed)
-		return withPaths(err)
+	update := func(changed []string) (string, error) {
+		n, whole, err := live.Update(changed)
+		if whole {
+			return fmt.Sprintf("rebuilt the site (%d files)", n), withPaths(err)
+		}
+		return fmt.Sprintf("updated %d files", n), withPaths(err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

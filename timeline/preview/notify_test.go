@@ -21,11 +21,11 @@ type updates struct {
 	err   error // what each call returns
 }
 
-func (u *updates) update(changed []string) error {
+func (u *updates) update(changed []string) (string, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	u.calls = append(u.calls, slices.Clone(changed))
-	return u.err
+	return "updated", u.err
 }
 
 // wait returns the calls once there are at least n.
@@ -190,10 +190,10 @@ func TestUpdateNamesWhatChanged(t *testing.T) {
 			t.Fatalf("%s: Update got %q, want %q (all calls: %q)", step.name, calls[i], step.want, calls)
 		}
 	}
-	if u.wait(t, 1)[0][0] != a || !strings.Contains(log.String(), a+" changed: rebuilt in ") {
+	if u.wait(t, 1)[0][0] != a || !strings.Contains(log.String(), a+" changed: updated in ") {
 		t.Errorf("the log does not name the change:\n%s", log.String())
 	}
-	if want := filepath.Join(events, "2016") + " and 1 other file changed: rebuilt in "; !strings.Contains(log.String(), want) {
+	if want := filepath.Join(events, "2016") + " and 1 other file changed: updated in "; !strings.Contains(log.String(), want) {
 		t.Errorf("the log lacks %q:\n%s", want, log.String())
 	}
 	if n := s.builds.Load(); n != 1 {
@@ -309,11 +309,11 @@ func TestPollingBackstop(t *testing.T) {
 func TestUpdateFailuresAreShown(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		update func([]string) error
+		update func([]string) (string, error)
 		want   string
 	}{
-		{"erreur", func([]string) error { return fmt.Errorf("render events/a.md: template: no such partial") }, "render events/a.md: template: no such partial"},
-		{"panique", func([]string) error { panic("index out of range [3] with length 2") }, "the build stopped on a bug: index out of range [3] with length 2"},
+		{"erreur", func([]string) (string, error) { return "", fmt.Errorf("render events/a.md: template: no such partial") }, "render events/a.md: template: no such partial"},
+		{"panique", func([]string) (string, error) { panic("index out of range [3] with length 2") }, "the build stopped on a bug: index out of range [3] with length 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newSite(t, "Sommet de La Valette")

@@ -63,8 +63,9 @@ type Options struct {
 	// Update, when set, is called instead of Build after a change, with the
 	// paths that changed, sorted: files and folders that appeared, changed
 	// or vanished, each joined to the folder of Watch it lies in, as
-	// "content/events/a.md". Build still makes the first build.
-	Update func(changed []string) error
+	// "content/events/a.md". Build still makes the first build. It returns
+	// what it did, for the log: "updated 12 files", "rebuilt the site".
+	Update func(changed []string) (string, error)
 
 	Watch    []string      // folders whose changes trigger a build; missing ones are watched for appearing
 	Interval time.Duration // how often missing folders are looked for, and the folders compared without notifications; 50ms when zero
@@ -155,26 +156,34 @@ type server struct {
 	dir    string
 	log    io.Writer
 	build  func() error
-	update func(changed []string) error // nil: build again
+	update func(changed []string) (string, error) // nil: build again
 
 	mu     sync.Mutex
 	broken error // the last build's error, nil when it succeeded
 }
 
 // rebuild runs a build and records its outcome; what says why it ran.
-func (s *server) rebuild(what string) { s.run(what, s.build) }
+func (s *server) rebuild(what string) {
+	s.run(func() (string, error) { return what, s.build() })
+}
 
 // changed brings the site up to date after a change to the paths given.
 func (s *server) changed(paths []string) {
-	what := paths[0] + " changed: rebuilt"
+	what := paths[0] + " changed"
 	if n := len(paths) - 1; n > 0 {
-		what = fmt.Sprintf("%s and %d other file%s changed: rebuilt", paths[0], n, plural(n))
+		what = fmt.Sprintf("%s and %d other file%s changed", paths[0], n, plural(n))
 	}
 	if s.update == nil {
-		s.rebuild(what)
+		s.rebuild(what + ": rebuilt")
 		return
 	}
-	s.run(what, func() error { return s.update(paths) })
+	s.run(func() (string, error) {
+		did, err := s.update(paths)
+		if did == "" {
+			did = "updated"
+		}
+		return what + ": " + did, err
+	})
 }
 
 func plural(n int) string {
@@ -184,10 +193,14 @@ func plural(n int) string {
 	return ""
 }
 
-// run runs build and records its outcome; what says why it ran.
-func (s *server) run(what string, build func() error) {
+// run runs build and records its outcome; build says what it did.
+func (s *server) run(build func() (string, error)) {
 	start := time.Now()
-	err := safeBuild(build)
+	var what string
+	err := safeBuild(func() (err error) {
+		what, err = build()
+		return err
+	})
 	s.mu.Lock()
 	s.broken = err
 	s.mu.Unlock()

@@ -100,50 +100,107 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	}
 	l.pending = nil
 	if !fits {
-		n, err = l.Build()
-		return n, true, err
+		return l.reshape(files)
 	}
 	st, err := publish.Patch(l.out)
 	if err != nil {
 		n, err = l.Build()
 		return n, true, err
 	}
-	// The feeds and data exports are made on one core while the pages
-	// render on the others.
-	exported := make(chan error, 1)
-	made := 0
-	if bodyOnly(edits) {
-		exported <- nil
-	} else {
+	exported := func() (int, error) { return 0, nil }
+	if !bodyOnly(edits) {
 		for _, ed := range edits {
 			l.cfg.memo.Forget(ed.Event)
 		}
-		go func() {
-			defer func() {
-				if p := recover(); p != nil {
-					exported <- fmt.Errorf("exports failed: %v", p)
-				}
-			}()
-			counted := func(name string, data []byte) error { made++; return st.Add(name, data) }
-			created := func(name string) (io.WriteCloser, error) { made++; return st.Create(name) }
-			exported <- export.Stream(l.site, l.cfg.export(), counted, created)
-		}()
+		exported = exportBeside(l.site, l.cfg, st)
 	}
 	n, fits, err = l.pages.Refresh(edits, st.Add)
-	if xerr := <-exported; err == nil {
+	made, xerr := exported()
+	if err == nil {
 		err = xerr
 	}
-	n += made
 	if err != nil || !fits {
-		st.Abort()
 		// What is in memory may no longer match the disk: start afresh.
-		n, berr := l.Build()
-		if err == nil {
-			err = berr
-		}
+		st.Abort()
+		n, err := l.Build()
 		return n, true, err
 	}
-	return n, false, st.Commit()
+	return n + made, false, st.Commit()
+}
+
+// reshape brings the site up to date after event files were added or
+// deleted, or changed their dates, terms or sources: the content is loaded
+// and its views worked out again, but only the pages whose digest changed
+// are rendered and replaced, pages that no longer exist are removed, and
+// the feeds and exports are made again. files are the event files that
+// changed, read again by the next update while they have problems.
+func (l *Live) reshape(files []string) (int, bool, error) {
+	s, err := content.Load(l.fsys)
+	if err != nil {
+		l.pending = files
+		return 0, false, err
+	}
+	pages, err := site.NewRenderer(s, l.cfg.site())
+	if err != nil || !pages.Local() {
+		n, err := l.Build()
+		return n, true, err
+	}
+	pages.Remember()
+	before, after := l.pages.Digests(), pages.Digests()
+	st, err := publish.Patch(l.out)
+	if err != nil {
+		n, err := l.Build()
+		return n, true, err
+	}
+	cfg := l.cfg
+	cfg.memo = export.NewMemo()
+	exported := exportBeside(s, cfg, st)
+	n, err := pages.Render(func(path string) bool {
+		d, ok := before[path]
+		return path == "index.html" || !ok || d != after[path]
+	}, st.Add)
+	for path := range before {
+		if _, ok := after[path]; !ok && err == nil {
+			err = st.Remove(path)
+			n++
+		}
+	}
+	made, xerr := exported()
+	if err == nil {
+		err = xerr
+	}
+	if err != nil {
+		st.Abort()
+		n, err := l.Build()
+		return n, true, err
+	}
+	if err := st.Commit(); err != nil {
+		return 0, false, err
+	}
+	l.site, l.pages, l.cfg = s, pages, cfg
+	return n + made, false, nil
+}
+
+// exportBeside makes the feeds and data exports of s into st on a
+// goroutine of their own, while the pages render on the others; the
+// function it returns waits for them and says how many files they made.
+func exportBeside(s *content.Site, cfg Config, st *publish.Stage) func() (int, error) {
+	done := make(chan error, 1)
+	made := 0
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("exports failed: %v", p)
+			}
+		}()
+		counted := func(name string, data []byte) error { made++; return st.Add(name, data) }
+		created := func(name string) (io.WriteCloser, error) { made++; return st.Create(name) }
+		done <- export.Stream(s, cfg.export(), counted, created)
+	}()
+	return func() (int, error) {
+		err := <-done
+		return made, err
+	}
 }
 
 // eventFiles returns the paths within the content folder of the changed

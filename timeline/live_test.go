@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -22,6 +23,8 @@ import (
 type edit struct {
 	name          string
 	whole, broken bool
+	newFile       bool // the changed text goes into a new file beside the one read
+	deleted       bool // the file is deleted
 	change        func(text string, r *rand.Rand) string
 }
 
@@ -54,12 +57,22 @@ var edits = []edit{
 	{name: "status and an unknown key", change: func(s string, r *rand.Rand) string {
 		return statusLine.ReplaceAllString(s, "status: extracted\nremarque: à revoir")
 	}},
-	{name: "another date", whole: true, change: func(s string, r *rand.Rand) string {
+	{name: "another date", change: func(s string, r *rand.Rand) string {
 		return dateLine.ReplaceAllString(s, "date: $1-$2")
 	}},
-	{name: "another actor", whole: true, change: func(s string, r *rand.Rand) string {
+	{name: "another actor", change: func(s string, r *rand.Rand) string {
 		return actorsLine.ReplaceAllString(s, `actors: ["Frontex", `)
 	}},
+	{name: "another year", change: func(s string, r *rand.Rand) string {
+		return dateLine.ReplaceAllString(s, fmt.Sprintf("date: %d-$2-$3", 1970+r.IntN(60)))
+	}},
+	{name: "a draft", change: func(s string, r *rand.Rand) string {
+		return statusLine.ReplaceAllString(s, "status: reviewed\ndraft: true")
+	}},
+	{name: "a new file", change: func(s string, r *rand.Rand) string {
+		return titleLine.ReplaceAllString(s, `title: "$1 (suite)"`)
+	}, newFile: true},
+	{name: "a deleted file", deleted: true},
 	{name: "no title", broken: true, change: func(s string, r *rand.Rand) string {
 		return titleLine.ReplaceAllString(s, "")
 	}},
@@ -103,13 +116,27 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := ed.change(string(b), r)
-		if text == string(b) {
-			t.Fatalf("step %d (%s): the edit leaves %s as it was", step, ed.name, file)
-		}
 		was := string(b)
-		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+		switch {
+		case ed.deleted:
+			if err := os.Remove(file); err != nil {
+				t.Fatal(err)
+			}
+			events = slices.DeleteFunc(events, func(f string) bool { return f == file })
+		case ed.newFile:
+			file = strings.TrimSuffix(file, ".md") + fmt.Sprintf("-suite-%d.md", step)
+			if err := os.WriteFile(file, []byte(ed.change(was, r)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			events = append(events, file)
+		default:
+			text := ed.change(was, r)
+			if text == was {
+				t.Fatalf("step %d (%s): the edit leaves %s as it was", step, ed.name, file)
+			}
+			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		_, whole, err := live.Update([]string{file})
 		var probs content.Problems
@@ -161,7 +188,6 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 	for _, changed := range [][]string{
 		{filepath.Join(src, "_index.md")},
 		{filepath.Join(src, "events")},
-		{filepath.Join(src, "events", "nouveau.md")},
 		{filepath.Join(dir, "templates", "index.html")},
 	} {
 		_, whole, err := live.Update(changed)

@@ -123,3 +123,39 @@ func TestPatchAbortKeepsWhatWasWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestPatchRemoves(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	stage(t, dir, map[string]string{"index.html": "<p>un</p>", "years/1999.html": "<p>1999</p>",
+		"events/a.html": "<p>a</p>", "events/b.html": "<p>b</p>"})
+	st, err := Patch(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"years/1999.html", "events/a.html", "events/absent.html"} {
+		if err := st.Remove(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Remove("../dehors.html"); err == nil {
+		t.Error("Remove takes a path outside the site")
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "<p>un</p>", "events/b.html": "<p>b</p>"}
+	if got := readTree(t, dir); !reflect.DeepEqual(got, want) {
+		t.Errorf("after removing: %q, want %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "years")); err == nil {
+		t.Error("the emptied folder years/ is still there")
+	}
+	st, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	if err := st.Remove("index.html"); err == nil {
+		t.Error("a full build removes a file")
+	}
+}

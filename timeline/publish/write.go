@@ -309,6 +309,29 @@ func (st *Stage) claim(name string) error {
 	return nil
 }
 
+// Remove takes the file name out of a site being updated in place (see
+// Patch), and the folders it leaves empty; a file that is not there is no
+// error. A Stage from Begin has nothing to remove: what is not added is
+// not in the new site.
+func (st *Stage) Remove(name string) error {
+	if !st.inPlace {
+		return errors.New("remove: only an update in place removes files")
+	}
+	if err := st.claim(name); err != nil {
+		return err
+	}
+	full := filepath.Join(st.dir, filepath.FromSlash(name))
+	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for dir := filepath.Dir(full); dir != st.dir && strings.HasPrefix(dir, st.dir); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			break // not empty, or gone
+		}
+	}
+	return nil
+}
+
 // Create makes the file name in the staging folder for the caller to write
 // into, as it is: it is not minified, and never held whole in memory, which
 // suits large files that are as small as they can be when made (CSV,

@@ -45,6 +45,26 @@ func (x *Renderer) Stream(emit func(name string, data []byte) error) error {
 	return r.static()
 }
 
+// Render renders the pages whose paths want accepts, in the order Stream
+// would, and hands each to emit; it returns how many. A preview renders so
+// the pages whose Digests changed.
+func (x *Renderer) Render(want func(path string) bool, emit func(name string, data []byte) error) (int, error) {
+	r := x.r
+	jobs := r.jobsOf(want)
+	r.emit = emit
+	if !r.keep {
+		r.cache = new(sync.Map)
+	}
+	return len(jobs), r.run(jobs)
+}
+
+// Local reports whether the templates show an event only on the pages
+// Refresh and Digests account for: its own, its neighbours' and those
+// that list or link to it. Templates that show the site's whole lists
+// elsewhere than on the home page, such as every event on every page, do
+// not.
+func (x *Renderer) Local() bool { return x.r.local() }
+
 // Refresh takes in the events content.Site.Reread changed in place: it
 // works out again what the pages show of them and renders, in the order
 // Stream would, every page that shows one of them: the event's own page,

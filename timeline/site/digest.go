@@ -1,0 +1,204 @@
+package site
+
+import (
+	"fmt"
+	"hash/maphash"
+	"slices"
+	"strconv"
+)
+
+// Digests return, for each page of the site but the home page, a number
+// that changes whenever what the page shows changes, as the site's own
+// templates show it: its event, term, year or source, every event it
+// lists or links to as those lists show them, and the whole site's
+// settings and templates. Two renderers' digests of a page are equal when
+// the page would render to the same bytes, so that after the content
+// changed a preview renders again only the pages whose digest changed
+// (see Render), and the home page, which shows the whole chronology.
+//
+// Digests are made in memory for one process; they are not kept.
+func (x *Renderer) Digests() map[string]uint64 {
+	d := &digester{r: x.r, cards: map[*eventView]uint64{}}
+	d.site = d.siteDigest()
+	v := x.r.view
+	out := make(map[string]uint64, len(v.Events)+len(v.Sources)+len(v.Years)+512)
+	for _, ev := range v.Events {
+		h := d.start()
+		d.event(h, ev)
+		h.WriteString(ev.Event.Body)
+		for _, n := range []*eventView{ev.Prev, ev.Next} {
+			d.card(h, n)
+		}
+		d.int(h, len(ev.Related))
+		for _, rel := range ev.Related {
+			d.card(h, rel)
+		}
+		out[ev.URL] = h.Sum64()
+	}
+	for _, kind := range []string{"actors", "places", "topics"} {
+		for _, tv := range x.r.termsOf(kind) {
+			h := d.start()
+			d.term(h, tv)
+			d.strs(h, tv.Term.Slug, tv.Term.Role, tv.Term.Country, string(tv.Body), tv.Lede, tv.Term.File)
+			d.strs(h, tv.Names...)
+			d.int(h, len(tv.Events))
+			for _, ev := range tv.Events {
+				d.card(h, ev)
+			}
+			out[tv.URL] = h.Sum64()
+		}
+	}
+	for _, yv := range v.Years {
+		h := d.start()
+		d.strs(h, yv.Label, yv.ID, yv.URL, yv.Where)
+		d.int(h, len(yv.Events))
+		for _, ev := range yv.Events {
+			d.card(h, ev)
+		}
+		for _, g := range x.r.browse(yv.Events) {
+			d.strs(h, g.Kind, g.Key, g.Label, g.Single)
+			for _, bt := range g.Terms {
+				d.term(h, bt.termView)
+				d.int(h, bt.N)
+			}
+		}
+		out[yv.URL] = h.Sum64()
+	}
+	for _, sv := range v.Sources {
+		h := d.start()
+		d.source(h, sv)
+		d.strs(h, sv.Source.ID, sv.Source.Text, sv.PublishedOn, sv.PubISO)
+		d.int(h, len(sv.Passages))
+		for _, p := range sv.Passages {
+			d.strs(h, p.ID, p.Quote, strconv.FormatBool(p.Found))
+			d.card(h, p.Event)
+		}
+		for _, para := range sv.Paras {
+			d.strs(h, strconv.FormatBool(para.Head))
+			d.int(h, len(para.Segs))
+			for _, seg := range para.Segs {
+				d.strs(h, seg.Text, strconv.FormatBool(seg.Mark), seg.ID)
+				if seg.Event != nil {
+					d.card(h, seg.Event)
+				}
+			}
+		}
+		out[sv.URL] = h.Sum64()
+	}
+	h := d.start()
+	out["404.html"] = h.Sum64()
+	return out
+}
+
+// digestSeed is the seed of every digest in this process.
+var digestSeed = maphash.MakeSeed()
+
+// digester makes the digests of one renderer's pages.
+type digester struct {
+	r     *renderer
+	site  uint64
+	cards map[*eventView]uint64 // each event as lists show it, made once
+}
+
+// start begins a page's digest with the site's.
+func (d *digester) start() *maphash.Hash {
+	h := new(maphash.Hash)
+	h.SetSeed(digestSeed)
+	d.int64(h, d.site)
+	return h
+}
+
+// siteDigest covers what every page shows of the site, and the templates.
+func (d *digester) siteDigest() uint64 {
+	var h maphash.Hash
+	h.SetSeed(digestSeed)
+	v := d.r.view
+	d.strs(&h, v.Title, v.Description, v.Language, v.Locale, string(v.Intro), d.r.cfg.BaseURL,
+		fmt.Sprint(v.Params), strconv.FormatBool(d.r.split()))
+	for _, x := range v.Exports {
+		d.strs(&h, x.Path, x.Type, x.Label)
+	}
+	names := make([]string, 0, len(d.r.sources))
+	for name := range d.r.sources {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		d.strs(&h, name, d.r.sources[name])
+	}
+	return h.Sum64()
+}
+
+// card writes what a list shows of an event (nil for none): everything
+// but its body and its neighbours.
+func (d *digester) card(h *maphash.Hash, ev *eventView) {
+	if ev == nil {
+		d.int(h, -1)
+		return
+	}
+	c, ok := d.cards[ev]
+	if !ok {
+		var ch maphash.Hash
+		ch.SetSeed(digestSeed)
+		d.event(&ch, ev)
+		c = ch.Sum64()
+		d.cards[ev] = c
+	}
+	d.int64(h, c)
+}
+
+// event writes an event's own fields, those of its terms and sources, and
+// its citations.
+func (d *digester) event(h *maphash.Hash, ev *eventView) {
+	e := ev.Event
+	d.strs(h, e.Slug, e.File, ev.URL, ev.Where, ev.Title, ev.Summary, e.Title, e.Summary, e.DateText, e.Date.String(),
+		e.Status, strconv.FormatBool(e.Draft), fmt.Sprint(e.Params),
+		ev.Date.French, ev.Date.ISO, ev.Date.End, ev.Date.Class,
+		ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs)
+	d.strs(h, ev.Year.Label, ev.Year.ID, ev.Year.URL, ev.Year.Where)
+	for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+		d.int(h, len(group))
+		for _, tv := range group {
+			d.term(h, tv)
+		}
+	}
+	d.int(h, len(ev.Sources))
+	for _, sv := range ev.Sources {
+		d.source(h, sv)
+	}
+	d.int(h, len(ev.Cites))
+	for _, c := range ev.Cites {
+		d.strs(h, c.Quote, c.Anchor, c.Original, c.Source.URL)
+	}
+}
+
+// term writes what a link to a term shows, and what the finder searches.
+func (d *digester) term(h *maphash.Hash, tv *termView) {
+	d.strs(h, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search)
+	d.strs(h, tv.Term.Aliases...)
+}
+
+// source writes what a citation shows of a source.
+func (d *digester) source(h *maphash.Hash, sv *sourceView) {
+	d.strs(h, sv.Title, sv.URL, sv.Original, sv.Published, sv.Publisher, sv.Label, sv.Lang, sv.PubISO,
+		sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL)
+}
+
+// strs writes each string with its length, so that no two lists of
+// strings write the same bytes.
+func (d *digester) strs(h *maphash.Hash, ss ...string) {
+	for _, s := range ss {
+		d.int(h, len(s))
+		h.WriteString(s)
+	}
+}
+
+func (d *digester) int(h *maphash.Hash, n int) { d.int64(h, uint64(n)) }
+
+func (d *digester) int64(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(n >> (8 * i))
+	}
+	h.Write(b[:])
+}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +76,22 @@ func FuzzParagraphs(f *testing.F) {
 		}
 		if ids != 1 {
 			t.Errorf("%d anchors, want 1", ids)
+		}
+	})
+}
+
+// paraBreak is what splitParas does, as a regular expression.
+var paraBreak = regexp.MustCompile(`[ \t\r\f\v\x{a0}]*\n[ \t\r\f\v\x{a0}]*\n\s*`)
+
+func FuzzSplitParas(f *testing.F) {
+	for _, s := range []string{"", "a", "a\n\nb", "a \u00a0\n\u00a0 \n\n\t b\n", "\n\n", "x\n \n", "é\u00a0\n\v\n\u00a0y",
+		"Un.\r\n\r\nDeux.\n\n\n\nTrois", "\u00a0\u00a0\n\n", "a\n\u00a0\n\u00a0\nb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := splitParas(s), paraBreak.Split(s, -1)
+		if !slices.Equal(got, want) {
+			t.Errorf("splitParas(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -214,9 +214,10 @@ func (r *renderer) build() error {
 		}
 	}
 
-	for _, sv := range v.Sources {
-		markSource(sv, citing[sv.Source])
-	}
+	// Each source's text is folded and cut apart on its own: on every core.
+	forEach(len(v.Sources), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
+		markSource(v.Sources[i], citing[v.Sources[i].Source])
+	})
 	r.events = events
 	return nil
 }

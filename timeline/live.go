@@ -24,7 +24,7 @@ import (
 // content.Site.Reread, site.Renderer.Refresh and publish.Patch): on a site
 // of 10,000 events, a few pages and, when the title, summary, quotes or
 // other keys changed, the feeds and data exports, which remember what they
-// wrote for every other event (export.Memo). Any other change (a new or deleted
+// wrote for every event whose content did not change (export.Memo). Any other change (a new or deleted
 // file, another date, terms or sources, a template, a source article)
 // makes Update build the whole site again, which gives the same bytes.
 //
@@ -109,9 +109,6 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	}
 	exported := func() (int, error) { return 0, nil }
 	if !bodyOnly(edits) {
-		for _, ed := range edits {
-			l.cfg.memo.Forget(ed.Event)
-		}
 		exported = exportBeside(l.site, l.cfg, st)
 	}
 	n, fits, err = l.pages.Refresh(edits, st.Add)
@@ -146,15 +143,20 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		return n, true, err
 	}
 	pages.Remember()
-	before, after := l.pages.Digests(), pages.Digests()
 	st, err := publish.Patch(l.out)
 	if err != nil {
 		n, err := l.Build()
 		return n, true, err
 	}
-	cfg := l.cfg
-	cfg.memo = export.NewMemo()
-	exported := exportBeside(s, cfg, st)
+	exported := exportBeside(s, l.cfg, st)
+	var before map[string]uint64
+	digested := make(chan struct{})
+	go func() {
+		defer close(digested)
+		before = l.pages.Digests()
+	}()
+	after := pages.Digests()
+	<-digested
 	n, err := pages.Render(func(path string) bool {
 		d, ok := before[path]
 		return path == "index.html" || !ok || d != after[path]
@@ -177,7 +179,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	if err := st.Commit(); err != nil {
 		return 0, false, err
 	}
-	l.site, l.pages, l.cfg = s, pages, cfg
+	l.site, l.pages = s, pages
 	return n + made, false, nil
 }
 

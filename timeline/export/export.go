@@ -36,11 +36,14 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha1"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -64,46 +67,100 @@ type Config struct {
 
 // A Memo remembers what the data exports wrote for each event, for a
 // preview that makes them again after a few events changed: a Stream
-// given the Memo encodes only the events it does not remember, and Forget
-// drops what it remembers of events that changed. It serves one site and
-// one Config, one Stream at a time, and holds about as much as the data
-// exports weigh. The site's events may change in place (see
-// content.Site.Reread), but no page may come or go: the sitemaps, which
-// list the pages, are remembered too.
+// given the Memo encodes only the events it does not remember. It knows an
+// event by what its items are made from (its text, date, terms and
+// sources), not by its address, so that it serves a site loaded again as
+// well as one changed in place (content.Site.Reread), and after each
+// Stream it lets go of the events it no longer saw. It holds about as much
+// as the data exports weigh, and serves one Stream at a time.
 type Memo struct {
-	entries  map[*content.Event]entry
+	ctx      string           // what every item depends on besides its event: the base URL, the site's key
+	entries  map[uint64]entry // by the digest of what the entry is made from
 	items    map[memoKey][]byte
+	used     map[uint64]bool // the entries the Stream under way asked for
+	pages    uint64          // the digest of the list of pages the sitemaps were made for
 	sitemaps map[string][]byte
 }
 
 type memoKey struct {
 	format string
-	event  *content.Event
+	entry  uint64
 }
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{entries: map[*content.Event]entry{}, items: map[memoKey][]byte{}}
+	return &Memo{entries: map[uint64]entry{}, items: map[memoKey][]byte{}}
 }
 
-// Forget drops what m remembers of events, whose content changed.
-func (m *Memo) Forget(events ...*content.Event) {
-	for _, ev := range events {
-		delete(m.entries, ev)
-		for _, f := range memoFormats {
-			delete(m.items, memoKey{f, ev})
+// begin readies m for a Stream of the site x: a Memo made for another
+// base URL or site starts afresh.
+func (m *Memo) begin(x *export) {
+	if ctx := x.base + "\x00" + x.siteKey(); ctx != m.ctx {
+		*m = *NewMemo()
+		m.ctx = ctx
+	}
+	m.used = make(map[uint64]bool, len(m.entries))
+}
+
+// prune lets go of the entries the last Stream did not ask for.
+func (m *Memo) prune() {
+	for k := range m.entries {
+		if !m.used[k] {
+			delete(m.entries, k)
 		}
 	}
+	for k := range m.items {
+		if !m.used[k.entry] {
+			delete(m.items, k)
+		}
+	}
+	m.used = nil
 }
 
-// memoFormats are the data exports whose items a Memo remembers.
-var memoFormats = []string{"csv", "ics", "json", "timelinejs"}
+// memoSeed is the seed of a Memo's digests, for the life of the process.
+var memoSeed = maphash.MakeSeed()
+
+// entryDigest sums up what newEntry makes an entry from.
+func entryDigest(ev *content.Event) uint64 {
+	var h maphash.Hash
+	h.SetSeed(memoSeed)
+	str := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.WriteString(s)
+	}
+	str(ev.Slug)
+	str(ev.Title)
+	str(ev.Summary)
+	str(ev.Status)
+	str(ev.Date.String())
+	for _, ts := range [][]*content.Term{ev.Actors, ev.Places, ev.Topics} {
+		str(strconv.Itoa(len(ts)))
+		for _, t := range ts {
+			if t != nil {
+				str(t.Title)
+				str(t.Slug)
+			}
+		}
+	}
+	for _, c := range ev.Sources {
+		if src := c.Source; src != nil {
+			str(src.ID)
+			str(src.Title)
+			str(src.URL)
+			str(src.Published.String())
+			str(c.Quote)
+		}
+	}
+	return h.Sum64()
+}
 
 // item returns what the data export format writes for e: made by write
 // into the export's scratch buffer, or remembered. The bytes are good
 // until the next call.
 func (x *export) item(format string, e *entry, write func(w textWriter) error) ([]byte, error) {
-	k := memoKey{format, e.Event}
+	k := memoKey{format, e.key}
 	if x.memo != nil {
 		if b, ok := x.memo.items[k]; ok {
 			return b, nil
@@ -197,14 +254,23 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 	}
 	if base != "" {
 		var maps map[string][]byte
-		if cfg.Memo != nil {
-			maps = cfg.Memo.sitemaps
+		var pages uint64
+		if m := cfg.Memo; m != nil {
+			var h maphash.Hash
+			h.SetSeed(memoSeed)
+			for _, p := range Pages(s) {
+				h.WriteString(p)
+				h.WriteByte(0)
+			}
+			if pages = h.Sum64(); pages == m.pages {
+				maps = m.sitemaps
+			}
 		}
 		if maps == nil {
 			maps = x.sitemaps()
 		}
-		if cfg.Memo != nil {
-			cfg.Memo.sitemaps = maps
+		if m := cfg.Memo; m != nil {
+			m.pages, m.sitemaps = pages, maps
 		}
 		names := make([]string, 0, len(maps))
 		for name := range maps {
@@ -217,7 +283,13 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 			}
 		}
 	}
-	return writeFile(create, "timelinejs.json", x.timelineJS)
+	if err := writeFile(create, "timelinejs.json", x.timelineJS); err != nil {
+		return err
+	}
+	if cfg.Memo != nil {
+		cfg.Memo.prune()
+	}
+	return nil
 }
 
 // textWriter is what a data export writes to: a buffered file.
@@ -304,6 +376,7 @@ type entry struct {
 	DateFR   string
 	Status   string
 	Event    *content.Event
+	key      uint64 // what it is made from, summed up, for a Memo
 	Actors   []named
 	Places   []named
 	Topics   []named
@@ -344,6 +417,9 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 	if x.lang == "" {
 		x.lang = "fr"
 	}
+	if memo != nil {
+		memo.begin(x)
+	}
 	for _, ev := range s.Events {
 		if ev == nil || ev.Draft {
 			continue
@@ -352,11 +428,17 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			x.entries = append(x.entries, newEntry(ev))
 			continue
 		}
-		e, ok := memo.entries[ev]
+		k := entryDigest(ev)
+		e, ok := memo.entries[k]
 		if !ok {
 			e = newEntry(ev)
-			memo.entries[ev] = e
+			e.key = k
 		}
+		// The event remembered may be an earlier load's, with the same
+		// content: keep this one's, and let that one go.
+		e.Event = ev
+		memo.entries[k] = e
+		memo.used[k] = true
 		x.entries = append(x.entries, e)
 	}
 	return x

@@ -1,17 +1,18 @@
 package export
 
 import (
+	"bytes"
 	"os"
 	"reflect"
-	"strings"
 	"testing"
 
 	"frise/timeline/content"
 )
 
 // TestMemo makes the exports of the seed site with a Memo, changes an
-// event, and checks that after Forget they are what they are without one,
-// and that the Memo is used: without Forget they still show the old text.
+// event, and checks that they are what they are without one; that the
+// Memo is used (an item it holds shows in the export); and that it lets
+// go of what the site no longer has.
 func TestMemo(t *testing.T) {
 	s, err := content.Load(os.DirFS("../../content"))
 	if err != nil {
@@ -20,26 +21,52 @@ func TestMemo(t *testing.T) {
 	cfg := Config{BaseURL: "https://frise.example.org/"}
 	withMemo := cfg
 	withMemo.Memo = NewMemo()
-	if got, want := exported(t, s, withMemo), exported(t, s, cfg); !reflect.DeepEqual(got, want) {
-		t.Fatal("the exports differ with a Memo")
+	same := func(what string) {
+		t.Helper()
+		got, want := exported(t, s, withMemo), exported(t, s, cfg)
+		for name := range want {
+			if got[name] != want[name] {
+				t.Errorf("%s: %s differs with a Memo", what, name)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the exports differ with a Memo", what)
+		}
+	}
+	same("first")
+	if n := len(withMemo.Memo.entries); n != len(s.Events) {
+		t.Errorf("the Memo holds %d entries for %d events", n, len(s.Events))
 	}
 
 	ev := s.Events[len(s.Events)/2]
-	old := ev.Title
 	ev.Title = "Un titre corrigé"
-	stale := exported(t, s, withMemo)
-	for _, name := range []string{"events.csv", "events.ics", "events.json", "timelinejs.json"} {
-		if !strings.Contains(stale[name], old) || strings.Contains(stale[name], ev.Title) {
-			t.Errorf("%s: the Memo was not used", name)
-		}
+	same("after a new title")
+	if n := len(withMemo.Memo.entries); n != len(s.Events) {
+		t.Errorf("after a new title the Memo holds %d entries for %d events", n, len(s.Events))
 	}
-	withMemo.Memo.Forget(ev)
-	if got, want := exported(t, s, withMemo), exported(t, s, cfg); !reflect.DeepEqual(got, want) {
-		for name := range want {
-			if got[name] != want[name] {
-				t.Errorf("%s differs after Forget", name)
-			}
-		}
+
+	// The same content loaded again is remembered: an item planted in the
+	// Memo shows in the export.
+	again, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := again.Events[0]
+	key := memoKey{"csv", entryDigest(first)}
+	if _, ok := withMemo.Memo.items[key]; !ok {
+		t.Fatal("the first event of a new load is not remembered")
+	}
+	withMemo.Memo.items[key] = []byte("ligne,plantée\r\n")
+	if csv := exported(t, again, withMemo)["events.csv"]; !bytes.Contains([]byte(csv), []byte("ligne,plantée")) {
+		t.Error("the Memo's item is not used")
+	}
+
+	// Another base URL starts afresh.
+	other := withMemo
+	other.BaseURL = "https://ailleurs.example.org/"
+	got, want := exported(t, again, other), exported(t, again, Config{BaseURL: other.BaseURL})
+	if !reflect.DeepEqual(got, want) {
+		t.Error("a Memo used with another base URL gives other exports")
 	}
 }
 

@@ -37,6 +37,7 @@ type Live struct {
 
 	site    *content.Site // nil until a build succeeds, and after a failure
 	pages   *site.Renderer
+	digests map[string]uint64 // the pages' digests (site.Renderer.Digests), nil until needed or once stale
 	pending []string // event files whose last reading found problems: read again by every Update until fixed
 }
 
@@ -54,7 +55,7 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 // on disk stays as it was and the error is content.Problems when the
 // content is at fault.
 func (l *Live) Build() (int, error) {
-	l.site, l.pages, l.pending = nil, nil, nil
+	l.site, l.pages, l.pending, l.digests = nil, nil, nil, nil
 	s, err := content.Load(l.fsys)
 	if err != nil {
 		return 0, err
@@ -111,6 +112,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	if !bodyOnly(edits) {
 		exported = exportBeside(l.site, l.cfg, st)
 	}
+	l.digests = nil // the pages refreshed have new ones
 	n, fits, err = l.pages.Refresh(edits, st.Add)
 	made, xerr := exported()
 	if err == nil {
@@ -149,11 +151,21 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		return n, true, err
 	}
 	exported := exportBeside(s, l.cfg, st)
-	var before map[string]uint64
+	// The digests of the pages on disk are known after a change of this
+	// kind; after a build or a change in place, they are worked out beside
+	// the new ones.
+	before := l.digests
 	digested := make(chan struct{})
 	go func() {
 		defer close(digested)
-		before = l.pages.Digests()
+		defer func() {
+			if recover() != nil {
+				before = nil // every page is then rendered again
+			}
+		}()
+		if before == nil {
+			before = l.pages.Digests()
+		}
 	}()
 	after := pages.Digests()
 	<-digested
@@ -179,7 +191,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	if err := st.Commit(); err != nil {
 		return 0, false, err
 	}
-	l.site, l.pages = s, pages
+	l.site, l.pages, l.digests = s, pages, after
 	return n + made, false, nil
 }
 

@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // invisible are the characters every file loses as it is read: the bidi
 // controls that reorder how text is shown (U+202A–U+202E embeddings and
@@ -27,7 +30,7 @@ func invisible(r rune) bool {
 
 // dropInvisible returns s without the characters invisible reports.
 func dropInvisible(s string) string {
-	if strings.IndexFunc(s, invisible) < 0 {
+	if !hasInvisible(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -36,6 +39,22 @@ func dropInvisible(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// hasInvisible reports whether s holds an invisible character. Each of them
+// starts, in UTF-8, with one of four bytes that French text rarely has, so
+// the text is scanned a byte at a time rather than decoded: files are read
+// whole through it.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xD8, 0xE1, 0xE2, 0xEF: // U+061C; U+180E; U+200B–U+2069; U+FEFF
+			if r, _ := utf8.DecodeRuneInString(s[i:]); invisible(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropInvisibleAll drops invisible characters from every string of a

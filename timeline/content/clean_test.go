@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -51,4 +52,26 @@ func TestLoadDropsInvisible(t *testing.T) {
 	if e.Title != "gnitéer" || len(s.Actors) != 1 || e.Topics[0].Slug != "migration" {
 		t.Errorf("title %q, actors %d, topic %q", e.Title, len(s.Actors), e.Topics[0].Slug)
 	}
+}
+
+func FuzzHasInvisible(f *testing.F) {
+	for _, s := range []string{"", "é", "a\u200bb", "\u202e", "\ufeffTitre", "\u061c", "\u180e", "\u2069", "\u2070", "\u200a", "\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasInvisible(s), strings.IndexFunc(s, invisible) >= 0; got != want {
+			t.Errorf("hasInvisible(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func FuzzHasSlug(f *testing.F) {
+	for _, s := range []string{"", "—", "Nasser Bourita", "Œ", "日本", "é", "'", "2024"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasSlug(s), Slugify(s) != ""; got != want {
+			t.Errorf("hasSlug(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

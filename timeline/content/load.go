@@ -711,7 +711,7 @@ func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, fol
 			continue
 		}
 		for _, n := range names {
-			if Slugify(n) == "" {
+			if !hasSlug(n) {
 				l.fail(d.problem(key, fmt.Sprintf("%q in %s has no letter or digit", n, key), "write a name"))
 				continue
 			}

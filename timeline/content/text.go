@@ -100,6 +100,17 @@ func Slugify(title string) string {
 	return b.String()
 }
 
+// hasSlug reports whether Slugify(s) is not empty, without making it when
+// s has an ASCII letter or digit, which folding keeps.
+func hasSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return Slugify(s) != ""
+}
+
 // validSlug reports whether s is a page name as Slugify makes them.
 func validSlug(s string) bool {
 	return s != "" && Slugify(s) == s

@@ -152,12 +152,17 @@ func (p *page) EventLine(e *eventView) (template.HTML, error) {
 func (p *page) EventItem(e *eventView) (template.HTML, error) {
 	data := part{P: p, E: e, Home: true}
 	if !p.r.keep {
-		var buf bytes.Buffer
-		err := p.r.base.ExecuteTemplate(&buf, "partials/event-item.html", data)
+		buf := itemBuffers.Get().(*bytes.Buffer)
+		defer itemBuffers.Put(buf)
+		buf.Reset()
+		err := p.r.base.ExecuteTemplate(buf, "partials/event-item.html", data)
 		return template.HTML(buf.String()), err
 	}
 	return p.r.cachedPart("partials/event-item.html", e, data)
 }
+
+// itemBuffers are where EventItem renders items it does not keep.
+var itemBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // EventRef renders partials/event-ref.html for e, once per event and depth
 // of page.

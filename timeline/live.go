@@ -30,15 +30,16 @@ import (
 //
 // A Live is used by one goroutine at a time.
 type Live struct {
-	dir  string // the content folder, absolute
-	fsys fs.FS
-	cfg  Config
-	out  string
+	dir    string // the content folder, absolute
+	fsys   fs.FS
+	loader *content.Loader // parses again only the files that changed
+	cfg    Config
+	out    string
 
 	site    *content.Site // nil until a build succeeds, and after a failure
 	pages   *site.Renderer
 	digests map[string]uint64 // the pages' digests (site.Renderer.Digests), nil until needed or once stale
-	pending []string // event files whose last reading found problems: read again by every Update until fixed
+	pending []string          // event files whose last reading found problems: read again by every Update until fixed
 }
 
 // NewLive prepares a preview of the content folder dir, published into out.
@@ -47,7 +48,8 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Live{dir: abs, fsys: os.DirFS(abs), cfg: cfg, out: out}, nil
+	fsys := os.DirFS(abs)
+	return &Live{dir: abs, fsys: fsys, loader: content.NewLoader(fsys), cfg: cfg, out: out}, nil
 }
 
 // Build loads the whole content folder and publishes it, keeping what
@@ -56,7 +58,7 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 // content is at fault.
 func (l *Live) Build() (int, error) {
 	l.site, l.pages, l.pending, l.digests = nil, nil, nil, nil
-	s, err := content.Load(l.fsys)
+	s, err := l.loader.Load()
 	if err != nil {
 		return 0, err
 	}
@@ -134,7 +136,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 // the feeds and exports are made again. files are the event files that
 // changed, read again by the next update while they have problems.
 func (l *Live) reshape(files []string) (int, bool, error) {
-	s, err := content.Load(l.fsys)
+	s, err := l.loader.Load()
 	if err != nil {
 		l.pending = files
 		return 0, false, err

@@ -91,6 +91,8 @@ type loader struct {
 	fsys     fs.FS
 	problems []Problem
 	warnings []Problem
+
+	memo *Loader // what the last load of the same tree parsed, or nil
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -99,7 +101,45 @@ func (l *loader) warn(p Problem) { l.warnings = append(l.warnings, p) }
 // Load reads the content tree in fsys and checks it. A tree with problems
 // gives a Problems error listing all of them, and no site.
 func Load(fsys fs.FS) (*Site, error) {
-	l := &loader{fsys: fsys}
+	return (&loader{fsys: fsys}).load()
+}
+
+// A Loader loads the same content tree again and again, as a preview does
+// after each change: it keeps what it parsed of every source and event
+// file, and parses again only the files whose text changed (every event
+// file when a source changed, since events quote sources). Each load reads
+// every file and gives a new Site, as Load does, with the same problems.
+// A Loader serves one load at a time.
+type Loader struct {
+	fsys    fs.FS
+	sources map[string]*parsedSource // by path
+	events  map[string]*parsedEvent  // by path, parsed with the sources above
+}
+
+// parsedSource is a source file as a Loader keeps it.
+type parsedSource struct {
+	text     string  // as read
+	src      *Source // never handed out: each load gets a copy
+	folded   string  // its text with white space folded, as quotes are looked for
+	problems []Problem
+	warnings []Problem
+}
+
+// parsedEvent is an event file as a Loader keeps it.
+type parsedEvent struct {
+	text string
+	f    eventFile // f.e is never handed out: each load gets a copy
+}
+
+// NewLoader returns a Loader of the tree fsys.
+func NewLoader(fsys fs.FS) *Loader { return &Loader{fsys: fsys} }
+
+// Load reads and checks the tree as Load does.
+func (ld *Loader) Load() (*Site, error) {
+	return (&loader{fsys: ld.fsys, memo: ld}).load()
+}
+
+func (l *loader) load() (*Site, error) {
 	s := &Site{Language: "fr"}
 	l.loadIndex(s)
 	srcs := l.loadSources()
@@ -398,6 +438,7 @@ func (l *loader) loadSources() []*Source {
 	// are gathered in file order.
 	srcs := make([]*Source, len(paths))
 	subs := make([]loader, len(paths))
+	kept := make([]*parsedSource, len(paths))
 	parallel(len(paths), func(i int) {
 		sub := &subs[i]
 		sub.fsys = l.fsys
@@ -406,6 +447,16 @@ func (l *loader) loadSources() []*Source {
 		if !ok {
 			return
 		}
+		if l.memo != nil {
+			if ps := l.memo.sources[p]; ps != nil && ps.text == text {
+				kept[i] = ps
+				src := *ps.src
+				srcs[i] = &src
+				sub.problems = append(sub.problems, ps.problems...)
+				sub.warnings = append(sub.warnings, ps.warnings...)
+				return
+			}
+		}
 		src := &Source{ID: idOf(p), File: p, Raw: text, Language: "fr"}
 		if path.Ext(p) == ".txt" {
 			readArticle(src)
@@ -413,12 +464,35 @@ func (l *loader) loadSources() []*Source {
 			return
 		}
 		srcs[i] = src
+		if l.memo != nil {
+			private := *src
+			kept[i] = &parsedSource{text: text, src: &private, folded: FoldSpace(src.Text),
+				problems: slices.Clone(sub.problems), warnings: slices.Clone(sub.warnings)}
+		}
 	})
 	out := make([]*Source, 0, len(srcs))
 	for i, src := range srcs {
 		l.merge(&subs[i])
 		if src != nil {
 			out = append(out, src)
+		}
+	}
+	if l.memo != nil {
+		// The events parsed before quote these sources: they stay good
+		// only if every source is the same as then.
+		same := len(paths) == len(l.memo.sources)
+		next := make(map[string]*parsedSource, len(paths))
+		for i, p := range paths {
+			if kept[i] != nil {
+				same = same && l.memo.sources[p] == kept[i]
+				next[p] = kept[i]
+			} else {
+				same = false
+			}
+		}
+		l.memo.sources = next
+		if !same {
+			l.memo.events = nil
 		}
 	}
 	return out
@@ -611,13 +685,35 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 	// most of the work: they run on every core. Names are then resolved in
 	// file order, so the terms and their order never depend on which file
 	// was parsed first.
-	folded := foldSources(srcs)
+	var folded map[*Source]string
+	if l.memo == nil {
+		folded = foldSources(srcs)
+	} else {
+		folded = make(map[*Source]string, len(srcs))
+		for _, src := range srcs {
+			folded[src] = l.memo.sources[src.File].folded
+		}
+	}
 	files := make([]eventFile, len(paths))
+	kept := make([]*parsedEvent, len(paths))
 	parallel(len(paths), func(i int) {
 		f := &files[i]
 		f.sub.fsys = l.fsys
-		f.sub.parseEvent(f, paths[i], byID, folded)
+		if l.memo == nil {
+			f.sub.parseEvent(f, paths[i], byID, folded)
+			return
+		}
+		kept[i] = l.memo.event(f, paths[i], byID, folded)
 	})
+	if l.memo != nil {
+		next := make(map[string]*parsedEvent, len(paths))
+		for i, p := range paths {
+			if kept[i] != nil {
+				next[p] = kept[i]
+			}
+		}
+		l.memo.events = next
+	}
 	topics := &terms{kind: "topics", byName: map[string]*Term{}, bySlug: map[string]*Term{}}
 	kinds := [3]*terms{actors, places, topics}
 	out := make([]*Event, 0, len(files))
@@ -663,6 +759,42 @@ func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, fol
 	if !ok {
 		return
 	}
+	l.parseEventText(f, p, text, byID, folded)
+}
+
+// event reads the event file at p into f as parseEvent does, reusing what
+// the last load parsed when the file's text is the same; it returns what
+// to keep for the next load, or nil.
+func (ld *Loader) event(f *eventFile, p string, byID map[string]*Source, folded map[*Source]string) *parsedEvent {
+	text, ok := f.sub.read(p)
+	if !ok {
+		return nil
+	}
+	pe := ld.events[p]
+	if pe == nil || pe.text != text {
+		pe = &parsedEvent{text: text}
+		pe.f.sub.fsys = f.sub.fsys
+		pe.f.sub.parseEventText(&pe.f, p, text, byID, folded)
+	}
+	// A copy, whose citations name this load's sources.
+	f.sub.problems = append(f.sub.problems, pe.f.sub.problems...)
+	f.sub.warnings = append(f.sub.warnings, pe.f.sub.warnings...)
+	f.names = pe.f.names
+	if pe.f.e != nil {
+		e := *pe.f.e
+		if e.Sources != nil {
+			e.Sources = make([]Citation, len(pe.f.e.Sources))
+			for i, c := range pe.f.e.Sources {
+				e.Sources[i] = Citation{Source: byID[c.Source.ID], Quote: c.Quote}
+			}
+		}
+		f.e = &e
+	}
+	return pe
+}
+
+// parseEventText reads the text of the event file at p into f.
+func (l *loader) parseEventText(f *eventFile, p, text string, byID map[string]*Source, folded map[*Source]string) {
 	d, prob := splitDoc(p, text)
 	if prob != nil {
 		l.fail(*prob)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -180,5 +181,64 @@ func same(t *testing.T, got, want *Site) {
 			t.Errorf("warnings: got %v, want %v", got.Warnings, want.Warnings)
 		}
 		t.Fatal("the site differs from what Load gives")
+	}
+}
+
+// TestLoaderIsLoad edits the seed site step by step and checks that a
+// Loader, which parses again only what changed, gives after each step the
+// site, or the problems, that Load gives.
+func TestLoaderIsLoad(t *testing.T) {
+	tree := seedTree(t)
+	ld := NewLoader(tree)
+	source := "sources/000_a5a4beaffec547ff.txt"
+	steps := []struct {
+		name string
+		edit func(t *testing.T, tree fstest.MapFS)
+	}{
+		{"as it is", func(*testing.T, fstest.MapFS) {}},
+		{"a new title", func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "title: Sommet de La Valette sur la migration", "title: Le sommet de La Valette")
+		}},
+		{"a new date and actor", func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "date: 2015-11", "date: 2015-11-11")
+			replace(t, tree, valette, "actors: [Union européenne]", "actors: [Union européenne, Maroc]")
+		}},
+		{"a new event", func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\nactors: [Frontex]\n---\nLa suite.\n")}
+		}},
+		{"a broken event", func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: décembre\n---\n")}
+		}},
+		{"the broken event gone", func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, "events/2015-12-suite.md")
+		}},
+		{"a source with a new line", func(t *testing.T, tree fstest.MapFS) {
+			tree[source].Data = append(tree[source].Data, "\nUne ligne de plus.\n"...)
+		}},
+		{"a source that lost the quoted passage", func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, source, "lors du sommet sur la migration", "lors d'une réunion")
+		}},
+		{"the passage back", func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, source, "lors d'une réunion", "lors du sommet sur la migration")
+		}},
+		{"a source removed", func(t *testing.T, tree fstest.MapFS) {
+			for name := range tree {
+				if strings.HasPrefix(name, "sources/") && name != source {
+					delete(tree, name)
+					break
+				}
+			}
+		}},
+	}
+	for _, step := range steps {
+		step.edit(t, tree)
+		got, gotErr := ld.Load()
+		want, wantErr := Load(tree)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("%s: the Loader gives %v, Load %v", step.name, gotErr, wantErr)
+		}
+		if wantErr == nil {
+			same(t, got, want)
+		}
 	}
 }

@@ -33,7 +33,7 @@ var (
 	summaryLine = regexp.MustCompile(`(?m)^summary: "(.*)"$`)
 	quoteLine   = regexp.MustCompile(`(?m)^    quote: "(.*)"$`)
 	dateLine    = regexp.MustCompile(`(?m)^date: (\d{4})-(\d\d)-(\d\d)$`)
-	statusLine  = regexp.MustCompile(`(?m)^status: reviewed$`)
+	statusLine  = regexp.MustCompile(`(?m)^status: \w+$`)
 	actorsLine  = regexp.MustCompile(`(?m)^actors: \[`)
 )
 
@@ -55,7 +55,7 @@ var edits = []edit{
 		})
 	}},
 	{name: "status and an unknown key", change: func(s string, r *rand.Rand) string {
-		return statusLine.ReplaceAllString(s, "status: extracted\nremarque: à revoir")
+		return statusLine.ReplaceAllString(s, fmt.Sprintf("status: extracted\nremarque%d: à revoir", r.IntN(1e9)))
 	}},
 	{name: "another date", change: func(s string, r *rand.Rand) string {
 		return dateLine.ReplaceAllString(s, "date: $1-$2")
@@ -130,6 +130,10 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 			}
 			events = append(events, file)
 		default:
+			if ed.name == "a draft" {
+				// No longer an event: never picked again.
+				events = slices.DeleteFunc(events, func(f string) bool { return f == file })
+			}
 			text := ed.change(was, r)
 			if text == was {
 				t.Fatalf("step %d (%s): the edit leaves %s as it was", step, ed.name, file)

@@ -16,8 +16,8 @@ import (
 
 // TestServeFollowsEdits runs frise serve on a copy of the site's content,
 // as an editor would, and edits an event file: a new title is taken in
-// place, a new date rebuilds the site, a broken file gets the error page
-// and the fixed file the page again. Every answer comes over HTTP from
+// place, as is a new date, a new site title rebuilds the site, a broken
+// file gets the error page and the fixed file the page again. Every answer comes over HTTP from
 // the running command.
 func TestServeFollowsEdits(t *testing.T) {
 	dir := t.TempDir()
@@ -105,7 +105,19 @@ func TestServeFollowsEdits(t *testing.T) {
 
 	save(strings.Replace(string(orig), "date: 2015-11", "date: 2015-11-12", 1))
 	waitFor("a new date", page, 200, "12 novembre 2015")
-	waitLog("a new date", "sommet-de-la-valette.md changed: rebuilt the site")
+
+	// Outside the event files, a change rebuilds the whole site.
+	index := filepath.Join(dir, "content", "_index.md")
+	b, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	retitled := regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(string(b), "title: Frise pour essai")
+	if err := os.WriteFile(index, []byte(retitled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("a new site title", page, 200, "Frise pour essai")
+	waitLog("a new site title", "_index.md changed: rebuilt the site")
 
 	save(strings.Replace(string(orig), "title: Sommet de La Valette sur la migration\n", "", 1))
 	waitFor("a broken file", page, 500, "2015-11-sommet-de-la-valette.md")

@@ -43,7 +43,6 @@ import (
 	"io/fs"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -74,11 +73,11 @@ type Config struct {
 // Stream it lets go of the events it no longer saw. It holds about as much
 // as the data exports weigh, and serves one Stream at a time.
 type Memo struct {
-	ctx      string           // what every item depends on besides its event: the base URL, the site's key
-	entries  map[uint64]entry // by the digest of what the entry is made from
+	ctx      string            // what every item depends on besides its event: the base URL, the site's key
+	entries  map[uint64]*entry // by the digest of what the entry is made from
 	items    map[memoKey][]byte
-	used     map[uint64]bool // the entries the Stream under way asked for
-	pages    uint64          // the digest of the list of pages the sitemaps were made for
+	gen      int    // counts Streams: an entry's gen says which asked for it last
+	pages    uint64 // the digest of the list of pages the sitemaps were made for
 	sitemaps map[string][]byte
 }
 
@@ -89,7 +88,7 @@ type memoKey struct {
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{entries: map[uint64]entry{}, items: map[memoKey][]byte{}}
+	return &Memo{entries: map[uint64]*entry{}, items: map[memoKey][]byte{}}
 }
 
 // begin readies m for a Stream of the site x: a Memo made for another
@@ -99,44 +98,42 @@ func (m *Memo) begin(x *export) {
 		*m = *NewMemo()
 		m.ctx = ctx
 	}
-	m.used = make(map[uint64]bool, len(m.entries))
+	m.gen++
 }
 
 // prune lets go of the entries the last Stream did not ask for.
 func (m *Memo) prune() {
-	for k := range m.entries {
-		if !m.used[k] {
+	for k, e := range m.entries {
+		if e.gen != m.gen {
 			delete(m.entries, k)
 		}
 	}
 	for k := range m.items {
-		if !m.used[k.entry] {
+		if m.entries[k.entry] == nil {
 			delete(m.items, k)
 		}
 	}
-	m.used = nil
 }
 
 // memoSeed is the seed of a Memo's digests, for the life of the process.
 var memoSeed = maphash.MakeSeed()
 
-// entryDigest sums up what newEntry makes an entry from.
-func entryDigest(ev *content.Event) uint64 {
-	var h maphash.Hash
-	h.SetSeed(memoSeed)
+// entryDigest sums up what newEntry makes an entry from; buf is scratch
+// space, returned for the next call.
+func entryDigest(ev *content.Event, buf []byte) (uint64, []byte) {
+	b := buf[:0]
+	num := func(x uint64) { b = binary.LittleEndian.AppendUint64(b, x) }
 	str := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.WriteString(s)
+		num(uint64(len(s)))
+		b = append(b, s...)
 	}
 	str(ev.Slug)
 	str(ev.Title)
 	str(ev.Summary)
 	str(ev.Status)
-	str(ev.Date.String())
+	num(maphash.Comparable(memoSeed, ev.Date))
 	for _, ts := range [][]*content.Term{ev.Actors, ev.Places, ev.Topics} {
-		str(strconv.Itoa(len(ts)))
+		num(uint64(len(ts)))
 		for _, t := range ts {
 			if t != nil {
 				str(t.Title)
@@ -149,11 +146,11 @@ func entryDigest(ev *content.Event) uint64 {
 			str(src.ID)
 			str(src.Title)
 			str(src.URL)
-			str(src.Published.String())
+			num(maphash.Comparable(memoSeed, src.Published))
 			str(c.Quote)
 		}
 	}
-	return h.Sum64()
+	return maphash.Bytes(memoSeed, b), b
 }
 
 // item returns what the data export format writes for e: made by write
@@ -377,6 +374,7 @@ type entry struct {
 	Status   string
 	Event    *content.Event
 	key      uint64 // what it is made from, summed up, for a Memo
+	gen      int    // the Memo's last Stream that asked for it
 	Actors   []named
 	Places   []named
 	Topics   []named
@@ -420,6 +418,7 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 	if memo != nil {
 		memo.begin(x)
 	}
+	var scratch []byte
 	for _, ev := range s.Events {
 		if ev == nil || ev.Draft {
 			continue
@@ -428,18 +427,19 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			x.entries = append(x.entries, newEntry(ev))
 			continue
 		}
-		k := entryDigest(ev)
-		e, ok := memo.entries[k]
-		if !ok {
-			e = newEntry(ev)
-			e.key = k
+		var k uint64
+		k, scratch = entryDigest(ev, scratch)
+		e := memo.entries[k]
+		if e == nil {
+			made := newEntry(ev)
+			made.key = k
+			e = &made
+			memo.entries[k] = e
 		}
 		// The event remembered may be an earlier load's, with the same
 		// content: keep this one's, and let that one go.
-		e.Event = ev
-		memo.entries[k] = e
-		memo.used[k] = true
-		x.entries = append(x.entries, e)
+		e.Event, e.gen = ev, memo.gen
+		x.entries = append(x.entries, *e)
 	}
 	return x
 }

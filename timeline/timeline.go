@@ -5,6 +5,13 @@
 //	n, err := timeline.Publish(site, cfg, out)   // render, minify and write each file as it is made,
 //	                                             // then swap the new site in (package publish)
 //
+// A preview keeps the site in memory and updates only what a change touches
+// (see Live):
+//
+//	live, err := timeline.NewLive(contentDir, cfg, out)
+//	n, err := live.Build()                       // as Load and Publish
+//	n, whole, err := live.Update(changedPaths)    // after files changed
+//
 // The packages below it do the work: edtf (imprecise dates), frdate
 // (French dates in text), article (scraped sources), content (the content
 // tree), extract (sources to events), site (the pages), export (feeds and

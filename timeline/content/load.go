@@ -27,6 +27,11 @@
 // the Event's fields, and only there); a key that looks like a
 // misspelt known key is a warning. Every problem in every file is reported in
 // one run, sorted by file and line.
+//
+// A preview that loads the same tree after every change uses a Loader,
+// which parses again only the files whose text changed, and Site.Reread,
+// which takes an edited event file into the loaded site in place when its
+// date, terms and sources stay as they were.
 package content
 
 import (

@@ -9,6 +9,9 @@
 // with the same bytes as last time is not even minified again (see the
 // manifest, ".public.manifest" beside "public", with the lock file
 // ".public.lock").
+//
+// A preview that changes a few files of a published site updates it in
+// place instead (Patch): each file is replaced by a rename, one at a time.
 package publish
 
 import (

@@ -29,7 +29,11 @@
 //
 // Render returns every file in a map; Stream hands them over one by one, in
 // a fixed order, so that a writer need not hold the whole site in memory.
-// Pages render on every core; the bytes do not depend on it.
+// Pages render on every core; the bytes do not depend on it. A Renderer
+// keeps what Stream works out, for a preview: after an event was edited in
+// place, Refresh renders only the pages that show it; after the content was
+// loaded again, Digests tell which pages changed and Renderer.Render renders
+// those.
 //
 // A timeline of more than 300 events lists only its latest 100 on the home
 // page, whose overview then leads to the year pages; each year page has

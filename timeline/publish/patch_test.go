@@ -17,14 +17,7 @@ func TestPatchUpdatesInPlace(t *testing.T) {
 		"events.csv":    "slug\na\nb\n",
 	}
 	stage(t, dir, files)
-	inode := func(name string) os.FileInfo {
-		t.Helper()
-		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fi
-	}
+	inode := func(name string) os.FileInfo { return lstat(t, dir, name) }
 	before := map[string]os.FileInfo{}
 	for name := range files {
 		before[name] = inode(name)

@@ -26,6 +26,16 @@ func readTree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// lstat describes the file name of the site in dir.
+func lstat(t *testing.T, dir, name string) os.FileInfo {
+	t.Helper()
+	fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi
+}
+
 func TestWriteReplacesTheSite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	first := map[string][]byte{
@@ -260,14 +270,7 @@ func TestRebuildSharesUnchangedFiles(t *testing.T) {
 	if err := Write(dir, first); err != nil {
 		t.Fatal(err)
 	}
-	stat := func(name string) os.FileInfo {
-		t.Helper()
-		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fi
-	}
+	stat := func(name string) os.FileInfo { return lstat(t, dir, name) }
 	before := map[string]os.FileInfo{}
 	for name := range first {
 		before[name] = stat(name)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 
 	"frise/timeline/content"
@@ -182,12 +183,25 @@ var eventParts = []string{"partials/event-line.html", "partials/event-ref.html",
 // site, or all its sources or terms, on a page: .Site.Events and the like.
 var sitewide = regexp.MustCompile(`\.Site\.(Events|Sources|Actors|Places|Topics|Years)\b`)
 
+// listsEvents finds a list of events (a term's, a year's) or a neighbour's
+// neighbours: what only the pages of terms and years, and the home page,
+// may show.
+var listsEvents = regexp.MustCompile(`\.Events\b|\.(Prev|Next)\.(Prev|Next|Related)\b|\.Related\b.*\.Related\b`)
+
 // local reports whether the templates show an event only where Refresh
-// looks for it. The home page is always rendered again, so it may show
-// anything.
+// and Digests look for it: the site's lists on the home page alone, lists
+// of events on the pages of terms and years and the home page alone. The
+// home page is always rendered again, so it may show anything.
 func (r *renderer) local() bool {
 	for name, src := range r.sources {
-		if name != "index.html" && sitewide.MatchString(src) {
+		if name == "index.html" {
+			continue
+		}
+		if sitewide.MatchString(src) {
+			return false
+		}
+		lists := name == "years/single.html" || strings.HasSuffix(name, "/term.html")
+		if !lists && listsEvents.MatchString(src) {
 			return false
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"frise/timeline/content"
 	"frise/timeline/export"
@@ -15,18 +14,28 @@ import (
 )
 
 // Live is a site under preview: the content as last loaded and what the
-// pages were rendered from, kept between builds so that an edit to an
-// event's text costs the pages that show that event, not the whole site.
+// pages were rendered from, kept between builds so that an edit costs the
+// pages it touches, not the whole site.
 //
 // Build loads and publishes everything, as Load and Publish do. Update,
-// given the files that changed, reads again only the event files among
-// them and updates in place only the files that depend on them (see
-// content.Site.Reread, site.Renderer.Refresh and publish.Patch): on a site
-// of 10,000 events, a few pages and, when the title, summary, quotes or
-// other keys changed, the feeds and data exports, which remember what they
-// wrote for every event whose content did not change (export.Memo). Any other change (a new or deleted
-// file, another date, terms or sources, a template, a source article)
-// makes Update build the whole site again, which gives the same bytes.
+// given the files that changed, does the least it can, in place (see
+// publish.Patch):
+//
+//   - an event file whose date, terms and sources stay as they were is read
+//     again alone (content.Site.Reread) and only the pages that show it are
+//     rendered (site.Renderer.Refresh): its own page when only its body
+//     changed; else also the pages that list it and the feeds and data
+//     exports, which remember what they wrote for every other event
+//     (export.Memo);
+//   - any other change in the content folder (a new or deleted event, a new
+//     date, terms or sources, an actor's or a place's file, a source) loads
+//     the content again, parsing only the files that changed
+//     (content.Loader), and renders the pages whose digest changed
+//     (site.Renderer.Digests), removing those gone;
+//   - a change to the site's settings (_index.md), the templates or the
+//     static files builds the whole site again.
+//
+// Each way gives the bytes a build from scratch gives.
 //
 // A Live is used by one goroutine at a time.
 type Live struct {
@@ -90,7 +99,7 @@ func (l *Live) Build() (int, error) {
 // changed files have problems it returns them as content.Problems and the
 // site on disk stays as it was.
 func (l *Live) Update(changed []string) (n int, whole bool, err error) {
-	files, ok := l.eventFiles(changed)
+	files, ok := l.contentFiles(changed)
 	if !ok || l.site == nil {
 		n, err = l.Build()
 		return n, true, err
@@ -129,12 +138,12 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	return n + made, false, st.Commit()
 }
 
-// reshape brings the site up to date after event files were added or
-// deleted, or changed their dates, terms or sources: the content is loaded
+// reshape brings the site up to date after files of the content folder
+// changed in a way Reread does not take in place: the content is loaded
 // and its views worked out again, but only the pages whose digest changed
 // are rendered and replaced, pages that no longer exist are removed, and
-// the feeds and exports are made again. files are the event files that
-// changed, read again by the next update while they have problems.
+// the feeds and exports are made again. files are the files that changed,
+// read again by the next update while they have problems.
 func (l *Live) reshape(files []string) (int, bool, error) {
 	s, err := l.loader.Load()
 	if err != nil {
@@ -219,9 +228,10 @@ func exportBeside(s *content.Site, cfg Config, st *publish.Stage) func() (int, e
 	}
 }
 
-// eventFiles returns the paths within the content folder of the changed
-// files, and whether all of them are event files.
-func (l *Live) eventFiles(changed []string) ([]string, bool) {
+// contentFiles returns the paths within the content folder of the changed
+// files, and whether an update can take them in: all lie in the content
+// folder, and none is its settings (_index.md), which every page shows.
+func (l *Live) contentFiles(changed []string) ([]string, bool) {
 	var files []string
 	for _, p := range changed {
 		abs, err := filepath.Abs(p)
@@ -229,12 +239,11 @@ func (l *Live) eventFiles(changed []string) ([]string, bool) {
 			return nil, false
 		}
 		rel, err := filepath.Rel(l.dir, abs)
-		if err != nil {
+		if err != nil || !filepath.IsLocal(rel) {
 			return nil, false
 		}
 		rel = filepath.ToSlash(rel)
-		name, ok := strings.CutPrefix(rel, "events/")
-		if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
+		if rel == "_index.md" {
 			return nil, false
 		}
 		files = append(files, rel)

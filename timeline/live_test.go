@@ -26,6 +26,9 @@ type edit struct {
 	newFile       bool // the changed text goes into a new file beside the one read
 	deleted       bool // the file is deleted
 	change        func(text string, r *rand.Rand) string
+	// folder, when set, is where the file edited is picked, instead of
+	// among the events: "actors", "places", "sources".
+	folder string
 }
 
 var (
@@ -35,6 +38,7 @@ var (
 	dateLine    = regexp.MustCompile(`(?m)^date: (\d{4})-(\d\d)-(\d\d)$`)
 	statusLine  = regexp.MustCompile(`(?m)^status: \w+$`)
 	actorsLine  = regexp.MustCompile(`(?m)^actors: \[`)
+	aliasesLine = regexp.MustCompile(`(?m)^aliases: \[`)
 )
 
 var edits = []edit{
@@ -73,6 +77,19 @@ var edits = []edit{
 		return titleLine.ReplaceAllString(s, `title: "$1 (suite)"`)
 	}, newFile: true},
 	{name: "a deleted file", deleted: true},
+	{name: "an actor's new alias", folder: "actors", change: func(s string, r *rand.Rand) string {
+		alias := fmt.Sprintf(`"Alias %d"`, r.IntN(1000))
+		if aliasesLine.MatchString(s) {
+			return aliasesLine.ReplaceAllString(s, "aliases: ["+alias+", ")
+		}
+		return titleLine.ReplaceAllString(s, "title: \"$1\"\naliases: ["+alias+"]")
+	}},
+	{name: "a place's new title", folder: "places", change: func(s string, r *rand.Rand) string {
+		return titleLine.ReplaceAllString(s, `title: "$1-le-Haut"`)
+	}},
+	{name: "a source's new paragraph", folder: "sources", change: func(s string, r *rand.Rand) string {
+		return s + fmt.Sprintf("\nUn paragraphe ajouté à l'article, le %d.\n", r.IntN(1000))
+	}},
 	{name: "no title", broken: true, change: func(s string, r *rand.Rand) string {
 		return titleLine.ReplaceAllString(s, "")
 	}},
@@ -109,6 +126,13 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 	for step := range 2 * len(edits) {
 		ed := edits[step%len(edits)]
 		file := events[r.IntN(len(events))]
+		if ed.folder != "" {
+			others, _ := filepath.Glob(filepath.Join(src, ed.folder, "*"))
+			if len(others) == 0 {
+				t.Fatalf("no file in %s", ed.folder)
+			}
+			file = others[r.IntN(len(others))]
+		}
 		if broken != "" {
 			file = broken
 		}
@@ -174,8 +198,9 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 	}
 }
 
-// TestLiveUpdateOtherFiles checks that a change outside the event files
-// builds the whole site.
+// TestLiveUpdateOtherFiles checks that a change to the site's settings,
+// or outside the content folder, builds the whole site, and that one to a
+// folder of it does not.
 func TestLiveUpdateOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "content")
@@ -189,17 +214,22 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 	if _, err := live.Build(); err != nil {
 		t.Fatal(err)
 	}
-	for _, changed := range [][]string{
-		{filepath.Join(src, "_index.md")},
-		{filepath.Join(src, "events")},
-		{filepath.Join(dir, "templates", "index.html")},
+	for _, c := range []struct {
+		path  string
+		whole bool
+	}{
+		{filepath.Join(src, "_index.md"), true},
+		{filepath.Join(src, "events"), false},
+		{filepath.Join(src, "events", "2016"), false},
+		{filepath.Join(dir, "templates", "index.html"), true},
+		{src + "-autre", true},
 	} {
-		_, whole, err := live.Update(changed)
+		_, whole, err := live.Update([]string{c.path})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !whole {
-			t.Errorf("a change to %s is taken without building the whole site", changed)
+		if whole != c.whole {
+			t.Errorf("a change to %s builds the whole site: %v, want %v", c.path, whole, c.whole)
 		}
 	}
 }

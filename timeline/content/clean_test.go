@@ -75,3 +75,14 @@ func FuzzHasSlug(f *testing.F) {
 		}
 	})
 }
+
+func FuzzValidSlug(f *testing.F) {
+	for _, s := range []string{"", "-", "a", "a-b", "a--b", "-a", "a-", "2015-11-sommet", "É", "a_b", "A"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validSlug(s), s != "" && Slugify(s) == s; got != want {
+			t.Errorf("validSlug(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -111,9 +111,23 @@ func hasSlug(s string) bool {
 	return Slugify(s) != ""
 }
 
-// validSlug reports whether s is a page name as Slugify makes them.
+// validSlug reports whether s is a page name as Slugify makes them: lower
+// case ASCII letters and digits, single dashes between them. It is
+// s != "" && Slugify(s) == s, without making the slug: every event file's
+// name is checked.
 func validSlug(s string) bool {
-	return s != "" && Slugify(s) == s
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // ValidSourceID reports whether s can be a source's id: ASCII letters, digits,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -18,14 +19,15 @@ import (
 //
 // Digests are made in memory for one process; they are not kept.
 func (x *Renderer) Digests() map[string]uint64 {
-	d := &digester{r: x.r, cards: map[*eventView]uint64{}}
+	d := &digester{r: x.r, cards: make(map[*eventView]uint64, len(x.r.view.Events)),
+		terms: map[*termView]uint64{}, sources: map[*sourceView]uint64{}}
 	d.site = d.siteDigest()
 	v := x.r.view
 	out := make(map[string]uint64, len(v.Events)+len(v.Sources)+len(v.Years)+512)
 	for _, ev := range v.Events {
 		h := d.start()
 		d.event(h, ev)
-		h.WriteString(ev.Event.Body)
+		d.strs(h, ev.Event.Body)
 		for _, n := range []*eventView{ev.Prev, ev.Next} {
 			d.card(h, n)
 		}
@@ -33,7 +35,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 		for _, rel := range ev.Related {
 			d.card(h, rel)
 		}
-		out[ev.URL] = h.Sum64()
+		out[ev.URL] = h.sum()
 	}
 	for _, kind := range []string{"actors", "places", "topics"} {
 		for _, tv := range x.r.termsOf(kind) {
@@ -45,7 +47,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 			for _, ev := range tv.Events {
 				d.card(h, ev)
 			}
-			out[tv.URL] = h.Sum64()
+			out[tv.URL] = h.sum()
 		}
 	}
 	for _, yv := range v.Years {
@@ -62,7 +64,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 				d.int(h, bt.N)
 			}
 		}
-		out[yv.URL] = h.Sum64()
+		out[yv.URL] = h.sum()
 	}
 	for _, sv := range v.Sources {
 		h := d.start()
@@ -70,23 +72,25 @@ func (x *Renderer) Digests() map[string]uint64 {
 		d.strs(h, sv.Source.ID, sv.Source.Text, sv.PublishedOn, sv.PubISO)
 		d.int(h, len(sv.Passages))
 		for _, p := range sv.Passages {
-			d.strs(h, p.ID, p.Quote, strconv.FormatBool(p.Found))
+			d.strs(h, p.ID, p.Quote)
+			d.bool(h, p.Found)
 			d.card(h, p.Event)
 		}
 		for _, para := range sv.Paras {
-			d.strs(h, strconv.FormatBool(para.Head))
+			d.bool(h, para.Head)
 			d.int(h, len(para.Segs))
 			for _, seg := range para.Segs {
-				d.strs(h, seg.Text, strconv.FormatBool(seg.Mark), seg.ID)
+				d.strs(h, seg.Text, seg.ID)
+				d.bool(h, seg.Mark)
 				if seg.Event != nil {
 					d.card(h, seg.Event)
 				}
 			}
 		}
-		out[sv.URL] = h.Sum64()
+		out[sv.URL] = h.sum()
 	}
 	h := d.start()
-	out["404.html"] = h.Sum64()
+	out["404.html"] = h.sum()
 	return out
 }
 
@@ -95,23 +99,31 @@ var digestSeed = maphash.MakeSeed()
 
 // digester makes the digests of one renderer's pages.
 type digester struct {
-	r     *renderer
-	site  uint64
-	cards map[*eventView]uint64 // each event as lists show it, made once
+	r       *renderer
+	site    uint64
+	cards   map[*eventView]uint64  // each event as lists show it, made once
+	terms   map[*termView]uint64   // each term as links to it show it, made once
+	sources map[*sourceView]uint64 // each source as citations show it, made once
+	pageBuf digest                 // the page being summed up, reused
+	cardBuf digest                 // the card being summed up, reused
 }
 
+// digest gathers the bytes to sum up, and sums them up at once: one hash
+// over a buffer costs much less than a hash fed string by string.
+type digest struct{ b []byte }
+
+func (h *digest) sum() uint64 { return maphash.Bytes(digestSeed, h.b) }
+
 // start begins a page's digest with the site's.
-func (d *digester) start() *maphash.Hash {
-	h := new(maphash.Hash)
-	h.SetSeed(digestSeed)
-	d.int64(h, d.site)
-	return h
+func (d *digester) start() *digest {
+	d.pageBuf.b = d.pageBuf.b[:0]
+	d.int64(&d.pageBuf, d.site)
+	return &d.pageBuf
 }
 
 // siteDigest covers what every page shows of the site, and the templates.
 func (d *digester) siteDigest() uint64 {
-	var h maphash.Hash
-	h.SetSeed(digestSeed)
+	var h digest
 	v := d.r.view
 	d.strs(&h, v.Title, v.Description, v.Language, v.Locale, string(v.Intro), d.r.cfg.BaseURL,
 		fmt.Sprint(v.Params), strconv.FormatBool(d.r.split()))
@@ -126,22 +138,21 @@ func (d *digester) siteDigest() uint64 {
 	for _, name := range names {
 		d.strs(&h, name, d.r.sources[name])
 	}
-	return h.Sum64()
+	return h.sum()
 }
 
 // card writes what a list shows of an event (nil for none): everything
 // but its body and its neighbours.
-func (d *digester) card(h *maphash.Hash, ev *eventView) {
+func (d *digester) card(h *digest, ev *eventView) {
 	if ev == nil {
 		d.int(h, -1)
 		return
 	}
 	c, ok := d.cards[ev]
 	if !ok {
-		var ch maphash.Hash
-		ch.SetSeed(digestSeed)
-		d.event(&ch, ev)
-		c = ch.Sum64()
+		d.cardBuf.b = d.cardBuf.b[:0]
+		d.event(&d.cardBuf, ev)
+		c = d.cardBuf.sum()
 		d.cards[ev] = c
 	}
 	d.int64(h, c)
@@ -149,10 +160,15 @@ func (d *digester) card(h *maphash.Hash, ev *eventView) {
 
 // event writes an event's own fields, those of its terms and sources, and
 // its citations.
-func (d *digester) event(h *maphash.Hash, ev *eventView) {
+func (d *digester) event(h *digest, ev *eventView) {
 	e := ev.Event
-	d.strs(h, e.Slug, e.File, ev.URL, ev.Where, ev.Title, ev.Summary, e.Title, e.Summary, e.DateText, e.Date.String(),
-		e.Status, strconv.FormatBool(e.Draft), fmt.Sprint(e.Params),
+	d.int64(h, maphash.Comparable(digestSeed, e.Date))
+	d.bool(h, e.Draft)
+	d.int(h, len(e.Params))
+	if len(e.Params) > 0 {
+		d.strs(h, fmt.Sprint(e.Params))
+	}
+	d.strs(h, e.Slug, e.File, ev.URL, ev.Where, ev.Title, ev.Summary, e.Title, e.Summary, e.DateText, e.Status,
 		ev.Date.French, ev.Date.ISO, ev.Date.End, ev.Date.Class,
 		ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs)
 	d.strs(h, ev.Year.Label, ev.Year.ID, ev.Year.URL, ev.Year.Where)
@@ -173,32 +189,48 @@ func (d *digester) event(h *maphash.Hash, ev *eventView) {
 }
 
 // term writes what a link to a term shows, and what the finder searches.
-func (d *digester) term(h *maphash.Hash, tv *termView) {
-	d.strs(h, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search)
-	d.strs(h, tv.Term.Aliases...)
+func (d *digester) term(h *digest, tv *termView) {
+	t, ok := d.terms[tv]
+	if !ok {
+		var th digest
+		d.strs(&th, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search)
+		d.strs(&th, tv.Term.Aliases...)
+		t = th.sum()
+		d.terms[tv] = t
+	}
+	d.int64(h, t)
 }
 
 // source writes what a citation shows of a source.
-func (d *digester) source(h *maphash.Hash, sv *sourceView) {
-	d.strs(h, sv.Title, sv.URL, sv.Original, sv.Published, sv.Publisher, sv.Label, sv.Lang, sv.PubISO,
-		sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL)
+func (d *digester) source(h *digest, sv *sourceView) {
+	c, ok := d.sources[sv]
+	if !ok {
+		var sh digest
+		d.strs(&sh, sv.Title, sv.URL, sv.Original, sv.Published, sv.Publisher, sv.Label, sv.Lang, sv.PubISO,
+			sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL)
+		c = sh.sum()
+		d.sources[sv] = c
+	}
+	d.int64(h, c)
 }
 
 // strs writes each string with its length, so that no two lists of
 // strings write the same bytes.
-func (d *digester) strs(h *maphash.Hash, ss ...string) {
+func (d *digester) strs(h *digest, ss ...string) {
 	for _, s := range ss {
-		d.int(h, len(s))
-		h.WriteString(s)
+		h.b = binary.LittleEndian.AppendUint64(h.b, uint64(len(s)))
+		h.b = append(h.b, s...)
 	}
 }
 
-func (d *digester) int(h *maphash.Hash, n int) { d.int64(h, uint64(n)) }
+func (d *digester) int(h *digest, n int) { d.int64(h, uint64(n)) }
 
-func (d *digester) int64(h *maphash.Hash, n uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(n >> (8 * i))
+func (d *digester) bool(h *digest, b bool) {
+	if b {
+		h.b = append(h.b, 1)
+	} else {
+		h.b = append(h.b, 0)
 	}
-	h.Write(b[:])
 }
+
+func (d *digester) int64(h *digest, n uint64) { h.b = binary.LittleEndian.AppendUint64(h.b, n) }

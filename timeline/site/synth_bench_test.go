@@ -82,3 +82,47 @@ func heapBytes() uint64 {
 	metrics.Read(sample)
 	return sample[0].Value.Uint64()
 }
+
+// BenchmarkViews works out the views of generated sites (NewRenderer) and
+// the digests of all their pages, as a preview does after a change that
+// Refresh cannot take in place:
+//
+//	go test ./timeline/site -run '^$' -bench 'Views|Digests' -benchtime 3x
+func BenchmarkViews(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			s, err := content.Load(synth.FS(n, 1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg := testConfig("https://frise.example.org/")
+			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
+			for b.Loop() {
+				if _, err := NewRenderer(s, cfg); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkDigests(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			s, err := content.Load(synth.FS(n, 1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			x, err := NewRenderer(s, testConfig("https://frise.example.org/"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			defer synth.CPUMeter(b)()
+			for b.Loop() {
+				x.Digests()
+			}
+		})
+	}
+}

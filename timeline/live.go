@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"frise/timeline/content"
 	"frise/timeline/export"
@@ -104,7 +105,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		n, err = l.Build()
 		return n, true, err
 	}
-	files = append(files, l.pending...)
+	files = slices.Compact(slices.Sorted(slices.Values(append(files, l.pending...))))
 	edits, fits, err := l.site.Reread(l.fsys, files)
 	if err != nil {
 		l.pending = files
@@ -114,28 +115,37 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	if !fits {
 		return l.reshape(files)
 	}
+	if !l.pages.Local() {
+		n, err = l.Build()
+		return n, true, err
+	}
 	st, err := publish.Patch(l.out)
 	if err != nil {
 		n, err = l.Build()
 		return n, true, err
 	}
+	defer st.Abort() // on a panic below: the lock is let go
 	exported := func() (int, error) { return 0, nil }
 	if !bodyOnly(edits) {
 		exported = exportBeside(l.site, l.cfg, st)
 	}
 	l.digests = nil // the pages refreshed have new ones
-	n, fits, err = l.pages.Refresh(edits, st.Add)
+	n, _, err = l.pages.Refresh(edits, st.Add)
 	made, xerr := exported()
 	if err == nil {
 		err = xerr
 	}
-	if err != nil || !fits {
-		// What is in memory may no longer match the disk: start afresh.
+	if err == nil {
+		err = st.Commit()
+	}
+	if err != nil {
+		// Some files may be written and others not, and what is in
+		// memory may no longer match the disk: start afresh.
 		st.Abort()
 		n, err := l.Build()
 		return n, true, err
 	}
-	return n + made, false, st.Commit()
+	return n + made, false, nil
 }
 
 // reshape brings the site up to date after files of the content folder
@@ -161,6 +171,8 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		n, err := l.Build()
 		return n, true, err
 	}
+	defer st.Abort() // on a panic below: the lock is let go
+	maps := l.cfg.memo.Sitemaps()
 	exported := exportBeside(s, l.cfg, st)
 	// The digests of the pages on disk are known after a change of this
 	// kind; after a build or a change in place, they are worked out beside
@@ -194,13 +206,20 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	if err == nil {
 		err = xerr
 	}
+	// A site that shrank may need fewer sitemaps.
+	for _, name := range maps {
+		if err == nil && !slices.Contains(l.cfg.memo.Sitemaps(), name) {
+			err = st.Remove(name)
+			n++
+		}
+	}
+	if err == nil {
+		err = st.Commit()
+	}
 	if err != nil {
 		st.Abort()
 		n, err := l.Build()
 		return n, true, err
-	}
-	if err := st.Commit(); err != nil {
-		return 0, false, err
 	}
 	l.site, l.pages, l.digests = s, pages, after
 	return n + made, false, nil

@@ -39,6 +39,7 @@ var (
 	statusLine  = regexp.MustCompile(`(?m)^status: \w+$`)
 	actorsLine  = regexp.MustCompile(`(?m)^actors: \[`)
 	aliasesLine = regexp.MustCompile(`(?m)^aliases: \[`)
+	roleLine    = regexp.MustCompile(`(?m)^role: .*$`)
 )
 
 var edits = []edit{
@@ -83,6 +84,13 @@ var edits = []edit{
 			return aliasesLine.ReplaceAllString(s, "aliases: ["+alias+", ")
 		}
 		return titleLine.ReplaceAllString(s, "title: \"$1\"\naliases: ["+alias+"]")
+	}},
+	{name: "an actor's new role", folder: "actors", change: func(s string, r *rand.Rand) string {
+		role := fmt.Sprintf(`role: "ancien ministre, %d"`, r.IntN(1000))
+		if roleLine.MatchString(s) {
+			return roleLine.ReplaceAllString(s, role)
+		}
+		return titleLine.ReplaceAllString(s, "title: \"$1\"\n"+role)
 	}},
 	{name: "a place's new title", folder: "places", change: func(s string, r *rand.Rand) string {
 		return titleLine.ReplaceAllString(s, `title: "$1-le-Haut"`)
@@ -166,6 +174,7 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		t.Logf("step %d: %s of %s", step, ed.name, file)
 		_, whole, err := live.Update([]string{file})
 		var probs content.Problems
 		switch {
@@ -267,4 +276,115 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestLiveMovesBetweenFolders moves the only event of a small site from
+// one year and topic to another and back: each move empties a folder of
+// the site (years/, topics/) as it fills another, which an update must do
+// without losing a page, many times over.
+func TestLiveMovesBetweenFolders(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := os.MkdirAll(filepath.Join(src, "events"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "_index.md"), []byte("---\ntitle: Essai\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(src, "events", "un-sommet.md")
+	write := func(i int) {
+		t.Helper()
+		text := fmt.Sprintf("---\ntitle: \"Un sommet\"\ndate: %d-03-04\ntopics: [\"thème %d\"]\n---\nLe texte.\n", 2015+i%2, i%2)
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(0)
+	out := filepath.Join(dir, "public")
+	live, err := timeline.NewLive(src, config(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := live.Build(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 150; i++ {
+		write(i)
+		_, whole, err := live.Update([]string{file})
+		if err != nil {
+			t.Fatalf("move %d: %v", i, err)
+		}
+		if whole {
+			t.Fatalf("move %d built the whole site", i)
+		}
+	}
+	want := filepath.Join(dir, "want")
+	s, err := timeline.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := timeline.Publish(s, config(), want); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, "after 150 moves", out, want)
+}
+
+// TestLiveTemplatesShowingMore uses templates that show an event's body in
+// the lists of events: an edit to a body then builds the whole site, since
+// a change in place would miss the lists.
+func TestLiveTemplatesShowingMore(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, 40, 5); err != nil {
+		t.Fatal(err)
+	}
+	tmpls := filepath.Join(dir, "templates")
+	if err := os.CopyFS(tmpls, os.DirFS("../templates")); err != nil {
+		t.Fatal(err)
+	}
+	line := filepath.Join(tmpls, "partials", "event-line.html")
+	b, err := os.ReadFile(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(line, []byte(strings.Replace(string(b), "</h3>", "</h3>\n<div class=\"body\">{{.Body}}</div>", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config()
+	cfg.Templates = os.DirFS(tmpls)
+	out := filepath.Join(dir, "public")
+	live, err := timeline.NewLive(src, cfg, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := live.Build(); err != nil {
+		t.Fatal(err)
+	}
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	if len(events) == 0 {
+		t.Fatal("no events")
+	}
+	b, err = os.ReadFile(events[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(events[0], append(b, "\nUn paragraphe ajouté.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, whole, err := live.Update([]string{events[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !whole {
+		t.Error("a body shown in lists was taken in place")
+	}
+	want := filepath.Join(dir, "want")
+	s, err := timeline.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := timeline.Publish(s, cfg, want); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, "with a body in the lists", out, want)
 }

@@ -86,6 +86,17 @@ type memoKey struct {
 	entry  uint64
 }
 
+// Sitemaps returns the names of the sitemap files the last Stream made,
+// sorted.
+func (m *Memo) Sitemaps() []string {
+	names := make([]string, 0, len(m.sitemaps))
+	for name := range m.sitemaps {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
 	return &Memo{entries: map[uint64]*entry{}, items: map[memoKey][]byte{}}

@@ -120,7 +120,7 @@ func TestPatchAbortKeepsWhatWasWritten(t *testing.T) {
 func TestPatchRemoves(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	stage(t, dir, map[string]string{"index.html": "<p>un</p>", "years/1999.html": "<p>1999</p>",
-		"events/a.html": "<p>a</p>", "events/b.html": "<p>b</p>"})
+		"events/a.html": "<p>a</p>", "events/b.html": "<p>b</p>", "topics/seul.html": "<p>seul</p>"})
 	st, err := Patch(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -130,18 +130,26 @@ func TestPatchRemoves(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A page that moves to another year: its old folder empties only for a
+	// moment, which must not take the new page with it.
+	if err := st.Remove("topics/seul.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("years/2000.html", []byte("<p>2000</p>")); err != nil {
+		t.Fatal(err)
+	}
 	if err := st.Remove("../dehors.html"); err == nil {
 		t.Error("Remove takes a path outside the site")
 	}
 	if err := st.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"index.html": "<p>un</p>", "events/b.html": "<p>b</p>"}
+	want := map[string]string{"index.html": "<p>un</p>", "events/b.html": "<p>b</p>", "years/2000.html": "<p>2000</p>"}
 	if got := readTree(t, dir); !reflect.DeepEqual(got, want) {
 		t.Errorf("after removing: %q, want %q", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "years")); err == nil {
-		t.Error("the emptied folder years/ is still there")
+	if _, err := os.Stat(filepath.Join(dir, "topics")); err == nil {
+		t.Error("the emptied folder topics/ is still there")
 	}
 	st, err = Begin(dir)
 	if err != nil {

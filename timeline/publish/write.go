@@ -77,6 +77,8 @@ type Stage struct {
 	err   error // the first error of a worker
 	done  bool
 	open  int // files made with Create and not closed yet
+
+	removed []string // in place, the files Remove takes out at Commit
 }
 
 type stagedFile struct {
@@ -313,7 +315,8 @@ func (st *Stage) claim(name string) error {
 }
 
 // Remove takes the file name out of a site being updated in place (see
-// Patch), and the folders it leaves empty; a file that is not there is no
+// Patch), with the folders it leaves empty, when the update is committed,
+// once every file added is written; a file that is not there then is no
 // error. A Stage from Begin has nothing to remove: what is not added is
 // not in the new site.
 func (st *Stage) Remove(name string) error {
@@ -323,13 +326,23 @@ func (st *Stage) Remove(name string) error {
 	if err := st.claim(name); err != nil {
 		return err
 	}
-	full := filepath.Join(st.dir, filepath.FromSlash(name))
-	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	for dir := filepath.Dir(full); dir != st.dir && strings.HasPrefix(dir, st.dir); dir = filepath.Dir(dir) {
-		if os.Remove(dir) != nil {
-			break // not empty, or gone
+	st.mu.Lock()
+	st.removed = append(st.removed, name)
+	st.mu.Unlock()
+	return nil
+}
+
+// removeAll carries out the removals asked for, in order.
+func (st *Stage) removeAll() error {
+	for _, name := range st.removed {
+		full := filepath.Join(st.dir, filepath.FromSlash(name))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for dir := filepath.Dir(full); dir != st.dir && strings.HasPrefix(dir, st.dir); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break // not empty, or gone
+			}
 		}
 	}
 	return nil
@@ -416,7 +429,10 @@ func (st *Stage) Commit() error {
 	}
 	st.mu.Unlock()
 	if st.inPlace {
-		return st.err
+		if st.err != nil {
+			return st.err
+		}
+		return st.removeAll()
 	}
 	if st.err != nil {
 		os.RemoveAll(st.stage)

@@ -188,13 +188,18 @@ func (d *digester) event(h *digest, ev *eventView) {
 	}
 }
 
-// term writes what a link to a term shows, and what the finder searches.
+// term writes everything a term's view holds: a link to it may show any
+// of it (partials/terms.html shows an actor's role).
 func (d *digester) term(h *digest, tv *termView) {
 	t, ok := d.terms[tv]
 	if !ok {
 		var th digest
-		d.strs(&th, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search)
+		d.strs(&th, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search,
+			tv.Term.Role, tv.Term.Country, tv.Term.File, tv.Lede, string(tv.Body))
+		d.int(&th, len(tv.Term.Aliases))
 		d.strs(&th, tv.Term.Aliases...)
+		d.int(&th, len(tv.Names))
+		d.strs(&th, tv.Names...)
 		t = th.sum()
 		d.terms[tv] = t
 	}

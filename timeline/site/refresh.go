@@ -183,26 +183,44 @@ var eventParts = []string{"partials/event-line.html", "partials/event-ref.html",
 // site, or all its sources or terms, on a page: .Site.Events and the like.
 var sitewide = regexp.MustCompile(`\.Site\.(Events|Sources|Actors|Places|Topics|Years)\b`)
 
-// listsEvents finds a list of events (a term's, a year's) or a neighbour's
-// neighbours: what only the pages of terms and years, and the home page,
-// may show.
-var listsEvents = regexp.MustCompile(`\.Events\b|\.(Prev|Next)\.(Prev|Next|Related)\b|\.Related\b.*\.Related\b`)
+// listsEvents finds a list of events (a term's, a year's), or what only
+// an event's own page may show of an event: its body, its neighbours, its
+// related events. Refresh renders only an event's page after its body
+// changed, and the digests of the pages that list an event leave out its
+// body and its neighbours.
+var listsEvents = regexp.MustCompile(`\.(Events|Body|BodyLine|Prev|Next|Related)\b`)
+
+// farNeighbours finds a neighbour's neighbours or related events, which no
+// digest covers.
+var farNeighbours = regexp.MustCompile(`\.(Prev|Next)\.(Prev|Next|Related)\b`)
 
 // local reports whether the templates show an event only where Refresh
-// and Digests look for it: the site's lists on the home page alone, lists
-// of events on the pages of terms and years and the home page alone. The
-// home page is always rendered again, so it may show anything.
+// and Digests look for it: the site's lists on the home page alone; lists
+// of events on the pages of terms and years and the home page alone; an
+// event's body, neighbours and related events on its own page alone. The
+// home page is always rendered again after any change but to a body, so
+// it may show anything but bodies. A term's template may show the term's
+// own body; nothing tells it from an event's, which it must not show.
 func (r *renderer) local() bool {
 	for name, src := range r.sources {
-		if name == "index.html" {
-			continue
-		}
-		if sitewide.MatchString(src) {
+		if sitewide.MatchString(src) && name != "index.html" || farNeighbours.MatchString(src) {
 			return false
 		}
-		lists := name == "years/single.html" || strings.HasSuffix(name, "/term.html")
-		if !lists && listsEvents.MatchString(src) {
-			return false
+		allowed := map[string]bool{}
+		switch {
+		case name == "events/single.html":
+			allowed = map[string]bool{"Body": true, "Prev": true, "Next": true, "Related": true}
+		case name == "years/single.html":
+			allowed = map[string]bool{"Events": true}
+		case strings.HasSuffix(name, "/term.html"):
+			allowed = map[string]bool{"Events": true, "Body": true}
+		case name == "index.html":
+			allowed = map[string]bool{"Events": true}
+		}
+		for _, m := range listsEvents.FindAllStringSubmatch(src, -1) {
+			if !allowed[m[1]] {
+				return false
+			}
 		}
 	}
 	return true

@@ -22,6 +22,10 @@ func TestLocal(t *testing.T) {
 		{"the neighbour's neighbour", "events/single.html", `{{with .Event}}{{.Prev.Prev.Title}}{{end}}`, false},
 		{"every source in the footer", "partials/footer.html", `{{len .Site.Sources}}`, false},
 		{"every event on the home page", "index.html", `{{len .Site.Events}}`, true},
+		{"an event's body in a list", "partials/event-line.html", `{{.E.Body}}`, false},
+		{"an event's body on the home page", "index.html", `{{range .Home.Years}}{{range .Events}}{{.Body}}{{end}}{{end}}`, false},
+		{"a neighbour in a list", "partials/event-item.html", `{{with .E.Prev}}{{.Title}}{{end}}`, false},
+		{"related events on a source's page", "sources/single.html", `{{range .Source.Passages}}{{len .Event.Related}}{{end}}`, false},
 		{"a count on a year's page", "years/single.html", `{{len .Year.Events}}`, true},
 	}
 	for _, tt := range tests {

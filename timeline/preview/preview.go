@@ -25,7 +25,9 @@
 //
 // A build writes through package publish, which swaps the whole output
 // folder in one step, so a request sees the previous site or the new one,
-// never a mix.
+// never a mix. An update (Options.Update, such as timeline.Live's) replaces
+// the files it changes one at a time, each in one step: for the few
+// milliseconds it takes, a page may be new and its neighbour not yet.
 //
 // While the content is broken, every page request gets an error page that
 // lists the problems (status 500) and the last good site stays on disk;

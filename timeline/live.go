@@ -135,14 +135,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	if err == nil {
 		err = xerr
 	}
-	if err == nil {
-		err = st.Commit()
-	}
-	if err != nil {
-		// Some files may be written and others not, and what is in
-		// memory may no longer match the disk: start afresh.
-		st.Abort()
-		n, err := l.Build()
+	if rebuilt, n, err := l.commit(st, err); rebuilt {
 		return n, true, err
 	}
 	return n + made, false, nil
@@ -213,16 +206,27 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 			n++
 		}
 	}
-	if err == nil {
-		err = st.Commit()
-	}
-	if err != nil {
-		st.Abort()
-		n, err := l.Build()
+	if rebuilt, n, err := l.commit(st, err); rebuilt {
 		return n, true, err
 	}
 	l.site, l.pages, l.digests = s, pages, after
 	return n + made, false, nil
+}
+
+// commit ends an update in place: it commits st unless err says the update
+// failed. On any failure some files may be written and others not, and
+// what is in memory may no longer match the disk: it builds the whole site
+// again, and returns true with that build's outcome.
+func (l *Live) commit(st *publish.Stage, err error) (rebuilt bool, n int, _ error) {
+	if err == nil {
+		err = st.Commit()
+	}
+	if err == nil {
+		return false, 0, nil
+	}
+	st.Abort()
+	n, err = l.Build()
+	return true, n, err
 }
 
 // exportBeside makes the feeds and data exports of s into st on a

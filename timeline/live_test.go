@@ -122,13 +122,7 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 	}
 	sort.Strings(events)
 	out := filepath.Join(dir, "public")
-	live, err := timeline.NewLive(src, config(), out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := live.Build(); err != nil {
-		t.Fatal(err)
-	}
+	live := built(t, src, config(), out)
 	r := rand.New(rand.NewPCG(1, 2))
 	var broken string // a file left broken, fixed by a later step
 	for step := range 2 * len(edits) {
@@ -195,15 +189,7 @@ func TestLiveUpdateIsABuild(t *testing.T) {
 		if whole != ed.whole {
 			t.Errorf("step %d (%s): Update built the whole site: %v, want %v", step, ed.name, whole, ed.whole)
 		}
-		want := filepath.Join(dir, "want")
-		s, err := timeline.Load(os.DirFS(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := timeline.Publish(s, config(), want); err != nil {
-			t.Fatal(err)
-		}
-		sameTree(t, fmt.Sprintf("step %d (%s of %s)", step, ed.name, filepath.Base(file)), out, want)
+		sameAsBuild(t, fmt.Sprintf("step %d (%s of %s)", step, ed.name, filepath.Base(file)), src, config(), out)
 	}
 }
 
@@ -216,13 +202,7 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 	if err := synth.Write(src, 30, 3); err != nil {
 		t.Fatal(err)
 	}
-	live, err := timeline.NewLive(src, config(), filepath.Join(dir, "public"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := live.Build(); err != nil {
-		t.Fatal(err)
-	}
+	live := built(t, src, config(), filepath.Join(dir, "public"))
 	for _, c := range []struct {
 		path  string
 		whole bool
@@ -241,6 +221,34 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 			t.Errorf("a change to %s builds the whole site: %v, want %v", c.path, whole, c.whole)
 		}
 	}
+}
+
+// built returns a Live of the content folder src, built into out.
+func built(t *testing.T, src string, cfg timeline.Config, out string) *timeline.Live {
+	t.Helper()
+	live, err := timeline.NewLive(src, cfg, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := live.Build(); err != nil {
+		t.Fatal(err)
+	}
+	return live
+}
+
+// sameAsBuild fails unless the folder out holds what a build from scratch
+// of src gives, in a folder beside it.
+func sameAsBuild(t *testing.T, what, src string, cfg timeline.Config, out string) {
+	t.Helper()
+	want := filepath.Join(filepath.Dir(out), "want")
+	s, err := timeline.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := timeline.Publish(s, cfg, want); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, what, out, want)
 }
 
 // sameTree fails unless the folders got and want hold the same files with
@@ -301,13 +309,7 @@ func TestLiveMovesBetweenFolders(t *testing.T) {
 	}
 	write(0)
 	out := filepath.Join(dir, "public")
-	live, err := timeline.NewLive(src, config(), out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := live.Build(); err != nil {
-		t.Fatal(err)
-	}
+	live := built(t, src, config(), out)
 	for i := 1; i <= 150; i++ {
 		write(i)
 		_, whole, err := live.Update([]string{file})
@@ -318,15 +320,7 @@ func TestLiveMovesBetweenFolders(t *testing.T) {
 			t.Fatalf("move %d built the whole site", i)
 		}
 	}
-	want := filepath.Join(dir, "want")
-	s, err := timeline.Load(os.DirFS(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := timeline.Publish(s, config(), want); err != nil {
-		t.Fatal(err)
-	}
-	sameTree(t, "after 150 moves", out, want)
+	sameAsBuild(t, "after 150 moves", src, config(), out)
 }
 
 // TestLiveTemplatesShowingMore uses templates that show an event's body in
@@ -353,13 +347,7 @@ func TestLiveTemplatesShowingMore(t *testing.T) {
 	cfg := config()
 	cfg.Templates = os.DirFS(tmpls)
 	out := filepath.Join(dir, "public")
-	live, err := timeline.NewLive(src, cfg, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := live.Build(); err != nil {
-		t.Fatal(err)
-	}
+	live := built(t, src, cfg, out)
 	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
 	if len(events) == 0 {
 		t.Fatal("no events")
@@ -378,13 +366,5 @@ func TestLiveTemplatesShowingMore(t *testing.T) {
 	if !whole {
 		t.Error("a body shown in lists was taken in place")
 	}
-	want := filepath.Join(dir, "want")
-	s, err := timeline.Load(os.DirFS(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := timeline.Publish(s, cfg, want); err != nil {
-		t.Fatal(err)
-	}
-	sameTree(t, "with a body in the lists", out, want)
+	sameAsBuild(t, "with a body in the lists", src, cfg, out)
 }

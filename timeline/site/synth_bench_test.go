@@ -91,10 +91,7 @@ func heapBytes() uint64 {
 func BenchmarkViews(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			s, err := content.Load(synth.FS(n, 1))
-			if err != nil {
-				b.Fatal(err)
-			}
+			s := synthSite(b, n)
 			cfg := testConfig("https://frise.example.org/")
 			b.ReportAllocs()
 			defer synth.CPUMeter(b)()
@@ -107,14 +104,11 @@ func BenchmarkViews(b *testing.B) {
 	}
 }
 
+// BenchmarkDigests sums up every page of generated sites.
 func BenchmarkDigests(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			s, err := content.Load(synth.FS(n, 1))
-			if err != nil {
-				b.Fatal(err)
-			}
-			x, err := NewRenderer(s, testConfig("https://frise.example.org/"))
+			x, err := NewRenderer(synthSite(b, n), testConfig("https://frise.example.org/"))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -125,4 +119,14 @@ func BenchmarkDigests(b *testing.B) {
 			}
 		})
 	}
+}
+
+// synthSite loads a generated site of n events.
+func synthSite(b *testing.B, n int) *content.Site {
+	b.Helper()
+	s, err := content.Load(synth.FS(n, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
 }

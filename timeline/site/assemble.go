@@ -204,10 +204,7 @@ func (r *renderer) build() error {
 		}
 	}
 
-	rel, err := relatedEvents(s.Events)
-	if err != nil {
-		return err
-	}
+	rel := relatedEvents(s.Events)
 	for _, ev := range v.Events {
 		for _, e := range rel[ev.Event] {
 			ev.Related = append(ev.Related, events[e])

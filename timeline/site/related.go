@@ -1,12 +1,9 @@
 package site
 
 import (
-	"context"
-	"fmt"
+	"math"
 	"strconv"
 	"time"
-
-	"github.com/gohugoio/hugo/related"
 
 	"frise/timeline/content"
 )
@@ -25,46 +22,27 @@ const maxRelated = 4
 // keywords.
 const window = 8
 
+// nIndices is how many kinds of keyword events share.
+const nIndices = 4
+
 // relatedIndices weigh what two events share: actors most, then topics,
 // places, and last the years they cover.
-var relatedIndices = []struct {
+var relatedIndices = [nIndices]struct {
 	name   string
 	weight int
 }{{"actors", 100}, {"topics", 80}, {"places", 60}, {"years", 40}}
 
-func relatedConfig() related.Config {
-	cfg := related.Config{Threshold: 50, IncludeNewer: true}
-	for _, ix := range relatedIndices {
-		cfg.Add(related.IndexConfig{Name: ix.name, Type: related.TypeBasic, Weight: ix.weight})
-	}
-	return cfg
-}
-
-// relDoc is an event as the related-content index sees it. Its date and its
-// keywords are worked out once: the index asks for the date at every
-// comparison.
+// relDoc is an event as the related-events search sees it: its first day
+// and its keywords, worked out once.
 type relDoc struct {
 	ev    *content.Event
 	first time.Time
-	keys  [4][]related.Keyword // by index, in the order of relatedIndices
-}
-
-func (d *relDoc) Name() string           { return d.ev.Slug }
-func (d *relDoc) PublishDate() time.Time { return d.first }
-
-// RelatedKeywords returns the event's keywords for one index.
-func (d *relDoc) RelatedKeywords(cfg related.IndexConfig) ([]related.Keyword, error) {
-	for i, ix := range relatedIndices {
-		if ix.name == cfg.Name {
-			return d.keys[i], nil
-		}
-	}
-	return nil, nil
+	keys  [nIndices][]string // by index, in the order of relatedIndices
 }
 
 // rawKeys are an event's terms for each index, or the years it covers.
-func rawKeys(e *content.Event) [4][]string {
-	var ks [4][]string
+func rawKeys(e *content.Event) [nIndices][]string {
+	var ks [nIndices][]string
 	for i, ts := range [][]*content.Term{e.Actors, e.Topics, e.Places} {
 		for _, t := range ts {
 			ks[i] = append(ks[i], t.Slug)
@@ -85,8 +63,8 @@ func relatedDocs(events []*content.Event) []*relDoc {
 		key string
 		pos int // the event's place among the key's events
 	}
-	raw := make([][4][]at, len(events))
-	var count [4]map[string]int
+	raw := make([][nIndices][]at, len(events))
+	var count [nIndices]map[string]int
 	for i := range count {
 		count[i] = make(map[string]int)
 	}
@@ -105,12 +83,12 @@ func relatedDocs(events []*content.Event) []*relDoc {
 		for ix, keys := range raw[i] {
 			for _, k := range keys {
 				if count[ix][k.key] <= window {
-					d.keys[ix] = append(d.keys[ix], related.StringKeyword(k.key))
+					d.keys[ix] = append(d.keys[ix], k.key)
 					continue
 				}
 				d.keys[ix] = append(d.keys[ix],
-					related.StringKeyword(k.key+"#"+strconv.Itoa(k.pos/window)),
-					related.StringKeyword(k.key+"~"+strconv.Itoa((k.pos+window/2)/window)))
+					k.key+"#"+strconv.Itoa(k.pos/window),
+					k.key+"~"+strconv.Itoa((k.pos+window/2)/window))
 			}
 		}
 		docs[i] = d
@@ -119,45 +97,123 @@ func relatedDocs(events []*content.Event) []*relDoc {
 }
 
 // relatedEvents returns, for each event, the events most like it, best
-// first. The index is built once; the searches, which only read it, run on
-// every core.
-func relatedEvents(events []*content.Event) (map[*content.Event][]*content.Event, error) {
-	ctx := context.Background()
-	idx := related.NewInvertedIndex(relatedConfig())
-	rd := relatedDocs(events)
-	docs := make([]related.Document, len(rd))
-	for i, d := range rd {
-		docs[i] = d
-	}
-	if err := idx.Add(ctx, docs...); err != nil {
-		return nil, fmt.Errorf("related events: %w", err)
-	}
-	if err := idx.Finalize(ctx); err != nil {
-		return nil, fmt.Errorf("related events: %w", err)
+// first, as Hugo's related-content index ranks them (see relScratch.rank); the
+// searches, which only read the index, run on every core.
+func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event {
+	docs := relatedDocs(events)
+	// postings lists, for each index and keyword, the events that have it,
+	// in the timeline's order, once per time they have it.
+	var postings [nIndices]map[string][]int32
+	for ix := range postings {
+		postings[ix] = make(map[string][]int32)
+		for i, d := range docs {
+			for _, k := range d.keys[ix] {
+				postings[ix][k] = append(postings[ix][k], int32(i))
+			}
+		}
 	}
 	found := make([][]*content.Event, len(events))
-	errs := make([]error, len(events))
-	forEach(len(events), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
-		res, err := idx.Search(ctx, related.SearchOpts{Document: docs[i]})
-		if err != nil {
-			errs[i] = fmt.Errorf("related events of %s: %w", events[i].Slug, err)
+	newScratch := func() *relScratch {
+		return &relScratch{weight: make([]int32, len(docs)), matches: make([]int32, len(docs))}
+	}
+	forEach(len(docs), newScratch, func(sc *relScratch, i int) {
+		best := sc.rank(docs, &postings, i)
+		if len(best) == 0 {
 			return
 		}
-		res = res[:min(len(res), maxRelated)]
-		evs := make([]*content.Event, len(res))
-		for k, f := range res {
-			evs[k] = f.(*relDoc).ev
+		evs := make([]*content.Event, len(best))
+		for k, j := range best {
+			evs[k] = docs[j].ev
 		}
 		found[i] = evs
 	})
 	out := make(map[*content.Event][]*content.Event, len(events))
 	for i, e := range events {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		if len(found[i]) > 0 {
 			out[e] = found[i]
 		}
 	}
-	return out, nil
+	return out
+}
+
+// relScratch is a worker's tally of what each event shares with the one
+// whose related events it looks for; touched lists the events with a
+// score, so that clearing it costs what the search found.
+type relScratch struct {
+	weight, matches []int32
+	touched         []int32
+	best            [maxRelated]int32
+	bestWeight      [maxRelated]int
+}
+
+// relatedThreshold is the lowest normalized weight an event related by one
+// keyword must reach; an event sharing m keywords needs a m-th of it.
+const relatedThreshold = 50
+
+// rank returns the positions of the maxRelated events most like event i,
+// best first, ranked as Hugo's related.InvertedIndex ranks a document's
+// matches: each keyword shared adds its index's weight and counts one
+// match; an event is kept when its average weight per match, on a scale of
+// 0 to 100 between the lowest and highest weights, reaches the threshold
+// divided by its number of matches; the heaviest come first, then the
+// latest, then by slug. TestRelatedLikeHugo checks the two agree.
+func (sc *relScratch) rank(docs []*relDoc, postings *[nIndices]map[string][]int32, i int) []int32 {
+	for ix, keys := range docs[i].keys {
+		w := int32(relatedIndices[ix].weight)
+		for _, k := range keys {
+			for _, j := range postings[ix][k] {
+				if j == int32(i) {
+					continue
+				}
+				if sc.matches[j] == 0 {
+					sc.touched = append(sc.touched, j)
+				}
+				sc.weight[j] += w
+				sc.matches[j]++
+			}
+		}
+	}
+	n := 0
+	for _, j := range sc.touched {
+		w, m := int(sc.weight[j]), int(sc.matches[j])
+		sc.weight[j], sc.matches[j] = 0, 0
+		if normWeight(w/m) < relatedThreshold/m {
+			continue
+		}
+		// Insert j among the best so far, which stay in order.
+		at := n
+		for at > 0 && ranksBefore(docs[j], w, docs[sc.best[at-1]], sc.bestWeight[at-1]) {
+			at--
+		}
+		if at == maxRelated {
+			continue
+		}
+		n = min(n+1, maxRelated)
+		copy(sc.best[at+1:n], sc.best[at:n-1])
+		copy(sc.bestWeight[at+1:n], sc.bestWeight[at:n-1])
+		sc.best[at], sc.bestWeight[at] = j, w
+	}
+	sc.touched = sc.touched[:0]
+	return sc.best[:n]
+}
+
+// ranksBefore tells whether a, of weight wa, ranks before b, of weight wb.
+func ranksBefore(a *relDoc, wa int, b *relDoc, wb int) bool {
+	if wa != wb {
+		return wa > wb
+	}
+	if !a.first.Equal(b.first) {
+		return a.first.After(b.first)
+	}
+	return a.ev.Slug < b.ev.Slug
+}
+
+// normWeight puts a weight on a scale of 0 to 100 between the lowest
+// weight of the indices (or 0) and the highest, rounded to the nearest.
+func normWeight(w int) int {
+	lo, hi := 0, 0
+	for _, ix := range relatedIndices {
+		lo, hi = min(lo, ix.weight), max(hi, ix.weight)
+	}
+	return int(math.Floor(float64(w-lo)/float64(hi-lo)*100 + 0.5))
 }

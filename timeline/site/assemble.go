@@ -44,7 +44,7 @@ func (r *renderer) build() error {
 			if err != nil {
 				return nil, fmt.Errorf("render %s: %w", t.File, err)
 			}
-			tv := &termView{Term: t, Title: French(t.Title), URL: termPath(kind, t.Slug),
+			tv := &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), URL: termPath(kind, t.Slug),
 				Label: termLabels[kind][0], Body: body}
 			if tv.Title == "" {
 				tv.Title = t.Slug
@@ -83,7 +83,7 @@ func (r *renderer) build() error {
 		if tv := terms[t]; tv != nil {
 			return tv
 		}
-		return &termView{Term: t, Title: French(t.Title), Label: termLabels[kind][0]}
+		return &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), Label: termLabels[kind][0]}
 	}
 
 	sources := make(map[*content.Source]*sourceView)
@@ -111,7 +111,7 @@ func (r *renderer) build() error {
 	citing := make(map[*content.Source][]*eventView)
 	years := make(map[int]*yearView)
 	for _, e := range s.Events {
-		ev := &eventView{Event: e, Title: French(e.Title), Summary: French(e.Summary),
+		ev := &eventView{Event: e, Slug: e.Slug, Title: French(e.Title), Summary: French(e.Summary),
 			URL: eventPath(e.Slug), Date: newDateView(e.Date)}
 		for _, t := range e.Actors {
 			ev.Actors = append(ev.Actors, termOf("actors", t))

@@ -182,7 +182,7 @@ func (r *renderer) browse(events []*eventView) []browseGroup {
 		bg := browseGroup{Kind: g.kind, Key: g.key, Label: termLabels[g.kind][1], Single: termLabels[g.kind][0]}
 		for _, tv := range r.termsOf(g.kind) {
 			if n := count[tv]; n > 0 {
-				bg.Terms = append(bg.Terms, browseTerm{tv, n})
+				bg.Terms = append(bg.Terms, browseTerm{tv, tv.Slug, tv.Title, tv.URL, n})
 			}
 		}
 		if len(bg.Terms) > 0 {

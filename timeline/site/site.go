@@ -223,7 +223,8 @@ type browseGroup struct {
 // the page's scope (the whole timeline, or a year).
 type browseTerm struct {
 	*termView
-	N int
+	Slug, Title, URL string // the term's, copied, as eventView's
+	N                int
 }
 
 // renderer holds what one Render works with.

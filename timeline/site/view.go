@@ -13,6 +13,10 @@ import (
 // its text set in French typography and its links worked out.
 type eventView struct {
 	*content.Event
+	// Fields of the content's event that templates read are copied here:
+	// a field reached through the embedded pointer is looked up by a
+	// search of every embedded struct at each use.
+	Slug    string
 	Title   string
 	Summary string
 	URL     string // the page, from the site's root: "events/SLUG.html"
@@ -72,6 +76,8 @@ type citeView struct {
 // termView is an actor, a place or a topic.
 type termView struct {
 	*content.Term
+	Slug   string // copied, as eventView's
+	Role   string
 	Title  string
 	URL    string
 	Label  string   // "Acteur", "Lieu", "Thème"

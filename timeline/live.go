@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,6 +51,10 @@ type Live struct {
 	pages   *site.Renderer
 	digests map[string]uint64 // the pages' digests (site.Renderer.Digests), nil until needed or once stale
 	pending []string          // event files whose last reading found problems: read again by every Update until fixed
+	// unloaded are the files changed since the loader last loaded the
+	// folder (an edit in place reads its file without it): the next
+	// load reads them again, and only them of the files it keeps.
+	unloaded map[string]bool
 }
 
 // NewLive prepares a preview of the content folder dir, published into out.
@@ -67,7 +72,7 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 // on disk stays as it was and the error is content.Problems when the
 // content is at fault.
 func (l *Live) Build() (int, error) {
-	l.site, l.pages, l.pending, l.digests = nil, nil, nil, nil
+	l.site, l.pages, l.pending, l.digests, l.unloaded = nil, nil, nil, nil, nil
 	s, err := l.loader.Load()
 	if err != nil {
 		return 0, err
@@ -106,6 +111,12 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return n, true, err
 	}
 	files = slices.Compact(slices.Sorted(slices.Values(append(files, l.pending...))))
+	if l.unloaded == nil {
+		l.unloaded = map[string]bool{}
+	}
+	for _, f := range files {
+		l.unloaded[f] = true
+	}
 	edits, fits, err := l.site.Reread(l.fsys, files)
 	if err != nil {
 		l.pending = files
@@ -148,11 +159,12 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 // the feeds and exports are made again. files are the files that changed,
 // read again by the next update while they have problems.
 func (l *Live) reshape(files []string) (int, bool, error) {
-	s, err := l.loader.Load()
+	s, err := l.loader.LoadChanged(slices.Collect(maps.Keys(l.unloaded)))
 	if err != nil {
 		l.pending = files
 		return 0, false, err
 	}
+	l.unloaded = nil
 	pages, err := site.NewRenderer(s, l.cfg.site())
 	if err != nil || !pages.Local() {
 		n, err := l.Build()
@@ -165,7 +177,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		return n, true, err
 	}
 	defer st.Abort() // on a panic below: the lock is let go
-	maps := l.cfg.memo.Sitemaps()
+	sitemaps := l.cfg.memo.Sitemaps()
 	exported := exportBeside(s, l.cfg, st)
 	// The digests of the pages on disk are known after a change of this
 	// kind; after a build or a change in place, they are worked out beside
@@ -200,7 +212,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		err = xerr
 	}
 	// A site that shrank may need fewer sitemaps.
-	for _, name := range maps {
+	for _, name := range sitemaps {
 		if err == nil && !slices.Contains(l.cfg.memo.Sitemaps(), name) {
 			err = st.Remove(name)
 			n++

@@ -98,6 +98,11 @@ type loader struct {
 	warnings []Problem
 
 	memo *Loader // what the last load of the same tree parsed, or nil
+	// changed, when not nil, names the only files (or folders) that may
+	// have changed since memo's last load: the others memo kept are not
+	// read again.
+	changed map[string]bool
+	linked  bool // read followed a link
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -113,7 +118,8 @@ func Load(fsys fs.FS) (*Site, error) {
 // after each change: it keeps what it parsed of every source and event
 // file, and parses again only the files whose text changed (every event
 // file when a source changed, since events quote sources). Each load reads
-// every file and gives a new Site, as Load does, with the same problems.
+// every file, unless told which changed (LoadChanged), and gives a new
+// Site, as Load does, with the same problems.
 // A Loader serves one load at a time.
 type Loader struct {
 	fsys    fs.FS
@@ -124,6 +130,7 @@ type Loader struct {
 // parsedSource is a source file as a Loader keeps it.
 type parsedSource struct {
 	text     string  // as read
+	linked   bool    // read through a link: read again at every load
 	src      *Source // never handed out: each load gets a copy
 	folded   string  // its text with white space folded, as quotes are looked for
 	problems []Problem
@@ -132,8 +139,9 @@ type parsedSource struct {
 
 // parsedEvent is an event file as a Loader keeps it.
 type parsedEvent struct {
-	text string
-	f    eventFile // f.e is never handed out: each load gets a copy
+	text   string
+	linked bool      // read through a link: read again at every load
+	f      eventFile // f.e is never handed out: each load gets a copy
 }
 
 // NewLoader returns a Loader of the tree fsys.
@@ -142,6 +150,45 @@ func NewLoader(fsys fs.FS) *Loader { return &Loader{fsys: fsys} }
 // Load reads and checks the tree as Load does.
 func (ld *Loader) Load() (*Site, error) {
 	return (&loader{fsys: ld.fsys, memo: ld}).load()
+}
+
+// LoadChanged loads the tree as Load does, told that only the files named
+// in changed (slash-separated paths in the tree, or folders, whose every
+// file is then taken to have changed) may differ from what the last load
+// read: a source or event file it kept that is not named, and that was not
+// read through a link, is not read again. A preview, told by the system
+// which files changed, saves reading thousands of files after each save.
+func (ld *Loader) LoadChanged(changed []string) (*Site, error) {
+	set := make(map[string]bool, len(changed))
+	for _, p := range changed {
+		set[path.Clean(p)] = true
+	}
+	return (&loader{fsys: ld.fsys, memo: ld, changed: set}).load()
+}
+
+// memoSource is what the last load kept of the source file at p, or nil.
+func (l *loader) memoSource(p string) *parsedSource {
+	if l.memo == nil {
+		return nil
+	}
+	return l.memo.sources[p]
+}
+
+// unchanged reports whether the file at p is known to hold what the last
+// load read: the Loader was told which files changed and p is not among
+// them, nor in a folder that is.
+func (l *loader) unchanged(p string) bool {
+	if l.changed == nil {
+		return false
+	}
+	for q := p; ; q = path.Dir(q) {
+		if l.changed[q] {
+			return false
+		}
+		if q == "." || q == "/" {
+			return true
+		}
+	}
 }
 
 func (l *loader) load() (*Site, error) {
@@ -179,6 +226,7 @@ func (l *loader) read(name string) (string, bool) {
 	var fi fs.FileInfo
 	if rl, ok := l.fsys.(fs.ReadLinkFS); ok {
 		if lfi, err := rl.Lstat(name); err == nil && lfi.Mode()&fs.ModeSymlink != 0 {
+			l.linked = true
 			target, err := rl.ReadLink(name)
 			resolved := path.Join(path.Dir(name), target)
 			if err != nil || path.IsAbs(target) || !fs.ValidPath(resolved) {
@@ -448,7 +496,13 @@ func (l *loader) loadSources() []*Source {
 		sub := &subs[i]
 		sub.fsys = l.fsys
 		p := paths[i]
-		text, ok := sub.read(p)
+		var text string
+		ok := false
+		if ps := l.memoSource(p); ps != nil && !ps.linked && l.unchanged(p) {
+			text, ok = ps.text, true
+		} else {
+			text, ok = sub.read(p)
+		}
 		if !ok {
 			return
 		}
@@ -471,7 +525,7 @@ func (l *loader) loadSources() []*Source {
 		srcs[i] = src
 		if l.memo != nil {
 			private := *src
-			kept[i] = &parsedSource{text: text, src: &private, folded: FoldSpace(src.Text),
+			kept[i] = &parsedSource{text: text, linked: sub.linked, src: &private, folded: FoldSpace(src.Text),
 				problems: slices.Clone(sub.problems), warnings: slices.Clone(sub.warnings)}
 		}
 	})
@@ -708,7 +762,7 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 			f.sub.parseEvent(f, paths[i], byID, folded)
 			return
 		}
-		kept[i] = l.memo.event(f, paths[i], byID, folded)
+		kept[i] = l.memo.event(f, paths[i], l.unchanged(paths[i]), byID, folded)
 	})
 	if l.memo != nil {
 		next := make(map[string]*parsedEvent, len(paths))
@@ -768,16 +822,23 @@ func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, fol
 }
 
 // event reads the event file at p into f as parseEvent does, reusing what
-// the last load parsed when the file's text is the same; it returns what
-// to keep for the next load, or nil.
-func (ld *Loader) event(f *eventFile, p string, byID map[string]*Source, folded map[*Source]string) *parsedEvent {
-	text, ok := f.sub.read(p)
+// the last load parsed when the file's text is the same; a file known to be
+// unchanged is not even read. It returns what to keep for the next load,
+// or nil.
+func (ld *Loader) event(f *eventFile, p string, unchanged bool, byID map[string]*Source, folded map[*Source]string) *parsedEvent {
+	pe := ld.events[p]
+	var text string
+	ok := false
+	if pe != nil && !pe.linked && unchanged {
+		text, ok = pe.text, true
+	} else {
+		text, ok = f.sub.read(p)
+	}
 	if !ok {
 		return nil
 	}
-	pe := ld.events[p]
 	if pe == nil || pe.text != text {
-		pe = &parsedEvent{text: text}
+		pe = &parsedEvent{text: text, linked: f.sub.linked}
 		pe.f.sub.fsys = f.sub.fsys
 		pe.f.sub.parseEventText(&pe.f, p, text, byID, folded)
 	}

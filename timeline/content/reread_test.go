@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -230,7 +232,10 @@ func TestLoaderIsLoad(t *testing.T) {
 			}
 		}},
 	}
+	// A Loader told which files changed gives the same, reading only those.
+	told := NewLoader(tree)
 	for _, step := range steps {
+		before := snapshot(tree)
 		step.edit(t, tree)
 		got, gotErr := ld.Load()
 		want, wantErr := Load(tree)
@@ -240,5 +245,95 @@ func TestLoaderIsLoad(t *testing.T) {
 		if wantErr == nil {
 			same(t, got, want)
 		}
+		changed := touched(before, tree)
+		got, gotErr = told.LoadChanged(changed)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("%s: the Loader told of %q gives %v, Load %v", step.name, changed, gotErr, wantErr)
+		}
+		if wantErr == nil {
+			same(t, got, want)
+		}
 	}
+}
+
+// TestLoadChangedReadsOnlyThem checks that a Loader told which files
+// changed reads only those of the event and source files it keeps, and
+// every file of a folder named.
+func TestLoadChangedReadsOnlyThem(t *testing.T) {
+	tree := seedTree(t)
+	tree["events/2016/2016-01-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2016-01\nactors: [Frontex]\n---\nLa suite.\n")}
+	counted := &openCounter{fsys: tree, opened: map[string]int{}}
+	ld := NewLoader(counted)
+	if _, err := ld.Load(); err != nil {
+		t.Fatal(err)
+	}
+	replace(t, tree, valette, "title: Sommet de La Valette sur la migration", "title: Le sommet de La Valette")
+	for _, c := range []struct {
+		changed []string
+		want    []string
+	}{
+		{[]string{valette}, []string{valette}},
+		{nil, nil},
+		{[]string{"events/2016"}, []string{"events/2016/2016-01-suite.md"}},
+	} {
+		clear(counted.opened)
+		s, err := ld.LoadChanged(c.changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var read []string
+		for name := range counted.opened {
+			if (strings.HasPrefix(name, "events/") || strings.HasPrefix(name, "sources/")) && path.Ext(name) != "" {
+				read = append(read, name) // a file, not a folder listed
+			}
+		}
+		slices.Sort(read)
+		if !slices.Equal(read, c.want) {
+			t.Errorf("told of %q, the Loader read %q, want %q", c.changed, read, c.want)
+		}
+		i := slices.IndexFunc(s.Events, func(e *Event) bool { return e.File == valette })
+		if i < 0 || s.Events[i].Title != "Le sommet de La Valette" {
+			t.Errorf("told of %q, the Loader lost the new title", c.changed)
+		}
+	}
+}
+
+// openCounter counts the files opened in fsys, by name.
+type openCounter struct {
+	fsys   fs.FS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (o *openCounter) Open(name string) (fs.File, error) {
+	o.mu.Lock()
+	o.opened[name]++
+	o.mu.Unlock()
+	return o.fsys.Open(name)
+}
+
+// snapshot copies the files of tree.
+func snapshot(tree fstest.MapFS) map[string]string {
+	out := map[string]string{}
+	for name, f := range tree {
+		out[name] = string(f.Data)
+	}
+	return out
+}
+
+// touched names the files that differ between before and tree, or are in
+// one only.
+func touched(before map[string]string, tree fstest.MapFS) []string {
+	var out []string
+	for name, f := range tree {
+		if was, ok := before[name]; !ok || was != string(f.Data) {
+			out = append(out, name)
+		}
+	}
+	for name := range before {
+		if _, ok := tree[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -165,12 +165,11 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		return 0, false, err
 	}
 	l.unloaded = nil
-	pages, err := site.NewRenderer(s, l.cfg.site())
+	pages, err := l.pages.Next(s)
 	if err != nil || !pages.Local() {
 		n, err := l.Build()
 		return n, true, err
 	}
-	pages.Remember()
 	st, err := publish.Patch(l.out)
 	if err != nil {
 		n, err := l.Build()
@@ -197,6 +196,9 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	}()
 	after := pages.Digests()
 	<-digested
+	// What lists show of the events and terms that did not change is
+	// rendered already.
+	pages.Inherit(l.pages)
 	n, err := pages.Render(func(path string) bool {
 		d, ok := before[path]
 		return path == "index.html" || !ok || d != after[path]

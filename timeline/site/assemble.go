@@ -212,9 +212,19 @@ func (r *renderer) build() error {
 	}
 
 	// Each source's text is folded and cut apart on its own: on every core.
+	// A renderer that follows another (Next) takes the texts it folded.
 	forEach(len(v.Sources), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
-		markSource(v.Sources[i], citing[v.Sources[i].Source])
+		sv := v.Sources[i]
+		f, ok := r.folds[sv.Source.Text]
+		if !ok {
+			f = foldSpace(sv.Source.Text)
+		}
+		if r.keep {
+			sv.fold = f
+		}
+		markSource(sv, f, citing[sv.Source])
 	})
+	r.folds = nil
 	r.events = events
 	return nil
 }
@@ -229,9 +239,8 @@ func yearOf(v edtf.Value) int { return v.First().Year() }
 // markSource finds, in a source's text, each passage that an event citing it
 // quotes, and cuts the text into plain and marked pieces. The events come in
 // the timeline's order.
-func markSource(sv *sourceView, citing []*eventView) {
+func markSource(sv *sourceView, f folded, citing []*eventView) {
 	text := sv.Source.Text
-	f := foldSpace(text)
 	var ps []passage
 	for _, ev := range citing {
 		for i, c := range ev.Event.Sources {

@@ -91,6 +91,9 @@ func (x *Renderer) Digests() map[string]uint64 {
 	}
 	h := d.start()
 	out["404.html"] = h.sum()
+	if x.r.keep {
+		x.cards, x.terms = d.cards, d.terms
+	}
 	return out
 }
 

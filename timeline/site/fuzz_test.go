@@ -1,23 +1,30 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
 // FuzzFoldSpaceFind checks that a passage found in a text is a span of it
-// that folds to the quote, and that any span of a text is found.
+// that folds to the quote, that any span of a text is found, and that
+// foldSpace folds as the plain rune-by-rune loop below does.
 func FuzzFoldSpaceFind(f *testing.F) {
 	f.Add("les chefs\nd'Etat ont exploré", "chefs d'Etat")
 	f.Add("  début\t\t du texte", "début du")
 	f.Add("Le Maroc coopère.", "l'Algérie")
 	f.Add("a\u00a0b", "a b")
+	f.Add("x\u2003\u0085y\xff z\r\n", "y")
 	f.Fuzz(func(t *testing.T, text, quote string) {
+		fl := foldSpace(text)
+		if want := foldSpacePlain(text); fl.text != want.text || !slices.Equal(fl.orig, want.orig) {
+			t.Fatalf("foldSpace(%q) = %q %v, want %q %v", text, fl.text, fl.orig, want.text, want.orig)
+		}
 		if !utf8.ValidString(text) || !utf8.ValidString(quote) {
 			return
 		}
-		fl := foldSpace(text)
 		a, b, ok := fl.find(quote)
 		if ok {
 			if a < 0 || b > len(text) || a > b {
@@ -31,6 +38,38 @@ func FuzzFoldSpaceFind(f *testing.F) {
 			t.Fatalf("foldSpace(%q): %d offsets for %d bytes", text, len(fl.orig), len(fl.text))
 		}
 	})
+}
+
+// foldSpacePlain is foldSpace a rune at a time.
+func foldSpacePlain(s string) folded {
+	var b strings.Builder
+	var orig []int32
+	pendingSpace := -1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			if pendingSpace < 0 {
+				pendingSpace = i
+			}
+			i += size
+			continue
+		}
+		if pendingSpace >= 0 && b.Len() > 0 {
+			b.WriteByte(' ')
+			orig = append(orig, int32(pendingSpace))
+		}
+		pendingSpace = -1
+		b.WriteString(s[i : i+size])
+		for k := range size {
+			orig = append(orig, int32(i+k))
+		}
+		i += size
+	}
+	end := len(s)
+	if pendingSpace >= 0 {
+		end = pendingSpace
+	}
+	return folded{text: b.String(), orig: append(orig, int32(end))}
 }
 
 // FuzzFrench checks that typography only ever changes spaces.

@@ -11,42 +11,64 @@ import (
 // trimmed, and, for each byte of it, the offset of that byte in the original.
 type folded struct {
 	text string
-	orig []int // len(text)+1 entries; the last is where the original ends
+	orig []int32 // len(text)+1 entries; the last is where the original ends
 }
 
-// foldSpace folds the white space of s, remembering where each byte came from.
+// foldSpace folds the white space of s, remembering where each byte came
+// from. Runs of ASCII that is not white space, most of any text, are copied
+// whole.
 func foldSpace(s string) folded {
-	var b strings.Builder
-	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
+	b := make([]byte, 0, len(s))
+	orig := make([]int32, 0, len(s)+1)
 	pendingSpace := -1 // where the current run of white space started
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			if pendingSpace < 0 {
-				pendingSpace = i
+		c := s[i]
+		size := 1
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if pendingSpace < 0 {
+					pendingSpace = i
+				}
+				i++
+				continue
 			}
-			i += size
-			continue
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				if pendingSpace < 0 {
+					pendingSpace = i
+				}
+				i += size
+				continue
+			}
 		}
-		if pendingSpace >= 0 && b.Len() > 0 {
-			b.WriteByte(' ')
-			orig = append(orig, pendingSpace)
+		if pendingSpace >= 0 && len(b) > 0 {
+			b = append(b, ' ')
+			orig = append(orig, int32(pendingSpace))
 		}
 		pendingSpace = -1
-		b.WriteString(s[i : i+size])
-		for k := range size {
-			orig = append(orig, i+k)
+		// The character, and the ASCII that is not space after it.
+		j := i + size
+		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+			j++
 		}
-		i += size
+		b = append(b, s[i:j]...)
+		for k := i; k < j; k++ {
+			orig = append(orig, int32(k))
+		}
+		i = j
 	}
 	end := len(s)
 	if pendingSpace >= 0 {
 		end = pendingSpace
 	}
-	orig = append(orig, end)
-	return folded{text: b.String(), orig: orig}
+	orig = append(orig, int32(end))
+	return folded{text: string(b), orig: orig}
 }
+
+// asciiSpace marks the ASCII characters unicode.IsSpace calls white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // find returns where quote occurs in the original text, matching after white
 // space is folded on both sides; ok is false when it does not occur.
@@ -61,7 +83,7 @@ func (f folded) find(quote string) (start, end int, ok bool) {
 	}
 	j := i + len(q)
 	// The match ends after the last byte of its last character.
-	return f.orig[i], f.orig[j-1] + 1, true
+	return int(f.orig[i]), int(f.orig[j-1]) + 1, true
 }
 
 // passage is a quoted span of a source's text: the event it supports and the

@@ -19,6 +19,11 @@ import (
 // a build lets it go; a preview server keeps it between changes.
 type Renderer struct {
 	r *renderer
+	// cards and terms are the digests of what lists show of each event
+	// and term, from the last Digests of a renderer that remembers, for
+	// Inherit; nil once an event changed in place.
+	cards map[*eventView]uint64
+	terms map[*termView]uint64
 }
 
 // NewRenderer reads the templates and works out the views of s.
@@ -31,6 +36,71 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 		return nil, err
 	}
 	return &Renderer{r: r}, nil
+}
+
+// Next reads the templates again and works out the views of s, the content
+// loaded again after a change, as NewRenderer does, for a renderer that
+// remembers (see Remember): it takes the source texts x folded, and then,
+// through Inherit, what x rendered of the events and terms that did not
+// change.
+func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
+	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: new(sync.Map), keep: true}
+	if err := r.parseTemplates(); err != nil {
+		return nil, err
+	}
+	r.folds = make(map[string]folded, len(x.r.view.Sources))
+	for _, sv := range x.r.view.Sources {
+		if sv.fold.orig != nil {
+			r.folds[sv.Source.Text] = sv.fold
+		}
+	}
+	if err := r.build(); err != nil {
+		return nil, err
+	}
+	return &Renderer{r: r}, nil
+}
+
+// Inherit takes from old, the renderer x follows, the parts it rendered
+// (event lines, items and references, term links) of every event and term
+// whose digest, as lists show it, is the same in both: x then renders only
+// the parts of what changed. Both must have made their Digests since their
+// last change; else Inherit takes nothing.
+func (x *Renderer) Inherit(old *Renderer) {
+	if !x.r.keep || !old.r.keep || x.cards == nil || old.cards == nil || x.terms == nil || old.terms == nil {
+		return
+	}
+	same := map[any]any{} // an item of old's → the same item of x's
+	events := make(map[string]*eventView, len(x.r.view.Events))
+	for ev := range x.cards {
+		events[ev.Slug] = ev
+	}
+	for ev, c := range old.cards {
+		if now := events[ev.Slug]; now != nil && x.cards[now] == c {
+			same[ev] = now
+		}
+	}
+	type termKey struct{ kind, slug string }
+	terms := make(map[termKey]*termView, len(x.terms))
+	for tv := range x.terms {
+		terms[termKey{tv.Term.Kind, tv.Slug}] = tv
+	}
+	for tv, c := range old.terms {
+		if now := terms[termKey{tv.Term.Kind, tv.Slug}]; now != nil && x.terms[now] == c {
+			same[tv] = now
+		}
+	}
+	old.r.cache.Range(func(k, v any) bool {
+		if pk, ok := k.(partKey); ok {
+			if item, ok := same[pk.item]; ok {
+				x.r.cache.Store(partKey{pk.name, item, pk.root}, v)
+			}
+		}
+		return true
+	})
+	old.r.roots.Range(func(root, _ any) bool {
+		x.r.roots.Store(root, true)
+		return true
+	})
 }
 
 // Stream renders every page and static file, as the package's Stream does.
@@ -83,6 +153,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	if !r.local() {
 		return 0, false, nil
 	}
+	x.cards, x.terms = nil, nil // stale: see Inherit
 	want := map[string]bool{}
 	var listed []*content.Event // the events whose change shows beyond their own page
 	for _, ed := range edits {
@@ -137,7 +208,11 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			citing[i] = r.events[e]
 		}
 		sv.Passages, sv.Segments, sv.Paras = nil, nil, nil
-		markSource(sv, citing)
+		f := sv.fold
+		if f.orig == nil {
+			f = foldSpace(sv.Source.Text)
+		}
+		markSource(sv, f, citing)
 	}
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
 	r.emit = emit

@@ -248,6 +248,9 @@ type renderer struct {
 	// With keep, named holds the keys partialCached stored, and roots the
 	// depths of page parts were rendered for, so that forget finds them.
 	named, roots sync.Map
+	// folds are the source texts folded by the renderer this one follows,
+	// by text, while the views are worked out (see Renderer.Next).
+	folds map[string]folded
 }
 
 // Render returns every page of s and every static file, keyed by its

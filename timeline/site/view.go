@@ -114,6 +114,8 @@ type sourceView struct {
 	Segments    []segment
 	Paras       []para // the segments by paragraph
 	Passages    []passageRef
+
+	fold folded // the text folded, kept by a renderer that remembers (see Renderer.Next)
 }
 
 // passageRef is an entry of the list of quoted passages on a source page.

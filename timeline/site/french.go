@@ -23,6 +23,16 @@ func French(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
+		// Up to the next character that may change (a space, a no-break
+		// space, « or »), the text is copied as it is.
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] < utf8.RuneSelf {
+			j++
+		}
+		b.WriteString(s[i:j])
+		if i = j; i == len(s) {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == ' ' || r == '\u00a0':
@@ -102,36 +112,46 @@ func frenchHTML(h string) string {
 
 // apostrophes turns each straight apostrophe between two letters into ’,
 // except within a word holding "://" or starting with "www.", which is an
-// address.
+// address. Words are separated by wordSpaces.
 func apostrophes(s string) string {
-	if strings.IndexByte(s, '\'') < 0 {
+	i := strings.IndexByte(s, '\'')
+	if i < 0 {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	word := 0 // where the current run of non-space characters starts
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' {
-			word = i + 1
+	done := 0 // s[:done] is written
+	for {
+		if i > 0 && i+1 < len(s) {
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			after, _ := utf8.DecodeRuneInString(s[i+1:])
+			if unicode.IsLetter(before) && unicode.IsLetter(after) {
+				word := 0
+				if k := strings.LastIndexAny(s[:i], wordSpaces); k >= 0 {
+					_, n := utf8.DecodeRuneInString(s[k:])
+					word = k + n
+				}
+				end := strings.IndexAny(s[i:], wordSpaces)
+				if end < 0 {
+					end = len(s) - i
+				}
+				if token := s[word : i+end]; !strings.Contains(token, "://") && !strings.HasPrefix(token, "www.") {
+					b.WriteString(s[done:i])
+					b.WriteString("’")
+					done = i + 1
+				}
+			}
 		}
-		if c != '\'' || i == 0 || i+1 == len(s) {
-			b.WriteByte(c)
-			continue
+		next := strings.IndexByte(s[i+1:], '\'')
+		if next < 0 {
+			break
 		}
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+1:])
-		end := strings.IndexAny(s[i:], " \n\t")
-		if end < 0 {
-			end = len(s) - i
-		}
-		token := s[word : i+end]
-		if unicode.IsLetter(before) && unicode.IsLetter(after) &&
-			!strings.Contains(token, "://") && !strings.HasPrefix(token, "www.") {
-			b.WriteString("’")
-			continue
-		}
-		b.WriteByte(c)
+		i += 1 + next
 	}
+	b.WriteString(s[done:])
 	return b.String()
 }
+
+// wordSpaces are the spaces between words, the no-break ones French puts
+// after « included, so that French does not change a word it already saw.
+const wordSpaces = " \n\t\u00a0\u202f"

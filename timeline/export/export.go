@@ -419,6 +419,9 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 		title: oneLine(s.Title),
 		desc:  clean(s.Description),
 		lang:  oneLine(s.Language),
+		// One entry per event, copied in place: growing the list would
+		// copy them all again, twice over.
+		entries: make([]entry, 0, len(s.Events)),
 	}
 	if x.title == "" {
 		x.title = "Frise"

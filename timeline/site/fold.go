@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,8 +15,53 @@ import (
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	if !utf8.ValidString(s) {
+		// Decomposition reads bytes that are not UTF-8 in the context of
+		// the whole text: fold it whole.
+		foldRunes(&b, norm.NFD.Bytes([]byte(s)), true)
+		return strings.TrimRight(b.String(), " ")
+	}
 	space := true
-	for _, r := range norm.NFD.String(s) {
+	var scratch []byte // a run decomposed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// A run of other characters is decomposed (é → e + ´) and
+			// folded a character at a time. ASCII, which decomposition
+			// leaves alone, is folded a byte at a time.
+			j := i + 1
+			for j < len(s) && s[j] >= utf8.RuneSelf {
+				j++
+			}
+			scratch = norm.NFD.AppendString(scratch[:0], s[i:j])
+			space = foldRunes(&b, scratch, space)
+			i = j
+			continue
+		}
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteByte(c)
+			space = false
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+		}
+		i++
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// foldRunes writes the decomposed text s folded as Fold does, after a
+// space when space is true; it returns whether it ended with a space.
+func foldRunes(b *strings.Builder, s []byte, space bool) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		s = s[n:]
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -36,7 +82,7 @@ func Fold(s string) string {
 		}
 		space = false
 	}
-	return strings.TrimRight(b.String(), " ")
+	return space
 }
 
 // searchWords folds every text given and keeps each word once, in the order

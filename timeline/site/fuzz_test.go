@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzFoldSpaceFind checks that a passage found in a text is a span of it
@@ -182,4 +184,47 @@ func FuzzFrench(f *testing.F) {
 			t.Fatalf("French is not stable on %q: %q, then %q", s, got, French(got))
 		}
 	})
+}
+
+// FuzzFold checks Fold against the plain loop below, which decomposes the
+// whole text and folds it a character at a time: the script of the pages
+// folds a reader's words so, and the two must agree.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Société Générale", "ŒUVRE d'Æsop, Straße", "e\u0301te\u0301", "A\u030a\u0323 1970s", "Ｆｕｌｌ-width\xff\xfe", "  l'État —  ", "İstanbul ǅ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldPlain(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// foldPlain is Fold without its shortcut for ASCII.
+func foldPlain(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	return strings.TrimRight(b.String(), " ")
 }

@@ -37,21 +37,45 @@ var relatedIndices = [nIndices]struct {
 type relDoc struct {
 	ev    *content.Event
 	first time.Time
-	keys  [nIndices][]string // by index, in the order of relatedIndices
+	keys  [nIndices][]relKey // by index, in the order of relatedIndices
+}
+
+// relKey is a keyword events share: a term (by slug) or a year, whole, or
+// one run of its events (see window).
+type relKey struct {
+	term string // the term's slug; "" for a year
+	year int
+	run  int // 0 for the keyword whole; n+1 for the n-th run; -(n+1) for the n-th run shifted by half a window
+}
+
+// String writes k as Hugo's index would have it: "slug", "2015",
+// "slug#3", "slug~4".
+func (k relKey) String() string {
+	name := k.term
+	if name == "" {
+		name = strconv.Itoa(k.year)
+	}
+	switch {
+	case k.run > 0:
+		return name + "#" + strconv.Itoa(k.run-1)
+	case k.run < 0:
+		return name + "~" + strconv.Itoa(-k.run-1)
+	}
+	return name
 }
 
 // rawKeys are an event's terms for each index, or the years it covers.
-func rawKeys(e *content.Event) [nIndices][]string {
-	var ks [nIndices][]string
+func rawKeys(e *content.Event) [nIndices][]relKey {
+	var ks [nIndices][]relKey
 	for i, ts := range [][]*content.Term{e.Actors, e.Topics, e.Places} {
 		for _, t := range ts {
-			ks[i] = append(ks[i], t.Slug)
+			ks[i] = append(ks[i], relKey{term: t.Slug})
 		}
 	}
 	first, last := e.Date.First().Year(), e.Date.Last().Year()
 	// A long span is near everything in it; three years of it are enough.
 	for y := first; y <= last && y < first+3; y++ {
-		ks[3] = append(ks[3], strconv.Itoa(y))
+		ks[3] = append(ks[3], relKey{year: y})
 	}
 	return ks
 }
@@ -60,13 +84,13 @@ func rawKeys(e *content.Event) [nIndices][]string {
 // cut into windows where a keyword has too many events (see window).
 func relatedDocs(events []*content.Event) []*relDoc {
 	type at struct {
-		key string
+		key relKey
 		pos int // the event's place among the key's events
 	}
 	raw := make([][nIndices][]at, len(events))
-	var count [nIndices]map[string]int
+	var count [nIndices]map[relKey]int
 	for i := range count {
-		count[i] = make(map[string]int)
+		count[i] = make(map[relKey]int)
 	}
 	for i, e := range events {
 		ks := rawKeys(e)
@@ -86,9 +110,10 @@ func relatedDocs(events []*content.Event) []*relDoc {
 					d.keys[ix] = append(d.keys[ix], k.key)
 					continue
 				}
-				d.keys[ix] = append(d.keys[ix],
-					k.key+"#"+strconv.Itoa(k.pos/window),
-					k.key+"~"+strconv.Itoa((k.pos+window/2)/window))
+				run, shifted := k.key, k.key
+				run.run = k.pos/window + 1
+				shifted.run = -((k.pos+window/2)/window + 1)
+				d.keys[ix] = append(d.keys[ix], run, shifted)
 			}
 		}
 		docs[i] = d
@@ -101,14 +126,23 @@ func relatedDocs(events []*content.Event) []*relDoc {
 // searches, which only read the index, run on every core.
 func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event {
 	docs := relatedDocs(events)
-	// postings lists, for each index and keyword, the events that have it,
-	// in the timeline's order, once per time they have it.
-	var postings [nIndices]map[string][]int32
-	for ix := range postings {
-		postings[ix] = make(map[string][]int32)
+	// Each keyword of each index gets a number; postings lists, by that
+	// number, the events that have the keyword, in the timeline's order,
+	// once per time they have it, and ids each event's keywords.
+	var postings [][]int32
+	ids := make([][nIndices][]int32, len(docs))
+	for ix := range nIndices {
+		number := make(map[relKey]int32)
 		for i, d := range docs {
 			for _, k := range d.keys[ix] {
-				postings[ix][k] = append(postings[ix][k], int32(i))
+				id, ok := number[k]
+				if !ok {
+					id = int32(len(postings))
+					number[k] = id
+					postings = append(postings, nil)
+				}
+				postings[id] = append(postings[id], int32(i))
+				ids[i][ix] = append(ids[i][ix], id)
 			}
 		}
 	}
@@ -117,7 +151,7 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 		return &relScratch{weight: make([]int32, len(docs)), matches: make([]int32, len(docs))}
 	}
 	forEach(len(docs), newScratch, func(sc *relScratch, i int) {
-		best := sc.rank(docs, &postings, i)
+		best := sc.rank(docs, postings, &ids[i], i)
 		if len(best) == 0 {
 			return
 		}
@@ -157,11 +191,11 @@ const relatedThreshold = 50
 // 0 to 100 between the lowest and highest weights, reaches the threshold
 // divided by its number of matches; the heaviest come first, then the
 // latest, then by slug. TestRelatedLikeHugo checks the two agree.
-func (sc *relScratch) rank(docs []*relDoc, postings *[nIndices]map[string][]int32, i int) []int32 {
-	for ix, keys := range docs[i].keys {
+func (sc *relScratch) rank(docs []*relDoc, postings [][]int32, ids *[nIndices][]int32, i int) []int32 {
+	for ix, keys := range ids {
 		w := int32(relatedIndices[ix].weight)
 		for _, k := range keys {
-			for _, j := range postings[ix][k] {
+			for _, j := range postings[k] {
 				if j == int32(i) {
 					continue
 				}
@@ -177,7 +211,7 @@ func (sc *relScratch) rank(docs []*relDoc, postings *[nIndices]map[string][]int3
 	for _, j := range sc.touched {
 		w, m := int(sc.weight[j]), int(sc.matches[j])
 		sc.weight[j], sc.matches[j] = 0, 0
-		if normWeight(w/m) < relatedThreshold/m {
+		if normWeights[w/m-lowWeight] < relatedThreshold/m {
 			continue
 		}
 		// Insert j among the best so far, which stay in order.
@@ -211,9 +245,24 @@ func ranksBefore(a *relDoc, wa int, b *relDoc, wb int) bool {
 // normWeight puts a weight on a scale of 0 to 100 between the lowest
 // weight of the indices (or 0) and the highest, rounded to the nearest.
 func normWeight(w int) int {
-	lo, hi := 0, 0
+	return int(math.Floor(float64(w-lowWeight)/float64(highWeight-lowWeight)*100 + 0.5))
+}
+
+// lowWeight and highWeight are the lowest weight of the indices (or 0) and
+// the highest.
+var lowWeight, highWeight = func() (lo, hi int) {
 	for _, ix := range relatedIndices {
 		lo, hi = min(lo, ix.weight), max(hi, ix.weight)
 	}
-	return int(math.Floor(float64(w-lo)/float64(hi-lo)*100 + 0.5))
-}
+	return lo, hi
+}()
+
+// normWeights are normWeight's values for every average weight, from
+// lowWeight up.
+var normWeights = func() []int {
+	t := make([]int, highWeight-lowWeight+1)
+	for i := range t {
+		t[i] = normWeight(lowWeight + i)
+	}
+	return t
+}()

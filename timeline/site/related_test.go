@@ -24,7 +24,11 @@ func (d hugoDoc) PublishDate() time.Time { return d.first }
 func (d hugoDoc) RelatedKeywords(cfg related.IndexConfig) ([]related.Keyword, error) {
 	for i, ix := range relatedIndices {
 		if ix.name == cfg.Name {
-			return cfg.StringsToKeywords(d.keys[i]...), nil
+			var names []string
+			for _, k := range d.keys[i] {
+				names = append(names, k.String())
+			}
+			return cfg.StringsToKeywords(names...), nil
 		}
 	}
 	return nil, nil

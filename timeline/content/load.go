@@ -156,14 +156,35 @@ func (ld *Loader) Load() (*Site, error) {
 // in changed (slash-separated paths in the tree, or folders, whose every
 // file is then taken to have changed) may differ from what the last load
 // read: a source or event file it kept that is not named, and that was not
-// read through a link, is not read again. A preview, told by the system
+// read through a link, is not read again (all are when the sources or
+// events folder is itself a link). A preview, told by the system
 // which files changed, saves reading thousands of files after each save.
 func (ld *Loader) LoadChanged(changed []string) (*Site, error) {
 	set := make(map[string]bool, len(changed))
 	for _, p := range changed {
 		set[path.Clean(p)] = true
 	}
+	if linkedFolders(ld.fsys) {
+		// The files of a folder that is a link change where no one
+		// watching the tree sees them: read them all.
+		set = nil
+	}
 	return (&loader{fsys: ld.fsys, memo: ld, changed: set}).load()
+}
+
+// linkedFolders reports whether the sources or events folder of fsys is a
+// link.
+func linkedFolders(fsys fs.FS) bool {
+	rl, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return false
+	}
+	for _, dir := range []string{"sources", "events"} {
+		if fi, err := rl.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // memoSource is what the last load kept of the source file at p, or nil.
@@ -497,17 +518,21 @@ func (l *loader) loadSources() []*Source {
 		sub.fsys = l.fsys
 		p := paths[i]
 		var text string
-		ok := false
+		ok, read := false, false
 		if ps := l.memoSource(p); ps != nil && !ps.linked && l.unchanged(p) {
 			text, ok = ps.text, true
 		} else {
 			text, ok = sub.read(p)
+			read = true
 		}
 		if !ok {
 			return
 		}
 		if l.memo != nil {
 			if ps := l.memo.sources[p]; ps != nil && ps.text == text {
+				if read {
+					ps.linked = sub.linked // the file may have become a link
+				}
 				kept[i] = ps
 				src := *ps.src
 				srcs[i] = &src
@@ -828,11 +853,12 @@ func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, fol
 func (ld *Loader) event(f *eventFile, p string, unchanged bool, byID map[string]*Source, folded map[*Source]string) *parsedEvent {
 	pe := ld.events[p]
 	var text string
-	ok := false
+	ok, read := false, false
 	if pe != nil && !pe.linked && unchanged {
 		text, ok = pe.text, true
 	} else {
 		text, ok = f.sub.read(p)
+		read = true
 	}
 	if !ok {
 		return nil
@@ -841,6 +867,8 @@ func (ld *Loader) event(f *eventFile, p string, unchanged bool, byID map[string]
 		pe = &parsedEvent{text: text, linked: f.sub.linked}
 		pe.f.sub.fsys = f.sub.fsys
 		pe.f.sub.parseEventText(&pe.f, p, text, byID, folded)
+	} else if read {
+		pe.linked = f.sub.linked // the file may have become a link
 	}
 	// A copy, whose citations name this load's sources.
 	f.sub.problems = append(f.sub.problems, pe.f.sub.problems...)

@@ -298,6 +298,48 @@ func TestLoadChangedReadsOnlyThem(t *testing.T) {
 	}
 }
 
+// TestLoadChangedFollowsLinks checks that a file read through a link, or
+// any file of a sources or events folder that is a link, is read at every
+// load, since what changes is the link's target, which no one names.
+func TestLoadChangedFollowsLinks(t *testing.T) {
+	tree := seedTree(t)
+	ld := NewLoader(tree)
+	if _, err := ld.Load(); err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string, changed ...string) {
+		t.Helper()
+		got, err := ld.LoadChanged(changed)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want, err := Load(tree)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		same(t, got, want)
+	}
+	// The event file becomes a link to a file elsewhere, with the same text.
+	tree["shared/valette.md"] = &fstest.MapFile{Data: slices.Clone(tree[valette].Data)}
+	tree[valette] = &fstest.MapFile{Data: []byte("../shared/valette.md"), Mode: fs.ModeSymlink}
+	check("a link to the same text", valette, "shared/valette.md")
+	replace(t, tree, "shared/valette.md", "title: Sommet de La Valette sur la migration", "title: Le sommet de La Valette")
+	check("the link's target edited", "shared/valette.md")
+
+	// The events folder becomes a link to another folder.
+	for name, f := range tree {
+		if strings.HasPrefix(name, "events/") {
+			tree["archive/"+strings.TrimPrefix(name, "events/")] = f
+			delete(tree, name)
+		}
+	}
+	tree["archive/2015-11-sommet-de-la-valette.md"] = &fstest.MapFile{Data: slices.Clone(tree["shared/valette.md"].Data)}
+	tree["events"] = &fstest.MapFile{Data: []byte("archive"), Mode: fs.ModeSymlink}
+	check("the events folder a link", "events", "archive")
+	replace(t, tree, "archive/2015-11-sommet-de-la-valette.md", "title: Le sommet de La Valette", "title: La Valette")
+	check("a file of the linked folder edited", "archive/2015-11-sommet-de-la-valette.md")
+}
+
 // openCounter counts the files opened in fsys, by name.
 type openCounter struct {
 	fsys   fs.FS

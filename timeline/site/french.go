@@ -152,6 +152,8 @@ func apostrophes(s string) string {
 	return b.String()
 }
 
-// wordSpaces are the spaces between words, the no-break ones French puts
-// after « included, so that French does not change a word it already saw.
-const wordSpaces = " \n\t\u00a0\u202f"
+// wordSpaces are what separates words for apostrophes: spaces, the
+// no-break ones French puts around guillemets included, and the
+// guillemets, so that French does not read a word again differently once
+// it has put a space beside them.
+const wordSpaces = " \n\t\u00a0\u202f«»"

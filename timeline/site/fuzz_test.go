@@ -129,7 +129,8 @@ func apostrophesPlain(s string) string {
 	word := 0 // where the current run of non-space characters starts
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' || strings.HasSuffix(s[:i+1], "\u00a0") || strings.HasSuffix(s[:i+1], "\u202f") {
+		if c == ' ' || c == '\n' || c == '\t' || strings.HasSuffix(s[:i+1], "\u00a0") || strings.HasSuffix(s[:i+1], "\u202f") ||
+			strings.HasSuffix(s[:i+1], "«") || strings.HasSuffix(s[:i+1], "»") {
 			word = i + 1
 		}
 		if c != '\'' || i == 0 || i+1 == len(s) {
@@ -138,7 +139,7 @@ func apostrophesPlain(s string) string {
 		}
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+1:])
-		end := strings.IndexAny(s[i:], " \n\t\u00a0\u202f")
+		end := strings.IndexAny(s[i:], " \n\t\u00a0\u202f«»")
 		if end < 0 {
 			end = len(s) - i
 		}
@@ -155,7 +156,7 @@ func apostrophesPlain(s string) string {
 
 // FuzzFrench checks that typography only ever changes spaces.
 func FuzzFrench(f *testing.F) {
-	for _, s := range []string{"d'abord l'« État » : 'x' www.l'a.fr\tl'b", "'a'b'", "»«\u00a0 ;", "Rabat-Paris : vers", "« faible »", "«x»", "a ; b ! c ?", "10:30", "\u00a0»", "l'État d'https://x.org/l'a"} {
+	for _, s := range []string{"d'abord l'« État » : 'x' www.l'a.fr\tl'b", "'a'b'", "»«\u00a0 ;", "www.«A'A", "a'b»://", "Rabat-Paris : vers", "« faible »", "«x»", "a ; b ! c ?", "10:30", "\u00a0»", "l'État d'https://x.org/l'a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

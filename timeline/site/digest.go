@@ -17,7 +17,9 @@ import (
 // changed a preview renders again only the pages whose digest changed
 // (see Render), and the home page, which shows the whole chronology.
 //
-// Digests are made in memory for one process; they are not kept.
+// Digests are made in memory for one process. A renderer that remembers
+// keeps each event's and term's digest for Inherit, so Digests must not run
+// on one Renderer from two goroutines at once.
 func (x *Renderer) Digests() map[string]uint64 {
 	d := &digester{r: x.r, cards: make(map[*eventView]uint64, len(x.r.view.Events)),
 		terms: map[*termView]uint64{}, sources: map[*sourceView]uint64{}}
@@ -92,7 +94,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 	h := d.start()
 	out["404.html"] = h.sum()
 	if x.r.keep {
-		x.cards, x.terms = d.cards, d.terms
+		x.cards, x.terms, x.site = d.cards, d.terms, d.site
 	}
 	return out
 }

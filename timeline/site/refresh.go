@@ -21,9 +21,11 @@ type Renderer struct {
 	r *renderer
 	// cards and terms are the digests of what lists show of each event
 	// and term, from the last Digests of a renderer that remembers, for
-	// Inherit; nil once an event changed in place.
+	// Inherit; nil once an event changed in place. site is the digest of
+	// the settings and templates they were made with.
 	cards map[*eventView]uint64
 	terms map[*termView]uint64
+	site  uint64
 }
 
 // NewRenderer reads the templates and works out the views of s.
@@ -40,9 +42,9 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 
 // Next reads the templates again and works out the views of s, the content
 // loaded again after a change, as NewRenderer does, for a renderer that
-// remembers (see Remember): it takes the source texts x folded, and then,
-// through Inherit, what x rendered of the events and terms that did not
-// change.
+// remembers (see Remember): it takes the source texts x folded. Once both
+// have made their Digests, Inherit takes what x rendered of the events and
+// terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: new(sync.Map), keep: true}
 	if err := r.parseTemplates(); err != nil {
@@ -64,9 +66,11 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 // (event lines, items and references, term links) of every event and term
 // whose digest, as lists show it, is the same in both: x then renders only
 // the parts of what changed. Both must have made their Digests since their
-// last change; else Inherit takes nothing.
+// last change, with the same settings and templates; else Inherit takes
+// nothing.
 func (x *Renderer) Inherit(old *Renderer) {
-	if !x.r.keep || !old.r.keep || x.cards == nil || old.cards == nil || x.terms == nil || old.terms == nil {
+	if !x.r.keep || !old.r.keep || x.cards == nil || old.cards == nil || x.terms == nil || old.terms == nil ||
+		x.site != old.site {
 		return
 	}
 	same := map[any]any{} // an item of old's → the same item of x's
@@ -230,7 +234,8 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 // term (event lines, items and references, term links) from one render to
 // the next, rather than only while it renders pages of one kind: Refresh
 // then renders again only the edited events' parts. The parts of a site
-// of 10,000 events take some 20 MB.
+// of 10,000 events take some 20 MB; the source texts folded, kept for
+// Next, about five times the sources' size.
 func (x *Renderer) Remember() { x.r.keep = true }
 
 // forget drops the cached parts of the events listed, and those that

@@ -1,11 +1,21 @@
 package site
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"frise/timeline/content"
+	"frise/timeline/synth"
 )
+
+// dateLine is a full date in an event's front matter.
+var dateLine = regexp.MustCompile(`(?m)^date: (\d{4})-(\d{2})-\d{2}$`)
 
 // TestLocal checks which templates let a preview render only the pages an
 // edit touches: the site's own do; one that shows more on an event's or a
@@ -55,5 +65,111 @@ func TestLocal(t *testing.T) {
 				t.Errorf("Local() = %v, want %v", got, tt.local)
 			}
 		})
+	}
+}
+
+// TestInherit checks that a renderer made after an event's date changed
+// takes the parts its predecessor rendered of every event and term that
+// did not change, none of the changed event's, and renders the same pages
+// as a renderer made from scratch; and that it takes nothing when the
+// templates changed in between.
+func TestInherit(t *testing.T) {
+	tree := synth.FS(300, 3)
+	s1, err := content.Load(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file string
+	for name := range tree {
+		if strings.HasPrefix(name, "events/") && dateLine.Match(tree[name].Data) {
+			file = name
+			break
+		}
+	}
+	tree[file] = &fstest.MapFile{Data: dateLine.ReplaceAll(tree[file].Data, []byte("date: $1-$2"))}
+	s2, err := content.Load(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templates := fstest.MapFS{}
+	if err := fs.WalkDir(os.DirFS("../../templates"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(os.DirFS("../../templates"), p)
+		templates[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig("https://frise.example.org/")
+	cfg.Templates = templates
+	discard := func(string, []byte) error { return nil }
+	before := func() *Renderer {
+		x, err := NewRenderer(s1, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Remember()
+		if err := x.Stream(discard); err != nil {
+			t.Fatal(err)
+		}
+		x.Digests()
+		return x
+	}
+	parts := func(x *Renderer) map[any]int {
+		n := map[any]int{}
+		x.r.cache.Range(func(k, _ any) bool {
+			if pk, ok := k.(partKey); ok {
+				n[pk.item]++
+			}
+			return true
+		})
+		return n
+	}
+
+	x := before()
+	y, err := x.Next(s2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y.Digests()
+	y.Inherit(x)
+	got := parts(y)
+	changed := y.r.events[s2.Events[slices.IndexFunc(s2.Events, func(e *content.Event) bool { return e.File == file })]]
+	if len(got) < len(s2.Events)/2 {
+		t.Errorf("the new renderer took the parts of %d events and terms, of %d events", len(got), len(s2.Events))
+	}
+	if got[changed] > 0 {
+		t.Errorf("the new renderer took %d parts of the event whose date changed", got[changed])
+	}
+	rendered := map[string][]byte{}
+	if _, err := y.Render(func(string) bool { return true }, func(name string, b []byte) error {
+		rendered[name] = b
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Render(s2, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range rendered {
+		if !bytes.Equal(b, want[name]) {
+			t.Errorf("%s differs from a render from scratch", name)
+		}
+	}
+
+	// A partial changed between the two: nothing is taken.
+	x = before()
+	templates["partials/event-line.html"] = &fstest.MapFile{Data: append([]byte("<!-- autre -->"), templates["partials/event-line.html"].Data...)}
+	y, err = x.Next(s2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y.Digests()
+	y.Inherit(x)
+	if n := len(parts(y)); n > 0 {
+		t.Errorf("after a template changed, the new renderer took the parts of %d events and terms", n)
 	}
 }

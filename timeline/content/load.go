@@ -129,8 +129,7 @@ type Loader struct {
 
 // parsedSource is a source file as a Loader keeps it.
 type parsedSource struct {
-	text     string  // as read
-	linked   bool    // read through a link: read again at every load
+	keptText
 	src      *Source // never handed out: each load gets a copy
 	folded   string  // its text with white space folded, as quotes are looked for
 	problems []Problem
@@ -139,9 +138,29 @@ type parsedSource struct {
 
 // parsedEvent is an event file as a Loader keeps it.
 type parsedEvent struct {
+	keptText
+	f eventFile // f.e is never handed out: each load gets a copy
+}
+
+// keptText is a file's text as a Loader keeps it.
+type keptText struct {
 	text   string
-	linked bool      // read through a link: read again at every load
-	f      eventFile // f.e is never handed out: each load gets a copy
+	linked bool // read through a link: read again at every load
+}
+
+// readKept returns the text of the file at p: what the last load kept
+// (k, or nil) when the file is known to be unchanged and was not read
+// through a link, else the file read again. A file read again with the
+// text kept updates whether it is a link.
+func (l *loader) readKept(p string, k *keptText, unchanged bool) (string, bool) {
+	if k != nil && !k.linked && unchanged {
+		return k.text, true
+	}
+	text, ok := l.read(p)
+	if ok && k != nil && k.text == text {
+		k.linked = l.linked // the file may have become a link
+	}
+	return text, ok
 }
 
 // NewLoader returns a Loader of the tree fsys.
@@ -517,22 +536,16 @@ func (l *loader) loadSources() []*Source {
 		sub := &subs[i]
 		sub.fsys = l.fsys
 		p := paths[i]
-		var text string
-		ok, read := false, false
-		if ps := l.memoSource(p); ps != nil && !ps.linked && l.unchanged(p) {
-			text, ok = ps.text, true
-		} else {
-			text, ok = sub.read(p)
-			read = true
+		var k *keptText
+		if ps := l.memoSource(p); ps != nil {
+			k = &ps.keptText
 		}
+		text, ok := sub.readKept(p, k, l.unchanged(p))
 		if !ok {
 			return
 		}
 		if l.memo != nil {
 			if ps := l.memo.sources[p]; ps != nil && ps.text == text {
-				if read {
-					ps.linked = sub.linked // the file may have become a link
-				}
 				kept[i] = ps
 				src := *ps.src
 				srcs[i] = &src
@@ -550,7 +563,7 @@ func (l *loader) loadSources() []*Source {
 		srcs[i] = src
 		if l.memo != nil {
 			private := *src
-			kept[i] = &parsedSource{text: text, linked: sub.linked, src: &private, folded: FoldSpace(src.Text),
+			kept[i] = &parsedSource{keptText: keptText{text, sub.linked}, src: &private, folded: FoldSpace(src.Text),
 				problems: slices.Clone(sub.problems), warnings: slices.Clone(sub.warnings)}
 		}
 	})
@@ -852,23 +865,18 @@ func (l *loader) parseEvent(f *eventFile, p string, byID map[string]*Source, fol
 // or nil.
 func (ld *Loader) event(f *eventFile, p string, unchanged bool, byID map[string]*Source, folded map[*Source]string) *parsedEvent {
 	pe := ld.events[p]
-	var text string
-	ok, read := false, false
-	if pe != nil && !pe.linked && unchanged {
-		text, ok = pe.text, true
-	} else {
-		text, ok = f.sub.read(p)
-		read = true
+	var k *keptText
+	if pe != nil {
+		k = &pe.keptText
 	}
+	text, ok := f.sub.readKept(p, k, unchanged)
 	if !ok {
 		return nil
 	}
 	if pe == nil || pe.text != text {
-		pe = &parsedEvent{text: text, linked: f.sub.linked}
+		pe = &parsedEvent{keptText: keptText{text, f.sub.linked}}
 		pe.f.sub.fsys = f.sub.fsys
 		pe.f.sub.parseEventText(&pe.f, p, text, byID, folded)
-	} else if read {
-		pe.linked = f.sub.linked // the file may have become a link
 	}
 	// A copy, whose citations name this load's sources.
 	f.sub.problems = append(f.sub.problems, pe.f.sub.problems...)

@@ -22,26 +22,20 @@ func foldSpace(s string) folded {
 	orig := make([]int32, 0, len(s)+1)
 	pendingSpace := -1 // where the current run of white space started
 	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				if pendingSpace < 0 {
-					pendingSpace = i
-				}
-				i++
-				continue
-			}
+		size, space := 1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				if pendingSpace < 0 {
-					pendingSpace = i
-				}
-				i += size
-				continue
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if pendingSpace < 0 {
+				pendingSpace = i
 			}
+			i += size
+			continue
 		}
 		if pendingSpace >= 0 && len(b) > 0 {
 			b = append(b, ' ')

@@ -2,7 +2,6 @@ package site
 
 import (
 	"math"
-	"strconv"
 	"time"
 
 	"frise/timeline/content"
@@ -46,22 +45,6 @@ type relKey struct {
 	term string // the term's slug; "" for a year
 	year int
 	run  int // 0 for the keyword whole; n+1 for the n-th run; -(n+1) for the n-th run shifted by half a window
-}
-
-// String writes k as Hugo's index would have it: "slug", "2015",
-// "slug#3", "slug~4".
-func (k relKey) String() string {
-	name := k.term
-	if name == "" {
-		name = strconv.Itoa(k.year)
-	}
-	switch {
-	case k.run > 0:
-		return name + "#" + strconv.Itoa(k.run-1)
-	case k.run < 0:
-		return name + "~" + strconv.Itoa(-k.run-1)
-	}
-	return name
 }
 
 // rawKeys are an event's terms for each index, or the years it covers.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -32,6 +33,22 @@ func (d hugoDoc) RelatedKeywords(cfg related.IndexConfig) ([]related.Keyword, er
 		}
 	}
 	return nil, nil
+}
+
+// String writes k as Hugo's index would have it: "slug", "2015",
+// "slug#3", "slug~4".
+func (k relKey) String() string {
+	name := k.term
+	if name == "" {
+		name = strconv.Itoa(k.year)
+	}
+	switch {
+	case k.run > 0:
+		return name + "#" + strconv.Itoa(k.run-1)
+	case k.run < 0:
+		return name + "~" + strconv.Itoa(-k.run-1)
+	}
+	return name
 }
 
 // hugoRelated ranks the related events of every event with Hugo's

@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/util"
 )
 
 // newMarkdown returns the renderer for bodies and descriptions: CommonMark
@@ -21,7 +22,8 @@ func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	if src == "" {
 		return "", nil
 	}
-	var buf bytes.Buffer
+	var buf bufWriter
+	buf.Grow(len(src) + len(src)/4)
 	if err := md.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}
@@ -29,3 +31,16 @@ func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	// safe to put in a page as it is.
 	return template.HTML(frenchHTML(buf.String())), nil
 }
+
+// bufWriter is a bytes.Buffer goldmark writes into directly: without the
+// methods it adds, goldmark would put a 4 KB bufio.Writer of its own in
+// front of the buffer for every body it renders.
+type bufWriter struct{ bytes.Buffer }
+
+var _ util.BufWriter = (*bufWriter)(nil)
+
+// Buffered says that nothing waits to be written: all of it is in the buffer.
+func (*bufWriter) Buffered() int { return 0 }
+
+// Flush has nothing to do.
+func (*bufWriter) Flush() error { return nil }

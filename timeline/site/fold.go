@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,15 +89,33 @@ func foldRunes(b *strings.Builder, s []byte, space bool) bool {
 // searchWords folds every text given and keeps each word once, in the order
 // first seen: what the script matches a reader's words against.
 func searchWords(texts ...string) string {
-	seen := make(map[string]bool)
-	var words []string
+	size := 0
 	for _, t := range texts {
-		for _, w := range strings.Fields(Fold(t)) {
+		size += len(t) + 1
+	}
+	seen := seenWords.Get().(map[string]bool)
+	defer func() {
+		if len(seen) <= 1024 { // keep no map grown for an odd event
+			clear(seen)
+			seenWords.Put(seen)
+		}
+	}()
+	var b strings.Builder
+	b.Grow(size)
+	for _, t := range texts {
+		for w := range strings.FieldsSeq(Fold(t)) {
 			if !seen[w] {
 				seen[w] = true
-				words = append(words, w)
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
 			}
 		}
 	}
-	return strings.Join(words, " ")
+	return b.String()
 }
+
+// seenWords are the sets searchWords keeps its words in: every event
+// listed asks for one.
+var seenWords = sync.Pool{New: func() any { return make(map[string]bool, 64) }}

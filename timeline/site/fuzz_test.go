@@ -229,3 +229,30 @@ func foldPlain(s string) string {
 	}
 	return strings.TrimRight(b.String(), " ")
 }
+
+// FuzzSearchWords checks searchWords against the plain way to write it:
+// fold each text, cut it into words, keep each word once.
+func FuzzSearchWords(f *testing.F) {
+	f.Add("Société civile", "la société", "")
+	f.Add("  L'Élysée\t", "l elysee", "x\xffy ÉLYSÉE")
+	f.Add("a\u00a0b\u2003c", "ﬁ fi", "\u0301e")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		if got, want := searchWords(a, b, c), searchWordsPlain(a, b, c); got != want {
+			t.Fatalf("searchWords(%q, %q, %q) = %q, want %q", a, b, c, got, want)
+		}
+	})
+}
+
+func searchWordsPlain(texts ...string) string {
+	seen := make(map[string]bool)
+	var words []string
+	for _, t := range texts {
+		for _, w := range strings.Fields(Fold(t)) {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}

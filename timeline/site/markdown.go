@@ -1,8 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -32,14 +32,18 @@ func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	return template.HTML(frenchHTML(buf.String())), nil
 }
 
-// bufWriter is a bytes.Buffer goldmark writes into directly: without the
-// methods it adds, goldmark would put a 4 KB bufio.Writer of its own in
-// front of the buffer for every body it renders.
-type bufWriter struct{ bytes.Buffer }
+// bufWriter is a strings.Builder goldmark writes into directly: without
+// the methods it adds, goldmark would put a 4 KB bufio.Writer of its own in
+// front of it for every body it renders. A builder, unlike a bytes.Buffer,
+// hands over what it holds without a copy.
+type bufWriter struct{ strings.Builder }
 
 var _ util.BufWriter = (*bufWriter)(nil)
 
-// Buffered says that nothing waits to be written: all of it is in the buffer.
+// Available is the room left before the builder grows.
+func (w *bufWriter) Available() int { return w.Cap() - w.Len() }
+
+// Buffered says that nothing waits to be written: all of it is in the builder.
 func (*bufWriter) Buffered() int { return 0 }
 
 // Flush has nothing to do.

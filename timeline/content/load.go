@@ -103,6 +103,9 @@ type loader struct {
 	// read again.
 	changed map[string]bool
 	linked  bool // read followed a link
+	// folded are the sources' texts with white space folded, as a Loader
+	// keeps them, for the site it loads to hand to Reread.
+	folded map[*Source]string
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -240,6 +243,7 @@ func (l *loader) load() (*Site, error) {
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.Events = link(events, srcs)
+	s.folded = l.folded
 	s.Actors, s.Places, s.Topics = actors.sorted(), places.sorted(), topics.sorted()
 	sortProblems(l.warnings)
 	s.Warnings = l.warnings
@@ -790,6 +794,7 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 		for _, src := range srcs {
 			folded[src] = l.memo.sources[src.File].folded
 		}
+		l.folded = folded
 	}
 	files := make([]eventFile, len(paths))
 	kept := make([]*parsedEvent, len(paths))

@@ -21,7 +21,7 @@ type Site struct {
 	// source never extracted), sorted by file and line.
 	Warnings []Problem
 
-	folded map[*Source]string // the sources' texts with white space folded, for Reread; made on first use
+	folded map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use
 }
 
 // Event is one dated entry of the timeline, from content/events/SLUG.md.

@@ -256,6 +256,32 @@ func TestLoaderIsLoad(t *testing.T) {
 	}
 }
 
+// TestRereadAfterLoadChanged checks that a site a Loader gives, which
+// takes the sources' folded texts from the Loader, checks an edited quote
+// against each source as it now reads, not as it read before.
+func TestRereadAfterLoadChanged(t *testing.T) {
+	tree := seedTree(t)
+	source := "sources/000_a5a4beaffec547ff.txt"
+	quote := "En novembre 2015, les chefs d'Etat et de gouvernement africains et européens ont exploré les possibilités d'une coopération plus étroite lors du sommet sur la migration à La Valette"
+	ld := NewLoader(tree)
+	if _, err := ld.Load(); err != nil {
+		t.Fatal(err)
+	}
+	tree[source].Data = append(tree[source].Data, "\n\nUne phrase ajoutée depuis.\n"...)
+	s, err := ld.LoadChanged([]string{source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	replace(t, tree, valette, quote, "Une phrase ajoutée depuis.")
+	if _, fits, err := s.Reread(tree, []string{valette}); err != nil || !fits {
+		t.Fatalf("a quote of the source's new line: Reread gives %v, %v", fits, err)
+	}
+	replace(t, tree, valette, "Une phrase ajoutée depuis.", "Une phrase jamais écrite.")
+	if _, _, err := s.Reread(tree, []string{valette}); err == nil || !strings.Contains(err.Error(), "Une phrase jamais écrite") {
+		t.Fatalf("a quote found nowhere: Reread gives %v", err)
+	}
+}
+
 // TestLoadChangedReadsOnlyThem checks that a Loader told which files
 // changed reads only those of the event and source files it keeps, and
 // every file of a folder named.

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -230,7 +231,7 @@ func (r *renderer) build() error {
 }
 
 // quoteID is the anchor of an event's i-th citation (from 0) on its source's page.
-func quoteID(slug string, i int) string { return fmt.Sprintf("q-%s-%d", slug, i+1) }
+func quoteID(slug string, i int) string { return "q-" + slug + "-" + strconv.Itoa(i+1) }
 
 // yearOf is the year an event is listed under: the year it starts, or for
 // an interval with no known start, the year it ends.

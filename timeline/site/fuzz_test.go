@@ -24,6 +24,9 @@ func FuzzFoldSpaceFind(f *testing.F) {
 		if want := foldSpacePlain(text); fl.text != want.text || !slices.Equal(fl.orig, want.orig) {
 			t.Fatalf("foldSpace(%q) = %q %v, want %q %v", text, fl.text, fl.orig, want.text, want.orig)
 		}
+		if got := foldSpaceOf(text, false).text; got != fl.text {
+			t.Fatalf("foldSpaceOf(%q, false) = %q, foldSpace gives %q", text, got, fl.text)
+		}
 		if !utf8.ValidString(text) || !utf8.ValidString(quote) {
 			return
 		}

@@ -15,11 +15,19 @@ type folded struct {
 }
 
 // foldSpace folds the white space of s, remembering where each byte came
-// from. Runs of ASCII that is not white space, most of any text, are copied
-// whole.
-func foldSpace(s string) folded {
+// from.
+func foldSpace(s string) folded { return foldSpaceOf(s, true) }
+
+// foldSpaceOf folds the white space of s, and, when offsets is true,
+// remembers where each byte came from (a quote looked for needs only its
+// text). Runs of ASCII that is not white space, most of any text, are
+// copied whole.
+func foldSpaceOf(s string, offsets bool) folded {
 	b := make([]byte, 0, len(s))
-	orig := make([]int32, 0, len(s)+1)
+	var orig []int32
+	if offsets {
+		orig = make([]int32, 0, len(s)+1)
+	}
 	pendingSpace := -1 // where the current run of white space started
 	for i := 0; i < len(s); {
 		size, space := 1, false
@@ -39,7 +47,9 @@ func foldSpace(s string) folded {
 		}
 		if pendingSpace >= 0 && len(b) > 0 {
 			b = append(b, ' ')
-			orig = append(orig, int32(pendingSpace))
+			if offsets {
+				orig = append(orig, int32(pendingSpace))
+			}
 		}
 		pendingSpace = -1
 		// The character, and the ASCII that is not space after it.
@@ -48,10 +58,15 @@ func foldSpace(s string) folded {
 			j++
 		}
 		b = append(b, s[i:j]...)
-		for k := i; k < j; k++ {
-			orig = append(orig, int32(k))
+		if offsets {
+			for k := i; k < j; k++ {
+				orig = append(orig, int32(k))
+			}
 		}
 		i = j
+	}
+	if !offsets {
+		return folded{text: string(b)}
 	}
 	end := len(s)
 	if pendingSpace >= 0 {
@@ -67,7 +82,7 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // find returns where quote occurs in the original text, matching after white
 // space is folded on both sides; ok is false when it does not occur.
 func (f folded) find(quote string) (start, end int, ok bool) {
-	q := foldSpace(quote).text
+	q := foldSpaceOf(quote, false).text
 	if q == "" {
 		return 0, 0, false
 	}

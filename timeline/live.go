@@ -165,19 +165,23 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		return 0, false, err
 	}
 	l.unloaded = nil
-	pages, err := l.pages.Next(s)
-	if err != nil || !pages.Local() {
-		n, err := l.Build()
-		return n, true, err
-	}
 	st, err := publish.Patch(l.out)
 	if err != nil {
 		n, err := l.Build()
 		return n, true, err
 	}
 	defer st.Abort() // on a panic below: the lock is let go
+	// The feeds and exports need only the content: they are made while
+	// the views are worked out.
 	sitemaps := l.cfg.memo.Sitemaps()
 	exported := exportBeside(s, l.cfg, st)
+	pages, err := l.pages.Next(s)
+	if err != nil || !pages.Local() {
+		exported() // nothing may write into st once it is let go
+		st.Abort()
+		n, err := l.Build()
+		return n, true, err
+	}
 	// The digests of the pages on disk are known after a change of this
 	// kind; after a build or a change in place, they are worked out beside
 	// the new ones.

@@ -1,6 +1,7 @@
 package timeline_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -367,4 +368,25 @@ func TestLiveTemplatesShowingMore(t *testing.T) {
 		t.Error("a body shown in lists was taken in place")
 	}
 	sameAsBuild(t, "with a body in the lists", src, cfg, out)
+
+	// A new date loads the content again, and the exports are made while
+	// the views are worked out: the site is then built whole all the same.
+	b, err = os.ReadFile(events[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := dateLine.ReplaceAll(b, []byte("date: $1-$2"))
+	if bytes.Equal(moved, b) {
+		t.Fatal("no date to change in", events[1])
+	}
+	if err := os.WriteFile(events[1], moved, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, whole, err = live.Update([]string{events[1]}); err != nil {
+		t.Fatal(err)
+	}
+	if !whole {
+		t.Error("a new date with a body shown in lists did not build the whole site")
+	}
+	sameAsBuild(t, "with a body in the lists, after a new date", src, cfg, out)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 
 	"frise/timeline/content"
 	"frise/timeline/export"
@@ -252,20 +253,20 @@ func (l *Live) commit(st *publish.Stage, err error) (rebuilt bool, n int, _ erro
 // function it returns waits for them and says how many files they made.
 func exportBeside(s *content.Site, cfg Config, st *publish.Stage) func() (int, error) {
 	done := make(chan error, 1)
-	made := 0
+	var made atomic.Int64 // the data exports are made on goroutines of their own
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
 				done <- fmt.Errorf("exports failed: %v", p)
 			}
 		}()
-		counted := func(name string, data []byte) error { made++; return st.Add(name, data) }
-		created := func(name string) (io.WriteCloser, error) { made++; return st.Create(name) }
+		counted := func(name string, data []byte) error { made.Add(1); return st.Add(name, data) }
+		created := func(name string) (io.WriteCloser, error) { made.Add(1); return st.Create(name) }
 		done <- export.Stream(s, cfg.export(), counted, created)
 	}()
 	return func() (int, error) {
 		err := <-done
-		return made, err
+		return int(made.Load()), err
 	}
 }
 

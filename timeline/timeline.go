@@ -92,10 +92,10 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 }
 
 // each hands every file of the site over: the pages in a fixed order as
-// they render, and the feeds and exports in a fixed order as they are made
-// beside them on another core (the two share nothing but the loaded site).
-// Pages and feeds go to emit, called by one goroutine at a time; the data
-// exports are written into what create returns (see export.Stream). The
+// they render, and the feeds in a fixed order as they are made beside them
+// (the two share nothing but the loaded site). Pages and feeds go to emit,
+// called by one goroutine at a time; the data exports are written, each on
+// a goroutine of its own, into what create returns (see export.Stream). The
 // pages are rendered by pages when it is not nil, else by a renderer made
 // for the purpose. It returns how many files it handed over.
 func each(s *content.Site, cfg Config, pages *site.Renderer, emit func(name string, data []byte) error,

@@ -28,9 +28,10 @@ func (x *export) csv(b textWriter) error {
 	b.Write(rows.Bytes())
 	rows.Reset()
 	row := make([]string, len(csvHeader))
+	items := x.items("csv")
 	for i := range x.entries {
 		e := &x.entries[i]
-		data, err := x.item("csv", e, func(out textWriter) error {
+		data, err := items.item(e, func(out textWriter) error {
 			v := e.Event.Date
 			start, end := "", ""
 			if !e.OpenFrom {

@@ -44,6 +44,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -75,6 +76,7 @@ type Config struct {
 type Memo struct {
 	ctx      string            // what every item depends on besides its event: the base URL, the site's key
 	entries  map[uint64]*entry // by the digest of what the entry is made from
+	mu       sync.Mutex        // the data exports are made at once: items is theirs to share
 	items    map[memoKey][]byte
 	gen      int    // counts Streams: an entry's gen says which asked for it last
 	pages    uint64 // the digest of the list of pages the sitemaps were made for
@@ -95,6 +97,21 @@ func (m *Memo) Sitemaps() []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// item returns the bytes remembered for k.
+func (m *Memo) item(k memoKey) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.items[k]
+	return b, ok
+}
+
+// remember keeps b as the bytes of k.
+func (m *Memo) remember(k memoKey, b []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.items[k] = b
 }
 
 // NewMemo returns an empty Memo.
@@ -164,25 +181,35 @@ func entryDigest(ev *content.Event, buf []byte) (uint64, []byte) {
 	return maphash.Bytes(memoSeed, b), b
 }
 
-// item returns what the data export format writes for e: made by write
-// into the export's scratch buffer, or remembered. The bytes are good
-// until the next call.
-func (x *export) item(format string, e *entry, write func(w textWriter) error) ([]byte, error) {
-	k := memoKey{format, e.key}
-	if x.memo != nil {
-		if b, ok := x.memo.items[k]; ok {
+// itemWriter makes the items of one data export, in scratch space of its
+// own, so that the data exports can be made at once.
+type itemWriter struct {
+	x       *export
+	format  string
+	scratch bytes.Buffer
+}
+
+func (x *export) items(format string) *itemWriter { return &itemWriter{x: x, format: format} }
+
+// item returns what the data export writes for e: made by write into the
+// scratch buffer, or remembered. The bytes are good until the next call.
+func (w *itemWriter) item(e *entry, write func(w textWriter) error) ([]byte, error) {
+	k := memoKey{w.format, e.key}
+	memo := w.x.memo
+	if memo != nil {
+		if b, ok := memo.item(k); ok {
 			return b, nil
 		}
 	}
-	x.scratch.Reset()
-	if err := write(&x.scratch); err != nil {
+	w.scratch.Reset()
+	if err := write(&w.scratch); err != nil {
 		return nil, err
 	}
-	if x.memo == nil {
-		return x.scratch.Bytes(), nil
+	if memo == nil {
+		return w.scratch.Bytes(), nil
 	}
-	b := bytes.Clone(x.scratch.Bytes())
-	x.memo.items[k] = b
+	b := bytes.Clone(w.scratch.Bytes())
+	memo.remember(k, b)
 	return b, nil
 }
 
@@ -190,7 +217,10 @@ func (x *export) item(format string, e *entry, write func(w textWriter) error) (
 // output. XML is indented; JSON is written on one line.
 func Files(s *content.Site, cfg Config) (map[string][]byte, error) {
 	out := make(map[string][]byte, 8)
+	var mu sync.Mutex // the data exports are handed over from goroutines of their own
 	put := func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
 		out[name] = data
 		return nil
 	}
@@ -218,14 +248,17 @@ type memFile struct {
 
 func (f *memFile) Close() error { return f.put(f.name, f.Bytes()) }
 
-// Stream makes what Files does, one file after another in the order of
-// their names, and hands each over as it is made, so that it never holds
-// more than one: at 100,000 events a data export weighs over a hundred
-// megabytes. The feeds, which a site's writer minifies (atom.xml,
-// robots.txt, the sitemaps), go to put, which may keep data. The data
-// exports (events.csv, events.ics, events.json, timelinejs.json), made as
-// small as they can be, are written as they are made into what create
-// returns, which Stream closes. Stream stops at the first error of either.
+// Stream makes what Files does and hands each file over as it is made.
+// The feeds, which a site's writer minifies (atom.xml, robots.txt, the
+// sitemaps), go to put, which may keep data, one after another in the
+// order of their names, from the goroutine Stream runs on. The data exports
+// (events.csv, events.ics, events.json, timelinejs.json), made as small as
+// they can be, are written as they are made into what create returns, each
+// on a goroutine of its own, and closed: create, and put when a closed
+// file calls it, must be safe for concurrent use. Only their buffers are
+// held, never a whole file: at 100,000 events a data export weighs over a
+// hundred megabytes. Stream returns once every file is closed, with the
+// first error in the order of the files' names.
 func Stream(s *content.Site, cfg Config, put func(name string, data []byte) error,
 	create func(name string) (io.WriteCloser, error)) error {
 	base, err := normaliseBase(cfg.BaseURL)
@@ -234,25 +267,69 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 	}
 	x := newExport(s, base, cfg.Memo)
 
-	var atom bytes.Buffer
-	if err := x.atom(&atom); err != nil {
-		return fmt.Errorf("export atom.xml: %w", err)
-	}
-	if err := put("atom.xml", atom.Bytes()); err != nil {
-		return err
-	}
-	for _, f := range []struct {
+	// The data exports, the bulk of the work, are made at once.
+	data := []struct {
 		name  string
 		write func(textWriter) error
 	}{
 		{"events.csv", x.csv},
 		{"events.ics", x.ics},
 		{"events.json", x.eventsJSON},
-	} {
-		if err := writeFile(create, f.name, f.write); err != nil {
-			return err
+		{"timelinejs.json", x.timelineJS},
+	}
+	errs := make([]error, len(data))
+	var wg sync.WaitGroup
+	for i, f := range data {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					errs[i] = fmt.Errorf("export %s failed: %v", f.name, p)
+				}
+			}()
+			errs[i] = writeFile(create, f.name, f.write)
+		})
+	}
+	atomErr, restErr := x.feeds(cfg, put)
+	wg.Wait()
+	// The first error in the order of the files' names.
+	failed := []fileError{{"atom.xml", atomErr}, {"robots.txt", restErr}}
+	for i, f := range data {
+		failed = append(failed, fileError{f.name, errs[i]})
+	}
+	slices.SortFunc(failed, func(a, b fileError) int { return strings.Compare(a.name, b.name) })
+	for _, f := range failed {
+		if f.err != nil {
+			return f.err
 		}
 	}
+	if cfg.Memo != nil {
+		cfg.Memo.prune()
+	}
+	return nil
+}
+
+// fileError is what went wrong making a file, or nil.
+type fileError struct {
+	name string
+	err  error
+}
+
+// feeds makes atom.xml, robots.txt and the sitemaps, in that order, and
+// hands each to put, stopping at the first error: atom's, or the others'.
+func (x *export) feeds(cfg Config, put func(name string, data []byte) error) (atomErr, restErr error) {
+	var atom bytes.Buffer
+	if err := x.atom(&atom); err != nil {
+		return fmt.Errorf("export atom.xml: %w", err), nil
+	}
+	if err := put("atom.xml", atom.Bytes()); err != nil {
+		return err, nil
+	}
+	return nil, x.robotsAndSitemaps(cfg, put)
+}
+
+// robotsAndSitemaps makes robots.txt and, with a base URL, the sitemaps,
+// and hands each to put.
+func (x *export) robotsAndSitemaps(cfg Config, put func(name string, data []byte) error) error {
 	robots, err := x.robots(cfg.Templates)
 	if err != nil {
 		return err
@@ -260,42 +337,38 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 	if err := put("robots.txt", robots); err != nil {
 		return err
 	}
-	if base != "" {
-		var maps map[string][]byte
-		var pages uint64
-		if m := cfg.Memo; m != nil {
-			var h maphash.Hash
-			h.SetSeed(memoSeed)
-			for _, p := range Pages(s) {
-				h.WriteString(p)
-				h.WriteByte(0)
-			}
-			if pages = h.Sum64(); pages == m.pages {
-				maps = m.sitemaps
-			}
+	if x.base == "" {
+		return nil
+	}
+	s := x.site
+	var maps map[string][]byte
+	var pages uint64
+	if m := cfg.Memo; m != nil {
+		var h maphash.Hash
+		h.SetSeed(memoSeed)
+		for _, p := range Pages(s) {
+			h.WriteString(p)
+			h.WriteByte(0)
 		}
-		if maps == nil {
-			maps = x.sitemaps()
-		}
-		if m := cfg.Memo; m != nil {
-			m.pages, m.sitemaps = pages, maps
-		}
-		names := make([]string, 0, len(maps))
-		for name := range maps {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			if err := put(name, maps[name]); err != nil {
-				return err
-			}
+		if pages = h.Sum64(); pages == m.pages {
+			maps = m.sitemaps
 		}
 	}
-	if err := writeFile(create, "timelinejs.json", x.timelineJS); err != nil {
-		return err
+	if maps == nil {
+		maps = x.sitemaps()
 	}
-	if cfg.Memo != nil {
-		cfg.Memo.prune()
+	if m := cfg.Memo; m != nil {
+		m.pages, m.sitemaps = pages, maps
+	}
+	names := make([]string, 0, len(maps))
+	for name := range maps {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := put(name, maps[name]); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -370,8 +443,7 @@ type export struct {
 	lang    string
 	entries []entry
 
-	memo    *Memo
-	scratch bytes.Buffer // where item writes
+	memo *Memo
 }
 
 // entry is an event as the exports see it: clean text, resolved links.

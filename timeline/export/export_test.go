@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -229,3 +231,58 @@ func TestPages(t *testing.T) {
 		seen[p] = true
 	}
 }
+
+// TestStreamErrors checks that Stream, which makes the data exports at
+// once, reports the first error in the order of the files' names, and
+// returns only once every file it created is closed.
+func TestStreamErrors(t *testing.T) {
+	tests := []struct {
+		name       string
+		failPut    string // the file put refuses
+		failCreate string // the file create refuses
+		want       string
+	}{
+		{"nothing fails", "", "", ""},
+		{"a data export", "", "events.ics", "no events.ics"},
+		{"atom before the data exports", "atom.xml", "events.csv", "no atom.xml"},
+		{"a data export before robots.txt", "robots.txt", "events.json", "no events.json"},
+		{"robots.txt before timelinejs.json", "robots.txt", "timelinejs.json", "no robots.txt"},
+		{"a sitemap before timelinejs.json", "sitemap.xml", "timelinejs.json", "no sitemap.xml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			open := 0
+			put := func(name string, data []byte) error {
+				if name == tt.failPut {
+					return fmt.Errorf("no %s", name)
+				}
+				return nil
+			}
+			create := func(name string) (io.WriteCloser, error) {
+				if name == tt.failCreate {
+					return nil, fmt.Errorf("no %s", name)
+				}
+				mu.Lock()
+				open++
+				mu.Unlock()
+				return closer{func() { mu.Lock(); open--; mu.Unlock() }}, nil
+			}
+			err := Stream(testSite(), Config{BaseURL: testBase}, put, create)
+			if got := fmt.Sprint(err); tt.want == "" && err != nil || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("Stream gives %v, want %q", err, tt.want)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if open != 0 {
+				t.Errorf("%d files left open", open)
+			}
+		})
+	}
+}
+
+// closer is a file that takes every byte and says when it is closed.
+type closer struct{ closed func() }
+
+func (closer) Write(p []byte) (int, error) { return len(p), nil }
+func (c closer) Close() error              { c.closed(); return nil }

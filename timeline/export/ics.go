@@ -25,9 +25,10 @@ func (x *export) ics(b textWriter) error {
 	if x.desc != "" {
 		line("DESCRIPTION", icsText(x.desc))
 	}
+	items := x.items("ics")
 	for i := range x.entries {
 		e := &x.entries[i]
-		data, err := x.item("ics", e, func(w textWriter) error {
+		data, err := items.item(e, func(w textWriter) error {
 			x.icsEvent(w, e)
 			return nil
 		})

@@ -94,12 +94,13 @@ func (x *export) writeJSONList(b textWriter, format string, doc any, item func(e
 	b.Write(head[:len(head)-2])
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
+	items := x.items(format)
 	for i := range x.entries {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		e := &x.entries[i]
-		data, err := x.item(format, e, func(w textWriter) error {
+		data, err := items.item(e, func(w textWriter) error {
 			one.Reset()
 			if err := enc.Encode(item(e)); err != nil {
 				return err

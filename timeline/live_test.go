@@ -66,6 +66,11 @@ var edits = []edit{
 	{name: "another date", change: func(s string, r *rand.Rand) string {
 		return dateLine.ReplaceAllString(s, "date: $1-$2")
 	}},
+	{name: "another date, title and summary", change: func(s string, r *rand.Rand) string {
+		s = dateLine.ReplaceAllString(s, "date: $1-$2")
+		s = summaryLine.ReplaceAllString(s, `summary: "D'après l'AFP : $1"`)
+		return titleLine.ReplaceAllString(s, fmt.Sprintf(`title: "$1 ; daté %d"`, r.IntN(1000)))
+	}},
 	{name: "another actor", change: func(s string, r *rand.Rand) string {
 		return actorsLine.ReplaceAllString(s, `actors: ["Frontex", `)
 	}},

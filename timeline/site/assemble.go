@@ -112,8 +112,8 @@ func (r *renderer) build() error {
 	citing := make(map[*content.Source][]*eventView)
 	years := make(map[int]*yearView)
 	for _, e := range s.Events {
-		ev := &eventView{Event: e, Slug: e.Slug, Title: French(e.Title), Summary: French(e.Summary),
-			URL: eventPath(e.Slug), Date: newDateView(e.Date)}
+		ev := &eventView{Event: e, Slug: e.Slug, URL: eventPath(e.Slug)}
+		r.eventText(ev)
 		for _, t := range e.Actors {
 			ev.Actors = append(ev.Actors, termOf("actors", t))
 		}
@@ -225,9 +225,31 @@ func (r *renderer) build() error {
 		}
 		markSource(sv, f, citing[sv.Source])
 	})
-	r.folds = nil
+	r.folds, r.before = nil, nil
 	r.events = events
 	return nil
+}
+
+// eventText sets what ev shows of its event's title, summary and date:
+// taken from the view of the same event the renderer this one follows
+// made (see Renderer.Next), where what they are made from is the same.
+func (r *renderer) eventText(ev *eventView) {
+	e, was := ev.Event, r.before[ev.Slug]
+	if was != nil && was.Event.Title == e.Title {
+		ev.Title = was.Title
+	} else {
+		ev.Title = French(e.Title)
+	}
+	if was != nil && was.Event.Summary == e.Summary {
+		ev.Summary = was.Summary
+	} else {
+		ev.Summary = French(e.Summary)
+	}
+	if was != nil && was.Event.Date == e.Date {
+		ev.Date = was.Date
+	} else {
+		ev.Date = newDateView(e.Date)
+	}
 }
 
 // quoteID is the anchor of an event's i-th citation (from 0) on its source's page.

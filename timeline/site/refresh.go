@@ -42,7 +42,8 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 
 // Next reads the templates again and works out the views of s, the content
 // loaded again after a change, as NewRenderer does, for a renderer that
-// remembers (see Remember): it takes the source texts x folded. Once both
+// remembers (see Remember): it takes the source texts x folded, and the
+// French text and dates of x's events where the content is the same. Once both
 // have made their Digests, Inherit takes what x rendered of the events and
 // terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
@@ -55,6 +56,10 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 		if sv.fold.orig != nil {
 			r.folds[sv.Source.Text] = sv.fold
 		}
+	}
+	r.before = make(map[string]*eventView, len(x.r.view.Events))
+	for _, ev := range x.r.view.Events {
+		r.before[ev.Slug] = ev
 	}
 	if err := r.build(); err != nil {
 		return nil, err

@@ -249,8 +249,10 @@ type renderer struct {
 	// depths of page parts were rendered for, so that forget finds them.
 	named, roots sync.Map
 	// folds are the source texts folded by the renderer this one follows,
-	// by text, while the views are worked out (see Renderer.Next).
-	folds map[string]folded
+	// by text, and before its events' views, by slug, while the views are
+	// worked out (see Renderer.Next).
+	folds  map[string]folded
+	before map[string]*eventView
 }
 
 // Render returns every page of s and every static file, keyed by its

@@ -349,6 +349,13 @@ func runServe(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if fi, err := os.Stat(c.static); err == nil && fi.IsDir() {
+		// The static files are this folder's (see overridable): a change
+		// to one rewrites it alone.
+		if err := live.WatchStatic(c.static); err != nil {
+			return err
+		}
+	}
 	// Problems go to the error page as they are, with the folder's path.
 	withPaths := func(err error) error {
 		var probs content.Problems
@@ -368,6 +375,9 @@ func runServe(args []string, stderr io.Writer) error {
 		n, whole, err := live.Update(changed)
 		if whole {
 			return fmt.Sprintf("rebuilt the site (%d files)", n), withPaths(err)
+		}
+		if n == 1 {
+			return "updated 1 file", withPaths(err)
 		}
 		return fmt.Sprintf("updated %d files", n), withPaths(err)
 	}

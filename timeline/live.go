@@ -1,13 +1,16 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"frise/timeline/content"
@@ -35,8 +38,11 @@ import (
 //     the content again, parsing only the files that changed
 //     (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
-//   - a change to the site's settings (_index.md), the templates or the
-//     static files builds the whole site again.
+//   - a change to a static file rewrites that file alone, once Live knows
+//     the folder they come from (WatchStatic): no page shows what a static
+//     file holds;
+//   - a change to the site's settings (_index.md) or the templates builds
+//     the whole site again.
 //
 // Each way gives the bytes a build from scratch gives.
 //
@@ -47,6 +53,7 @@ type Live struct {
 	loader *content.Loader // parses again only the files that changed
 	cfg    Config
 	out    string
+	static string // the folder cfg.Static reads, absolute, or "" when unknown
 
 	site    *content.Site // nil until a build succeeds, and after a failure
 	pages   *site.Renderer
@@ -66,6 +73,18 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 	}
 	fsys := os.DirFS(abs)
 	return &Live{dir: abs, fsys: fsys, loader: content.NewLoader(fsys), cfg: cfg, out: out}, nil
+}
+
+// WatchStatic tells l that its Config's static files are those of the
+// folder dir, so that Update given files of that folder rewrites them
+// alone instead of building the whole site.
+func (l *Live) WatchStatic(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	l.static = abs
+	return nil
 }
 
 // Build loads the whole content folder and publishes it, keeping what
@@ -106,6 +125,9 @@ func (l *Live) Build() (int, error) {
 // changed files have problems it returns them as content.Problems and the
 // site on disk stays as it was.
 func (l *Live) Update(changed []string) (n int, whole bool, err error) {
+	if names, ok := within(l.static, changed); ok && l.site != nil {
+		return l.restatic(names)
+	}
 	files, ok := l.contentFiles(changed)
 	if !ok || l.site == nil {
 		n, err = l.Build()
@@ -270,27 +292,85 @@ func exportBeside(s *content.Site, cfg Config, st *publish.Stage) func() (int, e
 	}
 }
 
-// contentFiles returns the paths within the content folder of the changed
-// files, and whether an update can take them in: all lie in the content
-// folder, and none is its settings (_index.md), which every page shows.
-func (l *Live) contentFiles(changed []string) ([]string, bool) {
-	var files []string
+// restatic writes again the static files named (slash paths within the
+// static folder) as a build would, and removes those gone. A folder, which
+// may have taken or lost many files, builds the whole site.
+func (l *Live) restatic(names []string) (int, bool, error) {
+	st, err := publish.Patch(l.out)
+	if err != nil {
+		n, err := l.Build()
+		return n, true, err
+	}
+	defer st.Abort() // on a panic below: the lock is let go
+	n := 0
+	for _, name := range names {
+		if strings.HasPrefix(path.Base(name), ".") {
+			continue // a build leaves out hidden files
+		}
+		out := "static/" + name
+		fi, err := fs.Stat(l.cfg.Static, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if pi, err := os.Stat(filepath.Join(l.out, filepath.FromSlash(out))); err == nil && pi.IsDir() {
+				return l.rebuild(st)
+			}
+			err = st.Remove(out)
+		case err == nil && fi.IsDir():
+			return l.rebuild(st)
+		case err == nil:
+			var data []byte
+			if data, err = fs.ReadFile(l.cfg.Static, name); err == nil {
+				err = st.Add(out, data)
+			}
+		}
+		if err != nil {
+			return l.rebuild(st)
+		}
+		n++
+	}
+	if rebuilt, n, err := l.commit(st, nil); rebuilt {
+		return n, true, err
+	}
+	return n, false, nil
+}
+
+// rebuild lets go of an update in place and builds the whole site.
+func (l *Live) rebuild(st *publish.Stage) (int, bool, error) {
+	st.Abort()
+	n, err := l.Build()
+	return n, true, err
+}
+
+// within returns the slash paths within the folder dir of the changed
+// files, and whether all of them lie in it.
+func within(dir string, changed []string) ([]string, bool) {
+	if dir == "" || len(changed) == 0 {
+		return nil, false
+	}
+	var names []string
 	for _, p := range changed {
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return nil, false
 		}
-		rel, err := filepath.Rel(l.dir, abs)
+		rel, err := filepath.Rel(dir, abs)
 		if err != nil || !filepath.IsLocal(rel) {
 			return nil, false
 		}
-		rel = filepath.ToSlash(rel)
-		if rel == "_index.md" {
-			return nil, false
-		}
-		files = append(files, rel)
+		names = append(names, filepath.ToSlash(rel))
 	}
-	return files, len(files) > 0
+	return slices.Compact(slices.Sorted(slices.Values(names))), true
+}
+
+// contentFiles returns the paths within the content folder of the changed
+// files, and whether an update can take them in: all lie in the content
+// folder, and none is its settings (_index.md), which every page shows.
+func (l *Live) contentFiles(changed []string) ([]string, bool) {
+	files, ok := within(l.dir, changed)
+	if !ok || slices.Contains(files, "_index.md") {
+		return nil, false
+	}
+	return files, true
 }
 
 // bodyOnly reports whether the edits changed only events' bodies, which

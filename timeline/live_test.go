@@ -229,6 +229,79 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 	}
 }
 
+// TestLiveUpdateStatic edits, adds and removes static files: each change
+// rewrites those files alone, and the site is what a build gives. A new
+// folder builds the whole site.
+func TestLiveUpdateStatic(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, 30, 3); err != nil {
+		t.Fatal(err)
+	}
+	static := filepath.Join(dir, "static")
+	if err := os.CopyFS(static, os.DirFS("../static")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config()
+	cfg.Static = os.DirFS(static)
+	out := filepath.Join(dir, "public")
+	live := built(t, src, cfg, out)
+	if err := live.WatchStatic(static); err != nil {
+		t.Fatal(err)
+	}
+	css := filepath.Join(static, "style.css")
+	b, err := os.ReadFile(css)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		change  func() error
+		changed []string
+		files   int // how many files the update writes or removes
+		whole   bool
+	}{
+		{"the style sheet", func() error { return os.WriteFile(css, append(b, "\n.ev h3 { color: teal; }\n"...), 0o644) },
+			[]string{css}, 1, false},
+		{"a new image", func() error {
+			return os.WriteFile(filepath.Join(static, "logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">  <rect width="1" height="1"/>  </svg>`), 0o644)
+		}, []string{filepath.Join(static, "logo.svg")}, 1, false},
+		{"a hidden file", func() error { return os.WriteFile(filepath.Join(static, ".notes"), []byte("x"), 0o644) },
+			[]string{filepath.Join(static, ".notes")}, 0, false},
+		{"two at once, one gone", func() error {
+			if err := os.Remove(filepath.Join(static, "logo.svg")); err != nil {
+				return err
+			}
+			return os.WriteFile(css, b, 0o644)
+		}, []string{css, filepath.Join(static, "logo.svg"), css}, 2, false},
+		{"a new folder", func() error {
+			if err := os.MkdirAll(filepath.Join(static, "img"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(static, "img", "a.txt"), []byte("a"), 0o644)
+		}, []string{filepath.Join(static, "img")}, -1, true},
+		{"the folder gone", func() error { return os.RemoveAll(filepath.Join(static, "img")) },
+			[]string{filepath.Join(static, "img")}, -1, true},
+		{"a static file and an event", func() error { return os.WriteFile(css, append(b, "\n"...), 0o644) },
+			[]string{css, filepath.Join(src, "events")}, -1, true},
+	} {
+		if err := c.change(); err != nil {
+			t.Fatal(err)
+		}
+		n, whole, err := live.Update(c.changed)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if whole != c.whole {
+			t.Errorf("%s: Update built the whole site: %v, want %v", c.name, whole, c.whole)
+		}
+		if c.files >= 0 && n != c.files {
+			t.Errorf("%s: Update wrote %d files, want %d", c.name, n, c.files)
+		}
+		sameAsBuild(t, c.name, src, cfg, out)
+	}
+}
+
 // built returns a Live of the content folder src, built into out.
 func built(t *testing.T, src string, cfg timeline.Config, out string) *timeline.Live {
 	t.Helper()

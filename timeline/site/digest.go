@@ -21,13 +21,43 @@ import (
 // keeps each event's and term's digest for Inherit, so Digests must not run
 // on one Renderer from two goroutines at once.
 func (x *Renderer) Digests() map[string]uint64 {
-	d := &digester{r: x.r, cards: make(map[*eventView]uint64, len(x.r.view.Events)),
-		terms: map[*termView]uint64{}, sources: map[*sourceView]uint64{}}
-	d.site = d.siteDigest()
 	v := x.r.view
-	out := make(map[string]uint64, len(v.Events)+len(v.Sources)+len(v.Years)+512)
-	for _, ev := range v.Events {
-		h := d.start()
+	// What lists show of each term, source and event is summed up first,
+	// once; then each page, on every core, from those.
+	d := &digester{r: x.r, cards: make(map[*eventView]uint64, len(v.Events)),
+		terms: map[*termView]uint64{}, sources: map[*sourceView]uint64{}}
+	d.moreCards, d.moreTerms, d.moreSources = d.cards, d.terms, d.sources
+	d.site = d.siteDigest()
+	for _, kind := range []string{"actors", "places", "topics"} {
+		for _, tv := range x.r.termsOf(kind) {
+			d.term(&d.cardBuf, tv)
+		}
+	}
+	for _, sv := range v.Sources {
+		d.source(&d.cardBuf, sv)
+	}
+	cards := make([]uint64, len(v.Events))
+	forEach(len(v.Events), d.fork, func(w *digester, i int) { cards[i] = w.sumCard(v.Events[i]) })
+	for i, ev := range v.Events {
+		d.cards[ev] = cards[i]
+	}
+
+	type page struct {
+		path string
+		sum  uint64
+	}
+	var pages []page
+	sumAll := func(n int, f func(w *digester, h *digest, i int) string) {
+		at := len(pages)
+		pages = slices.Grow(pages, n)[:at+n]
+		forEach(n, d.fork, func(w *digester, i int) {
+			h := w.start()
+			path := f(w, h, i)
+			pages[at+i] = page{path, h.sum()}
+		})
+	}
+	sumAll(len(v.Events), func(d *digester, h *digest, i int) string {
+		ev := v.Events[i]
 		d.event(h, ev)
 		d.strs(h, ev.Event.Body)
 		for _, n := range []*eventView{ev.Prev, ev.Next} {
@@ -37,23 +67,25 @@ func (x *Renderer) Digests() map[string]uint64 {
 		for _, rel := range ev.Related {
 			d.card(h, rel)
 		}
-		out[ev.URL] = h.sum()
-	}
+		return ev.URL
+	})
+	var terms []*termView
 	for _, kind := range []string{"actors", "places", "topics"} {
-		for _, tv := range x.r.termsOf(kind) {
-			h := d.start()
-			d.term(h, tv)
-			d.strs(h, tv.Term.Slug, tv.Term.Role, tv.Term.Country, string(tv.Body), tv.Lede, tv.Term.File)
-			d.strs(h, tv.Names...)
-			d.int(h, len(tv.Events))
-			for _, ev := range tv.Events {
-				d.card(h, ev)
-			}
-			out[tv.URL] = h.sum()
-		}
+		terms = append(terms, x.r.termsOf(kind)...)
 	}
-	for _, yv := range v.Years {
-		h := d.start()
+	sumAll(len(terms), func(d *digester, h *digest, i int) string {
+		tv := terms[i]
+		d.term(h, tv)
+		d.strs(h, tv.Term.Slug, tv.Term.Role, tv.Term.Country, string(tv.Body), tv.Lede, tv.Term.File)
+		d.strs(h, tv.Names...)
+		d.int(h, len(tv.Events))
+		for _, ev := range tv.Events {
+			d.card(h, ev)
+		}
+		return tv.URL
+	})
+	sumAll(len(v.Years), func(d *digester, h *digest, i int) string {
+		yv := v.Years[i]
 		d.strs(h, yv.Label, yv.ID, yv.URL, yv.Where)
 		d.int(h, len(yv.Events))
 		for _, ev := range yv.Events {
@@ -66,10 +98,10 @@ func (x *Renderer) Digests() map[string]uint64 {
 				d.int(h, bt.N)
 			}
 		}
-		out[yv.URL] = h.sum()
-	}
-	for _, sv := range v.Sources {
-		h := d.start()
+		return yv.URL
+	})
+	sumAll(len(v.Sources), func(d *digester, h *digest, i int) string {
+		sv := v.Sources[i]
 		d.source(h, sv)
 		d.strs(h, sv.Source.ID, sv.Source.Text, sv.PublishedOn, sv.PubISO)
 		d.int(h, len(sv.Passages))
@@ -89,10 +121,13 @@ func (x *Renderer) Digests() map[string]uint64 {
 				}
 			}
 		}
-		out[sv.URL] = h.sum()
+		return sv.URL
+	})
+	out := make(map[string]uint64, len(pages)+1)
+	for _, p := range pages {
+		out[p.path] = p.sum
 	}
-	h := d.start()
-	out["404.html"] = h.sum()
+	out["404.html"] = d.start().sum()
 	if x.r.keep {
 		x.cards, x.terms, x.site = d.cards, d.terms, d.site
 	}
@@ -109,8 +144,21 @@ type digester struct {
 	cards   map[*eventView]uint64  // each event as lists show it, made once
 	terms   map[*termView]uint64   // each term as links to it show it, made once
 	sources map[*sourceView]uint64 // each source as citations show it, made once
-	pageBuf digest                 // the page being summed up, reused
-	cardBuf digest                 // the card being summed up, reused
+	// The maps above are shared by the digesters on every core, which
+	// only read them; what one lacks (a term outside the site's lists)
+	// a digester makes and keeps in its own maps below.
+	moreCards   map[*eventView]uint64
+	moreTerms   map[*termView]uint64
+	moreSources map[*sourceView]uint64
+	pageBuf     digest // the page being summed up, reused
+	cardBuf     digest // the card being summed up, reused
+}
+
+// fork returns a digester for another core, which reads d's maps and
+// keeps what it makes beyond them to itself.
+func (d *digester) fork() *digester {
+	return &digester{r: d.r, site: d.site, cards: d.cards, terms: d.terms, sources: d.sources,
+		moreCards: map[*eventView]uint64{}, moreTerms: map[*termView]uint64{}, moreSources: map[*sourceView]uint64{}}
 }
 
 // digest gathers the bytes to sum up, and sums them up at once: one hash
@@ -155,12 +203,27 @@ func (d *digester) card(h *digest, ev *eventView) {
 	}
 	c, ok := d.cards[ev]
 	if !ok {
-		d.cardBuf.b = d.cardBuf.b[:0]
-		d.event(&d.cardBuf, ev)
-		c = d.cardBuf.sum()
-		d.cards[ev] = c
+		c = d.cardOf(ev)
 	}
 	d.int64(h, c)
+}
+
+// cardOf returns what a list shows of ev, summed up, from the digester's
+// own map or made and kept there.
+func (d *digester) cardOf(ev *eventView) uint64 {
+	c, ok := d.moreCards[ev]
+	if !ok {
+		c = d.sumCard(ev)
+		d.moreCards[ev] = c
+	}
+	return c
+}
+
+// sumCard sums up what a list shows of ev.
+func (d *digester) sumCard(ev *eventView) uint64 {
+	d.cardBuf.b = d.cardBuf.b[:0]
+	d.event(&d.cardBuf, ev)
+	return d.cardBuf.sum()
 }
 
 // event writes an event's own fields, those of its terms and sources, and
@@ -198,6 +261,9 @@ func (d *digester) event(h *digest, ev *eventView) {
 func (d *digester) term(h *digest, tv *termView) {
 	t, ok := d.terms[tv]
 	if !ok {
+		t, ok = d.moreTerms[tv]
+	}
+	if !ok {
 		var th digest
 		d.strs(&th, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search,
 			tv.Term.Role, tv.Term.Country, tv.Term.File, tv.Lede, string(tv.Body))
@@ -206,7 +272,7 @@ func (d *digester) term(h *digest, tv *termView) {
 		d.int(&th, len(tv.Names))
 		d.strs(&th, tv.Names...)
 		t = th.sum()
-		d.terms[tv] = t
+		d.moreTerms[tv] = t
 	}
 	d.int64(h, t)
 }
@@ -215,11 +281,14 @@ func (d *digester) term(h *digest, tv *termView) {
 func (d *digester) source(h *digest, sv *sourceView) {
 	c, ok := d.sources[sv]
 	if !ok {
+		c, ok = d.moreSources[sv]
+	}
+	if !ok {
 		var sh digest
 		d.strs(&sh, sv.Title, sv.URL, sv.Original, sv.Published, sv.Publisher, sv.Label, sv.Lang, sv.PubISO,
 			sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL)
 		c = sh.sum()
-		d.sources[sv] = c
+		d.moreSources[sv] = c
 	}
 	d.int64(h, c)
 }

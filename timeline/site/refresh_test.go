@@ -3,8 +3,10 @@ package site
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -171,5 +173,38 @@ func TestInherit(t *testing.T) {
 	y.Inherit(x)
 	if n := len(parts(y)); n > 0 {
 		t.Errorf("after a template changed, the new renderer took the parts of %d events and terms", n)
+	}
+}
+
+// TestDigestsOnEveryCore checks that the digests made on several cores are
+// those made on one, and that a renderer that remembers keeps every
+// event's and listed term's for Inherit.
+func TestDigestsOnEveryCore(t *testing.T) {
+	s, err := content.Load(synth.FS(300, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	digests := func(procs int) (*Renderer, map[string]uint64) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		x, err := NewRenderer(s, testConfig("https://frise.example.org/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Remember()
+		return x, x.Digests()
+	}
+	_, one := digests(1)
+	x, many := digests(4)
+	if !maps.Equal(one, many) {
+		t.Fatalf("on four cores, %d digests differ from those made on one", len(one))
+	}
+	if len(many) < len(s.Events)+len(s.Sources) {
+		t.Errorf("%d digests for %d events and %d sources", len(many), len(s.Events), len(s.Sources))
+	}
+	if len(x.cards) != len(x.r.view.Events) {
+		t.Errorf("%d events' digests kept, want %d", len(x.cards), len(x.r.view.Events))
+	}
+	if n := len(x.r.view.Actors) + len(x.r.view.Places) + len(x.r.view.Topics); len(x.terms) < n {
+		t.Errorf("%d terms' digests kept, want at least %d", len(x.terms), n)
 	}
 }

@@ -223,9 +223,13 @@ func (r *renderer) build() error {
 		if r.keep {
 			sv.fold = f
 		}
+		if was := r.beforeSources[sv.Source.ID]; was != nil && was.Source.Text == sv.Source.Text &&
+			reuseMarks(sv, was, citing[sv.Source]) {
+			return
+		}
 		markSource(sv, f, citing[sv.Source])
 	})
-	r.folds, r.before = nil, nil
+	r.folds, r.before, r.beforeSources = nil, nil, nil
 	r.events = events
 	return nil
 }
@@ -280,6 +284,63 @@ func markSource(sv *sourceView, f folded, citing []*eventView) {
 	}
 	sv.Segments = segments(text, ps)
 	sv.Paras = paragraphs(sv.Segments)
+}
+
+// reuseMarks gives sv what markSource gave was, the view of the same
+// source with the same text that the renderer this one follows made, when
+// the events citing it, in the timeline's order, quote the same words
+// under the same anchors: only the views the passages link to are new. It
+// reports whether it could; else sv is left as it was.
+func reuseMarks(sv, was *sourceView, citing []*eventView) bool {
+	refs := make([]passageRef, 0, len(was.Passages))
+	now := make(map[*eventView]*eventView) // was's views of the citing events → sv's
+	for _, ev := range citing {
+		for i, c := range ev.Event.Sources {
+			if c.Source != sv.Source {
+				continue
+			}
+			if len(refs) == len(was.Passages) {
+				return false
+			}
+			p := was.Passages[len(refs)]
+			if p.Quote != c.Quote || p.ID != quoteID(ev.Slug, i) {
+				return false
+			}
+			if m, ok := now[p.Event]; ok && m != ev {
+				return false
+			}
+			now[p.Event] = ev
+			refs = append(refs, passageRef{ID: p.ID, Quote: p.Quote, Event: ev, Found: p.Found})
+		}
+	}
+	if len(refs) != len(was.Passages) {
+		return false
+	}
+	relink := func(segs []segment) ([]segment, bool) {
+		out := make([]segment, len(segs))
+		for i, seg := range segs {
+			if seg.Event != nil {
+				if seg.Event = now[seg.Event]; seg.Event == nil {
+					return nil, false
+				}
+			}
+			out[i] = seg
+		}
+		return out, true
+	}
+	segs, ok := relink(was.Segments)
+	if !ok {
+		return false
+	}
+	paras := make([]para, len(was.Paras))
+	for i, p := range was.Paras {
+		if paras[i].Segs, ok = relink(p.Segs); !ok {
+			return false
+		}
+		paras[i].Head = p.Head
+	}
+	sv.Passages, sv.Segments, sv.Paras = refs, segs, paras
+	return true
 }
 
 // locale is the Open Graph locale of a language.

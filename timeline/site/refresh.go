@@ -42,8 +42,10 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 
 // Next reads the templates again and works out the views of s, the content
 // loaded again after a change, as NewRenderer does, for a renderer that
-// remembers (see Remember): it takes the source texts x folded, and the
-// French text and dates of x's events where the content is the same. Once both
+// remembers (see Remember): it takes the source texts x folded, the
+// French text and dates of x's events where the content is the same, and
+// the passages marked in x's sources where the same events quote the same
+// words. Once both
 // have made their Digests, Inherit takes what x rendered of the events and
 // terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
@@ -60,6 +62,10 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 	r.before = make(map[string]*eventView, len(x.r.view.Events))
 	for _, ev := range x.r.view.Events {
 		r.before[ev.Slug] = ev
+	}
+	r.beforeSources = make(map[string]*sourceView, len(x.r.view.Sources))
+	for _, sv := range x.r.view.Sources {
+		r.beforeSources[sv.Source.ID] = sv
 	}
 	if err := r.build(); err != nil {
 		return nil, err

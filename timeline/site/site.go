@@ -249,10 +249,11 @@ type renderer struct {
 	// depths of page parts were rendered for, so that forget finds them.
 	named, roots sync.Map
 	// folds are the source texts folded by the renderer this one follows,
-	// by text, and before its events' views, by slug, while the views are
-	// worked out (see Renderer.Next).
-	folds  map[string]folded
-	before map[string]*eventView
+	// by text, and before and beforeSources its events' and sources' views,
+	// while the views are worked out (see Renderer.Next).
+	folds         map[string]folded
+	before        map[string]*eventView
+	beforeSources map[string]*sourceView // by id
 }
 
 // Render returns every page of s and every static file, keyed by its

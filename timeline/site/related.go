@@ -47,57 +47,91 @@ type relKey struct {
 	run  int // 0 for the keyword whole; n+1 for the n-th run; -(n+1) for the n-th run shifted by half a window
 }
 
-// rawKeys are an event's terms for each index, or the years it covers.
-func rawKeys(e *content.Event) [nIndices][]relKey {
-	var ks [nIndices][]relKey
+// appendRawKeys appends an event's terms for each index, or the years it
+// covers, to keys, and the end of each index's to ends.
+func appendRawKeys(keys []relKey, ends *[nIndices]int, e *content.Event) []relKey {
 	for i, ts := range [][]*content.Term{e.Actors, e.Topics, e.Places} {
 		for _, t := range ts {
-			ks[i] = append(ks[i], relKey{term: t.Slug})
+			keys = append(keys, relKey{term: t.Slug})
 		}
+		ends[i] = len(keys)
 	}
 	first, last := e.Date.First().Year(), e.Date.Last().Year()
 	// A long span is near everything in it; three years of it are enough.
 	for y := first; y <= last && y < first+3; y++ {
-		ks[3] = append(ks[3], relKey{year: y})
+		keys = append(keys, relKey{year: y})
 	}
-	return ks
+	ends[3] = len(keys)
+	return keys
 }
 
 // relatedDocs makes the index's documents: each event with its keywords,
-// cut into windows where a keyword has too many events (see window).
+// cut into windows where a keyword has too many events (see window). The
+// documents and their keywords are each made in one array.
 func relatedDocs(events []*content.Event) []*relDoc {
-	type at struct {
-		key relKey
-		pos int // the event's place among the key's events
-	}
-	raw := make([][nIndices][]at, len(events))
+	// Every event's keywords, whole, in one list; ends[i][ix] is where
+	// event i's keywords of index ix end, and pos each keyword's place
+	// among the events that have it.
+	raw := make([]relKey, 0, 8*len(events))
+	ends := make([][nIndices]int, len(events))
 	var count [nIndices]map[relKey]int
 	for i := range count {
 		count[i] = make(map[relKey]int)
 	}
 	for i, e := range events {
-		ks := rawKeys(e)
-		for ix, keys := range ks {
-			for _, k := range keys {
-				raw[i][ix] = append(raw[i][ix], at{k, count[ix][k]})
-				count[ix][k]++
+		raw = appendRawKeys(raw, &ends[i], e)
+	}
+	pos := make([]int, len(raw))
+	cut := 0 // how many keywords are cut into two runs
+	for i := range events {
+		k := 0
+		if i > 0 {
+			k = ends[i-1][nIndices-1]
+		}
+		for ix := range nIndices {
+			for ; k < ends[i][ix]; k++ {
+				pos[k] = count[ix][raw[k]]
+				count[ix][raw[k]]++
 			}
 		}
 	}
+	for i := range events {
+		k := 0
+		if i > 0 {
+			k = ends[i-1][nIndices-1]
+		}
+		for ix := range nIndices {
+			for ; k < ends[i][ix]; k++ {
+				if count[ix][raw[k]] > window {
+					cut++
+				}
+			}
+		}
+	}
+	store := make([]relDoc, len(events))
+	keys := make([]relKey, 0, len(raw)+cut)
 	docs := make([]*relDoc, len(events))
 	for i, e := range events {
-		d := &relDoc{ev: e, first: e.Date.First()}
-		for ix, keys := range raw[i] {
-			for _, k := range keys {
-				if count[ix][k.key] <= window {
-					d.keys[ix] = append(d.keys[ix], k.key)
+		d := &store[i]
+		d.ev, d.first = e, e.Date.First()
+		k := 0
+		if i > 0 {
+			k = ends[i-1][nIndices-1]
+		}
+		for ix := range nIndices {
+			from := len(keys)
+			for ; k < ends[i][ix]; k++ {
+				key := raw[k]
+				if count[ix][key] <= window {
+					keys = append(keys, key)
 					continue
 				}
-				run, shifted := k.key, k.key
-				run.run = k.pos/window + 1
-				shifted.run = -((k.pos+window/2)/window + 1)
-				d.keys[ix] = append(d.keys[ix], run, shifted)
+				run, shifted := key, key
+				run.run = pos[k]/window + 1
+				shifted.run = -((pos[k]+window/2)/window + 1)
+				keys = append(keys, run, shifted)
 			}
+			d.keys[ix] = keys[from:len(keys):len(keys)]
 		}
 		docs[i] = d
 	}
@@ -111,21 +145,46 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 	docs := relatedDocs(events)
 	// Each keyword of each index gets a number; postings lists, by that
 	// number, the events that have the keyword, in the timeline's order,
-	// once per time they have it, and ids each event's keywords.
-	var postings [][]int32
+	// once per time they have it, and ids each event's keywords. Both are
+	// cut out of one array each: the keywords are numbered and counted
+	// first, then the lists filled.
+	n := 0
+	for _, d := range docs {
+		for _, keys := range d.keys {
+			n += len(keys)
+		}
+	}
+	allIDs := make([]int32, 0, n)
 	ids := make([][nIndices][]int32, len(docs))
+	var size []int32 // how many times each keyword is had
 	for ix := range nIndices {
 		number := make(map[relKey]int32)
 		for i, d := range docs {
+			from := len(allIDs)
 			for _, k := range d.keys[ix] {
 				id, ok := number[k]
 				if !ok {
-					id = int32(len(postings))
+					id = int32(len(size))
 					number[k] = id
-					postings = append(postings, nil)
+					size = append(size, 0)
 				}
+				size[id]++
+				allIDs = append(allIDs, id)
+			}
+			ids[i][ix] = allIDs[from:len(allIDs):len(allIDs)]
+		}
+	}
+	flat := make([]int32, n)
+	postings := make([][]int32, len(size))
+	at := 0
+	for id, m := range size {
+		postings[id] = flat[at : at : at+int(m)]
+		at += int(m)
+	}
+	for ix := range nIndices {
+		for i := range docs {
+			for _, id := range ids[i][ix] {
 				postings[id] = append(postings[id], int32(i))
-				ids[i][ix] = append(ids[i][ix], id)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The manifest, a file beside the target (".public.manifest" for
@@ -38,9 +39,38 @@ func sum(data []byte) string {
 }
 
 // readManifest reads the manifest of dir; any problem gives an empty one.
+// The map it returns is only read: the last one read is kept, and given
+// again while the manifest is the same file, unchanged (an update in place
+// never rewrites it; a build replaces it with a new file).
 func readManifest(dir string) map[string]entry {
+	p := manifestPath(dir)
+	fi, err := os.Stat(p)
+	if err != nil {
+		return map[string]entry{}
+	}
+	lastManifest.Lock()
+	defer lastManifest.Unlock()
+	if was := lastManifest.fi; was != nil && lastManifest.path == p && os.SameFile(was, fi) &&
+		was.Size() == fi.Size() && was.ModTime().Equal(fi.ModTime()) {
+		return lastManifest.m
+	}
+	m := parseManifest(p)
+	lastManifest.path, lastManifest.fi, lastManifest.m = p, fi, m
+	return m
+}
+
+// lastManifest is the manifest readManifest read last.
+var lastManifest struct {
+	sync.Mutex
+	path string
+	fi   os.FileInfo
+	m    map[string]entry
+}
+
+// parseManifest reads the manifest at p.
+func parseManifest(p string) map[string]entry {
 	m := map[string]entry{}
-	f, err := os.Open(manifestPath(dir))
+	f, err := os.Open(p)
 	if err != nil {
 		return m
 	}

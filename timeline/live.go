@@ -125,7 +125,9 @@ func (l *Live) Build() (int, error) {
 // changed files have problems it returns them as content.Problems and the
 // site on disk stays as it was.
 func (l *Live) Update(changed []string) (n int, whole bool, err error) {
-	if names, ok := within(l.static, changed); ok && l.site != nil {
+	// Static files alone, while the content has no problems pending: with
+	// some, the whole build below reports them again.
+	if names, ok := within(l.static, changed); ok && l.site != nil && l.pending == nil {
 		return l.restatic(names)
 	}
 	files, ok := l.contentFiles(changed)

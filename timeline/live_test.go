@@ -300,6 +300,29 @@ func TestLiveUpdateStatic(t *testing.T) {
 		}
 		sameAsBuild(t, c.name, src, cfg, out)
 	}
+
+	// While an event has problems, a saved static file does not hide them.
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	if len(events) == 0 {
+		t.Fatal("no events")
+	}
+	ev, err := os.ReadFile(events[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(events[0], titleLine.ReplaceAll(ev, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var probs content.Problems
+	if _, _, err := live.Update([]string{events[0]}); !errors.As(err, &probs) {
+		t.Fatalf("an event without a title: Update gives %v, want its problems", err)
+	}
+	if err := os.WriteFile(css, append(b, "\n.ev { margin: 0; }\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := live.Update([]string{css}); !errors.As(err, &probs) || !strings.Contains(err.Error(), filepath.Base(events[0])) {
+		t.Errorf("the style sheet saved while an event is broken: Update gives %v, want the event's problems", err)
+	}
 }
 
 // built returns a Live of the content folder src, built into out.

@@ -54,7 +54,8 @@ func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentF
 // output: the pages, the static files, the feeds and the exports.
 func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	// The pages and the data exports arrive from two goroutines.
+	// The pages, the feeds and each data export arrive from goroutines of
+	// their own.
 	var mu sync.Mutex
 	put := func(name string, data []byte) error {
 		mu.Lock()

@@ -382,24 +382,26 @@ type textWriter interface {
 }
 
 // writeFile writes one data export through a buffer into what create
-// returns, and closes it.
-func writeFile(create func(string) (io.WriteCloser, error), name string, write func(textWriter) error) error {
+// returns, and closes it, whatever happens: a panic in write goes on once
+// the file is closed.
+func writeFile(create func(string) (io.WriteCloser, error), name string, write func(textWriter) error) (err error) {
 	f, err := create(name)
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			err = fmt.Errorf("export %s: %w", name, err)
+		}
+	}()
 	w := bufio.NewWriterSize(f, 256<<10)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
+	if err := write(w); err != nil {
+		return err
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("export %s: %w", name, err)
-	}
-	return nil
+	return w.Flush()
 }
 
 // normaliseBase checks that base is an absolute http(s) URL and gives it

@@ -286,3 +286,34 @@ type closer struct{ closed func() }
 
 func (closer) Write(p []byte) (int, error) { return len(p), nil }
 func (c closer) Close() error              { c.closed(); return nil }
+
+// TestStreamPanic checks that a data export that panics becomes Stream's
+// error, with every file it created closed.
+func TestStreamPanic(t *testing.T) {
+	var mu sync.Mutex
+	open := 0
+	create := func(name string) (io.WriteCloser, error) {
+		mu.Lock()
+		open++
+		mu.Unlock()
+		c := closer{func() { mu.Lock(); open--; mu.Unlock() }}
+		if name == "events.ics" {
+			return panicker{c}, nil
+		}
+		return c, nil
+	}
+	err := Stream(testSite(), Config{BaseURL: testBase}, func(string, []byte) error { return nil }, create)
+	if err == nil || !strings.Contains(err.Error(), "events.ics") {
+		t.Errorf("Stream gives %v, want the panic of events.ics", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if open != 0 {
+		t.Errorf("%d files left open", open)
+	}
+}
+
+// panicker is a file whose every write panics.
+type panicker struct{ closer }
+
+func (panicker) Write([]byte) (int, error) { panic("disk on fire") }

@@ -18,7 +18,7 @@ import (
 // (see Render), and the home page, which shows the whole chronology.
 //
 // Digests are made in memory for one process. A renderer that remembers
-// keeps each event's and term's digest for Inherit, so Digests must not run
+// keeps each event's and each listed term's digest for Inherit, so Digests must not run
 // on one Renderer from two goroutines at once.
 func (x *Renderer) Digests() map[string]uint64 {
 	v := x.r.view

@@ -48,76 +48,59 @@ type relKey struct {
 }
 
 // appendRawKeys appends an event's terms for each index, or the years it
-// covers, to keys, and the end of each index's to ends.
-func appendRawKeys(keys []relKey, ends *[nIndices]int, e *content.Event) []relKey {
+// covers, to keys, the index of each to of, and the end of each index's to
+// ends.
+func appendRawKeys(keys []relKey, of []int, ends *[nIndices]int, e *content.Event) ([]relKey, []int) {
 	for i, ts := range [][]*content.Term{e.Actors, e.Topics, e.Places} {
 		for _, t := range ts {
-			keys = append(keys, relKey{term: t.Slug})
+			keys, of = append(keys, relKey{term: t.Slug}), append(of, i)
 		}
 		ends[i] = len(keys)
 	}
 	first, last := e.Date.First().Year(), e.Date.Last().Year()
 	// A long span is near everything in it; three years of it are enough.
 	for y := first; y <= last && y < first+3; y++ {
-		keys = append(keys, relKey{year: y})
+		keys, of = append(keys, relKey{year: y}), append(of, 3)
 	}
 	ends[3] = len(keys)
-	return keys
+	return keys, of
 }
 
 // relatedDocs makes the index's documents: each event with its keywords,
 // cut into windows where a keyword has too many events (see window). The
 // documents and their keywords are each made in one array.
 func relatedDocs(events []*content.Event) []*relDoc {
-	// Every event's keywords, whole, in one list; ends[i][ix] is where
-	// event i's keywords of index ix end, and pos each keyword's place
-	// among the events that have it.
+	// Every event's keywords, whole, in one list, with the index each is
+	// of; ends[i][ix] is where event i's keywords of index ix end, and pos
+	// each keyword's place among the events that have it.
 	raw := make([]relKey, 0, 8*len(events))
+	of := make([]int, 0, 8*len(events))
 	ends := make([][nIndices]int, len(events))
+	for i, e := range events {
+		raw, of = appendRawKeys(raw, of, &ends[i], e)
+	}
 	var count [nIndices]map[relKey]int
 	for i := range count {
 		count[i] = make(map[relKey]int)
 	}
-	for i, e := range events {
-		raw = appendRawKeys(raw, &ends[i], e)
-	}
 	pos := make([]int, len(raw))
-	cut := 0 // how many keywords are cut into two runs
-	for i := range events {
-		k := 0
-		if i > 0 {
-			k = ends[i-1][nIndices-1]
-		}
-		for ix := range nIndices {
-			for ; k < ends[i][ix]; k++ {
-				pos[k] = count[ix][raw[k]]
-				count[ix][raw[k]]++
-			}
-		}
+	for k, key := range raw {
+		pos[k] = count[of[k]][key]
+		count[of[k]][key]++
 	}
-	for i := range events {
-		k := 0
-		if i > 0 {
-			k = ends[i-1][nIndices-1]
-		}
-		for ix := range nIndices {
-			for ; k < ends[i][ix]; k++ {
-				if count[ix][raw[k]] > window {
-					cut++
-				}
-			}
+	size := len(raw) // a keyword cut into two runs counts twice
+	for k, key := range raw {
+		if count[of[k]][key] > window {
+			size++
 		}
 	}
 	store := make([]relDoc, len(events))
-	keys := make([]relKey, 0, len(raw)+cut)
+	keys := make([]relKey, 0, size)
 	docs := make([]*relDoc, len(events))
+	k := 0
 	for i, e := range events {
 		d := &store[i]
 		d.ev, d.first = e, e.Date.First()
-		k := 0
-		if i > 0 {
-			k = ends[i-1][nIndices-1]
-		}
 		for ix := range nIndices {
 			from := len(keys)
 			for ; k < ends[i][ix]; k++ {

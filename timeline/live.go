@@ -306,20 +306,26 @@ func (l *Live) restatic(names []string) (int, bool, error) {
 	defer st.Abort() // on a panic below: the lock is let go
 	n := 0
 	for _, name := range names {
-		if strings.HasPrefix(path.Base(name), ".") {
-			continue // a build leaves out hidden files
-		}
 		out := "static/" + name
+		hidden := strings.HasPrefix(path.Base(name), ".") // a file a build leaves out
 		fi, err := fs.Stat(l.cfg.Static, name)
 		switch {
+		case name == ".":
+			return l.rebuild(st)
 		case errors.Is(err, fs.ErrNotExist):
 			if pi, err := os.Stat(filepath.Join(l.out, filepath.FromSlash(out))); err == nil && pi.IsDir() {
 				return l.rebuild(st)
+			}
+			if hidden {
+				continue
 			}
 			err = st.Remove(out)
 		case err == nil && fi.IsDir():
 			return l.rebuild(st)
 		case err == nil:
+			if hidden {
+				continue
+			}
 			var data []byte
 			if data, err = fs.ReadFile(l.cfg.Static, name); err == nil {
 				err = st.Add(out, data)

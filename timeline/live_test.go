@@ -282,6 +282,17 @@ func TestLiveUpdateStatic(t *testing.T) {
 		}, []string{filepath.Join(static, "img")}, -1, true},
 		{"the folder gone", func() error { return os.RemoveAll(filepath.Join(static, "img")) },
 			[]string{filepath.Join(static, "img")}, -1, true},
+		{"a hidden folder with a file a build copies", func() error {
+			if err := os.MkdirAll(filepath.Join(static, ".well-known"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(static, ".well-known", "security.txt"), []byte("Contact: mailto:a@example.org\n"), 0o644)
+		}, []string{filepath.Join(static, ".well-known")}, -1, true},
+		{"the file in the hidden folder", func() error {
+			return os.WriteFile(filepath.Join(static, ".well-known", "security.txt"), []byte("Contact: mailto:b@example.org\n"), 0o644)
+		}, []string{filepath.Join(static, ".well-known", "security.txt")}, 1, false},
+		{"the whole folder", func() error { return os.WriteFile(css, b, 0o644) },
+			[]string{static}, -1, true},
 		{"a static file and an event", func() error { return os.WriteFile(css, append(b, "\n"...), 0o644) },
 			[]string{css, filepath.Join(src, "events")}, -1, true},
 	} {

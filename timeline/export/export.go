@@ -279,6 +279,7 @@ func Stream(s *content.Site, cfg Config, put func(name string, data []byte) erro
 	}
 	errs := make([]error, len(data))
 	var wg sync.WaitGroup
+	defer wg.Wait() // even when a feed panics: no file outlives Stream
 	for i, f := range data {
 		wg.Go(func() {
 			defer func() {

@@ -17,9 +17,10 @@ import (
 // changed a preview renders again only the pages whose digest changed
 // (see Render), and the home page, which shows the whole chronology.
 //
-// Digests are made in memory for one process. A renderer that remembers
-// keeps each event's and each listed term's digest for Inherit, so Digests must not run
-// on one Renderer from two goroutines at once.
+// Digests are made in memory for one process, on every core. A renderer
+// that remembers keeps each event's and each listed term's digest for
+// Inherit, so Digests must not run on one Renderer from two goroutines at
+// once.
 func (x *Renderer) Digests() map[string]uint64 {
 	v := x.r.view
 	// What lists show of each term, source and event is summed up first,

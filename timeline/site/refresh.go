@@ -45,9 +45,8 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 // remembers (see Remember): it takes the source texts x folded, the
 // French text and dates of x's events where the content is the same, and
 // the passages marked in x's sources where the same events quote the same
-// words. Once both
-// have made their Digests, Inherit takes what x rendered of the events and
-// terms that did not change.
+// words. Once both have made their Digests, Inherit takes what x rendered
+// of the events and terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: new(sync.Map), keep: true}
 	if err := r.parseTemplates(); err != nil {

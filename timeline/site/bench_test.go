@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 
 	"frise/timeline/content"
@@ -85,7 +84,7 @@ func BenchmarkPages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(), cache: new(sync.Map),
+	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(), cache: newPartCache(0),
 		emit: func(string, []byte) error { return nil }}
 	if err := r.parseTemplates(); err != nil {
 		b.Fatal(err)

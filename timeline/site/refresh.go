@@ -2,10 +2,10 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"frise/timeline/content"
 )
@@ -30,7 +30,7 @@ type Renderer struct {
 
 // NewRenderer reads the templates and works out the views of s.
 func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: new(sync.Map)}
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache(0)}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 // words. Once both have made their Digests, Inherit takes what x rendered
 // of the events and terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
-	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: new(sync.Map), keep: true}
+	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: newPartCache(0), keep: true}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -103,14 +103,20 @@ func (x *Renderer) Inherit(old *Renderer) {
 			same[tv] = now
 		}
 	}
-	old.r.cache.Range(func(k, v any) bool {
+	old.r.cache.mu.RLock()
+	defer old.r.cache.mu.RUnlock()
+	x.r.cache.mu.Lock()
+	defer x.r.cache.mu.Unlock()
+	if len(x.r.cache.m) == 0 {
+		x.r.cache.m = make(map[any]template.HTML, len(old.r.cache.m))
+	}
+	for k, h := range old.r.cache.m {
 		if pk, ok := k.(partKey); ok {
 			if item, ok := same[pk.item]; ok {
-				x.r.cache.Store(partKey{pk.name, item, pk.root}, v)
+				x.r.cache.m[partKey{pk.name, item, pk.root}] = h
 			}
 		}
-		return true
-	})
+	}
 	old.r.roots.Range(func(root, _ any) bool {
 		x.r.roots.Store(root, true)
 		return true
@@ -122,7 +128,7 @@ func (x *Renderer) Stream(emit func(name string, data []byte) error) error {
 	r := x.r
 	r.emit = emit
 	if !r.keep {
-		r.cache = new(sync.Map)
+		r.cache = newPartCache(0)
 	}
 	if err := r.pages(); err != nil {
 		return err
@@ -138,7 +144,7 @@ func (x *Renderer) Render(want func(path string) bool, emit func(name string, da
 	jobs := r.jobsOf(want)
 	r.emit = emit
 	if !r.keep {
-		r.cache = new(sync.Map)
+		r.cache = newPartCache(0)
 	}
 	return len(jobs), r.run(jobs)
 }
@@ -235,7 +241,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			r.forget(listed)
 		}
 	} else {
-		r.cache = new(sync.Map)
+		r.cache = newPartCache(0)
 	}
 	return len(jobs), true, r.run(jobs)
 }
@@ -252,14 +258,14 @@ func (x *Renderer) Remember() { x.r.keep = true }
 // templates cached through partialCached, whose variants may say anything.
 func (r *renderer) forget(events []*content.Event) {
 	r.named.Range(func(key, _ any) bool {
-		r.cache.Delete(key)
+		r.cache.delete(key)
 		r.named.Delete(key)
 		return true
 	})
 	r.roots.Range(func(root, _ any) bool {
 		for _, e := range events {
 			for _, name := range eventParts {
-				r.cache.Delete(partKey{name, r.events[e], root.(string)})
+				r.cache.delete(partKey{name, r.events[e], root.(string)})
 			}
 		}
 		return true

@@ -121,12 +121,11 @@ func TestInherit(t *testing.T) {
 	}
 	parts := func(x *Renderer) map[any]int {
 		n := map[any]int{}
-		x.r.cache.Range(func(k, _ any) bool {
+		for k := range x.r.cache.m {
 			if pk, ok := k.(partKey); ok {
 				n[pk.item]++
 			}
-			return true
-		})
+		}
 		return n
 	}
 

@@ -243,7 +243,7 @@ type renderer struct {
 	// base holds the base layout and the partials, for partialCached;
 	// cache holds what partialCached rendered, by its key.
 	base  *template.Template
-	cache *sync.Map
+	cache *partCache
 	keep  bool // the cache lasts from one render to the next: see Renderer.Remember
 	// With keep, named holds the keys partialCached stored, and roots the
 	// depths of page parts were rendered for, so that forget finds them.
@@ -381,16 +381,51 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 // once renders the partial name with data the first time key is asked
 // for, and returns that rendering every time after.
 func (r *renderer) once(key any, name string, data any) (template.HTML, error) {
-	if h, ok := r.cache.Load(key); ok {
-		return h.(template.HTML), nil
+	if h, ok := r.cache.load(key); ok {
+		return h, nil
 	}
 	var buf bytes.Buffer
 	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	// Two pages may render the same variant at once; both get the same bytes.
-	h, _ := r.cache.LoadOrStore(key, template.HTML(buf.String()))
-	return h.(template.HTML), nil
+	return r.cache.loadOrStore(key, template.HTML(buf.String())), nil
+}
+
+// partCache holds the parts of pages rendered once (see once), by key:
+// read by every core, written once per part. A map under a lock, rather
+// than a sync.Map, lets a renderer that follows another take over
+// thousands of parts at once (see Renderer.Inherit).
+type partCache struct {
+	mu sync.RWMutex
+	m  map[any]template.HTML
+}
+
+func newPartCache(size int) *partCache { return &partCache{m: make(map[any]template.HTML, size)} }
+
+func (c *partCache) load(key any) (template.HTML, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	h, ok := c.m[key]
+	return h, ok
+}
+
+// loadOrStore returns the part held for key, or else holds h for it and
+// returns it.
+func (c *partCache) loadOrStore(key any, h template.HTML) template.HTML {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if was, ok := c.m[key]; ok {
+		return was
+	}
+	c.m[key] = h
+	return h
+}
+
+func (c *partCache) delete(key any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, key)
 }
 
 // partKey is a partial rendered for an item at a depth of page.
@@ -516,7 +551,7 @@ func (r *renderer) run(jobs []job) error {
 		// pages event lines): a new kind of page starts a new cache, so
 		// that a large timeline's are not all held to the end.
 		if kind := part[0].p.Kind; last != "" && kind != last && !r.keep {
-			r.cache = new(sync.Map)
+			r.cache = newPartCache(0)
 		}
 		last = part[len(part)-1].p.Kind
 		out := make([][]byte, len(part))

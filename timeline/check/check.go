@@ -12,14 +12,13 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"frise/timeline/internal/parallel"
 )
 
 // Problem is a broken link or an unreachable page.
@@ -61,25 +60,14 @@ func Site(fsys fs.FS, exempt ...string) ([]Problem, error) {
 	// Reading and parsing the pages is most of the work: do it on every core.
 	parsed := make([]*page, len(htmls))
 	errs := make([]error, len(htmls))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(htmls)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(htmls) {
-					return
-				}
-				b, err := fs.ReadFile(fsys, htmls[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				parsed[i] = parse(b)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(htmls), func(i int) {
+		b, err := fs.ReadFile(fsys, htmls[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		parsed[i] = parse(b)
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("read the site: %w", err)
 	}

@@ -47,6 +47,7 @@ import (
 
 	"frise/timeline/article"
 	"frise/timeline/edtf"
+	"frise/timeline/internal/parallel"
 )
 
 // MaxFileSize is the largest file the loader reads.
@@ -536,7 +537,7 @@ func (l *loader) loadSources() []*Source {
 	srcs := make([]*Source, len(paths))
 	subs := make([]loader, len(paths))
 	kept := make([]*parsedSource, len(paths))
-	parallel(len(paths), func(i int) {
+	parallel.For(len(paths), func(i int) {
 		sub := &subs[i]
 		sub.fsys = l.fsys
 		p := paths[i]
@@ -798,7 +799,7 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 	}
 	files := make([]eventFile, len(paths))
 	kept := make([]*parsedEvent, len(paths))
-	parallel(len(paths), func(i int) {
+	parallel.For(len(paths), func(i int) {
 		f := &files[i]
 		f.sub.fsys = l.fsys
 		if l.memo == nil {
@@ -967,7 +968,7 @@ func (l *loader) parseEventText(f *eventFile, p, text string, byID map[string]*S
 // many events quote it.
 func foldSources(srcs []*Source) map[*Source]string {
 	texts := make([]string, len(srcs))
-	parallel(len(srcs), func(i int) { texts[i] = FoldSpace(srcs[i].Text) })
+	parallel.For(len(srcs), func(i int) { texts[i] = FoldSpace(srcs[i].Text) })
 	out := make(map[*Source]string, len(srcs))
 	for i, s := range srcs {
 		out[s] = texts[i]

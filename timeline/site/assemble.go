@@ -10,6 +10,7 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/edtf"
+	"frise/timeline/internal/parallel"
 )
 
 // build turns the content into the views the templates read. Every list
@@ -214,7 +215,7 @@ func (r *renderer) build() error {
 
 	// Each source's text is folded and cut apart on its own: on every core.
 	// A renderer that follows another (Next) takes the texts it folded.
-	forEach(len(v.Sources), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
+	parallel.For(len(v.Sources), func(i int) {
 		sv := v.Sources[i]
 		f, ok := r.folds[sv.Source.Text]
 		if !ok {

@@ -6,6 +6,8 @@ import (
 	"hash/maphash"
 	"slices"
 	"strconv"
+
+	"frise/timeline/internal/parallel"
 )
 
 // Digests return, for each page of the site but the home page, a number
@@ -38,7 +40,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 		d.source(&d.cardBuf, sv)
 	}
 	cards := make([]uint64, len(v.Events))
-	forEach(len(v.Events), d.fork, func(w *digester, i int) { cards[i] = w.sumCard(v.Events[i]) })
+	parallel.Each(len(v.Events), d.fork, func(w *digester, i int) { cards[i] = w.sumCard(v.Events[i]) })
 	for i, ev := range v.Events {
 		d.cards[ev] = cards[i]
 	}
@@ -51,7 +53,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 	sumAll := func(n int, f func(w *digester, h *digest, i int) string) {
 		at := len(pages)
 		pages = slices.Grow(pages, n)[:at+n]
-		forEach(n, d.fork, func(w *digester, i int) {
+		parallel.Each(n, d.fork, func(w *digester, i int) {
 			h := w.start()
 			path := f(w, h, i)
 			pages[at+i] = page{path, h.sum()}

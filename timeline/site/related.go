@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"frise/timeline/content"
+	"frise/timeline/internal/parallel"
 )
 
 // maxRelated is how many related events an event page lists.
@@ -175,7 +176,7 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 	newScratch := func() *relScratch {
 		return &relScratch{weight: make([]int32, len(docs)), matches: make([]int32, len(docs))}
 	}
-	forEach(len(docs), newScratch, func(sc *relScratch, i int) {
+	parallel.Each(len(docs), newScratch, func(sc *relScratch, i int) {
 		best := sc.rank(docs, postings, &ids[i], i)
 		if len(best) == 0 {
 			return

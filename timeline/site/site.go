@@ -58,6 +58,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"frise/timeline/content"
+	"frise/timeline/internal/parallel"
 )
 
 // Config says where the templates and static files are, and the address of
@@ -556,7 +557,7 @@ func (r *renderer) run(jobs []job) error {
 		last = part[len(part)-1].p.Kind
 		out := make([][]byte, len(part))
 		errs := make([]error, len(part))
-		forEach(len(part), newBuffer, func(buf *bytes.Buffer, i int) {
+		parallel.Each(len(part), newBuffer, func(buf *bytes.Buffer, i int) {
 			if prep := part[i].prepare; prep != nil {
 				if errs[i] = prep(); errs[i] != nil {
 					return

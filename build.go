@@ -349,10 +349,15 @@ func runServe(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The templates and static files are these folders' when they exist
+	// (see overridable): a change to one renders only what it changes.
 	if fi, err := os.Stat(c.static); err == nil && fi.IsDir() {
-		// The static files are this folder's (see overridable): a change
-		// to one rewrites it alone.
 		if err := live.WatchStatic(c.static); err != nil {
+			return err
+		}
+	}
+	if fi, err := os.Stat(c.templates); err == nil && fi.IsDir() {
+		if err := live.WatchTemplates(c.templates); err != nil {
 			return err
 		}
 	}

@@ -41,8 +41,12 @@ import (
 //   - a change to a static file rewrites that file alone, once Live knows
 //     the folder they come from (WatchStatic): no page shows what a static
 //     file holds;
-//   - a change to the site's settings (_index.md) or the templates builds
-//     the whole site again.
+//   - a change to the HTML templates, once Live knows their folder
+//     (WatchTemplates), works out the views again from the same content
+//     and renders the pages whose digest changed: a page template's pages,
+//     or every page for the base layout or a partial;
+//   - a change to the site's settings (_index.md), or to another file of
+//     the templates folder (robots.txt), builds the whole site again.
 //
 // Each way gives the bytes a build from scratch gives.
 //
@@ -54,6 +58,7 @@ type Live struct {
 	cfg    Config
 	out    string
 	static string // the folder cfg.Static reads, absolute, or "" when unknown
+	tmpls  string // the folder cfg.Templates reads, absolute, or "" when unknown
 
 	site    *content.Site // nil until a build succeeds, and after a failure
 	pages   *site.Renderer
@@ -84,6 +89,18 @@ func (l *Live) WatchStatic(dir string) error {
 		return err
 	}
 	l.static = abs
+	return nil
+}
+
+// WatchTemplates tells l that its Config's templates are those of the
+// folder dir, so that Update given page templates of that folder renders
+// only the pages they change instead of building the whole site.
+func (l *Live) WatchTemplates(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	l.tmpls = abs
 	return nil
 }
 
@@ -129,6 +146,9 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	// some, the whole build below reports them again.
 	if names, ok := within(l.static, changed); ok && l.site != nil && l.pending == nil {
 		return l.restatic(names)
+	}
+	if names, ok := within(l.tmpls, changed); ok && l.site != nil && l.pending == nil && pageTemplates(names) {
+		return l.retemplate()
 	}
 	files, ok := l.contentFiles(changed)
 	if !ok || l.site == nil {
@@ -207,9 +227,33 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		n, err := l.Build()
 		return n, true, err
 	}
-	// The digests of the pages on disk are known after a change of this
-	// kind; after a build or a change in place, they are worked out beside
-	// the new ones.
+	n, after, err := l.renderChanged(pages, st)
+	made, xerr := exported()
+	if err == nil {
+		err = xerr
+	}
+	// A site that shrank may need fewer sitemaps.
+	for _, name := range sitemaps {
+		if err == nil && !slices.Contains(l.cfg.memo.Sitemaps(), name) {
+			err = st.Remove(name)
+			n++
+		}
+	}
+	if rebuilt, n, err := l.commit(st, err); rebuilt {
+		return n, true, err
+	}
+	l.site, l.pages, l.digests = s, pages, after
+	return n + made, false, nil
+}
+
+// renderChanged renders into st the pages of pages, the renderer that
+// follows l.pages, whose digest changed, and the home page, and removes the
+// pages gone. It returns how many files it handed over, and the new
+// digests.
+func (l *Live) renderChanged(pages *site.Renderer, st *publish.Stage) (int, map[string]uint64, error) {
+	// The digests of the pages on disk are known after a change of shape;
+	// after a build or a change in place, they are worked out beside the
+	// new ones.
 	before := l.digests
 	digested := make(chan struct{})
 	go func() {
@@ -238,22 +282,33 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 			n++
 		}
 	}
-	made, xerr := exported()
-	if err == nil {
-		err = xerr
+	return n, after, err
+}
+
+// retemplate brings the site up to date after the page templates named
+// (slash paths within the templates folder) changed: the views are worked
+// out again, from the same content, and only the pages whose digest
+// changed are rendered, a kind of page's own template being in its pages'
+// digests. A template that shows more than Refresh and Digests account
+// for, or does not parse, builds the whole site, which reports the error.
+func (l *Live) retemplate() (int, bool, error) {
+	pages, err := l.pages.Next(l.site)
+	if err != nil || !pages.Local() {
+		n, err := l.Build()
+		return n, true, err
 	}
-	// A site that shrank may need fewer sitemaps.
-	for _, name := range sitemaps {
-		if err == nil && !slices.Contains(l.cfg.memo.Sitemaps(), name) {
-			err = st.Remove(name)
-			n++
-		}
+	st, err := publish.Patch(l.out)
+	if err != nil {
+		n, err := l.Build()
+		return n, true, err
 	}
+	defer st.Abort() // on a panic below: the lock is let go
+	n, after, err := l.renderChanged(pages, st)
 	if rebuilt, n, err := l.commit(st, err); rebuilt {
 		return n, true, err
 	}
-	l.site, l.pages, l.digests = s, pages, after
-	return n + made, false, nil
+	l.pages, l.digests = pages, after
+	return n, false, nil
 }
 
 // commit ends an update in place: it commits st unless err says the update
@@ -340,6 +395,19 @@ func (l *Live) restatic(names []string) (int, bool, error) {
 		return n, true, err
 	}
 	return n, false, nil
+}
+
+// pageTemplates reports whether the names, within the templates folder,
+// are all HTML templates: the base layout, partials, page templates. Any
+// other file (robots.txt, which the exports read, or a folder) builds the
+// whole site.
+func pageTemplates(names []string) bool {
+	for _, name := range names {
+		if path.Ext(name) != ".html" || strings.HasPrefix(path.Base(name), ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // rebuild lets go of an update in place and builds the whole site.

@@ -336,6 +336,95 @@ func TestLiveUpdateStatic(t *testing.T) {
 	}
 }
 
+// TestLiveUpdateTemplates edits the templates of a site being previewed:
+// a page template renders its own pages (and the home page), the base
+// layout every page, and each time the site is what a build gives. A
+// template that does not parse gives its error and leaves the site as it
+// was; robots.txt builds the whole site.
+func TestLiveUpdateTemplates(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, 40, 3); err != nil {
+		t.Fatal(err)
+	}
+	tmpls := filepath.Join(dir, "templates")
+	if err := os.CopyFS(tmpls, os.DirFS("../templates")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config()
+	cfg.Templates = os.DirFS(tmpls)
+	out := filepath.Join(dir, "public")
+	live := built(t, src, cfg, out)
+	if err := live.WatchTemplates(tmpls); err != nil {
+		t.Fatal(err)
+	}
+	s, err := timeline.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) func() error {
+		return func() error {
+			p := filepath.Join(tmpls, filepath.FromSlash(name))
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if !strings.Contains(string(b), old) {
+				return fmt.Errorf("%s does not hold %q", name, old)
+			}
+			return os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+		}
+	}
+	pages := 0 // every HTML page, which the base layout shows in
+	for name := range tree(t, out) {
+		if strings.HasSuffix(name, ".html") {
+			pages++
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		change func() error
+		file   string
+		files  int // how many files the update writes, or -1 for a whole build
+		broken bool
+	}{
+		{"the sources' template", edit("sources/single.html", "Passages cités", "Les passages cités"),
+			"sources/single.html", len(s.Sources) + 1, false},
+		{"the home page's template", edit("index.html", "{{define", "{{/* l’accueil */}}{{define"),
+			"index.html", 1, false},
+		{"a template that does not parse", edit("years/single.html", "{{define", "{{define \"x\"}}{{end}}{{if}}{{define"),
+			"years/single.html", -1, true},
+		{"the same, mended", edit("years/single.html", "{{define \"x\"}}{{end}}{{if}}{{define", "{{define"),
+			"years/single.html", -1, false},
+		{"the base layout", edit("_default/baseof.html", "Aller au contenu", "Aller au texte"),
+			"_default/baseof.html", pages, false},
+		{"robots.txt", func() error {
+			return os.WriteFile(filepath.Join(tmpls, "robots.txt"), []byte("User-agent: *\nDisallow: /brouillons/\n"), 0o644)
+		}, "robots.txt", -1, false},
+	} {
+		if err := c.change(); err != nil {
+			t.Fatal(err)
+		}
+		n, whole, err := live.Update([]string{filepath.Join(tmpls, filepath.FromSlash(c.file))})
+		if c.broken {
+			if err == nil || !strings.Contains(err.Error(), "years/single.html") {
+				t.Errorf("%s: Update gives %v, want the template's error", c.name, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if whole != (c.files < 0) {
+			t.Errorf("%s: Update built the whole site: %v", c.name, whole)
+		}
+		if c.files >= 0 && n != c.files {
+			t.Errorf("%s: Update wrote %d files, want %d", c.name, n, c.files)
+		}
+		sameAsBuild(t, c.name, src, cfg, out)
+	}
+}
+
 // built returns a Live of the content folder src, built into out.
 func built(t *testing.T, src string, cfg timeline.Config, out string) *timeline.Live {
 	t.Helper()

@@ -13,11 +13,12 @@ import (
 // Digests return, for each page of the site but the home page, a number
 // that changes whenever what the page shows changes, as the site's own
 // templates show it: its event, term, year or source, every event it
-// lists or links to as those lists show them, and the whole site's
-// settings and templates. Two renderers' digests of a page are equal when
-// the page would render to the same bytes, so that after the content
-// changed a preview renders again only the pages whose digest changed
-// (see Render), and the home page, which shows the whole chronology.
+// lists or links to as those lists show them, the whole site's settings,
+// the base layout and partials, and the page's own template. Two
+// renderers' digests of a page are equal when the page would render to
+// the same bytes, so that after the content or a template changed a
+// preview renders again only the pages whose digest changed (see Render),
+// and the home page, which shows the whole chronology.
 //
 // Digests are made in memory for one process, on every core. A renderer
 // that remembers keeps each event's and each listed term's digest for
@@ -31,6 +32,15 @@ func (x *Renderer) Digests() map[string]uint64 {
 		terms: map[*termView]uint64{}, sources: map[*sourceView]uint64{}}
 	d.moreCards, d.moreTerms, d.moreSources = d.cards, d.terms, d.sources
 	d.site = d.siteDigest()
+	// Each kind of page also shows its own template.
+	kind := map[string]uint64{}
+	for _, name := range kindTemplates {
+		if src, ok := x.r.sources[name]; ok {
+			var h digest
+			d.strs(&h, name, src)
+			kind[name] = h.sum()
+		}
+	}
 	for _, kind := range []string{"actors", "places", "topics"} {
 		for _, tv := range x.r.termsOf(kind) {
 			d.term(&d.cardBuf, tv)
@@ -61,6 +71,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 	}
 	sumAll(len(v.Events), func(d *digester, h *digest, i int) string {
 		ev := v.Events[i]
+		d.int64(h, kind["events/single.html"])
 		d.event(h, ev)
 		d.strs(h, ev.Event.Body)
 		for _, n := range []*eventView{ev.Prev, ev.Next} {
@@ -73,11 +84,12 @@ func (x *Renderer) Digests() map[string]uint64 {
 		return ev.URL
 	})
 	var terms []*termView
-	for _, kind := range []string{"actors", "places", "topics"} {
-		terms = append(terms, x.r.termsOf(kind)...)
+	for _, k := range []string{"actors", "places", "topics"} {
+		terms = append(terms, x.r.termsOf(k)...)
 	}
 	sumAll(len(terms), func(d *digester, h *digest, i int) string {
 		tv := terms[i]
+		d.int64(h, kind[x.r.termTemplate(tv.Term.Kind)])
 		d.term(h, tv)
 		d.strs(h, tv.Term.Slug, tv.Term.Role, tv.Term.Country, string(tv.Body), tv.Lede, tv.Term.File)
 		d.strs(h, tv.Names...)
@@ -89,6 +101,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 	})
 	sumAll(len(v.Years), func(d *digester, h *digest, i int) string {
 		yv := v.Years[i]
+		d.int64(h, kind["years/single.html"])
 		d.strs(h, yv.Label, yv.ID, yv.URL, yv.Where)
 		d.int(h, len(yv.Events))
 		for _, ev := range yv.Events {
@@ -105,6 +118,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 	})
 	sumAll(len(v.Sources), func(d *digester, h *digest, i int) string {
 		sv := v.Sources[i]
+		d.int64(h, kind["sources/single.html"])
 		d.source(h, sv)
 		d.strs(h, sv.Source.ID, sv.Source.Text, sv.PublishedOn, sv.PubISO)
 		d.int(h, len(sv.Passages))
@@ -130,7 +144,9 @@ func (x *Renderer) Digests() map[string]uint64 {
 	for _, p := range pages {
 		out[p.path] = p.sum
 	}
-	out["404.html"] = d.start().sum()
+	h := d.start()
+	d.int64(h, kind["404.html"])
+	out["404.html"] = h.sum()
 	if x.r.keep {
 		x.cards, x.terms, x.site = d.cards, d.terms, d.site
 	}
@@ -177,7 +193,9 @@ func (d *digester) start() *digest {
 	return &d.pageBuf
 }
 
-// siteDigest covers what every page shows of the site, and the templates.
+// siteDigest covers what every page shows of the site, and the templates
+// every page is made with: the base layout and the partials. Each kind of
+// page's own template is in that page's digest.
 func (d *digester) siteDigest() uint64 {
 	var h digest
 	v := d.r.view
@@ -188,7 +206,9 @@ func (d *digester) siteDigest() uint64 {
 	}
 	names := make([]string, 0, len(d.r.sources))
 	for name := range d.r.sources {
-		names = append(names, name)
+		if !slices.Contains(kindTemplates, name) {
+			names = append(names, name)
+		}
 	}
 	slices.Sort(names)
 	for _, name := range names {

@@ -83,15 +83,21 @@ func (r *renderer) eventJob(ev *eventView) job {
 }
 
 func (r *renderer) termJob(kind string, tv *termView) job {
-	name := kind + "/term.html"
-	if r.tmpls[name] == nil {
-		name = "_default/term.html"
-	}
+	name := r.termTemplate(kind)
 	p := &page{Path: tv.URL, Kind: "term", Title: tv.Title, OGType: "website", Term: tv}
 	p.Description = French(fmt.Sprintf("%s (%s) : %s dans la chronologie %s.", tv.Title,
 		strings.ToLower(tv.Label), plural(len(tv.Events), "événement", "événements"), r.view.Title))
 	p.Canonical = absURL(r.cfg.BaseURL, p.Path)
 	return job{name, p, nil}
+}
+
+// termTemplate is the template the terms of a kind render with: the
+// kind's own, or the default.
+func (r *renderer) termTemplate(kind string) string {
+	if name := kind + "/term.html"; r.tmpls[name] != nil {
+		return name
+	}
+	return "_default/term.html"
 }
 
 func (r *renderer) yearJob(yv *yearView) job {

@@ -233,22 +233,8 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 // rewrites those files alone, and the site is what a build gives. A new
 // folder builds the whole site.
 func TestLiveUpdateStatic(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "content")
-	if err := synth.Write(src, 30, 3); err != nil {
-		t.Fatal(err)
-	}
-	static := filepath.Join(dir, "static")
-	if err := os.CopyFS(static, os.DirFS("../static")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := config()
-	cfg.Static = os.DirFS(static)
-	out := filepath.Join(dir, "public")
-	live := built(t, src, cfg, out)
-	if err := live.WatchStatic(static); err != nil {
-		t.Fatal(err)
-	}
+	f := withOwnFolders(t, 30)
+	src, static, cfg, out, live := f.src, f.static, f.cfg, f.out, f.live
 	css := filepath.Join(static, "style.css")
 	b, err := os.ReadFile(css)
 	if err != nil {
@@ -342,22 +328,8 @@ func TestLiveUpdateStatic(t *testing.T) {
 // template that does not parse gives its error and leaves the site as it
 // was; robots.txt builds the whole site.
 func TestLiveUpdateTemplates(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "content")
-	if err := synth.Write(src, 40, 3); err != nil {
-		t.Fatal(err)
-	}
-	tmpls := filepath.Join(dir, "templates")
-	if err := os.CopyFS(tmpls, os.DirFS("../templates")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := config()
-	cfg.Templates = os.DirFS(tmpls)
-	out := filepath.Join(dir, "public")
-	live := built(t, src, cfg, out)
-	if err := live.WatchTemplates(tmpls); err != nil {
-		t.Fatal(err)
-	}
+	f := withOwnFolders(t, 40)
+	src, tmpls, cfg, out, live := f.src, f.tmpls, f.cfg, f.out, f.live
 	s, err := timeline.Load(os.DirFS(src))
 	if err != nil {
 		t.Fatal(err)
@@ -423,6 +395,41 @@ func TestLiveUpdateTemplates(t *testing.T) {
 		}
 		sameAsBuild(t, c.name, src, cfg, out)
 	}
+}
+
+// ownFolders is a generated site with templates and static files of its
+// own, previewed by a Live that watches both folders.
+type ownFolders struct {
+	src, tmpls, static, out string
+	cfg                     timeline.Config
+	live                    *timeline.Live
+}
+
+// withOwnFolders writes a site of n events, copies the templates and
+// static files beside it, and builds it.
+func withOwnFolders(t *testing.T, n int) ownFolders {
+	t.Helper()
+	dir := t.TempDir()
+	f := ownFolders{src: filepath.Join(dir, "content"), tmpls: filepath.Join(dir, "templates"),
+		static: filepath.Join(dir, "static"), out: filepath.Join(dir, "public")}
+	if err := synth.Write(f.src, n, 3); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]string{{f.tmpls, "../templates"}, {f.static, "../static"}} {
+		if err := os.CopyFS(c[0], os.DirFS(c[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.cfg = config()
+	f.cfg.Templates, f.cfg.Static = os.DirFS(f.tmpls), os.DirFS(f.static)
+	f.live = built(t, f.src, f.cfg, f.out)
+	if err := f.live.WatchTemplates(f.tmpls); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.live.WatchStatic(f.static); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // built returns a Live of the content folder src, built into out.

@@ -542,22 +542,21 @@ func (l *loader) loadSources() []*Source {
 		sub.fsys = l.fsys
 		p := paths[i]
 		var k *keptText
-		if ps := l.memoSource(p); ps != nil {
+		ps := l.memoSource(p)
+		if ps != nil {
 			k = &ps.keptText
 		}
 		text, ok := sub.readKept(p, k, l.unchanged(p))
 		if !ok {
 			return
 		}
-		if l.memo != nil {
-			if ps := l.memo.sources[p]; ps != nil && ps.text == text {
-				kept[i] = ps
-				src := *ps.src
-				srcs[i] = &src
-				sub.problems = append(sub.problems, ps.problems...)
-				sub.warnings = append(sub.warnings, ps.warnings...)
-				return
-			}
+		if ps != nil && ps.text == text {
+			kept[i] = ps
+			src := *ps.src
+			srcs[i] = &src
+			sub.problems = append(sub.problems, ps.problems...)
+			sub.warnings = append(sub.warnings, ps.warnings...)
+			return
 		}
 		src := &Source{ID: idOf(p), File: p, Raw: text, Language: "fr"}
 		if path.Ext(p) == ".txt" {

@@ -84,7 +84,7 @@ func BenchmarkPages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(), cache: newPartCache(0),
+	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(), cache: newPartCache(),
 		emit: func(string, []byte) error { return nil }}
 	if err := r.parseTemplates(); err != nil {
 		b.Fatal(err)

@@ -30,7 +30,7 @@ type Renderer struct {
 
 // NewRenderer reads the templates and works out the views of s.
 func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache(0)}
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache()}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
 // words. Once both have made their Digests, Inherit takes what x rendered
 // of the events and terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
-	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: newPartCache(0), keep: true}
+	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: newPartCache(), keep: true}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -128,7 +128,7 @@ func (x *Renderer) Stream(emit func(name string, data []byte) error) error {
 	r := x.r
 	r.emit = emit
 	if !r.keep {
-		r.cache = newPartCache(0)
+		r.cache = newPartCache()
 	}
 	if err := r.pages(); err != nil {
 		return err
@@ -144,7 +144,7 @@ func (x *Renderer) Render(want func(path string) bool, emit func(name string, da
 	jobs := r.jobsOf(want)
 	r.emit = emit
 	if !r.keep {
-		r.cache = newPartCache(0)
+		r.cache = newPartCache()
 	}
 	return len(jobs), r.run(jobs)
 }
@@ -241,7 +241,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			r.forget(listed)
 		}
 	} else {
-		r.cache = newPartCache(0)
+		r.cache = newPartCache()
 	}
 	return len(jobs), true, r.run(jobs)
 }

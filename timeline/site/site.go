@@ -402,7 +402,7 @@ type partCache struct {
 	m  map[any]template.HTML
 }
 
-func newPartCache(size int) *partCache { return &partCache{m: make(map[any]template.HTML, size)} }
+func newPartCache() *partCache { return &partCache{m: map[any]template.HTML{}} }
 
 func (c *partCache) load(key any) (template.HTML, bool) {
 	c.mu.RLock()
@@ -552,7 +552,7 @@ func (r *renderer) run(jobs []job) error {
 		// pages event lines): a new kind of page starts a new cache, so
 		// that a large timeline's are not all held to the end.
 		if kind := part[0].p.Kind; last != "" && kind != last && !r.keep {
-			r.cache = newPartCache(0)
+			r.cache = newPartCache()
 		}
 		last = part[len(part)-1].p.Kind
 		out := make([][]byte, len(part))

@@ -214,23 +214,30 @@ func (r *renderer) build() error {
 	}
 
 	// Each source's text is folded and cut apart on its own: on every core.
-	// A renderer that follows another (Next) takes the texts it folded.
+	// A renderer that follows another (Next) takes what it made of the
+	// same source with the same text.
 	parallel.For(len(v.Sources), func(i int) {
 		sv := v.Sources[i]
-		f, ok := r.folds[sv.Source.Text]
-		if !ok {
-			f = foldSpace(sv.Source.Text)
+		was := r.beforeSources[sv.Source.ID]
+		if was != nil && was.Source.Text != sv.Source.Text {
+			was = nil
+		}
+		fold := folded{}
+		if was != nil {
+			fold = was.fold
+		}
+		if fold.orig == nil {
+			fold = foldSpace(sv.Source.Text)
 		}
 		if r.keep {
-			sv.fold = f
+			sv.fold = fold
 		}
-		if was := r.beforeSources[sv.Source.ID]; was != nil && was.Source.Text == sv.Source.Text &&
-			reuseMarks(sv, was, citing[sv.Source]) {
+		if was != nil && reuseMarks(sv, was, citing[sv.Source]) {
 			return
 		}
-		markSource(sv, f, citing[sv.Source])
+		markSource(sv, fold, citing[sv.Source])
 	})
-	r.folds, r.before, r.beforeSources = nil, nil, nil
+	r.before, r.beforeSources = nil, nil
 	r.events = events
 	return nil
 }

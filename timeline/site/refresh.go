@@ -52,12 +52,6 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
-	r.folds = make(map[string]folded, len(x.r.view.Sources))
-	for _, sv := range x.r.view.Sources {
-		if sv.fold.orig != nil {
-			r.folds[sv.Source.Text] = sv.fold
-		}
-	}
 	r.before = make(map[string]*eventView, len(x.r.view.Events))
 	for _, ev := range x.r.view.Events {
 		r.before[ev.Slug] = ev

@@ -249,12 +249,11 @@ type renderer struct {
 	// With keep, named holds the keys partialCached stored, and roots the
 	// depths of page parts were rendered for, so that forget finds them.
 	named, roots sync.Map
-	// folds are the source texts folded by the renderer this one follows,
-	// by text, and before and beforeSources its events' and sources' views,
-	// while the views are worked out (see Renderer.Next).
-	folds         map[string]folded
+	// before and beforeSources are the views of events (by slug) and
+	// sources (by id) the renderer this one follows made, while the views
+	// are worked out (see Renderer.Next).
 	before        map[string]*eventView
-	beforeSources map[string]*sourceView // by id
+	beforeSources map[string]*sourceView
 }
 
 // Render returns every page of s and every static file, keyed by its

@@ -83,25 +83,17 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 // WatchStatic tells l that its Config's static files are those of the
 // folder dir, so that Update given files of that folder rewrites them
 // alone instead of building the whole site.
-func (l *Live) WatchStatic(dir string) error {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return err
-	}
-	l.static = abs
-	return nil
+func (l *Live) WatchStatic(dir string) (err error) {
+	l.static, err = filepath.Abs(dir)
+	return err
 }
 
 // WatchTemplates tells l that its Config's templates are those of the
 // folder dir, so that Update given page templates of that folder renders
 // only the pages they change instead of building the whole site.
-func (l *Live) WatchTemplates(dir string) error {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return err
-	}
-	l.tmpls = abs
-	return nil
+func (l *Live) WatchTemplates(dir string) (err error) {
+	l.tmpls, err = filepath.Abs(dir)
+	return err
 }
 
 // Build loads the whole content folder and publishes it, keeping what
@@ -152,8 +144,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	}
 	files, ok := l.contentFiles(changed)
 	if !ok || l.site == nil {
-		n, err = l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	files = slices.Compact(slices.Sorted(slices.Values(append(files, l.pending...))))
 	if l.unloaded == nil {
@@ -172,13 +163,11 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return l.reshape(files)
 	}
 	if !l.pages.Local() {
-		n, err = l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	st, err := publish.Patch(l.out)
 	if err != nil {
-		n, err = l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	defer st.Abort() // on a panic below: the lock is let go
 	exported := func() (int, error) { return 0, nil }
@@ -212,8 +201,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	l.unloaded = nil
 	st, err := publish.Patch(l.out)
 	if err != nil {
-		n, err := l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	defer st.Abort() // on a panic below: the lock is let go
 	// The feeds and exports need only the content: they are made while
@@ -223,9 +211,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	pages, err := l.pages.Next(s)
 	if err != nil || !pages.Local() {
 		exported() // nothing may write into st once it is let go
-		st.Abort()
-		n, err := l.Build()
-		return n, true, err
+		return l.rebuild(st)
 	}
 	n, after, err := l.renderChanged(pages, st)
 	made, xerr := exported()
@@ -294,13 +280,11 @@ func (l *Live) renderChanged(pages *site.Renderer, st *publish.Stage) (int, map[
 func (l *Live) retemplate() (int, bool, error) {
 	pages, err := l.pages.Next(l.site)
 	if err != nil || !pages.Local() {
-		n, err := l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	st, err := publish.Patch(l.out)
 	if err != nil {
-		n, err := l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	defer st.Abort() // on a panic below: the lock is let go
 	n, after, err := l.renderChanged(pages, st)
@@ -355,8 +339,7 @@ func exportBeside(s *content.Site, cfg Config, st *publish.Stage) func() (int, e
 func (l *Live) restatic(names []string) (int, bool, error) {
 	st, err := publish.Patch(l.out)
 	if err != nil {
-		n, err := l.Build()
-		return n, true, err
+		return l.whole()
 	}
 	defer st.Abort() // on a panic below: the lock is let go
 	n := 0
@@ -413,6 +396,12 @@ func pageTemplates(names []string) bool {
 // rebuild lets go of an update in place and builds the whole site.
 func (l *Live) rebuild(st *publish.Stage) (int, bool, error) {
 	st.Abort()
+	return l.whole()
+}
+
+// whole builds the whole site, for an update that cannot be made in
+// place, and says so.
+func (l *Live) whole() (int, bool, error) {
 	n, err := l.Build()
 	return n, true, err
 }

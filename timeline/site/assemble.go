@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -213,11 +214,21 @@ func (r *renderer) build() error {
 		}
 	}
 
-	// Each source's text is folded and cut apart on its own: on every core.
-	// A renderer that follows another (Next) takes what it made of the
-	// same source with the same text.
+	// Each source's text is folded and cut apart on its own: on every core,
+	// or as its page renders when that is the only page to show it
+	// (lateMarks), so that a large timeline's sources are not all held cut
+	// apart through the build. A renderer that follows another (Next)
+	// takes what it made of the same source with the same text.
+	late := r.lateMarks()
 	parallel.For(len(v.Sources), func(i int) {
 		sv := v.Sources[i]
+		if late {
+			sv.late = citing[sv.Source]
+			if sv.late == nil {
+				sv.late = []*eventView{}
+			}
+			return
+		}
 		was := r.beforeSources[sv.Source.ID]
 		if was != nil && was.Source.Text != sv.Source.Text {
 			was = nil
@@ -270,6 +281,34 @@ func quoteID(slug string, i int) string { return "q-" + slug + "-" + strconv.Ito
 // yearOf is the year an event is listed under: the year it starts, or for
 // an interval with no known start, the year it ends.
 func yearOf(v edtf.Value) int { return v.First().Year() }
+
+// marksShown finds the fields of a source's marked passages; otherSources
+// finds what leads from a page to the views of other sources than its own:
+// an event's citations and sources, the site's sources.
+var (
+	marksShown   = regexp.MustCompile(`\.(Passages|Paras|Segments)\b`)
+	otherSources = regexp.MustCompile(`\.(Cites|Sources)\b`)
+)
+
+// lateMarks reports whether the renderer may mark each source's passages
+// only as its page renders, rather than hold every source's marks from the
+// start: a renderer made for one Stream, whose templates show a source's
+// marks on its own page alone. A template names the fields it shows, so a
+// template other than the sources' that names the marks, or a source's
+// template that names a way to other sources, has the marks worked out
+// first.
+func (r *renderer) lateMarks() bool {
+	if !r.single {
+		return false
+	}
+	for name, src := range r.sources {
+		if name == "sources/single.html" && otherSources.MatchString(src) ||
+			name != "sources/single.html" && marksShown.MatchString(src) {
+			return false
+		}
+	}
+	return true
+}
 
 // markSource finds, in a source's text, each passage that an event citing it
 // quotes, and cuts the text into plain and marked pieces. The events come in

@@ -29,8 +29,12 @@ type Renderer struct {
 }
 
 // NewRenderer reads the templates and works out the views of s.
-func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache()}
+func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) { return newRenderer(s, cfg, false) }
+
+// newRenderer is NewRenderer, for a renderer made for one Stream when
+// single is set (see renderer.single).
+func newRenderer(s *content.Site, cfg Config, single bool) (*Renderer, error) {
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache(), single: single}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}

@@ -2,9 +2,7 @@ package site
 
 import (
 	"bytes"
-	"io/fs"
 	"maps"
-	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -42,23 +40,8 @@ func TestLocal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tmpls := fstest.MapFS{}
-			err := fs.WalkDir(os.DirFS("../../templates"), ".", func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				b, err := fs.ReadFile(os.DirFS("../../templates"), p)
-				tmpls[p] = &fstest.MapFile{Data: b}
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tt.file != "" {
-				tmpls[tt.file] = &fstest.MapFile{Data: append(tmpls[tt.file].Data, tt.add...)}
-			}
 			cfg := testConfig("")
-			cfg.Templates = tmpls
+			cfg.Templates = templatesWith(t, tt.file, tt.add)
 			x, err := NewRenderer(testSite(), cfg)
 			if err != nil {
 				t.Fatal(err)
@@ -93,17 +76,7 @@ func TestInherit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	templates := fstest.MapFS{}
-	if err := fs.WalkDir(os.DirFS("../../templates"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(os.DirFS("../../templates"), p)
-		templates[p] = &fstest.MapFile{Data: b}
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	templates := templatesWith(t, "", "")
 	cfg := testConfig("https://frise.example.org/")
 	cfg.Templates = templates
 	discard := func(string, []byte) error { return nil }

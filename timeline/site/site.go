@@ -246,6 +246,11 @@ type renderer struct {
 	base  *template.Template
 	cache *partCache
 	keep  bool // the cache lasts from one render to the next: see Renderer.Remember
+	// single says the renderer is made for one Stream and then dropped
+	// (the package's Stream and Render): nothing asks for its digests or
+	// follows it. Its sources' passages may then be marked as their pages
+	// render (see lateMarks).
+	single bool
 	// With keep, named holds the keys partialCached stored, and roots the
 	// depths of page parts were rendered for, so that forget finds them.
 	named, roots sync.Map
@@ -281,7 +286,7 @@ func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 // file on disk as it comes needs memory for the content and its views, not
 // for the whole site.
 func Stream(s *content.Site, cfg Config, emit func(name string, data []byte) error) error {
-	x, err := NewRenderer(s, cfg)
+	x, err := newRenderer(s, cfg, true)
 	if err != nil {
 		return err
 	}

@@ -116,6 +116,10 @@ type sourceView struct {
 	Passages    []passageRef
 
 	fold folded // the text folded, kept by a renderer that remembers (see Renderer.Next)
+	// late holds the events that cite the source, in the timeline's
+	// order, when its passages are marked only as its page renders (see
+	// renderer.lateMarks); else nil.
+	late []*eventView
 }
 
 // passageRef is an entry of the list of quoted passages on a source page.

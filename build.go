@@ -171,10 +171,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if pending, err := extract.Pending(c.content); err == nil {
-		for _, p := range pending {
-			fmt.Fprintf(stderr, "frise: warning: %s: not extracted yet; run frise extract to propose its events\n", filepath.Join(c.content, "sources", p))
-		}
+	for _, src := range s.Uncited() {
+		fmt.Fprintf(stderr, "frise: warning: %s: not extracted yet; run frise extract to propose its events\n", filepath.Join(c.content, filepath.FromSlash(src.File)))
 	}
 	cfg, err := c.timeline()
 	if err != nil {

@@ -107,6 +107,9 @@ type loader struct {
 	// folded are the sources' texts with white space folded, as a Loader
 	// keeps them, for the site it loads to hand to Reread.
 	folded map[*Source]string
+	// drafted are the sources that drafts cite, which the timeline leaves
+	// out but which are extracted all the same.
+	drafted map[*Source]bool
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -244,6 +247,11 @@ func (l *loader) load() (*Site, error) {
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.Events = link(events, srcs)
+	for _, src := range srcs {
+		if len(src.Citations) == 0 && !l.drafted[src] && path.Dir(src.File) == "sources" {
+			s.uncited = append(s.uncited, src)
+		}
+	}
 	s.folded = l.folded
 	s.Actors, s.Places, s.Topics = actors.sorted(), places.sorted(), topics.sorted()
 	sortProblems(l.warnings)
@@ -839,6 +847,13 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 			}
 			if !e.Draft {
 				out = append(out, e)
+			} else {
+				for _, c := range e.Sources {
+					if l.drafted == nil {
+						l.drafted = map[*Source]bool{}
+					}
+					l.drafted[c.Source] = true
+				}
 			}
 		}
 		files[i] = eventFile{}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,5 +111,32 @@ func TestSuggestSource(t *testing.T) {
 				t.Errorf("suggestSource(%q) = %q, want %q", tt.id, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestUncited checks which sources Uncited counts as not extracted yet:
+// those directly in sources/ that no event cites, a draft counting as one.
+func TestUncited(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/uncited/tree.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	s, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Sources) != 4 {
+		t.Fatalf("%d sources loaded, want 4", len(s.Sources))
+	}
+	var got []string
+	for _, src := range s.Uncited() {
+		got = append(got, src.File)
+	}
+	if want := []string{"sources/c-nouveau.txt"}; !slices.Equal(got, want) {
+		t.Errorf("Uncited() = %v, want %v", got, want)
 	}
 }

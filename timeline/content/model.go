@@ -21,8 +21,14 @@ type Site struct {
 	// source never extracted), sorted by file and line.
 	Warnings []Problem
 
-	folded map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use
+	folded  map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use
+	uncited []*Source
 }
+
+// Uncited returns the sources directly in sources/ that no event cites,
+// drafts included, sorted by id: those the extractor has not proposed
+// events from yet.
+func (s *Site) Uncited() []*Source { return s.uncited }
 
 // Event is one dated entry of the timeline, from content/events/SLUG.md.
 type Event struct {

@@ -109,7 +109,8 @@
 // (one quote contains the other), or has the event's file name. Files are
 // written through a temporary file and a rename.
 //
-// A source counts as extracted (Pending) once an event file cites it.
+// A source counts as extracted once an event file cites it, a draft's
+// included (content.Site.Uncited).
 //
 // # What extract prints
 //
@@ -125,10 +126,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 )
 
 // Options says where extract reads and writes.
@@ -325,39 +323,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// Pending returns the file names of the sources in contentDir/sources that
-// no event file cites yet, sorted.
-func Pending(contentDir string) ([]string, error) {
-	ents, err := os.ReadDir(filepath.Join(contentDir, "sources"))
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	xs, err := readExisting(filepath.Join(contentDir, "events"))
-	if err != nil {
-		return nil, err
-	}
-	cited := map[string]bool{}
-	for _, x := range xs {
-		for _, c := range x.Sources {
-			cited[c.Source] = true
-		}
-	}
-	var out []string
-	for _, e := range ents {
-		n := e.Name()
-		ext := filepath.Ext(n)
-		if e.IsDir() || (ext != ".txt" && ext != ".md") || strings.HasPrefix(n, ".") {
-			continue
-		}
-		if !cited[strings.TrimSuffix(n, ext)] {
-			out = append(out, n)
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }

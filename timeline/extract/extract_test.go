@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -202,21 +203,31 @@ func TestDryRunAndJSONWriteNothing(t *testing.T) {
 	}
 }
 
-func TestPending(t *testing.T) {
+// TestUncited checks that a new source counts as not extracted until
+// extract has proposed its events.
+func TestUncited(t *testing.T) {
 	dir := copyContent(t)
 	os.WriteFile(filepath.Join(dir, "sources", "999_nouveau.txt"), []byte("Le 3 mars 2025, le ministre a signé un accord."), 0o644)
-	p, err := Pending(dir)
-	if err != nil {
-		t.Fatal(err)
+	uncited := func() []string {
+		t.Helper()
+		s, err := content.Load(os.DirFS(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, src := range s.Uncited() {
+			ids = append(ids, src.ID)
+		}
+		return ids
 	}
-	if len(p) == 0 || p[len(p)-1] != "999_nouveau.txt" {
-		t.Errorf("pending = %v", p)
+	if p := uncited(); !slices.Equal(p, []string{"999_nouveau"}) {
+		t.Errorf("uncited = %v, want [999_nouveau]", p)
 	}
 	if _, err := Run(Options{ContentDir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	if p, _ := Pending(dir); len(p) != 0 {
-		t.Errorf("after extraction, pending = %v", p)
+	if p := uncited(); len(p) != 0 {
+		t.Errorf("after extraction, uncited = %v", p)
 	}
 }
 

@@ -18,7 +18,8 @@ type Site struct {
 	Topics  []*Term   // every topic named by an event, sorted by slug
 
 	// Warnings are problems that do not stop a build (a misspelt key, a
-	// source never extracted), sorted by file and line.
+	// date read loosely), sorted by file and line. The sources not
+	// extracted yet are in Uncited.
 	Warnings []Problem
 
 	folded  map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use

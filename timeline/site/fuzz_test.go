@@ -262,10 +262,11 @@ func searchWordsPlain(texts ...string) string {
 	return strings.Join(words, " ")
 }
 
-// FuzzShowsFarNeighbours checks that any template text, parsed or not, is
-// looked through without a panic, and that a neighbour's neighbour written
-// as one chain in an action is always found.
-func FuzzShowsFarNeighbours(f *testing.F) {
+// FuzzReach checks that any template text, parsed or not, is looked
+// through for far neighbours and the site's lists without a panic, and
+// that a neighbour's neighbour written as one chain in an action is always
+// found.
+func FuzzReach(f *testing.F) {
 	f.Add(`{{with .Event}}{{with .Prev}}{{with .Prev}}{{.Title}}{{end}}{{end}}{{end}}`)
 	f.Add(`{{range $i, $e := .Event.Related}}{{$e.Next.Title}}{{else}}{{end}}`)
 	f.Add(`{{define "v"}}{{template "v" .Prev}}{{end}}{{template "v" .Event.Next}}`)
@@ -273,12 +274,14 @@ func FuzzShowsFarNeighbours(f *testing.F) {
 	f.Add(`{{with .Event}`)
 	f.Add(`.Event.Prev.Next.Title`)
 	f.Add(`.Related`)
+	f.Add(`{{with .Site}}{{range $s := .Sources}}{{partialCached "x" $s "k"}}{{end}}{{end}}`)
 	f.Fuzz(func(t *testing.T, src string) {
-		showsFarNeighbours("events/single.html", src)
+		farNeighbours.shown("events/single.html", src)
+		siteLists.shown("years/single.html", src)
 		chain := "{{" + src + "}}"
 		if regexp.MustCompile(`\.(Prev|Next|Related)\.(Prev|Next|Related)\b`).MatchString(chain) && !strings.ContainsAny(src, "{}\"`'()|$:=") &&
 			strings.HasPrefix(src, ".") && !strings.ContainsAny(src, " \t\r\n") &&
-			!showsFarNeighbours("events/single.html", chain) {
+			!farNeighbours.shown("events/single.html", chain) {
 			if _, err := template.New("").Parse(chain); err == nil {
 				t.Fatalf("%s: a neighbour's neighbour not found", chain)
 			}

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"text/template/parse"
 
 	"frise/timeline/content"
 )
@@ -274,10 +273,6 @@ func (r *renderer) forget(events []*content.Event) {
 // eventParts are the partials page methods render for an event.
 var eventParts = []string{"partials/event-line.html", "partials/event-ref.html", "partials/event-item.html"}
 
-// sitewide finds, in a template, what would show the events of the whole
-// site, or all its sources or terms, on a page: .Site.Events and the like.
-var sitewide = regexp.MustCompile(`\.Site\.(Events|Sources|Actors|Places|Topics|Years)\b`)
-
 // listsEvents finds a list of events (a term's, a year's), or what only
 // an event's own page may show of an event: its body, its neighbours, its
 // related events. Refresh renders only an event's page after its body
@@ -285,243 +280,20 @@ var sitewide = regexp.MustCompile(`\.Site\.(Events|Sources|Actors|Places|Topics|
 // body and its neighbours.
 var listsEvents = regexp.MustCompile(`\.(Events|Body|BodyLine|Prev|Next|Related)\b`)
 
-// neighbourFields are the fields of an event's view that lead to the
-// other events its page shows.
-var neighbourFields = map[string]bool{"Prev": true, "Next": true, "Related": true}
-
-// showsFarNeighbours reports whether the template text src (an event
-// page's; no other may name a neighbour field, see local) may show a neighbour's or a related event's own neighbours or
-// related events, which no digest covers: .Prev.Next, but also .Next
-// inside {{with .Prev}} or {{range .Related}}, through a variable set to a
-// neighbour, or in a template given one. It looks at what the text names,
-// not at what the values are, so it may see far neighbours where there are
-// none, never the other way round. A text that does not parse shows them.
-func showsFarNeighbours(name, src string) bool {
-	t := parse.New(name)
-	t.Mode = parse.SkipFuncCheck
-	trees := map[string]*parse.Tree{}
-	if _, err := t.Parse(src, "", "", trees); err != nil {
-		return true
-	}
-	f := &farFinder{trees: trees, vars: map[string]bool{}, names: map[string]bool{}}
-	for _, tr := range trees {
-		f.walk(tr.Root, false)
-	}
-	return f.far
-}
-
-// farFinder walks the parse trees of a template's text for
-// showsFarNeighbours.
-type farFinder struct {
-	trees map[string]*parse.Tree
-	vars  map[string]bool // the variables ever set to a neighbour, wherever they are in scope
-	names map[string]bool // the templates found to name a neighbour field, directly or through another
-	far   bool
-}
-
-// walk looks through n, in which dot is a neighbour or a list of them when
-// nb is set.
-func (f *farFinder) walk(n parse.Node, nb bool) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				f.walk(c, nb)
-			}
-		}
-	case *parse.ActionNode:
-		f.pipe(n.Pipe, nb)
-	case *parse.IfNode:
-		f.branch(&n.BranchNode, nb, nb)
-	case *parse.WithNode: // dot is the pipeline's value within
-		f.branch(&n.BranchNode, nb, f.yields(n.Pipe, nb))
-	case *parse.RangeNode: // dot is each of the pipeline's values within
-		f.branch(&n.BranchNode, nb, f.yields(n.Pipe, nb))
-	case *parse.TemplateNode:
-		f.pipe(n.Pipe, nb)
-		if n.Pipe != nil && f.yields(n.Pipe, nb) && f.namesNeighbour(n.Name, map[string]bool{}) {
-			f.far = true
-		}
-	}
-}
-
-// branch looks through an if, with or range: its pipeline and its else
-// branch where dot is a neighbour when nb is set, its body where it is
-// one when within is.
-func (f *farFinder) branch(b *parse.BranchNode, nb, within bool) {
-	f.pipe(b.Pipe, nb)
-	f.walk(b.List, within)
-	f.walk(b.ElseList, nb)
-}
-
-// pipe looks through a pipeline's commands, and notes the variables it
-// sets to a neighbour.
-func (f *farFinder) pipe(p *parse.PipeNode, nb bool) {
-	if p == nil {
-		return
-	}
-	if f.yields(p, nb) {
-		for _, v := range p.Decl {
-			f.vars[v.Ident[0]] = true
-		}
-	}
-	for _, c := range p.Cmds {
-		for _, arg := range c.Args {
-			f.arg(arg, nb)
-		}
-	}
-}
-
-// arg looks through one argument of a command.
-func (f *farFinder) arg(n parse.Node, nb bool) {
-	switch n := n.(type) {
-	case *parse.FieldNode:
-		f.fields(n.Ident, nb)
-	case *parse.VariableNode:
-		f.fields(n.Ident[1:], f.vars[n.Ident[0]])
-	case *parse.ChainNode:
-		f.arg(n.Node, nb)
-		f.fields(n.Field, f.value(n.Node, nb))
-	case *parse.PipeNode:
-		f.pipe(n, nb)
-	}
-}
-
-// fields looks at a chain of fields taken from a value that is a neighbour
-// when nb is set: a neighbour field of a neighbour is far.
-func (f *farFinder) fields(idents []string, nb bool) {
-	for _, id := range idents {
-		if neighbourFields[id] {
-			if nb {
-				f.far = true
-			}
-			nb = true
-		}
-	}
-}
-
-// yields reports whether a pipeline's value may be a neighbour or a list
-// of them.
-func (f *farFinder) yields(p *parse.PipeNode, nb bool) bool {
-	for _, c := range p.Cmds {
-		for _, arg := range c.Args {
-			if f.value(arg, nb) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// value reports whether an argument's value may be a neighbour or a list
-// of them.
-func (f *farFinder) value(n parse.Node, nb bool) bool {
-	switch n := n.(type) {
-	case *parse.DotNode:
-		return nb
-	case *parse.FieldNode:
-		return hasNeighbour(n.Ident)
-	case *parse.VariableNode:
-		return f.vars[n.Ident[0]] || hasNeighbour(n.Ident[1:])
-	case *parse.ChainNode:
-		return f.value(n.Node, nb) || hasNeighbour(n.Field)
-	case *parse.PipeNode:
-		return f.yields(n, nb)
-	}
-	return false
-}
-
-// namesNeighbour reports whether the template name, if the text defines
-// it, or one it calls names a neighbour field.
-func (f *farFinder) namesNeighbour(name string, seen map[string]bool) bool {
-	tr := f.trees[name]
-	if f.names[name] || tr == nil || seen[name] {
-		return f.names[name]
-	}
-	seen[name] = true
-	visit(tr.Root, func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.FieldNode:
-			f.names[name] = f.names[name] || hasNeighbour(n.Ident)
-		case *parse.VariableNode:
-			f.names[name] = f.names[name] || hasNeighbour(n.Ident[1:])
-		case *parse.ChainNode:
-			f.names[name] = f.names[name] || hasNeighbour(n.Field)
-		case *parse.TemplateNode:
-			f.names[name] = f.names[name] || f.namesNeighbour(n.Name, seen)
-		}
-	})
-	return f.names[name]
-}
-
-func visitBranch(b *parse.BranchNode, fn func(parse.Node)) {
-	visit(b.Pipe, fn)
-	visit(b.List, fn)
-	visit(b.ElseList, fn)
-}
-
-// isNil reports whether n is nil, or one of the nodes a tree may hold as
-// a nil pointer: an absent else branch, a template called without data.
-func isNil(n parse.Node) bool {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		return n == nil
-	case *parse.PipeNode:
-		return n == nil
-	}
-	return n == nil
-}
-
-// hasNeighbour reports whether a chain of fields takes a neighbour field.
-func hasNeighbour(idents []string) bool {
-	return slices.ContainsFunc(idents, func(id string) bool { return neighbourFields[id] })
-}
-
-// visit calls fn for n and every node below it.
-func visit(n parse.Node, fn func(parse.Node)) {
-	if isNil(n) {
-		return
-	}
-	fn(n)
-	switch n := n.(type) {
-	case *parse.ListNode:
-		for _, c := range n.Nodes {
-			visit(c, fn)
-		}
-	case *parse.ActionNode:
-		visit(n.Pipe, fn)
-	case *parse.IfNode:
-		visitBranch(&n.BranchNode, fn)
-	case *parse.WithNode:
-		visitBranch(&n.BranchNode, fn)
-	case *parse.RangeNode:
-		visitBranch(&n.BranchNode, fn)
-	case *parse.TemplateNode:
-		visit(n.Pipe, fn)
-	case *parse.PipeNode:
-		for _, c := range n.Cmds {
-			visit(c, fn)
-		}
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			visit(a, fn)
-		}
-	case *parse.ChainNode:
-		visit(n.Node, fn)
-	}
-}
-
 // local reports whether the templates show an event only where Refresh
 // and Digests look for it: the site's lists on the home page alone; lists
 // of events on the pages of terms and years and the home page alone; an
-// event's body, neighbours and related events on its own page alone. The
-// home page is always rendered again after any change but to a body, so
-// it may show anything but bodies. A term's template may show the term's
-// own body; nothing tells it from an event's, which it must not show.
+// event's body, neighbours and related events on its own page alone, and
+// not their neighbours and related events. The home page is always
+// rendered again after any change but to a body, so it may show anything
+// but bodies. A term's template may show the term's own body; nothing
+// tells it from an event's, which it must not show. A field is found by
+// its name, wherever it is written; a list of the site's and a far
+// neighbour also however a template reaches them (see reach).
 func (r *renderer) local() bool {
 	for name, src := range r.sources {
-		if sitewide.MatchString(src) && name != "index.html" ||
-			name == "events/single.html" && showsFarNeighbours(name, src) {
+		if name != "index.html" && siteLists.shown(name, src) ||
+			name == "events/single.html" && farNeighbours.shown(name, src) {
 			return false
 		}
 		allowed := map[string]bool{}

@@ -57,6 +57,12 @@ func TestLocal(t *testing.T) {
 			`{{define "voisin"}}{{.Title}}{{end}}{{with .Event}}{{template "voisin" .Next}}{{end}}`, true},
 		{"the page's own neighbour from inside a neighbour", "events/single.html",
 			`{{with .Event.Prev}}{{$.Event.Next.Title}}{{end}}`, true},
+		{"every source through with", "_default/term.html", `{{with .Site}}{{range .Sources}}{{.Title}}{{end}}{{end}}`, false},
+		{"every actor through a variable", "years/single.html", `{{$s := .Site}}{{len $s.Actors}}`, false},
+		{"the site handed to a partial", "_default/term.html", `{{partialCached "partials/footer.html" .Site "k"}}`, false},
+		{"the site handed to a template", "sources/single.html", `{{template "partials/footer.html" .Site}}`, false},
+		{"every year in a partial given the page", "partials/footer.html", `{{with .Site}}{{len .Years}}{{end}}`, false},
+		{"the site's title through with", "_default/term.html", `{{with .Site}}{{.Title}}{{end}}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

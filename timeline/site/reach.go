@@ -1,0 +1,255 @@
+package site
+
+import (
+	"slices"
+	"text/template/parse"
+)
+
+// reach is a kind of value a template may reach and must not show all of:
+// the fields that lead to such a value, and those of its fields that a
+// page must not show (see renderer.local).
+type reach struct {
+	leads, hidden map[string]bool
+	// handed says that handing such a value to a function, a method or
+	// another template shows it, as the one given it may show anything
+	// of it.
+	handed bool
+}
+
+var (
+	// farNeighbours are a neighbour's or a related event's own neighbours
+	// and related events, which no digest of an event's page covers.
+	farNeighbours = reach{leads: neighbourFields, hidden: neighbourFields}
+	// siteLists are the lists of the whole site, which only the home page
+	// (rendered again after every change) may show.
+	siteLists = reach{leads: map[string]bool{"Site": true}, handed: true, hidden: map[string]bool{
+		"Events": true, "Sources": true, "Actors": true, "Places": true, "Topics": true, "Years": true}}
+)
+
+// neighbourFields are the fields of an event's view that lead to the
+// other events its page shows.
+var neighbourFields = map[string]bool{"Prev": true, "Next": true, "Related": true}
+
+// shown reports whether the template text src may show a hidden field of
+// a value that rc leads to: .Prev.Next, but also .Next inside {{with .Prev}}
+// or {{range .Related}}, a variable set to a neighbour, or a template given
+// one. It looks at what the text names, not at what the values are, so it
+// may see such a field where there is none, never the other way round. A
+// text that does not parse shows everything.
+func (rc reach) shown(name, src string) bool {
+	t := parse.New(name)
+	t.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	if _, err := t.Parse(src, "", "", trees); err != nil {
+		return true
+	}
+	f := &reachFinder{reach: rc, trees: trees, vars: map[string]bool{}, names: map[string]bool{}}
+	for _, tr := range trees {
+		f.walk(tr.Root, false)
+	}
+	return f.found
+}
+
+// reachFinder walks the parse trees of a template's text for reach.shown.
+// A value "reached" is one that rc leads to, or a list of them.
+type reachFinder struct {
+	reach
+	trees map[string]*parse.Tree
+	vars  map[string]bool // the variables ever set to a value reached, wherever they are in scope
+	names map[string]bool // the templates found to name a hidden field, directly or through another
+	found bool
+}
+
+// walk looks through n, in which dot is a value reached when in is set.
+func (f *reachFinder) walk(n parse.Node, in bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				f.walk(c, in)
+			}
+		}
+	case *parse.ActionNode:
+		f.pipe(n.Pipe, in)
+	case *parse.IfNode:
+		f.branch(&n.BranchNode, in, in)
+	case *parse.WithNode: // dot is the pipeline's value within
+		f.branch(&n.BranchNode, in, f.yields(n.Pipe, in))
+	case *parse.RangeNode: // dot is each of the pipeline's values within
+		f.branch(&n.BranchNode, in, f.yields(n.Pipe, in))
+	case *parse.TemplateNode:
+		f.pipe(n.Pipe, in)
+		if n.Pipe != nil && f.yields(n.Pipe, in) && (f.handed || f.namesHidden(n.Name, map[string]bool{})) {
+			f.found = true
+		}
+	}
+}
+
+// branch looks through an if, with or range: its pipeline and its else
+// branch where dot is a value reached when in is set, its body where it
+// is one when within is.
+func (f *reachFinder) branch(b *parse.BranchNode, in, within bool) {
+	f.pipe(b.Pipe, in)
+	f.walk(b.List, within)
+	f.walk(b.ElseList, in)
+}
+
+// pipe looks through a pipeline's commands, and notes the variables it
+// sets to a value reached.
+func (f *reachFinder) pipe(p *parse.PipeNode, in bool) {
+	if p == nil {
+		return
+	}
+	if f.yields(p, in) {
+		for _, v := range p.Decl {
+			f.vars[v.Ident[0]] = true
+		}
+	}
+	for _, c := range p.Cmds {
+		for i, arg := range c.Args {
+			f.arg(arg, in)
+			// The arguments after the first are handed to a function
+			// or a method.
+			if i > 0 && f.handed && f.value(arg, in) {
+				f.found = true
+			}
+		}
+	}
+}
+
+// arg looks through one argument of a command.
+func (f *reachFinder) arg(n parse.Node, in bool) {
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		f.fields(n.Ident, in)
+	case *parse.VariableNode:
+		f.fields(n.Ident[1:], f.vars[n.Ident[0]])
+	case *parse.ChainNode:
+		f.arg(n.Node, in)
+		f.fields(n.Field, f.value(n.Node, in))
+	case *parse.PipeNode:
+		f.pipe(n, in)
+	}
+}
+
+// fields looks at a chain of fields taken from a value reached when in is
+// set.
+func (f *reachFinder) fields(idents []string, in bool) {
+	for _, id := range idents {
+		if in && f.hidden[id] {
+			f.found = true
+		}
+		if f.leads[id] {
+			in = true
+		}
+	}
+}
+
+// yields reports whether a pipeline's value may be a value reached.
+func (f *reachFinder) yields(p *parse.PipeNode, in bool) bool {
+	for _, c := range p.Cmds {
+		for _, arg := range c.Args {
+			if f.value(arg, in) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// value reports whether an argument's value may be a value reached.
+func (f *reachFinder) value(n parse.Node, in bool) bool {
+	switch n := n.(type) {
+	case *parse.DotNode:
+		return in
+	case *parse.FieldNode:
+		return f.takes(n.Ident, f.leads)
+	case *parse.VariableNode:
+		return f.vars[n.Ident[0]] || f.takes(n.Ident[1:], f.leads)
+	case *parse.ChainNode:
+		return f.value(n.Node, in) || f.takes(n.Field, f.leads)
+	case *parse.PipeNode:
+		return f.yields(n, in)
+	}
+	return false
+}
+
+// namesHidden reports whether the template name, if the text defines it,
+// or one it calls names a hidden field.
+func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
+	tr := f.trees[name]
+	if f.names[name] || tr == nil || seen[name] {
+		return f.names[name]
+	}
+	seen[name] = true
+	visit(tr.Root, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.FieldNode:
+			f.names[name] = f.names[name] || f.takes(n.Ident, f.hidden)
+		case *parse.VariableNode:
+			f.names[name] = f.names[name] || f.takes(n.Ident[1:], f.hidden)
+		case *parse.ChainNode:
+			f.names[name] = f.names[name] || f.takes(n.Field, f.hidden)
+		case *parse.TemplateNode:
+			f.names[name] = f.names[name] || f.namesHidden(n.Name, seen)
+		}
+	})
+	return f.names[name]
+}
+
+// takes reports whether a chain of fields takes one of those in set.
+func (f *reachFinder) takes(idents []string, set map[string]bool) bool {
+	return slices.ContainsFunc(idents, func(id string) bool { return set[id] })
+}
+
+// visit calls fn for n and every node below it.
+func visit(n parse.Node, fn func(parse.Node)) {
+	if isNil(n) {
+		return
+	}
+	fn(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			visit(c, fn)
+		}
+	case *parse.ActionNode:
+		visit(n.Pipe, fn)
+	case *parse.IfNode:
+		visitBranch(&n.BranchNode, fn)
+	case *parse.WithNode:
+		visitBranch(&n.BranchNode, fn)
+	case *parse.RangeNode:
+		visitBranch(&n.BranchNode, fn)
+	case *parse.TemplateNode:
+		visit(n.Pipe, fn)
+	case *parse.PipeNode:
+		for _, c := range n.Cmds {
+			visit(c, fn)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			visit(a, fn)
+		}
+	case *parse.ChainNode:
+		visit(n.Node, fn)
+	}
+}
+
+func visitBranch(b *parse.BranchNode, fn func(parse.Node)) {
+	visit(b.Pipe, fn)
+	visit(b.List, fn)
+	visit(b.ElseList, fn)
+}
+
+// isNil reports whether n is nil, or one of the nodes a tree may hold as
+// a nil pointer: an absent else branch, a template called without data.
+func isNil(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		return n == nil
+	case *parse.PipeNode:
+		return n == nil
+	}
+	return n == nil
+}

@@ -263,7 +263,7 @@ func searchWordsPlain(texts ...string) string {
 }
 
 // FuzzReach checks that any template text, parsed or not, is looked
-// through for far neighbours and the site's lists without a panic, and
+// through for each kind of reach without a panic, and
 // that a neighbour's neighbour written as one chain in an action is always
 // found.
 func FuzzReach(f *testing.F) {
@@ -278,6 +278,8 @@ func FuzzReach(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		farNeighbours.shown("events/single.html", src)
 		siteLists.shown("years/single.html", src)
+		otherListsOfTerm.shown("_default/term.html", src)
+		otherListsOfYear.shown("years/single.html", src)
 		chain := "{{" + src + "}}"
 		if regexp.MustCompile(`\.(Prev|Next|Related)\.(Prev|Next|Related)\b`).MatchString(chain) && !strings.ContainsAny(src, "{}\"`'()|$:=") &&
 			strings.HasPrefix(src, ".") && !strings.ContainsAny(src, " \t\r\n") &&

@@ -11,8 +11,8 @@ import (
 	"frise/timeline/synth"
 )
 
-// templatesWith returns the project's templates with add appended to file,
-// or as they are when file is "".
+// templatesWith returns the project's templates with add appended to file
+// (made when there is none), or as they are when file is "".
 func templatesWith(t *testing.T, file, add string) fstest.MapFS {
 	t.Helper()
 	tmpls := fstest.MapFS{}
@@ -28,7 +28,11 @@ func templatesWith(t *testing.T, file, add string) fstest.MapFS {
 		t.Fatal(err)
 	}
 	if file != "" {
-		tmpls[file] = &fstest.MapFile{Data: append(tmpls[file].Data, add...)}
+		var data []byte
+		if f := tmpls[file]; f != nil {
+			data = f.Data
+		}
+		tmpls[file] = &fstest.MapFile{Data: append(data, add...)}
 	}
 	return tmpls
 }

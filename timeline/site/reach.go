@@ -26,6 +26,26 @@ var (
 		"Events": true, "Sources": true, "Actors": true, "Places": true, "Topics": true, "Years": true}}
 )
 
+// otherLists are, on a term's or a year's page, the lists of events of
+// other terms and years, which its digest does not cover: reached from
+// its events, through their terms, their year, their neighbours and their
+// related events (on a year's page, an event's year is the page's own).
+var (
+	otherListsOfTerm = reach{leads: eventLinks(true), hidden: map[string]bool{"Events": true}}
+	otherListsOfYear = reach{leads: eventLinks(false), hidden: map[string]bool{"Events": true}}
+)
+
+// eventLinks are the fields that lead to events, and from an event to its
+// terms, its neighbours and related events, and with year, its year.
+func eventLinks(year bool) map[string]bool {
+	m := map[string]bool{"Events": true, "Actors": true, "Places": true, "Topics": true,
+		"Prev": true, "Next": true, "Related": true}
+	if year {
+		m["Year"] = true
+	}
+	return m
+}
+
 // neighbourFields are the fields of an event's view that lead to the
 // other events its page shows.
 var neighbourFields = map[string]bool{"Prev": true, "Next": true, "Related": true}

@@ -288,12 +288,15 @@ var listsEvents = regexp.MustCompile(`\.(Events|Body|BodyLine|Prev|Next|Related)
 // rendered again after any change but to a body, so it may show anything
 // but bodies. A term's template may show the term's own body; nothing
 // tells it from an event's, which it must not show. A field is found by
-// its name, wherever it is written; a list of the site's and a far
-// neighbour also however a template reaches them (see reach).
+// its name, wherever it is written; a list of the site's, a far neighbour
+// and another term's or year's list of events also however a template
+// reaches them (see reach).
 func (r *renderer) local() bool {
 	for name, src := range r.sources {
 		if name != "index.html" && siteLists.shown(name, src) ||
-			name == "events/single.html" && farNeighbours.shown(name, src) {
+			name == "events/single.html" && farNeighbours.shown(name, src) ||
+			strings.HasSuffix(name, "/term.html") && otherListsOfTerm.shown(name, src) ||
+			name == "years/single.html" && otherListsOfYear.shown(name, src) {
 			return false
 		}
 		allowed := map[string]bool{}

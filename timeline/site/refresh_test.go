@@ -63,6 +63,14 @@ func TestLocal(t *testing.T) {
 		{"the site handed to a template", "sources/single.html", `{{template "partials/footer.html" .Site}}`, false},
 		{"every year in a partial given the page", "partials/footer.html", `{{with .Site}}{{len .Years}}{{end}}`, false},
 		{"the site's title through with", "_default/term.html", `{{with .Site}}{{.Title}}{{end}}`, true},
+		{"an actor's events on a year's page", "years/single.html",
+			`{{range .Year.Events}}{{range .Actors}}{{len .Events}}{{end}}{{end}}`, false},
+		{"a year's events on a term's page", "_default/term.html",
+			`{{range .Term.Events}}{{with .Year}}{{len .Events}}{{end}}{{end}}`, false},
+		{"another term's events on a term's page through a variable", "actors/term.html",
+			`{{range $e := .Term.Events}}{{range $t := $e.Topics}}{{len $t.Events}}{{end}}{{end}}`, false},
+		{"the year's own events from its events", "years/single.html",
+			`{{range .Year.Events}}{{.Year.Label}}{{end}}{{with .Year}}{{len .Events}}{{end}}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

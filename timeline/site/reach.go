@@ -17,9 +17,11 @@ type reach struct {
 }
 
 var (
-	// farNeighbours are a neighbour's or a related event's own neighbours
-	// and related events, which no digest of an event's page covers.
-	farNeighbours = reach{leads: neighbourFields, hidden: neighbourFields}
+	// farNeighbours are what no digest of an event's page covers of its
+	// neighbours and related events: their own neighbours and related
+	// events, and their bodies.
+	farNeighbours = reach{leads: neighbourFields, hidden: map[string]bool{
+		"Prev": true, "Next": true, "Related": true, "Body": true, "BodyLine": true}}
 	// siteLists are the lists of the whole site, which only the home page
 	// (rendered again after every change) may show.
 	siteLists = reach{leads: map[string]bool{"Site": true}, handed: true, hidden: map[string]bool{
@@ -30,8 +32,9 @@ var (
 // other terms and years, which its digest does not cover: reached from
 // its events, through their terms, their year, their neighbours and their
 // related events (on a year's page, an event's year is the page's own).
+// A term's page may show its own body, not its events'.
 var (
-	otherListsOfTerm = reach{leads: eventLinks(true), hidden: map[string]bool{"Events": true}}
+	otherListsOfTerm = reach{leads: eventLinks(true), hidden: map[string]bool{"Events": true, "Body": true, "BodyLine": true}}
 	otherListsOfYear = reach{leads: eventLinks(false), hidden: map[string]bool{"Events": true}}
 )
 

@@ -273,24 +273,24 @@ func (r *renderer) forget(events []*content.Event) {
 // eventParts are the partials page methods render for an event.
 var eventParts = []string{"partials/event-line.html", "partials/event-ref.html", "partials/event-item.html"}
 
-// listsEvents finds a list of events (a term's, a year's), or what only
-// an event's own page may show of an event: its body, its neighbours, its
-// related events. Refresh renders only an event's page after its body
-// changed, and the digests of the pages that list an event leave out its
-// body and its neighbours.
-var listsEvents = regexp.MustCompile(`\.(Events|Body|BodyLine|Prev|Next|Related)\b`)
+// listsEvents finds a list of events (a term's, a year's, a source's
+// citations), or what only an event's own page may show of an event: its
+// body, its neighbours, its related events. Refresh renders only an
+// event's page after its body changed, and the digests of the pages that
+// list an event leave out its body and its neighbours.
+var listsEvents = regexp.MustCompile(`\.(Events|Citations|Body|BodyLine|Prev|Next|Related)\b`)
 
 // local reports whether the templates show an event only where Refresh
 // and Digests look for it: the site's lists on the home page alone; lists
 // of events on the pages of terms and years and the home page alone; an
 // event's body, neighbours and related events on its own page alone, and
-// not their neighbours and related events. The home page is always
-// rendered again after any change but to a body, so it may show anything
-// but bodies. A term's template may show the term's own body; nothing
-// tells it from an event's, which it must not show. A field is found by
-// its name, wherever it is written; a list of the site's, a far neighbour
-// and another term's or year's list of events also however a template
-// reaches them (see reach).
+// not their own neighbours, related events or bodies; a source's list of
+// the events citing it on no page. The home page is always rendered again
+// after any change but to a body, so it may show anything but bodies. A
+// term's template may show the term's own body, not an event's. A field
+// is found by its name, wherever it is written; a list of the site's, a
+// far neighbour, another term's or year's list of events and a listed
+// event's body also however a template reaches them (see reach).
 func (r *renderer) local() bool {
 	for name, src := range r.sources {
 		if name != "index.html" && siteLists.shown(name, src) ||

@@ -71,6 +71,14 @@ func TestLocal(t *testing.T) {
 			`{{range $e := .Term.Events}}{{range $t := $e.Topics}}{{len $t.Events}}{{end}}{{end}}`, false},
 		{"the year's own events from its events", "years/single.html",
 			`{{range .Year.Events}}{{.Year.Label}}{{end}}{{with .Year}}{{len .Events}}{{end}}`, true},
+		{"a neighbour's body", "events/single.html", `{{with .Event}}{{with .Prev}}{{.Event.Body}}{{end}}{{end}}`, false},
+		{"a related event's body through a variable", "events/single.html",
+			`{{range $r := .Event.Related}}{{$r.Event.Body}}{{end}}`, false},
+		{"the events citing a source", "events/single.html",
+			`{{range .Event.Cites}}{{range .Source.Citations}}{{.Title}}{{end}}{{end}}`, false},
+		{"an event's body on a term's page", "_default/term.html", `{{range .Term.Events}}{{.Event.Body}}{{end}}`, false},
+		{"the event's own text", "events/single.html", `{{with .Event}}{{.Event.Body}}{{end}}{{$.Body}}`, true},
+		{"the term's own text", "_default/term.html", `{{with .Term}}{{.Body}}{{.Term.Body}}{{end}}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

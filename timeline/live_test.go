@@ -432,6 +432,80 @@ func withOwnFolders(t *testing.T, n int) ownFolders {
 	return f
 }
 
+// withTemplateChange writes a generated content folder of 40 events and
+// a copy of the templates in which the first old in file (a slash path
+// within the templates) is replaced by new; it returns the content folder,
+// the configuration that uses those templates, and an output folder.
+func withTemplateChange(t *testing.T, file, old, new string) (string, timeline.Config, string) {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, 40, 5); err != nil {
+		t.Fatal(err)
+	}
+	tmpls := filepath.Join(dir, "templates")
+	if err := os.CopyFS(tmpls, os.DirFS("../templates")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(tmpls, filepath.FromSlash(file))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("templates/%s has no %q", file, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config()
+	cfg.Templates = os.DirFS(tmpls)
+	return src, cfg, filepath.Join(filepath.Dir(src), "public")
+}
+
+// TestLiveTemplatesReachingFar checks that templates which reach, through
+// {{with}}, {{range}} or a variable, what no digest of their page covers
+// (a neighbour's neighbour, an actor's events on a year's page, a related
+// event's body) have the site built whole after edits, so that it is what
+// a build gives.
+func TestLiveTemplatesReachingFar(t *testing.T) {
+	retitle := func(s string) string { return titleLine.ReplaceAllString(s, `title: "$1 (revu)"`) }
+	noActors := func(s string) string { return regexp.MustCompile(`(?m)^actors: .*\n`).ReplaceAllString(s, "") }
+	rewrite := func(s string) string { return s + "\nUn paragraphe ajouté.\n" }
+	tests := []struct {
+		name, file, add string
+		edit            func(string) string
+	}{
+		{"a neighbour's neighbour", "events/single.html",
+			`{{with .Prev}}{{with .Prev}}<p>{{.Title}}</p>{{end}}{{end}}`, retitle},
+		{"an actor's events on a year's page", "years/single.html",
+			`{{range .Events}}{{range .Actors}}<p>{{len .Events}}</p>{{end}}{{end}}`, noActors},
+		{"a related event's body", "events/single.html",
+			`{{range $r := .Related}}<p>{{$r.Event.Body}}</p>{{end}}`, rewrite},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Within the page's article, where dot is its event or year.
+			src, cfg, out := withTemplateChange(t, tt.file, "</article>", tt.add+"</article>")
+			live := built(t, src, cfg, out)
+			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+			for _, ev := range events[10:13] {
+				b, err := os.ReadFile(ev)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(ev, []byte(tt.edit(string(b))), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := live.Update([]string{ev}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sameAsBuild(t, tt.name, src, cfg, out)
+		})
+	}
+}
+
 // built returns a Live of the content folder src, built into out.
 func built(t *testing.T, src string, cfg timeline.Config, out string) *timeline.Live {
 	t.Helper()
@@ -536,32 +610,13 @@ func TestLiveMovesBetweenFolders(t *testing.T) {
 // the lists of events: an edit to a body then builds the whole site, since
 // a change in place would miss the lists.
 func TestLiveTemplatesShowingMore(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "content")
-	if err := synth.Write(src, 40, 5); err != nil {
-		t.Fatal(err)
-	}
-	tmpls := filepath.Join(dir, "templates")
-	if err := os.CopyFS(tmpls, os.DirFS("../templates")); err != nil {
-		t.Fatal(err)
-	}
-	line := filepath.Join(tmpls, "partials", "event-line.html")
-	b, err := os.ReadFile(line)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(line, []byte(strings.Replace(string(b), "</h3>", "</h3>\n<div class=\"body\">{{.Body}}</div>", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := config()
-	cfg.Templates = os.DirFS(tmpls)
-	out := filepath.Join(dir, "public")
+	src, cfg, out := withTemplateChange(t, "partials/event-line.html", "</h3>", "</h3>\n<div class=\"body\">{{.Body}}</div>")
 	live := built(t, src, cfg, out)
 	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
 	if len(events) == 0 {
 		t.Fatal("no events")
 	}
-	b, err = os.ReadFile(events[0])
+	b, err := os.ReadFile(events[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -263,6 +263,9 @@ func (v Value) Contains(w Value) bool {
 // Compare orders values by their first day; on the same first day a
 // coarser value (one that lasts longer) comes first; then by their text.
 func Compare(a, b Value) int {
+	if a == b { // most ties in a timeline: the same day, written alike
+		return 0
+	}
 	if c := a.First().Compare(b.First()); c != 0 {
 		return c
 	}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -215,18 +214,13 @@ func (r *renderer) build() error {
 	}
 
 	// Each source's text is folded and cut apart on its own: on every core,
-	// or as its page renders when that is the only page to show it
-	// (lateMarks), so that a large timeline's sources are not all held cut
-	// apart through the build. A renderer that follows another (Next)
-	// takes what it made of the same source with the same text.
-	late := r.lateMarks()
+	// or, for a renderer made for one Stream, when a page first asks (see
+	// lateMarks). A renderer that follows another (Next) takes what it made
+	// of the same source with the same text.
 	parallel.For(len(v.Sources), func(i int) {
 		sv := v.Sources[i]
-		if late {
-			sv.late = citing[sv.Source]
-			if sv.late == nil {
-				sv.late = []*eventView{}
-			}
+		if r.single {
+			sv.late = &lateMarks{citing: citing[sv.Source]}
 			return
 		}
 		was := r.beforeSources[sv.Source.ID]
@@ -282,34 +276,6 @@ func quoteID(slug string, i int) string { return "q-" + slug + "-" + strconv.Ito
 // an interval with no known start, the year it ends.
 func yearOf(v edtf.Value) int { return v.First().Year() }
 
-// marksShown finds the fields of a source's marked passages; otherSources
-// finds what leads from a page to the views of other sources than its own:
-// an event's citations and sources, the site's sources.
-var (
-	marksShown   = regexp.MustCompile(`\.(Passages|Paras|Segments)\b`)
-	otherSources = regexp.MustCompile(`\.(Cites|Sources)\b`)
-)
-
-// lateMarks reports whether the renderer may mark each source's passages
-// only as its page renders, rather than hold every source's marks from the
-// start: a renderer made for one Stream, whose templates show a source's
-// marks on its own page alone. A template names the fields it shows, so a
-// template other than the sources' that names the marks, or a source's
-// template that names a way to other sources, has the marks worked out
-// first.
-func (r *renderer) lateMarks() bool {
-	if !r.single {
-		return false
-	}
-	for name, src := range r.sources {
-		if name == "sources/single.html" && otherSources.MatchString(src) ||
-			name != "sources/single.html" && marksShown.MatchString(src) {
-			return false
-		}
-	}
-	return true
-}
-
 // markSource finds, in a source's text, each passage that an event citing it
 // quotes, and cuts the text into plain and marked pieces. The events come in
 // the timeline's order.
@@ -326,11 +292,11 @@ func markSource(sv *sourceView, f folded, citing []*eventView) {
 				ps = append(ps, passage{Start: a, End: b, ID: ref.ID, Event: ev})
 				ref.Found = true
 			}
-			sv.Passages = append(sv.Passages, ref)
+			sv.passages = append(sv.passages, ref)
 		}
 	}
-	sv.Segments = segments(text, ps)
-	sv.Paras = paragraphs(sv.Segments)
+	sv.segments = segments(text, ps)
+	sv.paras = paragraphs(sv.segments)
 }
 
 // reuseMarks gives sv what markSource gave was, the view of the same
@@ -339,17 +305,17 @@ func markSource(sv *sourceView, f folded, citing []*eventView) {
 // under the same anchors: only the views the passages link to are new. It
 // reports whether it could; else sv is left as it was.
 func reuseMarks(sv, was *sourceView, citing []*eventView) bool {
-	refs := make([]passageRef, 0, len(was.Passages))
+	refs := make([]passageRef, 0, len(was.Passages()))
 	now := make(map[*eventView]*eventView) // was's views of the citing events → sv's
 	for _, ev := range citing {
 		for i, c := range ev.Event.Sources {
 			if c.Source != sv.Source {
 				continue
 			}
-			if len(refs) == len(was.Passages) {
+			if len(refs) == len(was.Passages()) {
 				return false
 			}
-			p := was.Passages[len(refs)]
+			p := was.Passages()[len(refs)]
 			if p.Quote != c.Quote || p.ID != quoteID(ev.Slug, i) {
 				return false
 			}
@@ -360,7 +326,7 @@ func reuseMarks(sv, was *sourceView, citing []*eventView) bool {
 			refs = append(refs, passageRef{ID: p.ID, Quote: p.Quote, Event: ev, Found: p.Found})
 		}
 	}
-	if len(refs) != len(was.Passages) {
+	if len(refs) != len(was.Passages()) {
 		return false
 	}
 	relink := func(segs []segment) ([]segment, bool) {
@@ -375,18 +341,18 @@ func reuseMarks(sv, was *sourceView, citing []*eventView) bool {
 		}
 		return out, true
 	}
-	segs, ok := relink(was.Segments)
+	segs, ok := relink(was.Segments())
 	if !ok {
 		return false
 	}
-	paras := make([]para, len(was.Paras))
-	for i, p := range was.Paras {
+	paras := make([]para, len(was.Paras()))
+	for i, p := range was.Paras() {
 		if paras[i].Segs, ok = relink(p.Segs); !ok {
 			return false
 		}
 		paras[i].Head = p.Head
 	}
-	sv.Passages, sv.Segments, sv.Paras = refs, segs, paras
+	sv.passages, sv.segments, sv.paras = refs, segs, paras
 	return true
 }
 

@@ -121,13 +121,13 @@ func (x *Renderer) Digests() map[string]uint64 {
 		d.int64(h, kind["sources/single.html"])
 		d.source(h, sv)
 		d.strs(h, sv.Source.ID, sv.Source.Text, sv.PublishedOn, sv.PubISO)
-		d.int(h, len(sv.Passages))
-		for _, p := range sv.Passages {
+		d.int(h, len(sv.Passages()))
+		for _, p := range sv.Passages() {
 			d.strs(h, p.ID, p.Quote)
 			d.bool(h, p.Found)
 			d.card(h, p.Event)
 		}
-		for _, para := range sv.Paras {
+		for _, para := range sv.Paras() {
 			d.bool(h, para.Head)
 			d.int(h, len(para.Segs))
 			for _, seg := range para.Segs {

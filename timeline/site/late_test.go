@@ -11,9 +11,10 @@ import (
 	"frise/timeline/synth"
 )
 
-// templatesWith returns the project's templates with add appended to file
-// (made when there is none), or as they are when file is "".
-func templatesWith(t *testing.T, file, add string) fstest.MapFS {
+// templatesWith returns the project's templates with, for each pair of
+// file and text given, the text appended to the file (made when there is
+// none); a pair whose file is "" changes nothing.
+func templatesWith(t *testing.T, changes ...string) fstest.MapFS {
 	t.Helper()
 	tmpls := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("../../templates"), ".", func(p string, d fs.DirEntry, err error) error {
@@ -27,7 +28,11 @@ func templatesWith(t *testing.T, file, add string) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if file != "" {
+	for i := 0; i+1 < len(changes); i += 2 {
+		file, add := changes[i], changes[i+1]
+		if file == "" {
+			continue
+		}
 		var data []byte
 		if f := tmpls[file]; f != nil {
 			data = f.Data
@@ -37,11 +42,11 @@ func templatesWith(t *testing.T, file, add string) fstest.MapFS {
 	return tmpls
 }
 
-// TestLateMarks checks that a renderer made for one Stream marks a
-// source's passages only as the source's page renders when the templates
-// show them there alone, that its pages are then those of a renderer that
-// marked them first, and that templates which may show them elsewhere
-// have them marked first.
+// TestLateMarks checks that a renderer made for one Stream marks no
+// source's passages before a page asks for them, and renders the pages a
+// renderer that marked every source first renders, whatever page shows a
+// source's marks: its own, an event's, a partial's, another source's,
+// through a template of the sources' page given another source.
 func TestLateMarks(t *testing.T) {
 	generated, err := content.Load(synth.FS(200, 1))
 	if err != nil {
@@ -52,40 +57,42 @@ func TestLateMarks(t *testing.T) {
 		"generated": func() *content.Site { return generated },
 	}
 	tests := []struct {
-		name, file, add string
-		late            bool
+		name    string
+		changes []string // file, text appended, …
 	}{
-		{"the site's templates", "", "", true},
-		{"a count of passages on an event's page", "events/single.html",
-			`{{define "head"}}<meta name="n" content="{{with .Event}}{{range .Cites}}{{len .Source.Passages}} {{end}}{{end}}">{{end}}`, false},
-		{"paragraphs in a partial", "partials/terms.html", `{{with .E}}{{range .Cites}}<i>{{len .Source.Paras}}</i>{{end}}{{end}}`, false},
-		{"another source's marks on a source's page", "sources/single.html",
-			`{{define "head"}}<meta name="n" content="{{range .Source.Passages}}{{range .Event.Cites}}{{len .Source.Paras}} {{end}}{{end}}">{{end}}`, false},
-		{"every source on a source's page", "sources/single.html",
-			`{{define "head"}}<meta name="n" content="{{range .Site.Sources}}{{len .Segments}} {{end}}">{{end}}`, false},
+		{"the site's templates", nil},
+		{"a count of passages on an event's page", []string{"events/single.html",
+			`{{define "head"}}<meta name="n" content="{{with .Event}}{{range .Cites}}{{len .Source.Passages}} {{end}}{{end}}">{{end}}`}},
+		{"paragraphs in a partial", []string{"partials/terms.html", `{{with .E}}{{range .Cites}}<i>{{len .Source.Paras}}</i>{{end}}{{end}}`}},
+		{"another source's marks on a source's page", []string{"sources/single.html",
+			`{{define "head"}}<meta name="n" content="{{range .Source.Passages}}{{range .Event.Cites}}{{len .Source.Paras}} {{end}}{{end}}">{{end}}`}},
+		{"every source on a source's page", []string{"sources/single.html",
+			`{{define "head"}}<meta name="n" content="{{range .Site.Sources}}{{len .Segments}} {{end}}">{{end}}`}},
+		{"a template of the sources' page given another source", []string{
+			"partials/hop.html", `{{range .Cites}}{{template "marks" .Source}}{{end}}`,
+			"sources/single.html", `{{define "marks"}}{{len .Paras}},{{end}}` +
+				`{{define "head"}}<meta name="n" content="{{range .Source.Passages}}{{template "partials/hop.html" .Event}}{{end}}">{{end}}`}},
 	}
 	for siteName, site := range sites {
 		for _, tt := range tests {
 			t.Run(siteName+"/"+tt.name, func(t *testing.T) {
 				cfg := testConfig("https://frise.example.org/")
-				cfg.Templates = templatesWith(t, tt.file, tt.add)
+				cfg.Templates = templatesWith(t, tt.changes...)
 				x, err := newRenderer(site(), cfg, true)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got := x.r.lateMarks(); got != tt.late {
-					t.Errorf("lateMarks() = %v, want %v", got, tt.late)
-				}
-				marked := 0
 				for _, sv := range x.r.view.Sources {
-					if sv.Passages != nil || sv.Paras != nil {
-						marked++
+					if sv.late == nil || sv.passages != nil || sv.paras != nil {
+						t.Fatalf("%s marked before any page asked", sv.Source.ID)
 					}
 				}
-				if tt.late && marked != 0 || !tt.late && marked == 0 {
-					t.Errorf("%d of %d sources marked before any page rendered", marked, len(x.r.view.Sources))
-				}
 				late := streamed(t, x)
+				for _, sv := range x.r.view.Sources {
+					if sv.paras == nil {
+						t.Errorf("%s not marked once its page rendered", sv.Source.ID)
+					}
+				}
 				first, err := NewRenderer(site(), cfg)
 				if err != nil {
 					t.Fatal(err)

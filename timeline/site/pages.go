@@ -113,14 +113,7 @@ func (r *renderer) sourceJob(sv *sourceView) job {
 	p.Description = French(fmt.Sprintf("Le texte de l’article « %s » (%s) et les passages cités par la chronologie %s.",
 		sv.Title, sv.Label, r.view.Title))
 	p.Canonical = absURL(r.cfg.BaseURL, p.Path)
-	var prepare func() error
-	if sv.late != nil {
-		prepare = func() error {
-			markSource(sv, foldSpace(sv.Source.Text), sv.late)
-			return nil
-		}
-	}
-	return job{"sources/single.html", p, prepare}
+	return job{"sources/single.html", p, nil}
 }
 
 // notFoundJob is the page for missing addresses. Netlify serves 404.html

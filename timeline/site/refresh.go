@@ -225,7 +225,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		for i, e := range sv.Source.Citations {
 			citing[i] = r.events[e]
 		}
-		sv.Passages, sv.Segments, sv.Paras = nil, nil, nil
+		sv.marks = marks{}
 		f := sv.fold
 		if f.orig == nil {
 			f = foldSpace(sv.Source.Text)

@@ -118,7 +118,7 @@ func TestInherit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	templates := templatesWith(t, "", "")
+	templates := templatesWith(t)
 	cfg := testConfig("https://frise.example.org/")
 	cfg.Templates = templates
 	discard := func(string, []byte) error { return nil }

@@ -247,9 +247,8 @@ type renderer struct {
 	cache *partCache
 	keep  bool // the cache lasts from one render to the next: see Renderer.Remember
 	// single says the renderer is made for one Stream and then dropped
-	// (the package's Stream and Render): nothing asks for its digests or
-	// follows it. Its sources' passages may then be marked as their pages
-	// render (see lateMarks).
+	// (the package's Stream and Render): nothing follows it. Its sources'
+	// passages are marked when a page first asks (see lateMarks).
 	single bool
 	// With keep, named holds the keys partialCached stored, and roots the
 	// depths of page parts were rendered for, so that forget finds them.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"frise/timeline/content"
 	"frise/timeline/edtf"
@@ -111,16 +112,47 @@ type sourceView struct {
 	Publisher   string // as the source says, or as its byline names it; "" when unknown
 	Label       string // publisher and date, short: "L’Opinion, octobre 2024"
 	Lang        string // the article's language when it is not the site's, else ""
-	Segments    []segment
-	Paras       []para // the segments by paragraph
-	Passages    []passageRef
 
-	fold folded // the text folded, kept by a renderer that remembers (see Renderer.Next)
-	// late holds the events that cite the source, in the timeline's
-	// order, when its passages are marked only as its page renders (see
-	// renderer.lateMarks); else nil.
-	late []*eventView
+	marks        // the passages quoted, marked: see Passages, Segments and Paras
+	fold  folded // the text folded, kept by a renderer that remembers (see Renderer.Next)
+	// late, for a renderer made for one Stream, works the marks out the
+	// first time a page asks for them, as the source's page does; else nil.
+	late *lateMarks
 }
+
+// marks are a source's text cut into plain and marked pieces, by
+// markSource.
+type marks struct {
+	passages []passageRef
+	segments []segment
+	paras    []para // the segments by paragraph
+}
+
+// lateMarks work out a source's marks once, on first use: a large
+// timeline's sources are then not all held cut apart through a build, only
+// from their own pages on, whichever page asks first, on whichever core.
+type lateMarks struct {
+	once   sync.Once
+	citing []*eventView // the events citing the source, in the timeline's order
+}
+
+// marked returns the source's marks, worked out first if they are late.
+func (sv *sourceView) marked() *marks {
+	if l := sv.late; l != nil {
+		l.once.Do(func() { markSource(sv, foldSpace(sv.Source.Text), l.citing) })
+	}
+	return &sv.marks
+}
+
+// Passages lists the passages that the events citing the source quote, in
+// the timeline's order, each with whether it was found in the text.
+func (sv *sourceView) Passages() []passageRef { return sv.marked().passages }
+
+// Segments is the source's text cut into plain and marked pieces.
+func (sv *sourceView) Segments() []segment { return sv.marked().segments }
+
+// Paras are the segments by paragraph.
+func (sv *sourceView) Paras() []para { return sv.marked().paras }
 
 // passageRef is an entry of the list of quoted passages on a source page.
 type passageRef struct {

@@ -482,6 +482,10 @@ func TestLiveTemplatesReachingFar(t *testing.T) {
 			`{{range .Events}}{{range .Actors}}<p>{{len .Events}}</p>{{end}}{{end}}`, noActors},
 		{"a related event's body", "events/single.html",
 			`{{range $r := .Related}}<p>{{$r.Event.Body}}</p>{{end}}`, rewrite},
+		{"the events quoting a cited source", "events/single.html",
+			`{{range .Cites}}{{range .Source.Passages}}<p>{{.Event.Title}}</p>{{end}}{{end}}`, retitle},
+		{"a variable set to a related event after its use", "events/single.html",
+			`{{$x := .}}{{range .Related}}<p>{{with $x.Next}}{{.Title}}{{end}}</p>{{$x = .}}{{end}}`, retitle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

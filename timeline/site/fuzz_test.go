@@ -280,6 +280,7 @@ func FuzzReach(f *testing.F) {
 		siteLists.shown("years/single.html", src)
 		otherListsOfTerm.shown("_default/term.html", src)
 		otherListsOfYear.shown("years/single.html", src)
+		otherSources.shown("sources/single.html", src)
 		chain := "{{" + src + "}}"
 		if regexp.MustCompile(`\.(Prev|Next|Related)\.(Prev|Next|Related)\b`).MatchString(chain) && !strings.ContainsAny(src, "{}\"`'()|$:=") &&
 			strings.HasPrefix(src, ".") && !strings.ContainsAny(src, " \t\r\n") &&

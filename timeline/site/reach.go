@@ -6,52 +6,59 @@ import (
 )
 
 // reach is a kind of value a template may reach and must not show all of:
-// the fields that lead to such a value, and those of its fields that a
-// page must not show (see renderer.local).
+// the fields that lead to such a value, those that keep to it (a field of
+// it that is the same thing seen otherwise), and those of its fields that
+// a page must not show (see renderer.local). Any other field leads away.
 type reach struct {
-	leads, hidden map[string]bool
+	leads, keeps, hidden map[string]bool
 	// handed says that handing such a value to a function, a method or
 	// another template shows it, as the one given it may show anything
 	// of it.
 	handed bool
 }
 
+// set makes a set of names.
+func set(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
 var (
 	// farNeighbours are what no digest of an event's page covers of its
 	// neighbours and related events: their own neighbours and related
-	// events, and their bodies.
-	farNeighbours = reach{leads: neighbourFields, hidden: map[string]bool{
-		"Prev": true, "Next": true, "Related": true, "Body": true, "BodyLine": true}}
+	// events, and their bodies (through their content, .Event).
+	farNeighbours = reach{leads: set("Prev", "Next", "Related"), keeps: set("Event"),
+		hidden: set("Prev", "Next", "Related", "Body", "BodyLine")}
 	// siteLists are the lists of the whole site, which only the home page
 	// (rendered again after every change) may show.
-	siteLists = reach{leads: map[string]bool{"Site": true}, handed: true, hidden: map[string]bool{
-		"Events": true, "Sources": true, "Actors": true, "Places": true, "Topics": true, "Years": true}}
+	siteLists = reach{leads: set("Site"), handed: true,
+		hidden: set("Events", "Sources", "Actors", "Places", "Topics", "Years")}
+	// otherLists are, on a term's or a year's page, the lists of events of
+	// other terms and years, which its digest does not cover, and the
+	// events' bodies: reached from its events, through their terms, their
+	// year (on a year's page, an event's year is the page's own), their
+	// neighbours and related events, and the terms the finder lists. A
+	// term's page may show its own body, not its events'.
+	otherListsOfTerm = reach{leads: eventLinks(true), keeps: set("Event", "Term"), hidden: set("Events", "Body", "BodyLine")}
+	otherListsOfYear = reach{leads: eventLinks(false), keeps: set("Event", "Term"), hidden: set("Events", "Body", "BodyLine")}
+	// otherSources are, on a source's page, other sources' marks and text,
+	// which its digest does not cover: reached from the events quoting it.
+	otherSources = reach{leads: set("Event", "Events", "Cites", "Sources", "Prev", "Next", "Related", "Actors", "Places", "Topics", "Year"),
+		keeps: set("Source"), hidden: set("Passages", "Segments", "Paras", "Text", "Raw")}
 )
 
-// otherLists are, on a term's or a year's page, the lists of events of
-// other terms and years, which its digest does not cover: reached from
-// its events, through their terms, their year, their neighbours and their
-// related events (on a year's page, an event's year is the page's own).
-// A term's page may show its own body, not its events'.
-var (
-	otherListsOfTerm = reach{leads: eventLinks(true), hidden: map[string]bool{"Events": true, "Body": true, "BodyLine": true}}
-	otherListsOfYear = reach{leads: eventLinks(false), hidden: map[string]bool{"Events": true}}
-)
-
-// eventLinks are the fields that lead to events, and from an event to its
+// eventLinks are the fields that lead to events, from an event to its
 // terms, its neighbours and related events, and with year, its year.
 func eventLinks(year bool) map[string]bool {
-	m := map[string]bool{"Events": true, "Actors": true, "Places": true, "Topics": true,
-		"Prev": true, "Next": true, "Related": true}
+	m := set("Events", "Actors", "Places", "Topics", "Prev", "Next", "Related", "Terms")
 	if year {
 		m["Year"] = true
 	}
 	return m
 }
-
-// neighbourFields are the fields of an event's view that lead to the
-// other events its page shows.
-var neighbourFields = map[string]bool{"Prev": true, "Next": true, "Related": true}
 
 // shown reports whether the template text src may show a hidden field of
 // a value that rc leads to: .Prev.Next, but also .Next inside {{with .Prev}}
@@ -67,8 +74,13 @@ func (rc reach) shown(name, src string) bool {
 		return true
 	}
 	f := &reachFinder{reach: rc, trees: trees, vars: map[string]bool{}, names: map[string]bool{}}
-	for _, tr := range trees {
-		f.walk(tr.Root, false)
+	// A variable may be set to a value reached after a use, in a loop: the
+	// trees are walked again until no variable is found to be one anew.
+	for n := -1; n != len(f.vars); {
+		n = len(f.vars)
+		for _, tr := range trees {
+			f.walk(tr.Root, false)
+		}
 	}
 	return f.found
 }
@@ -101,8 +113,11 @@ func (f *reachFinder) walk(n parse.Node, in bool) {
 	case *parse.RangeNode: // dot is each of the pipeline's values within
 		f.branch(&n.BranchNode, in, f.yields(n.Pipe, in))
 	case *parse.TemplateNode:
+		// A template of another file given a value reached may call back
+		// into this one, where fields are not looked at with that value.
 		f.pipe(n.Pipe, in)
-		if n.Pipe != nil && f.yields(n.Pipe, in) && (f.handed || f.namesHidden(n.Name, map[string]bool{})) {
+		if n.Pipe != nil && f.yields(n.Pipe, in) &&
+			(f.handed || f.trees[n.Name] == nil || f.namesHidden(n.Name, map[string]bool{})) {
 			f.found = true
 		}
 	}
@@ -142,30 +157,30 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in bool) {
 
 // arg looks through one argument of a command.
 func (f *reachFinder) arg(n parse.Node, in bool) {
+	var shows bool
 	switch n := n.(type) {
 	case *parse.FieldNode:
-		f.fields(n.Ident, in)
+		_, shows = f.follow(n.Ident, in)
 	case *parse.VariableNode:
-		f.fields(n.Ident[1:], f.vars[n.Ident[0]])
+		_, shows = f.follow(n.Ident[1:], f.vars[n.Ident[0]])
 	case *parse.ChainNode:
 		f.arg(n.Node, in)
-		f.fields(n.Field, f.value(n.Node, in))
+		_, shows = f.follow(n.Field, f.value(n.Node, in))
 	case *parse.PipeNode:
 		f.pipe(n, in)
 	}
+	f.found = f.found || shows
 }
 
-// fields looks at a chain of fields taken from a value reached when in is
-// set.
-func (f *reachFinder) fields(idents []string, in bool) {
+// follow takes a chain of fields from a value, reached when in is set: it
+// reports whether the chain ends on a value reached, and whether it takes
+// a hidden field of one on the way.
+func (f *reachFinder) follow(idents []string, in bool) (reached, shows bool) {
 	for _, id := range idents {
-		if in && f.hidden[id] {
-			f.found = true
-		}
-		if f.leads[id] {
-			in = true
-		}
+		shows = shows || in && f.hidden[id]
+		in = f.leads[id] || in && f.keeps[id]
 	}
+	return in, shows
 }
 
 // yields reports whether a pipeline's value may be a value reached.
@@ -186,11 +201,14 @@ func (f *reachFinder) value(n parse.Node, in bool) bool {
 	case *parse.DotNode:
 		return in
 	case *parse.FieldNode:
-		return f.takes(n.Ident, f.leads)
+		reached, _ := f.follow(n.Ident, in)
+		return reached
 	case *parse.VariableNode:
-		return f.vars[n.Ident[0]] || f.takes(n.Ident[1:], f.leads)
+		reached, _ := f.follow(n.Ident[1:], f.vars[n.Ident[0]])
+		return reached
 	case *parse.ChainNode:
-		return f.value(n.Node, in) || f.takes(n.Field, f.leads)
+		reached, _ := f.follow(n.Field, f.value(n.Node, in))
+		return reached
 	case *parse.PipeNode:
 		return f.yields(n, in)
 	}

@@ -280,23 +280,36 @@ var eventParts = []string{"partials/event-line.html", "partials/event-ref.html",
 // list an event leave out its body and its neighbours.
 var listsEvents = regexp.MustCompile(`\.(Events|Citations|Body|BodyLine|Prev|Next|Related)\b`)
 
+// sourceOnly finds what only a source's page may show of a source, as no
+// other page's digest covers it: its marked passages, which lead to the
+// events quoting them, and its text. sourceNowhere finds what no page's
+// digest covers of a source: the file as it is, how its date was found.
+var (
+	sourceOnly    = regexp.MustCompile(`\.(Passages|Segments|Paras|Text)\b`)
+	sourceNowhere = regexp.MustCompile(`\.(Raw|PublishedHow)\b`)
+)
+
 // local reports whether the templates show an event only where Refresh
 // and Digests look for it: the site's lists on the home page alone; lists
 // of events on the pages of terms and years and the home page alone; an
 // event's body, neighbours and related events on its own page alone, and
 // not their own neighbours, related events or bodies; a source's list of
-// the events citing it on no page. The home page is always rendered again
-// after any change but to a body, so it may show anything but bodies. A
-// term's template may show the term's own body, not an event's. A field
-// is found by its name, wherever it is written; a list of the site's, a
-// far neighbour, another term's or year's list of events and a listed
-// event's body also however a template reaches them (see reach).
+// the events citing it on no page; a source's marked passages and text on
+// its own page alone, and not other sources'. The home page is always
+// rendered again after any change but to a body, so it may show anything
+// but bodies. A term's template may show the term's own body, not an
+// event's. A field is found by its name, wherever it is written; the
+// site's lists, far neighbours, other terms' and years' lists of events,
+// listed events' bodies and other sources' marks also however a template
+// reaches them (see reach).
 func (r *renderer) local() bool {
 	for name, src := range r.sources {
 		if name != "index.html" && siteLists.shown(name, src) ||
 			name == "events/single.html" && farNeighbours.shown(name, src) ||
 			strings.HasSuffix(name, "/term.html") && otherListsOfTerm.shown(name, src) ||
-			name == "years/single.html" && otherListsOfYear.shown(name, src) {
+			name == "years/single.html" && otherListsOfYear.shown(name, src) ||
+			name == "sources/single.html" && otherSources.shown(name, src) ||
+			name != "sources/single.html" && sourceOnly.MatchString(src) || sourceNowhere.MatchString(src) {
 			return false
 		}
 		allowed := map[string]bool{}

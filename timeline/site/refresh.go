@@ -3,9 +3,11 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"frise/timeline/content"
 )
@@ -55,6 +57,10 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: newPartCache(), keep: true}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
+	}
+	if maps.Equal(r.sources, x.r.sources) {
+		local := x.r.local()
+		r.locality.once.Do(func() { r.locality.local = local })
 	}
 	r.before = make(map[string]*eventView, len(x.r.view.Events))
 	for _, ev := range x.r.view.Events {
@@ -303,6 +309,19 @@ var (
 // listed events' bodies and other sources' marks also however a template
 // reaches them (see reach).
 func (r *renderer) local() bool {
+	r.locality.once.Do(func() { r.locality.local = r.checkLocal() })
+	return r.locality.local
+}
+
+// locality holds what local found: the templates do not change in a
+// renderer's life.
+type locality struct {
+	once  sync.Once
+	local bool
+}
+
+// checkLocal works out local.
+func (r *renderer) checkLocal() bool {
 	for name, src := range r.sources {
 		if name != "index.html" && siteLists.shown(name, src) ||
 			name == "events/single.html" && farNeighbours.shown(name, src) ||

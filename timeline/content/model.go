@@ -12,7 +12,7 @@ type Site struct {
 	Params      map[string]any
 
 	Events  []*Event  // sorted by date (edtf.Compare), then slug; drafts left out
-	Sources []*Source // sorted by id
+	Sources []*Source // in the order of their files' paths
 	Actors  []*Term   // every actor with a file or named by an event, sorted by slug
 	Places  []*Term   // likewise for places
 	Topics  []*Term   // every topic named by an event, sorted by slug
@@ -27,8 +27,8 @@ type Site struct {
 }
 
 // Uncited returns the sources directly in sources/ that no event cites,
-// drafts included, sorted by id: those the extractor has not proposed
-// events from yet.
+// drafts included, in the order of Sources: those the extractor has not
+// proposed events from yet.
 func (s *Site) Uncited() []*Source { return s.uncited }
 
 // Event is one dated entry of the timeline, from content/events/SLUG.md.

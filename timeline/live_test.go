@@ -475,22 +475,52 @@ func TestLiveTemplatesReachingFar(t *testing.T) {
 	tests := []struct {
 		name, file, add string
 		edit            func(string) string
+		more            map[string]string // more templates, by name, or, under "+", text appended to file
 	}{
 		{"a neighbour's neighbour", "events/single.html",
-			`{{with .Prev}}{{with .Prev}}<p>{{.Title}}</p>{{end}}{{end}}`, retitle},
+			`{{with .Prev}}{{with .Prev}}<p>{{.Title}}</p>{{end}}{{end}}`, retitle, nil},
 		{"an actor's events on a year's page", "years/single.html",
-			`{{range .Events}}{{range .Actors}}<p>{{len .Events}}</p>{{end}}{{end}}`, noActors},
+			`{{range .Events}}{{range .Actors}}<p>{{len .Events}}</p>{{end}}{{end}}`, noActors, nil},
 		{"a related event's body", "events/single.html",
-			`{{range $r := .Related}}<p>{{$r.Event.Body}}</p>{{end}}`, rewrite},
+			`{{range $r := .Related}}<p>{{$r.Event.Body}}</p>{{end}}`, rewrite, nil},
 		{"the events quoting a cited source", "events/single.html",
-			`{{range .Cites}}{{range .Source.Passages}}<p>{{.Event.Title}}</p>{{end}}{{end}}`, retitle},
+			`{{range .Cites}}{{range .Source.Passages}}<p>{{.Event.Title}}</p>{{end}}{{end}}`, retitle, nil},
 		{"a variable set to a related event after its use", "events/single.html",
-			`{{$x := .}}{{range .Related}}<p>{{with $x.Next}}{{.Title}}{{end}}</p>{{$x = .}}{{end}}`, retitle},
+			`{{$x := .}}{{range .Related}}<p>{{with $x.Next}}{{.Title}}{{end}}</p>{{$x = .}}{{end}}`, retitle, nil},
+		{"a partial named like a term's page", "events/single.html",
+			`{{range .Topics}}<p>{{template "partials/term.html" (dict "T" .)}}</p>{{end}}`, retitle,
+			map[string]string{"partials/term.html": `{{.T.Title}} : {{range .T.Events}}<i>{{.Title}}</i>{{end}}`}},
+		{"a neighbour's neighbour through dict", "events/single.html",
+			`{{with .Prev}}{{with dict "e" .}}<p>{{with .e.Prev}}{{.Title}}{{end}}</p>{{end}}{{end}}`, retitle, nil},
+		{"an actor's events through dict on a year's page", "years/single.html",
+			`{{range .Events}}{{with dict "a" .Actors}}{{range .a}}<p>{{len .Events}}</p>{{end}}{{end}}{{end}}`, noActors, nil},
+		{"a template handing a neighbour to a partial that calls back", "events/single.html",
+			`{{with .Prev}}<p>{{template "v" .}}</p>{{end}}`, retitle,
+			map[string]string{"partials/x.html": `{{template "w" .}}`,
+				"+": `{{define "v"}}{{template "partials/x.html" .}}{{end}}{{define "w"}}{{with .Prev}}{{.Title}}{{end}}{{end}}`}},
+		{"the body cached by partialCached", "events/single.html",
+			`{{partialCached "partials/corps.html" (dict "corps" $.Body) $.Path}}`, rewrite,
+			map[string]string{"partials/corps.html": `<div>{{.corps}}</div>`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Within the page's article, where dot is its event or year.
 			src, cfg, out := withTemplateChange(t, tt.file, "</article>", tt.add+"</article>")
+			tmpls := filepath.Join(filepath.Dir(src), "templates")
+			for name, text := range tt.more {
+				path := filepath.Join(tmpls, filepath.FromSlash(name))
+				if name == "+" {
+					path = filepath.Join(tmpls, filepath.FromSlash(tt.file))
+					b, err := os.ReadFile(path)
+					if err != nil {
+						t.Fatal(err)
+					}
+					text = string(b) + text
+				}
+				if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			live := built(t, src, cfg, out)
 			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
 			for _, ev := range events[10:13] {
@@ -608,6 +638,56 @@ func TestLiveMovesBetweenFolders(t *testing.T) {
 		}
 	}
 	sameAsBuild(t, "after 150 moves", src, config(), out)
+}
+
+// TestLiveSourceMoved checks that a source's page that shows the source's
+// file is written again when the file moves into a folder, its id the same.
+func TestLiveSourceMoved(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "sources/single.html", "</article>", `<p class="edit">{{.Source.File}}</p></article>`)
+	live := built(t, src, cfg, out)
+	from := filepath.Join(src, "sources", "article-000001.md")
+	to := filepath.Join(src, "sources", "archives", "article-000001.md")
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := live.Update([]string{from, to}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsBuild(t, "a source moved", src, cfg, out)
+}
+
+// TestLiveTermMarkdown checks that a term's page that shows the Markdown of
+// the term's file is written again when it changes but not its HTML.
+func TestLiveTermMarkdown(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "_default/term.html", "</article>", `<pre>{{.Term.Body}}</pre></article>`)
+	live := built(t, src, cfg, out)
+	actors, _ := filepath.Glob(filepath.Join(src, "actors", "*.md"))
+	var file string
+	for _, a := range actors {
+		if _, err := os.Stat(filepath.Join(out, "actors", strings.TrimSuffix(filepath.Base(a), ".md")+".html")); err == nil {
+			file = a
+			break
+		}
+	}
+	if file == "" {
+		t.Fatal("no actor file with a page")
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, add := range []string{"\nVoir *ceci*.\n", "\nVoir _ceci_.\n"} { // the same HTML
+		if err := os.WriteFile(file, append(slices.Clip(b), add...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := live.Update([]string{file}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameAsBuild(t, "a term's Markdown", src, cfg, out)
 }
 
 // TestLiveTemplatesShowingMore uses templates that show an event's body in

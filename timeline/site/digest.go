@@ -289,7 +289,7 @@ func (d *digester) term(h *digest, tv *termView) {
 	if !ok {
 		var th digest
 		d.strs(&th, tv.Term.Kind, tv.Term.Slug, tv.Term.Title, tv.Title, tv.URL, tv.Label, tv.search,
-			tv.Term.Role, tv.Term.Country, tv.Term.File, tv.Lede, string(tv.Body))
+			tv.Term.Role, tv.Term.Country, tv.Term.File, tv.Lede, string(tv.Body), tv.Term.Body)
 		d.int(&th, len(tv.Term.Aliases))
 		d.strs(&th, tv.Term.Aliases...)
 		d.int(&th, len(tv.Names))
@@ -309,7 +309,7 @@ func (d *digester) source(h *digest, sv *sourceView) {
 	if !ok {
 		var sh digest
 		d.strs(&sh, sv.Title, sv.URL, sv.Original, sv.Published, sv.Publisher, sv.Label, sv.Lang, sv.PubISO,
-			sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL)
+			sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL, sv.Source.File)
 		c = sh.sum()
 		d.moreSources[sv] = c
 	}

@@ -144,11 +144,15 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in bool) {
 		}
 	}
 	for _, c := range p.Cmds {
+		// A map made of values reached hides them under keys, which no
+		// field name tells apart.
+		fn, _ := c.Args[0].(*parse.IdentifierNode)
+		bag := fn != nil && fn.Ident == "dict"
 		for i, arg := range c.Args {
 			f.arg(arg, in)
 			// The arguments after the first are handed to a function
 			// or a method.
-			if i > 0 && f.handed && f.value(arg, in) {
+			if i > 0 && (f.handed || bag) && f.value(arg, in) {
 				f.found = true
 			}
 		}
@@ -216,7 +220,8 @@ func (f *reachFinder) value(n parse.Node, in bool) bool {
 }
 
 // namesHidden reports whether the template name, if the text defines it,
-// or one it calls names a hidden field.
+// or one it calls names a hidden field, or calls a template of another
+// file.
 func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 	tr := f.trees[name]
 	if f.names[name] || tr == nil || seen[name] {
@@ -232,7 +237,8 @@ func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 		case *parse.ChainNode:
 			f.names[name] = f.names[name] || f.takes(n.Field, f.hidden)
 		case *parse.TemplateNode:
-			f.names[name] = f.names[name] || f.namesHidden(n.Name, seen)
+			// A template of another file may call back into this one.
+			f.names[name] = f.names[name] || f.trees[n.Name] == nil || f.namesHidden(n.Name, seen)
 		}
 	})
 	return f.names[name]

@@ -241,9 +241,9 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
 	r.emit = emit
 	if r.keep {
-		if len(listed) > 0 {
-			r.forget(listed)
-		}
+		// What templates cached through partialCached may show the
+		// edited body; the parts of the events listed, more.
+		r.forget(listed)
 	} else {
 		r.cache = newPartCache()
 	}
@@ -286,6 +286,12 @@ var eventParts = []string{"partials/event-line.html", "partials/event-ref.html",
 // list an event leave out its body and its neighbours.
 var listsEvents = regexp.MustCompile(`\.(Events|Citations|Body|BodyLine|Prev|Next|Related)\b`)
 
+// isTermTemplate reports whether name is one of the terms' page templates
+// (kindTemplates), not a partial whose name ends alike.
+func isTermTemplate(name string) bool {
+	return strings.HasSuffix(name, "/term.html") && slices.Contains(kindTemplates, name)
+}
+
 // sourceOnly finds what only a source's page may show of a source, as no
 // other page's digest covers it: its marked passages, which lead to the
 // events quoting them, and its text. sourceNowhere finds what no page's
@@ -325,7 +331,7 @@ func (r *renderer) checkLocal() bool {
 	for name, src := range r.sources {
 		if name != "index.html" && siteLists.shown(name, src) ||
 			name == "events/single.html" && farNeighbours.shown(name, src) ||
-			strings.HasSuffix(name, "/term.html") && otherListsOfTerm.shown(name, src) ||
+			isTermTemplate(name) && otherListsOfTerm.shown(name, src) ||
 			name == "years/single.html" && otherListsOfYear.shown(name, src) ||
 			name == "sources/single.html" && otherSources.shown(name, src) ||
 			name != "sources/single.html" && sourceOnly.MatchString(src) || sourceNowhere.MatchString(src) {
@@ -337,7 +343,7 @@ func (r *renderer) checkLocal() bool {
 			allowed = map[string]bool{"Body": true, "Prev": true, "Next": true, "Related": true}
 		case name == "years/single.html":
 			allowed = map[string]bool{"Events": true}
-		case strings.HasSuffix(name, "/term.html"):
+		case isTermTemplate(name):
 			allowed = map[string]bool{"Events": true, "Body": true}
 		case name == "index.html":
 			allowed = map[string]bool{"Events": true}

@@ -97,6 +97,13 @@ func TestLocal(t *testing.T) {
 			`{{with .Event}}{{with .Prev}}{{template "partials/date.html" .}}{{end}}{{end}}`, false},
 		{"the browsing lists' terms' events on a year's page", "years/single.html",
 			`{{range $.Browse}}{{range .Terms}}<p>{{len .Events}}</p>{{end}}{{end}}`, false},
+		{"a partial named like a term's page", "partials/term.html", `{{range .T.Events}}{{.Title}}{{end}}`, false},
+		{"a neighbour's neighbour through dict", "events/single.html",
+			`{{with .Event}}{{with .Prev}}{{with dict "e" .}}{{with .e.Prev}}{{.Title}}{{end}}{{end}}{{end}}{{end}}`, false},
+		{"an actor's events through dict on a year's page", "years/single.html",
+			`{{range .Year.Events}}{{with dict "a" .Actors}}{{range .a}}{{len .Events}}{{end}}{{end}}{{end}}`, false},
+		{"a template handing a neighbour to another file's template", "events/single.html",
+			`{{define "v"}}{{template "partials/date.html" .}}{{end}}{{with .Event}}{{with .Prev}}{{template "v" .}}{{end}}{{end}}`, false},
 		{"the site's settings handed to functions", "_default/term.html",
 			`{{index .Site.Params "auteur"}}{{printf "%s" .Site.Title}}{{fr .Site.Description}}`, true},
 	}

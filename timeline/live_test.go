@@ -498,6 +498,10 @@ func TestLiveTemplatesReachingFar(t *testing.T) {
 			`{{with .Prev}}<p>{{template "v" .}}</p>{{end}}`, retitle,
 			map[string]string{"partials/x.html": `{{template "w" .}}`,
 				"+": `{{define "v"}}{{template "partials/x.html" .}}{{end}}{{define "w"}}{{with .Prev}}{{.Title}}{{end}}{{end}}`}},
+		{"a partial calling back into a year's page with its finder's terms", "years/single.html",
+			`{{template "partials/browse.html" $}}`, retitle,
+			map[string]string{"partials/browse.html": `{{range .Browse}}{{range .Terms}}<p>{{.Title}} : {{template "te" .}}</p>{{end}}{{end}}`,
+				"+": `{{define "te"}}{{range .Events}}<i>{{.Title}}</i>{{end}}{{end}}`}},
 		{"the body cached by partialCached", "events/single.html",
 			`{{partialCached "partials/corps.html" (dict "corps" $.Body) $.Path}}`, rewrite,
 			map[string]string{"partials/corps.html": `<div>{{.corps}}</div>`}},
@@ -638,6 +642,43 @@ func TestLiveMovesBetweenFolders(t *testing.T) {
 		}
 	}
 	sameAsBuild(t, "after 150 moves", src, config(), out)
+}
+
+// TestLiveParamsType checks that an event whose front matter's own key
+// changes type but not text ("false" to false) is shown anew, when another
+// event's date changes in the same update.
+func TestLiveParamsType(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "partials/event-item.html", "</h3>", `</h3>{{if .Event.Params.vedette}}★{{end}}`)
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	a, other := events[5], events[20]
+	replace := func(file, old, new string) {
+		t.Helper()
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.Replace(string(b), old, new, 1)
+		if s == string(b) {
+			t.Fatalf("%s has no %q", file, old)
+		}
+		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	replace(a, "\nstatus:", "\nvedette: \"false\"\nstatus:")
+	live := built(t, src, cfg, out)
+	replace(a, `vedette: "false"`, "vedette: false")
+	b, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, dateLine.ReplaceAll(b, []byte("date: $1-$2")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := live.Update([]string{a, other}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsBuild(t, "a key's type changed", src, cfg, out)
 }
 
 // TestLiveSourceMoved checks that a source's page that shows the source's

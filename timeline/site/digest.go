@@ -200,7 +200,7 @@ func (d *digester) siteDigest() uint64 {
 	var h digest
 	v := d.r.view
 	d.strs(&h, v.Title, v.Description, v.Language, v.Locale, string(v.Intro), d.r.cfg.BaseURL,
-		fmt.Sprint(v.Params), strconv.FormatBool(d.r.split()))
+		fmt.Sprintf("%#v", v.Params), strconv.FormatBool(d.r.split()))
 	for _, x := range v.Exports {
 		d.strs(&h, x.Path, x.Type, x.Label)
 	}
@@ -257,7 +257,7 @@ func (d *digester) event(h *digest, ev *eventView) {
 	d.bool(h, e.Draft)
 	d.int(h, len(e.Params))
 	if len(e.Params) > 0 {
-		d.strs(h, fmt.Sprint(e.Params))
+		d.strs(h, fmt.Sprintf("%#v", e.Params)) // with their types: "1" and 1 print alike
 	}
 	d.strs(h, e.Slug, e.File, ev.URL, ev.Where, ev.Title, ev.Summary, e.Title, e.Summary, e.DateText, e.Status,
 		ev.Date.French, ev.Date.ISO, ev.Date.End, ev.Date.Class,

@@ -281,6 +281,7 @@ func FuzzReach(f *testing.F) {
 		otherListsOfTerm.shown("_default/term.html", src)
 		otherListsOfYear.shown("years/single.html", src)
 		otherSources.shown("sources/single.html", src)
+		callsIntoPages(map[string]string{"years/single.html": src, "partials/x.html": src, "_default/baseof.html": src})
 		chain := "{{" + src + "}}"
 		if regexp.MustCompile(`\.(Prev|Next|Related)\.(Prev|Next|Related)\b`).MatchString(chain) && !strings.ContainsAny(src, "{}\"`'()|$:=") &&
 			strings.HasPrefix(src, ".") && !strings.ContainsAny(src, " \t\r\n") &&

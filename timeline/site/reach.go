@@ -67,10 +67,8 @@ func eventLinks(year bool) map[string]bool {
 // may see such a field where there is none, never the other way round. A
 // text that does not parse shows everything.
 func (rc reach) shown(name, src string) bool {
-	t := parse.New(name)
-	t.Mode = parse.SkipFuncCheck
-	trees := map[string]*parse.Tree{}
-	if _, err := t.Parse(src, "", "", trees); err != nil {
+	trees, err := parseTrees(name, src)
+	if err != nil {
 		return true
 	}
 	f := &reachFinder{reach: rc, trees: trees, vars: map[string]bool{}, names: map[string]bool{}}
@@ -83,6 +81,91 @@ func (rc reach) shown(name, src string) bool {
 		}
 	}
 	return f.found
+}
+
+// parseTrees parses a template's text into the trees it defines, by name,
+// its own under name.
+func parseTrees(name, src string) (map[string]*parse.Tree, error) {
+	t := parse.New(name)
+	t.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	_, err := t.Parse(src, "", "", trees)
+	return trees, err
+}
+
+// callsIntoPages reports whether a template other than the pages' (a
+// partial, the base layout) calls a template that a page's file defines,
+// but for the base layout giving the page to the blocks pages fill: a
+// page's template would then run with data its own file's reading (reach)
+// did not follow. A text that does not parse calls into every page.
+func callsIntoPages(sources map[string]string) bool {
+	defined := map[string]bool{}
+	for _, name := range kindTemplates {
+		src, ok := sources[name]
+		if !ok {
+			continue
+		}
+		trees, err := parseTrees(name, src)
+		if err != nil {
+			return true
+		}
+		for n := range trees {
+			if n != name {
+				defined[n] = true
+			}
+		}
+	}
+	for name, src := range sources {
+		if slices.Contains(kindTemplates, name) {
+			continue
+		}
+		trees, err := parseTrees(name, src)
+		if err != nil {
+			return true
+		}
+		for _, tr := range trees {
+			if callsInto(tr.Root, defined, name == "_default/baseof.html", false) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pageBlocks are the blocks the base layout gives the page to, which each
+// kind of page fills.
+var pageBlocks = set("title", "head", "main")
+
+// callsInto reports whether n calls one of the templates defined, but for
+// the base layout (base) giving the page, dot outside any with or range
+// (not scoped), to one of pageBlocks.
+func callsInto(n parse.Node, defined map[string]bool, base, scoped bool) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				if callsInto(c, defined, base, scoped) {
+					return true
+				}
+			}
+		}
+	case *parse.IfNode:
+		return callsInto(n.List, defined, base, scoped) || callsInto(n.ElseList, defined, base, scoped)
+	case *parse.WithNode:
+		return callsInto(n.List, defined, base, true) || callsInto(n.ElseList, defined, base, scoped)
+	case *parse.RangeNode:
+		return callsInto(n.List, defined, base, true) || callsInto(n.ElseList, defined, base, scoped)
+	case *parse.TemplateNode:
+		if !defined[n.Name] {
+			return false
+		}
+		givesPage := n.Pipe != nil && len(n.Pipe.Decl) == 0 && len(n.Pipe.Cmds) == 1 && len(n.Pipe.Cmds[0].Args) == 1
+		if givesPage {
+			_, givesPage = n.Pipe.Cmds[0].Args[0].(*parse.DotNode)
+		}
+		return !(base && !scoped && givesPage && pageBlocks[n.Name])
+	}
+	return false
 }
 
 // reachFinder walks the parse trees of a template's text for reach.shown.
@@ -105,7 +188,7 @@ func (f *reachFinder) walk(n parse.Node, in bool) {
 			}
 		}
 	case *parse.ActionNode:
-		f.pipe(n.Pipe, in)
+		f.pipe(n.Pipe, in, false)
 	case *parse.IfNode:
 		f.branch(&n.BranchNode, in, in)
 	case *parse.WithNode: // dot is the pipeline's value within
@@ -113,11 +196,12 @@ func (f *reachFinder) walk(n parse.Node, in bool) {
 	case *parse.RangeNode: // dot is each of the pipeline's values within
 		f.branch(&n.BranchNode, in, f.yields(n.Pipe, in))
 	case *parse.TemplateNode:
-		// A template of another file given a value reached may call back
-		// into this one, where fields are not looked at with that value.
-		f.pipe(n.Pipe, in)
-		if n.Pipe != nil && f.yields(n.Pipe, in) &&
-			(f.handed || f.trees[n.Name] == nil || f.namesHidden(n.Name, map[string]bool{})) {
+		// A template of another file (a partial, the base) names none of
+		// the hidden fields, and calls back into no page's (see
+		// callsIntoPages): given a value reached, it shows only what
+		// handing it on shows.
+		f.pipe(n.Pipe, in, true)
+		if n.Pipe != nil && f.yields(n.Pipe, in) && (f.handed || f.namesHidden(n.Name, map[string]bool{})) {
 			f.found = true
 		}
 	}
@@ -127,14 +211,15 @@ func (f *reachFinder) walk(n parse.Node, in bool) {
 // branch where dot is a value reached when in is set, its body where it
 // is one when within is.
 func (f *reachFinder) branch(b *parse.BranchNode, in, within bool) {
-	f.pipe(b.Pipe, in)
+	f.pipe(b.Pipe, in, false)
 	f.walk(b.List, within)
 	f.walk(b.ElseList, in)
 }
 
 // pipe looks through a pipeline's commands, and notes the variables it
-// sets to a value reached.
-func (f *reachFinder) pipe(p *parse.PipeNode, in bool) {
+// sets to a value reached. Its value is handed to a template of another
+// file when out is set.
+func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 	if p == nil {
 		return
 	}
@@ -145,11 +230,17 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in bool) {
 	}
 	for _, c := range p.Cmds {
 		// A map made of values reached hides them under keys, which no
-		// field name tells apart.
+		// field name tells apart, unless it goes straight to a template
+		// of another file, as partialCached's data or a template's.
 		fn, _ := c.Args[0].(*parse.IdentifierNode)
-		bag := fn != nil && fn.Ident == "dict"
+		bag := fn != nil && fn.Ident == "dict" && !out
 		for i, arg := range c.Args {
-			f.arg(arg, in)
+			if sub, ok := arg.(*parse.PipeNode); ok {
+				// (dict …) as partialCached's data, or alone as a template's.
+				f.pipe(sub, in, fn != nil && fn.Ident == "partialCached" && i == 2 || out && len(c.Args) == 1)
+			} else {
+				f.arg(arg, in)
+			}
 			// The arguments after the first are handed to a function
 			// or a method.
 			if i > 0 && (f.handed || bag) && f.value(arg, in) {
@@ -171,7 +262,7 @@ func (f *reachFinder) arg(n parse.Node, in bool) {
 		f.arg(n.Node, in)
 		_, shows = f.follow(n.Field, f.value(n.Node, in))
 	case *parse.PipeNode:
-		f.pipe(n, in)
+		f.pipe(n, in, false)
 	}
 	f.found = f.found || shows
 }
@@ -220,8 +311,7 @@ func (f *reachFinder) value(n parse.Node, in bool) bool {
 }
 
 // namesHidden reports whether the template name, if the text defines it,
-// or one it calls names a hidden field, or calls a template of another
-// file.
+// or one it calls names a hidden field.
 func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 	tr := f.trees[name]
 	if f.names[name] || tr == nil || seen[name] {
@@ -237,8 +327,7 @@ func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 		case *parse.ChainNode:
 			f.names[name] = f.names[name] || f.takes(n.Field, f.hidden)
 		case *parse.TemplateNode:
-			// A template of another file may call back into this one.
-			f.names[name] = f.names[name] || f.trees[n.Name] == nil || f.namesHidden(n.Name, seen)
+			f.names[name] = f.names[name] || f.namesHidden(n.Name, seen)
 		}
 	})
 	return f.names[name]

@@ -328,6 +328,9 @@ type locality struct {
 
 // checkLocal works out local.
 func (r *renderer) checkLocal() bool {
+	if callsIntoPages(r.sources) {
+		return false
+	}
 	for name, src := range r.sources {
 		if name != "index.html" && siteLists.shown(name, src) ||
 			name == "events/single.html" && farNeighbours.shown(name, src) ||

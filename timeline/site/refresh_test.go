@@ -93,8 +93,8 @@ func TestLocal(t *testing.T) {
 			`{{$s := .Event}}{{range .Event.Related}}{{len $s.Sources}}{{$s = $.Site}}{{end}}`, false},
 		{"a variable set to a year after its use", "_default/term.html",
 			`{{$x := .Term}}{{range .Term.Events}}{{len $x.Events}}{{$x = .Year}}{{end}}`, false},
-		{"a neighbour handed to a template of another file", "events/single.html",
-			`{{with .Event}}{{with .Prev}}{{template "partials/date.html" .}}{{end}}{{end}}`, false},
+		{"a neighbour handed to a partial, which names no hidden field", "events/single.html",
+			`{{with .Event}}{{with .Prev}}{{template "partials/date.html" .}}{{end}}{{end}}`, true},
 		{"the browsing lists' terms' events on a year's page", "years/single.html",
 			`{{range $.Browse}}{{range .Terms}}<p>{{len .Events}}</p>{{end}}{{end}}`, false},
 		{"a partial named like a term's page", "partials/term.html", `{{range .T.Events}}{{.Title}}{{end}}`, false},
@@ -102,8 +102,12 @@ func TestLocal(t *testing.T) {
 			`{{with .Event}}{{with .Prev}}{{with dict "e" .}}{{with .e.Prev}}{{.Title}}{{end}}{{end}}{{end}}{{end}}`, false},
 		{"an actor's events through dict on a year's page", "years/single.html",
 			`{{range .Year.Events}}{{with dict "a" .Actors}}{{range .a}}{{len .Events}}{{end}}{{end}}{{end}}`, false},
-		{"a template handing a neighbour to another file's template", "events/single.html",
-			`{{define "v"}}{{template "partials/date.html" .}}{{end}}{{with .Event}}{{with .Prev}}{{template "v" .}}{{end}}{{end}}`, false},
+		{"a template handing a neighbour to a partial", "events/single.html",
+			`{{define "v"}}{{template "partials/date.html" .}}{{end}}{{with .Event}}{{with .Prev}}{{template "v" .}}{{end}}{{end}}`, true},
+		{"related events listed through their partial and dict", "events/single.html",
+			`{{with .Event}}{{range .Related}}{{template "partials/event-ref.html" (dict "P" $ "E" .)}}{{end}}{{end}}`, true},
+		{"a term's events listed through partialCached and dict", "_default/term.html",
+			`{{range .Term.Events}}{{partialCached "partials/event-line.html" (dict "P" $ "E" .) .URL $.Root}}{{end}}`, true},
 		{"the site's settings handed to functions", "_default/term.html",
 			`{{index .Site.Params "auteur"}}{{printf "%s" .Site.Title}}{{fr .Site.Description}}`, true},
 	}
@@ -247,5 +251,39 @@ func TestDigestsOnEveryCore(t *testing.T) {
 	}
 	if n := len(x.r.view.Actors) + len(x.r.view.Places) + len(x.r.view.Topics); len(x.terms) < n {
 		t.Errorf("%d terms' digests kept, want at least %d", len(x.terms), n)
+	}
+}
+
+// TestCallsIntoPages checks which templates of the base layout and the
+// partials call into a page's file: the project's do not.
+func TestCallsIntoPages(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string // file, text appended, …
+		calls bool
+	}{
+		{"the site's templates", nil, false},
+		{"a partial calling a template of a year's page", []string{
+			"partials/browse.html", `{{range .Browse}}{{range .Terms}}{{template "te" .}}{{end}}{{end}}`,
+			"years/single.html", `{{define "te"}}{{len .Events}}{{end}}`}, true},
+		{"the base layout giving a page's block something else", []string{
+			"_default/baseof.html", `{{template "main" .Site}}`}, true},
+		{"the base layout filling a page's block in a loop", []string{
+			"_default/baseof.html", `{{range .Browse}}{{block "main" .}}{{end}}{{end}}`}, true},
+		{"a partial a page's file replaces", []string{
+			"events/single.html", `{{define "partials/date.html"}}{{.Prev.Title}}{{end}}`}, true},
+		{"a partial calling another partial", []string{
+			"partials/browse.html", `{{template "partials/date.html" .}}`}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sources := map[string]string{}
+			for name, f := range templatesWith(t, tt.files...) {
+				sources[name] = string(f.Data)
+			}
+			if got := callsIntoPages(sources); got != tt.calls {
+				t.Errorf("callsIntoPages = %v, want %v", got, tt.calls)
+			}
+		})
 	}
 }

@@ -525,22 +525,28 @@ func TestLiveTemplatesReachingFar(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			live := built(t, src, cfg, out)
-			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
-			for _, ev := range events[10:13] {
-				b, err := os.ReadFile(ev)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(ev, []byte(tt.edit(string(b))), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				if _, _, err := live.Update([]string{ev}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			editThree(t, built(t, src, cfg, out), src, tt.edit)
 			sameAsBuild(t, tt.name, src, cfg, out)
 		})
+	}
+}
+
+// editThree edits three events of the content folder src in the middle of
+// the timeline, one after the other, and has live take each in.
+func editThree(t *testing.T, live *timeline.Live, src string, edit func(string) string) {
+	t.Helper()
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	for _, ev := range events[10:13] {
+		b, err := os.ReadFile(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(ev, []byte(edit(string(b))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := live.Update([]string{ev}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -642,6 +648,35 @@ func TestLiveMovesBetweenFolders(t *testing.T) {
 		}
 	}
 	sameAsBuild(t, "after 150 moves", src, config(), out)
+}
+
+// TestLiveBaseFrame checks a base layout that gives a page's block, through
+// a template of its own, other data than the page (a year page's title block
+// then lists other years' events): serve builds the whole site.
+func TestLiveBaseFrame(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "_default/baseof.html", "</title>",
+		`</title>{{if eq .Kind "year"}}{{range .Browse}}{{range .Terms}}<meta name="aussi" content="{{template "cadre" (dict "Year" .)}}">{{end}}{{end}}{{end}}`)
+	tmpls := filepath.Join(filepath.Dir(src), "templates")
+	for name, add := range map[string]string{
+		"_default/baseof.html": `{{define "cadre"}}{{template "title" .}}{{end}}`,
+		"years/single.html":    `{{define "title"}}{{with .Year}}{{.Label}} : {{range .Events}}{{.Title}} ; {{end}}{{end}}{{end}}`,
+	} {
+		f, err := os.OpenFile(filepath.Join(tmpls, filepath.FromSlash(name)), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = f.WriteString(add)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	editThree(t, built(t, src, cfg, out), src, func(s string) string {
+		return titleLine.ReplaceAllString(s, `title: "$1 (revu)"`)
+	})
+	sameAsBuild(t, "a base layout's own frame", src, cfg, out)
 }
 
 // TestLiveParamsType checks that an event whose front matter's own key

@@ -93,16 +93,19 @@ func parseTrees(name, src string) (map[string]*parse.Tree, error) {
 	return trees, err
 }
 
-// callsIntoPages reports whether a template other than the pages' (a
-// partial, the base layout) calls a template that a page's file defines,
-// but for the base layout giving the page to the blocks pages fill: a
-// page's template would then run with data its own file's reading (reach)
-// did not follow. A text that does not parse calls into every page.
+// callsIntoPages reports whether a template may run a page's template
+// with other data than the page, which that page's own reading (reach)
+// did not follow: a partial or the base layout calling a template that a
+// page's file defines, or any template calling the base layout or one it
+// defines (which call the pages' blocks), but for the base layout's own
+// text giving the page to the blocks pages fill. A text that does not
+// parse calls into every page.
 func callsIntoPages(sources map[string]string) bool {
-	defined := map[string]bool{}
-	for _, name := range kindTemplates {
-		src, ok := sources[name]
-		if !ok {
+	const base = "_default/baseof.html"
+	pages := map[string]bool{} // the templates a page's file defines
+	bases := map[string]bool{base: true}
+	for name, src := range sources {
+		if name != base && !slices.Contains(kindTemplates, name) {
 			continue
 		}
 		trees, err := parseTrees(name, src)
@@ -110,21 +113,25 @@ func callsIntoPages(sources map[string]string) bool {
 			return true
 		}
 		for n := range trees {
-			if n != name {
-				defined[n] = true
+			switch {
+			case name == base:
+				bases[n] = true
+			case n != name:
+				pages[n] = true
 			}
 		}
 	}
 	for name, src := range sources {
-		if slices.Contains(kindTemplates, name) {
-			continue
-		}
 		trees, err := parseTrees(name, src)
 		if err != nil {
 			return true
 		}
-		for _, tr := range trees {
-			if callsInto(tr.Root, defined, name == "_default/baseof.html", false) {
+		page := slices.Contains(kindTemplates, name)
+		for n, tr := range trees {
+			refused := func(target string) bool {
+				return bases[target] || pages[target] && !page
+			}
+			if callsInto(tr.Root, refused, name == base && n == base, false) {
 				return true
 			}
 		}
@@ -136,27 +143,27 @@ func callsIntoPages(sources map[string]string) bool {
 // kind of page fills.
 var pageBlocks = set("title", "head", "main")
 
-// callsInto reports whether n calls one of the templates defined, but for
-// the base layout (base) giving the page, dot outside any with or range
+// callsInto reports whether n calls a template refused, but for the base
+// layout's own text (base) giving the page, dot outside any with or range
 // (not scoped), to one of pageBlocks.
-func callsInto(n parse.Node, defined map[string]bool, base, scoped bool) bool {
+func callsInto(n parse.Node, refused func(string) bool, base, scoped bool) bool {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
 			for _, c := range n.Nodes {
-				if callsInto(c, defined, base, scoped) {
+				if callsInto(c, refused, base, scoped) {
 					return true
 				}
 			}
 		}
 	case *parse.IfNode:
-		return callsInto(n.List, defined, base, scoped) || callsInto(n.ElseList, defined, base, scoped)
+		return callsInto(n.List, refused, base, scoped) || callsInto(n.ElseList, refused, base, scoped)
 	case *parse.WithNode:
-		return callsInto(n.List, defined, base, true) || callsInto(n.ElseList, defined, base, scoped)
+		return callsInto(n.List, refused, base, true) || callsInto(n.ElseList, refused, base, scoped)
 	case *parse.RangeNode:
-		return callsInto(n.List, defined, base, true) || callsInto(n.ElseList, defined, base, scoped)
+		return callsInto(n.List, refused, base, true) || callsInto(n.ElseList, refused, base, scoped)
 	case *parse.TemplateNode:
-		if !defined[n.Name] {
+		if !refused(n.Name) {
 			return false
 		}
 		givesPage := n.Pipe != nil && len(n.Pipe.Decl) == 0 && len(n.Pipe.Cmds) == 1 && len(n.Pipe.Cmds[0].Args) == 1

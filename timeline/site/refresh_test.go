@@ -272,6 +272,12 @@ func TestCallsIntoPages(t *testing.T) {
 			"_default/baseof.html", `{{range .Browse}}{{block "main" .}}{{end}}{{end}}`}, true},
 		{"a partial a page's file replaces", []string{
 			"events/single.html", `{{define "partials/date.html"}}{{.Prev.Title}}{{end}}`}, true},
+		{"the base layout's own template giving a page's block something else", []string{
+			"_default/baseof.html", `{{range .Browse}}{{template "frame" (dict "Year" .)}}{{end}}{{define "frame"}}{{template "title" .}}{{end}}`}, true},
+		{"a page calling the base layout", []string{
+			"events/single.html", `{{with .Event}}{{with .Prev}}{{template "_default/baseof.html" .}}{{end}}{{end}}`}, true},
+		{"a page calling the base layout's block", []string{
+			"years/single.html", `{{template "head" .}}`}, true},
 		{"a partial calling another partial", []string{
 			"partials/browse.html", `{{template "partials/date.html" .}}`}, false},
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -138,5 +139,22 @@ func TestUncited(t *testing.T) {
 	}
 	if want := []string{"sources/c-nouveau.txt"}; !slices.Equal(got, want) {
 		t.Errorf("Uncited() = %v, want %v", got, want)
+	}
+}
+
+// TestPrintedWhole checks that an event, a term or a source printed whole,
+// as a template may print it, shows its name and not its text.
+func TestPrintedWhole(t *testing.T) {
+	src := &Source{ID: "valette", File: "sources/valette.txt", Title: "La Valette", Text: "Le texte de la source."}
+	term := &Term{Kind: "actors", Slug: "ue", Title: "Union européenne", Body: "Le texte de l'acteur."}
+	e := &Event{Slug: "sommet", File: "events/sommet.md", Title: "Sommet", Body: "Le texte de l'événement.",
+		Actors: []*Term{term}, Sources: []Citation{{Source: src, Quote: "texte"}}}
+	term.Events, src.Citations = []*Event{e}, []*Event{e}
+	for _, v := range []any{e, term, src} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+			if got := fmt.Sprintf(verb, v); strings.Contains(got, "Le texte") {
+				t.Errorf("%s of %T shows its text: %s", verb, v, got)
+			}
+		}
 	}
 }

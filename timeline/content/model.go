@@ -52,6 +52,14 @@ type Event struct {
 	names [3][]string // the actors, places and topics as the file names them
 }
 
+// String names the event by its file. A template printing an event whole
+// ({{.Event}}, printf "%v") shows that, not its body, which a page listing
+// the event must not show (a preview would not know to write it again).
+func (e *Event) String() string { return e.File }
+
+// GoString is String, for printf "%#v".
+func (e *Event) GoString() string { return e.String() }
+
 // Citation is a passage of a source that supports an event.
 type Citation struct {
 	Source *Source
@@ -75,6 +83,13 @@ type Source struct {
 	Citations    []*Event
 }
 
+// String names the source by its id, as printing it whole in a template
+// shows it: not its text, nor the events citing it.
+func (s *Source) String() string { return s.ID }
+
+// GoString is String, for printf "%#v".
+func (s *Source) GoString() string { return s.String() }
+
 // Term is an actor, a place or a topic: a page listing the events that name it.
 type Term struct {
 	Kind    string // "actors", "places" or "topics"
@@ -87,6 +102,13 @@ type Term struct {
 	File    string // the path within content/, or "" when no file describes it
 	Events  []*Event
 }
+
+// String names the term by its title, as printing it whole in a template
+// shows it: not its events, nor its file's text.
+func (t *Term) String() string { return t.Title }
+
+// GoString is String, for printf "%#v".
+func (t *Term) GoString() string { return t.String() }
 
 // Problem is something wrong in a file of content/.
 type Problem struct {

@@ -680,40 +680,76 @@ func TestLiveBaseFrame(t *testing.T) {
 }
 
 // TestLiveParamsType checks that an event whose front matter's own key
-// changes type but not text ("false" to false) is shown anew, when another
-// event's date changes in the same update.
+// changes type but not text ("false" to false, 2 to 2.0) is shown anew,
+// when another event's date changes in the same update.
 func TestLiveParamsType(t *testing.T) {
-	src, cfg, out := withTemplateChange(t, "partials/event-item.html", "</h3>", `</h3>{{if .Event.Params.vedette}}★{{end}}`)
-	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
-	a, other := events[5], events[20]
-	replace := func(file, old, new string) {
-		t.Helper()
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := strings.Replace(string(b), old, new, 1)
-		if s == string(b) {
-			t.Fatalf("%s has no %q", file, old)
-		}
-		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	tests := []struct{ name, show, before, after string }{
+		{"a string becomes a boolean", `{{if .Event.Params.vedette}}★{{end}}`, `vedette: "false"`, "vedette: false"},
+		{"a whole number becomes a decimal", `{{with .Event.Params.montant}}<p>{{printf "%.1f" .}} M€</p>{{end}}`, "montant: 2", "montant: 2.0"},
 	}
-	replace(a, "\nstatus:", "\nvedette: \"false\"\nstatus:")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, cfg, out := withTemplateChange(t, "partials/event-item.html", "</h3>", "</h3>"+tt.show)
+			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+			a, other := events[5], events[20]
+			replace := func(file, old, new string) {
+				t.Helper()
+				b, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s := strings.Replace(string(b), old, new, 1)
+				if s == string(b) {
+					t.Fatalf("%s has no %q", file, old)
+				}
+				if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			replace(a, "\nstatus:", "\n"+tt.before+"\nstatus:")
+			live := built(t, src, cfg, out)
+			replace(a, tt.before, tt.after)
+			b, err := os.ReadFile(other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(other, dateLine.ReplaceAll(b, []byte("date: $1-$2")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := live.Update([]string{a, other}); err != nil {
+				t.Fatal(err)
+			}
+			sameAsBuild(t, tt.name, src, cfg, out)
+		})
+	}
+}
+
+// TestLiveYearPrinted checks that an event's page printing its year whole,
+// {{.Year}}, shows the year's label, so that a new event in that year
+// leaves the other events' pages as a build writes them.
+func TestLiveYearPrinted(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "events/single.html", "</article>", `<p class="y">{{.Year}}</p></article>`)
 	live := built(t, src, cfg, out)
-	replace(a, `vedette: "false"`, "vedette: false")
-	b, err := os.ReadFile(other)
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	b, err := os.ReadFile(events[10])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(other, dateLine.ReplaceAll(b, []byte("date: $1-$2")), 0o644); err != nil {
+	added := filepath.Join(src, "events", "un-evenement-de-plus.md")
+	if err := os.WriteFile(added, titleLine.ReplaceAll(b, []byte(`title: "Un événement de plus"`)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := live.Update([]string{a, other}); err != nil {
+	if _, _, err := live.Update([]string{added}); err != nil {
 		t.Fatal(err)
 	}
-	sameAsBuild(t, "a key's type changed", src, cfg, out)
+	sameAsBuild(t, "a year printed whole", src, cfg, out)
+	page, err := os.ReadFile(filepath.Join(out, "events", strings.TrimSuffix(filepath.Base(events[10]), ".md")+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`<p class="?y"?>\d{4}</p>`).Match(page) {
+		t.Errorf("the year is not printed as its label")
+	}
 }
 
 // TestLiveSourceMoved checks that a source's page that shows the source's

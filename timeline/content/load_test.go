@@ -151,7 +151,7 @@ func TestPrintedWhole(t *testing.T) {
 		Actors: []*Term{term}, Sources: []Citation{{Source: src, Quote: "texte"}}}
 	term.Events, src.Citations = []*Event{e}, []*Event{e}
 	for _, v := range []any{e, term, src} {
-		for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%t", "%d", "%x", "%q"} {
 			if got := fmt.Sprintf(verb, v); strings.Contains(got, "Le texte") {
 				t.Errorf("%s of %T shows its text: %s", verb, v, got)
 			}

@@ -1,6 +1,11 @@
 package content
 
-import "frise/timeline/edtf"
+import (
+	"fmt"
+	"io"
+
+	"frise/timeline/edtf"
+)
 
 // Site is the whole content tree, loaded and checked: what every page,
 // feed and export is rendered from.
@@ -53,12 +58,14 @@ type Event struct {
 }
 
 // String names the event by its file. A template printing an event whole
-// ({{.Event}}, printf "%v") shows that, not its body, which a page listing
-// the event must not show (a preview would not know to write it again).
+// ({{.Event}}, printf with any verb) shows that, not its body, which a page
+// listing the event must not show (a preview would not know to write it
+// again).
 func (e *Event) String() string { return e.File }
 
-// GoString is String, for printf "%#v".
-func (e *Event) GoString() string { return e.String() }
+// Format prints String whatever the verb: fmt would print every field for
+// a verb such as %t or %d.
+func (e *Event) Format(f fmt.State, _ rune) { io.WriteString(f, e.String()) }
 
 // Citation is a passage of a source that supports an event.
 type Citation struct {
@@ -87,8 +94,8 @@ type Source struct {
 // shows it: not its text, nor the events citing it.
 func (s *Source) String() string { return s.ID }
 
-// GoString is String, for printf "%#v".
-func (s *Source) GoString() string { return s.String() }
+// Format prints String whatever the verb.
+func (s *Source) Format(f fmt.State, _ rune) { io.WriteString(f, s.String()) }
 
 // Term is an actor, a place or a topic: a page listing the events that name it.
 type Term struct {
@@ -107,8 +114,8 @@ type Term struct {
 // shows it: not its events, nor its file's text.
 func (t *Term) String() string { return t.Title }
 
-// GoString is String, for printf "%#v".
-func (t *Term) GoString() string { return t.String() }
+// Format prints String whatever the verb.
+func (t *Term) Format(f fmt.State, _ rune) { io.WriteString(f, t.String()) }
 
 // Problem is something wrong in a file of content/.
 type Problem struct {

@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"frise/timeline/internal/parallel"
 )
@@ -200,7 +202,7 @@ func (d *digester) siteDigest() uint64 {
 	var h digest
 	v := d.r.view
 	d.strs(&h, v.Title, v.Description, v.Language, v.Locale, string(v.Intro), d.r.cfg.BaseURL,
-		fmt.Sprintf("%#v", v.Params), strconv.FormatBool(d.r.split()))
+		typedValue(v.Params), strconv.FormatBool(d.r.split()))
 	for _, x := range v.Exports {
 		d.strs(&h, x.Path, x.Type, x.Label)
 	}
@@ -249,6 +251,37 @@ func (d *digester) sumCard(ev *eventView) uint64 {
 	return d.cardBuf.sum()
 }
 
+// typedValue writes a front matter's value with the type of each of its
+// parts: values that print alike may show otherwise (2 and 2.0 under
+// printf "%.1f", "false" and false under if).
+func typedValue(v any) string {
+	var b strings.Builder
+	var write func(v any)
+	write = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			b.WriteString("{")
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				fmt.Fprintf(&b, "%q:", k)
+				write(v[k])
+				b.WriteString(",")
+			}
+			b.WriteString("}")
+		case []any:
+			b.WriteString("[")
+			for _, x := range v {
+				write(x)
+				b.WriteString(",")
+			}
+			b.WriteString("]")
+		default:
+			fmt.Fprintf(&b, "%T(%#v)", v, v)
+		}
+	}
+	write(v)
+	return b.String()
+}
+
 // event writes an event's own fields, those of its terms and sources, and
 // its citations.
 func (d *digester) event(h *digest, ev *eventView) {
@@ -257,7 +290,7 @@ func (d *digester) event(h *digest, ev *eventView) {
 	d.bool(h, e.Draft)
 	d.int(h, len(e.Params))
 	if len(e.Params) > 0 {
-		d.strs(h, fmt.Sprintf("%#v", e.Params)) // with their types: "1" and 1 print alike
+		d.strs(h, typedValue(e.Params))
 	}
 	d.strs(h, e.Slug, e.File, ev.URL, ev.Where, ev.Title, ev.Summary, e.Title, e.Summary, e.DateText, e.Status,
 		ev.Date.French, ev.Date.ISO, ev.Date.End, ev.Date.Class,

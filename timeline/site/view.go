@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 	"sync"
 
@@ -99,6 +100,14 @@ type yearView struct {
 	Where  string // where the home page shows it: "index.html#y2015", or its overview
 	Events []*eventView
 }
+
+// String is the year's label: a year printed whole, as {{.Year}} prints an
+// event's, shows that, not the year's events, which only its own page and
+// the home page may show.
+func (yv *yearView) String() string { return yv.Label }
+
+// Format prints String whatever the verb.
+func (yv *yearView) Format(f fmt.State, _ rune) { io.WriteString(f, yv.String()) }
 
 // sourceView is an article events are drawn from.
 type sourceView struct {

@@ -22,11 +22,8 @@ import (
 func BenchmarkCommandBuild(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			dir := b.TempDir()
-			src := filepath.Join(dir, "content")
-			if err := synth.Write(src, n, 1); err != nil {
-				b.Fatal(err)
-			}
+			src := synth.Tree(b, n)
+			dir := filepath.Dir(src)
 			b.ReportAllocs()
 			defer synth.CPUMeter(b)()
 			i := 0

@@ -21,12 +21,8 @@ import (
 func BenchmarkLiveUpdate(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			dir := b.TempDir()
-			src := filepath.Join(dir, "content")
-			if err := synth.Write(src, n, 1); err != nil {
-				b.Fatal(err)
-			}
-			live, err := timeline.NewLive(src, config(), filepath.Join(dir, "public"))
+			src := synth.Tree(b, n)
+			live, err := timeline.NewLive(src, config(), filepath.Join(filepath.Dir(src), "public"))
 			if err != nil {
 				b.Fatal(err)
 			}

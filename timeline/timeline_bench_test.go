@@ -60,12 +60,8 @@ func reportSize(b *testing.B, files map[string][]byte) {
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			dir := b.TempDir()
-			src := filepath.Join(dir, "content")
-			if err := synth.Write(src, n, 1); err != nil {
-				b.Fatal(err)
-			}
-			out := filepath.Join(dir, "public")
+			src := synth.Tree(b, n)
+			out := filepath.Join(filepath.Dir(src), "public")
 			cfg := config()
 			b.ReportAllocs()
 			defer synth.CPUMeter(b)()

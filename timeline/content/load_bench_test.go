@@ -2,7 +2,6 @@ package content_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"frise/timeline/content"
@@ -32,11 +31,7 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkLoadDisk(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "content")
-			if err := synth.Write(dir, n, 1); err != nil {
-				b.Fatal(err)
-			}
-			fsys := os.DirFS(dir)
+			fsys := os.DirFS(synth.Tree(b, n))
 			b.ReportAllocs()
 			defer synth.CPUMeter(b)()
 			for b.Loop() {

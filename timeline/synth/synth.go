@@ -507,6 +507,19 @@ func SizeName(n int) string {
 	return fmt.Sprint(n)
 }
 
+// Tree writes the tree of n events (seed 1) into a folder named content
+// in a new temporary folder of b, and returns its path: what a benchmark
+// of reading from disk starts from. The output can go beside it, in
+// filepath.Dir of the path.
+func Tree(b *testing.B, n int) string {
+	b.Helper()
+	src := filepath.Join(b.TempDir(), "content")
+	if err := Write(src, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
 // CPUMeter reports the processor time a benchmark's loop used, per
 // iteration, as the metric cpu-ns/op. Call it before the loop:
 //

@@ -60,17 +60,13 @@ func eventLinks(year bool) map[string]bool {
 	return m
 }
 
-// shown reports whether the template text src may show a hidden field of
-// a value that rc leads to: .Prev.Next, but also .Next inside {{with .Prev}}
-// or {{range .Related}}, a variable set to a neighbour, or a template given
-// one. It looks at what the text names, not at what the values are, so it
-// may see such a field where there is none, never the other way round. A
-// text that does not parse shows everything.
-func (rc reach) shown(name, src string) bool {
-	trees, err := parseTrees(name, src)
-	if err != nil {
-		return true
-	}
+// shown reports whether a template's text, parsed into trees (parseTrees),
+// may show a hidden field of a value that rc leads to: .Prev.Next, but also
+// .Next inside {{with .Prev}} or {{range .Related}}, a variable set to a
+// neighbour, or a template given one. It looks at what the text names, not
+// at what the values are, so it may see such a field where there is none,
+// never the other way round.
+func (rc reach) shown(trees map[string]*parse.Tree) bool {
 	f := &reachFinder{reach: rc, trees: trees, vars: map[string]bool{}, names: map[string]bool{}}
 	// A variable may be set to a value reached after a use, in a loop: the
 	// trees are walked again until no variable is found to be one anew.
@@ -98,19 +94,15 @@ func parseTrees(name, src string) (map[string]*parse.Tree, error) {
 // did not follow: a partial or the base layout calling a template that a
 // page's file defines, or any template calling the base layout or one it
 // defines (which call the pages' blocks), but for the base layout's own
-// text giving the page to the blocks pages fill. A text that does not
-// parse calls into every page.
-func callsIntoPages(sources map[string]string) bool {
+// text giving the page to the blocks pages fill. It reads every template's
+// trees (parseTrees), by the template's name.
+func callsIntoPages(parsed map[string]map[string]*parse.Tree) bool {
 	const base = "_default/baseof.html"
 	pages := map[string]bool{} // the templates a page's file defines
 	bases := map[string]bool{base: true}
-	for name, src := range sources {
+	for name, trees := range parsed {
 		if name != base && !slices.Contains(kindTemplates, name) {
 			continue
-		}
-		trees, err := parseTrees(name, src)
-		if err != nil {
-			return true
 		}
 		for n := range trees {
 			switch {
@@ -121,11 +113,7 @@ func callsIntoPages(sources map[string]string) bool {
 			}
 		}
 	}
-	for name, src := range sources {
-		trees, err := parseTrees(name, src)
-		if err != nil {
-			return true
-		}
+	for name, trees := range parsed {
 		page := slices.Contains(kindTemplates, name)
 		for n, tr := range trees {
 			refused := func(target string) bool {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"frise/timeline/content"
 )
@@ -328,15 +329,26 @@ type locality struct {
 
 // checkLocal works out local.
 func (r *renderer) checkLocal() bool {
-	if callsIntoPages(r.sources) {
+	// Each template's text is parsed once, for every reading below; a text
+	// that does not parse may show anything.
+	parsed := make(map[string]map[string]*parse.Tree, len(r.sources))
+	for name, src := range r.sources {
+		trees, err := parseTrees(name, src)
+		if err != nil {
+			return false
+		}
+		parsed[name] = trees
+	}
+	if callsIntoPages(parsed) {
 		return false
 	}
 	for name, src := range r.sources {
-		if name != "index.html" && siteLists.shown(name, src) ||
-			name == "events/single.html" && farNeighbours.shown(name, src) ||
-			isTermTemplate(name) && otherListsOfTerm.shown(name, src) ||
-			name == "years/single.html" && otherListsOfYear.shown(name, src) ||
-			name == "sources/single.html" && otherSources.shown(name, src) ||
+		trees := parsed[name]
+		if name != "index.html" && siteLists.shown(trees) ||
+			name == "events/single.html" && farNeighbours.shown(trees) ||
+			isTermTemplate(name) && otherListsOfTerm.shown(trees) ||
+			name == "years/single.html" && otherListsOfYear.shown(trees) ||
+			name == "sources/single.html" && otherSources.shown(trees) ||
 			name != "sources/single.html" && sourceOnly.MatchString(src) || sourceNowhere.MatchString(src) {
 			return false
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"text/template/parse"
 
 	"frise/timeline/content"
 	"frise/timeline/synth"
@@ -283,11 +284,15 @@ func TestCallsIntoPages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sources := map[string]string{}
+			parsed := map[string]map[string]*parse.Tree{}
 			for name, f := range templatesWith(t, tt.files...) {
-				sources[name] = string(f.Data)
+				trees, err := parseTrees(name, string(f.Data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				parsed[name] = trees
 			}
-			if got := callsIntoPages(sources); got != tt.calls {
+			if got := callsIntoPages(parsed); got != tt.calls {
 				t.Errorf("callsIntoPages = %v, want %v", got, tt.calls)
 			}
 		})

@@ -27,14 +27,17 @@ import (
 // given the files that changed, does the least it can, in place (see
 // publish.Patch):
 //
-//   - an event file whose date, terms and sources stay as they were is read
+//   - an event file whose terms and sources stay as they were is read
 //     again alone (content.Site.Reread) and only the pages that show it are
 //     rendered (site.Renderer.Refresh): its own page when only its body
 //     changed; else also the pages that list it and the feeds and data
 //     exports, which remember what they wrote for every other event
-//     (export.Memo);
-//   - any other change in the content folder (a new or deleted event, a new
-//     date, terms or sources, an actor's or a place's file, a source) loads
+//     (export.Memo); a new date moves the event in the views, and renders
+//     also its old and new neighbours' and years' pages and those whose
+//     related events changed, unless a year gains its first event or
+//     loses its last;
+//   - any other change in the content folder (a new or deleted event, new
+//     terms or sources, an actor's or a place's file, a source) loads
 //     the content again, parsing only the files that changed
 //     (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;

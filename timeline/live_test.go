@@ -613,6 +613,76 @@ func tree(t *testing.T, dir string) map[string]string {
 	return files
 }
 
+// TestLiveDatesMoved gives events new dates, one to three files at a time,
+// and checks after each Update that the site on disk is what a build from
+// scratch gives: the events move in the chronology, between neighbours,
+// years, in their terms' and sources' lists, and change the related events
+// of others. Small sites list every event on the home page; larger ones
+// link to a page per year.
+func TestLiveDatesMoved(t *testing.T) {
+	for _, n := range []int{40, 320} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "content")
+			if err := synth.Write(src, n, 11); err != nil {
+				t.Fatal(err)
+			}
+			events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
+			if err != nil || len(events) == 0 {
+				t.Fatal("no events generated", err)
+			}
+			out := filepath.Join(dir, "public")
+			live := built(t, src, config(), out)
+			r := rand.New(rand.NewPCG(3, uint64(n)))
+			steps := 12
+			if testing.Short() {
+				steps = 4
+			}
+			for step := range steps {
+				var files []string
+				for range 1 + r.IntN(3) {
+					file := events[r.IntN(len(events))]
+					other := events[r.IntN(len(events))]
+					b, err := os.ReadFile(file)
+					if err != nil {
+						t.Fatal(err)
+					}
+					o, err := os.ReadFile(other)
+					if err != nil {
+						t.Fatal(err)
+					}
+					theirs := anyDateLine.FindStringSubmatch(string(o))
+					var date string
+					switch r.IntN(4) {
+					case 0: // the same day as another event
+						date = theirs[1]
+					case 1: // another day of another event's year
+						date = fmt.Sprintf("%s-%02d-%02d", theirs[1][:4], 1+r.IntN(12), 1+r.IntN(28))
+					case 2: // another month of its own year, said less precisely
+						date = fmt.Sprintf("%s-%02d", anyDateLine.FindStringSubmatch(string(b))[1][:4], 1+r.IntN(12))
+					default: // another event's year, as a whole
+						date = theirs[1][:4]
+					}
+					text := anyDateLine.ReplaceAllString(string(b), "date: "+date)
+					if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					files = append(files, file)
+				}
+				t.Logf("step %d: %d files moved", step, len(files))
+				if _, whole, err := live.Update(files); err != nil || whole {
+					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
+				}
+				sameAsBuild(t, fmt.Sprintf("step %d", step), src, config(), out)
+			}
+		})
+	}
+}
+
+// anyDateLine is an event's date, as synth writes it or as
+// TestLiveDatesMoved rewrites it.
+var anyDateLine = regexp.MustCompile(`(?m)^date: (\d{4}(?:-\d\d(?:-\d\d)?)?)$`)
+
 // TestLiveMovesBetweenFolders moves the only event of a small site from
 // one year and topic to another and back: each move empties a folder of
 // the site (years/, topics/) as it fills another, which an update must do

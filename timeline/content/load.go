@@ -1097,12 +1097,7 @@ func shorten(s string, n int) string {
 
 // link sorts the events and ties events, terms and sources together.
 func link(events []*Event, srcs []*Source) []*Event {
-	sort.SliceStable(events, func(i, j int) bool {
-		if c := edtf.Compare(events[i].Date, events[j].Date); c != 0 {
-			return c < 0
-		}
-		return events[i].Slug < events[j].Slug
-	})
+	sort.SliceStable(events, func(i, j int) bool { return before(events[i], events[j]) })
 	for _, e := range events {
 		for _, group := range [][]*Term{e.Actors, e.Places, e.Topics} {
 			for _, t := range group {
@@ -1119,6 +1114,19 @@ func link(events []*Event, srcs []*Source) []*Event {
 	}
 	return events
 }
+
+// before reports whether a comes before b in the timeline: by date
+// (edtf.Compare), then by slug.
+func before(a, b *Event) bool {
+	if c := edtf.Compare(a.Date, b.Date); c != 0 {
+		return c < 0
+	}
+	return a.Slug < b.Slug
+}
+
+// YearOf is the year an event with date v is listed under: the year it
+// starts, or, for an interval with no known start, the year it ends.
+func YearOf(v edtf.Value) int { return v.First().Year() }
 
 // sorted returns the terms by slug, leaving out those no event names: a
 // term's page is the list of its events, and an empty one would be a dead end.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"reflect"
 	"slices"
+	"sort"
 )
 
 // Reread reads again the event files named (paths within the content tree,
@@ -13,13 +14,17 @@ import (
 // *Event values: whatever refers to an event sees its new text.
 //
 // It does so only when the change leaves the site's shape as it was: the
-// file still exists and is not a draft, its date is the same, it names the
-// same actors, places and topics as before and cites the same sources in
-// the same order. Everything else may change: title, summary, body, the
-// quotes, the status, other keys. Then it returns the events it read
-// again, with what each held before, and true, and s is what Load would now give. Otherwise it returns false
+// file still exists and is not a draft, it names the same actors, places
+// and topics as before and cites the same sources in the same order, and
+// the years the timeline lists events under stay the same. Everything
+// else may change: title, summary, body, the quotes, the status, other
+// keys, and the date, in which case the event moves to its new place in
+// the timeline and in its terms' and sources' lists (see Edit.Moved).
+// Then it returns the events it read again, with what each held before,
+// and true, and s is what Load would now give. Otherwise it returns false
 // and leaves s as it was: a new Load is needed, for instance for a new
-// file, a deleted one, or an event moved to another date.
+// file, a deleted one, or an event moved to a year no other event is in,
+// or out of a year it was the only event of.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -70,15 +75,22 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		sortProblems(problems)
 		return nil, false, Problems(problems)
 	}
-	if !same {
+	if !same || !s.sameYears(byFile, files, fresh) {
 		return nil, false, nil
 	}
 	edits := make([]Edit, len(files))
+	moved := map[*Event]bool{}
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
 		e.Actors, e.Places, e.Topics = old.Actors, old.Places, old.Topics
 		edits[i] = Edit{Event: old, Was: *old}
 		*old = *e
+		if edits[i].Moved() {
+			moved[old] = true
+		}
+	}
+	if len(moved) > 0 {
+		s.move(moved)
 	}
 	kept := s.Warnings[:0:0]
 	for _, w := range s.Warnings {
@@ -98,6 +110,10 @@ type Edit struct {
 	Was   Event
 }
 
+// Moved reports whether the edit changed the event's date, and so its
+// place in the timeline.
+func (ed Edit) Moved() bool { return ed.Was.Date != ed.Event.Date }
+
 // BodyOnly reports whether the edit changed nothing but the event's body,
 // which only the event's own page shows.
 func (ed Edit) BodyOnly() bool {
@@ -106,11 +122,11 @@ func (ed Edit) BodyOnly() bool {
 	return reflect.DeepEqual(was, *ed.Event)
 }
 
-// sameShape reports whether an event read again, e, sits where old did in
-// the site: same date, not a draft, the same terms named the same way and
-// the same sources cited in the same order.
+// sameShape reports whether an event read again, e, keeps old's place in
+// the site but perhaps its date: not a draft, the same terms named the
+// same way and the same sources cited in the same order.
 func sameShape(old, e *Event) bool {
-	if e.Draft || e.Date != old.Date || e.Slug != old.Slug {
+	if e.Draft || e.Slug != old.Slug {
 		return false
 	}
 	for k := range e.names {
@@ -127,4 +143,76 @@ func sameShape(old, e *Event) bool {
 		}
 	}
 	return true
+}
+
+// sameYears reports whether the events named by files (their old values
+// in byFile, what they now say in fresh, in the same order) leave the
+// years the timeline lists events under as they were: no year gains its
+// first event or loses its last, which would add or remove a year's page.
+func (s *Site) sameYears(byFile map[string]*Event, files []string, fresh []*Event) bool {
+	var was, now []int // the years of the events that moved, before and after
+	for i, name := range files {
+		if old := byFile[name]; old.Date != fresh[i].Date {
+			was, now = append(was, YearOf(old.Date)), append(now, YearOf(fresh[i].Date))
+		}
+	}
+	if slices.Equal(was, now) {
+		return true // no date changed, or none changed its year
+	}
+	count := map[int]int{}
+	for _, e := range s.Events {
+		count[YearOf(e.Date)]++
+	}
+	before := len(count)
+	for i := range was {
+		count[was[i]]--
+		if count[was[i]] == 0 {
+			delete(count, was[i])
+		}
+		count[now[i]]++
+	}
+	return len(count) == before && !slices.ContainsFunc(was, func(y int) bool { return count[y] == 0 })
+}
+
+// move puts the events moved, whose dates changed, in their new places in
+// the timeline and in the lists of their terms and sources, all in the
+// timeline's order.
+func (s *Site) move(moved map[*Event]bool) {
+	s.Events = place(s.Events, moved)
+	terms := map[*Term]bool{}
+	sources := map[*Source]bool{}
+	for e := range moved {
+		for _, group := range [][]*Term{e.Actors, e.Places, e.Topics} {
+			for _, t := range group {
+				terms[t] = true
+			}
+		}
+		for _, c := range e.Sources {
+			sources[c.Source] = true
+		}
+	}
+	for t := range terms {
+		t.Events = place(t.Events, moved)
+	}
+	for src := range sources {
+		src.Citations = place(src.Citations, moved)
+	}
+}
+
+// place takes the events moved out of list, which is otherwise in the
+// timeline's order, and puts each back where that order has it.
+func place(list []*Event, moved map[*Event]bool) []*Event {
+	var out []*Event
+	list = slices.DeleteFunc(list, func(e *Event) bool {
+		if moved[e] {
+			out = append(out, e)
+			return true
+		}
+		return false
+	})
+	for _, e := range out {
+		i := sort.Search(len(list), func(i int) bool { return before(e, list[i]) })
+		list = slices.Insert(list, i, e)
+	}
+	return list
 }

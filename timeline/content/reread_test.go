@@ -33,7 +33,13 @@ func seedTree(t *testing.T) fstest.MapFS {
 	return tree
 }
 
-const valette = "events/2015-11-sommet-de-la-valette.md"
+const (
+	valette  = "events/2015-11-sommet-de-la-valette.md"
+	visas    = "events/2021-visas-divises-par-deux.md"
+	imam     = "events/2023-01-rapatriement-de-l-imam-iquioussen.md"
+	mna      = "events/2018-06-equipe-marocaine-en-france-pour-les-mineurs-non-accompagnes.md"
+	arrivals = "events/2022-03-les-arrivees-en-espagne-baissent-de-55-pour-cent.md"
+)
 
 // TestReread edits the seed site's files as an editor would and checks
 // that Reread either gives the site a new Load gives, or declines.
@@ -63,8 +69,25 @@ func TestReread(t *testing.T) {
 			replace(t, tree, valette, "centraux :", "centraux, dit-on :")
 		}},
 		{name: "a file left as it was", files: []string{valette}, fits: true, edit: func(*testing.T, fstest.MapFS) {}},
-		{name: "another date", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "another date", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "date: 2015-11", "date: 2015-11-11")
+		}},
+		{name: "another date past other events", files: []string{arrivals}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, arrivals, "date: 2022-03", "date: 2022-05")
+		}},
+		{name: "two events swapping the only years they are in", files: []string{imam, visas}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, visas, "date: 2021/2022", "date: 2023-02")
+			replace(t, tree, imam, "date: 2023-01", "date: 2021-06")
+		}},
+		{name: "two events trading years", files: []string{valette, mna}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "date: 2015-11", "date: 2018-06-02")
+			replace(t, tree, mna, "date: 2018-06", "date: 2015-12")
+		}},
+		{name: "the only event of its year", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "date: 2015-11", "date: 2018-11")
+		}},
+		{name: "a year of its own", files: []string{imam}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, imam, "date: 2023-01", "date: 2019-01")
 		}},
 		{name: "the same date written otherwise", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "date: 2015-11", "date: \"2015-11\"")
@@ -130,6 +153,9 @@ func TestReread(t *testing.T) {
 				bodyOnly := tt.name == "the body" || tt.name == "the same date written otherwise" || tt.name == "a file left as it was"
 				if ed.BodyOnly() != bodyOnly {
 					t.Errorf("%s: BodyOnly is %v", ed.Event.File, ed.BodyOnly())
+				}
+				if moved := ed.Event.Date != before.eventByFile(ed.Event.File).Date; ed.Moved() != moved {
+					t.Errorf("%s: Moved is %v", ed.Event.File, ed.Moved())
 				}
 				if ed.Was.File != ed.Event.File || ed.Was.Title != before.eventByFile(ed.Event.File).Title {
 					t.Errorf("%s: Was does not hold the event as it was", ed.Event.File)

@@ -141,7 +141,7 @@ func (r *renderer) build() error {
 			ev.Cites = append(ev.Cites, citeView{Quote: c.Quote, Source: sv,
 				Anchor: sv.URL + "#" + quoteID(e.Slug, i), Original: sv.Original})
 		}
-		y := yearOf(e.Date)
+		y := content.YearOf(e.Date)
 		yv := years[y]
 		if yv == nil {
 			yv = &yearView{Year: y, Label: yearLabel(y), ID: fmt.Sprintf("y%d", y), URL: fmt.Sprintf("years/%d.html", y)}
@@ -164,10 +164,7 @@ func (r *renderer) build() error {
 		}
 	}
 	for _, ev := range v.Events {
-		ev.Where = "index.html#" + ev.Slug
-		if r.split() {
-			ev.Where = ev.Year.URL + "#" + ev.Slug
-		}
+		ev.Where = r.where(ev)
 	}
 	for i, ev := range v.Events {
 		if i > 0 {
@@ -247,6 +244,15 @@ func (r *renderer) build() error {
 	return nil
 }
 
+// where is ev's place in the chronology: on the home page, or on its
+// year's page when the home page lists only the latest events.
+func (r *renderer) where(ev *eventView) string {
+	if r.split() {
+		return ev.Year.URL + "#" + ev.Slug
+	}
+	return "index.html#" + ev.Slug
+}
+
 // eventText sets what ev shows of its event's title, summary and date:
 // taken from the view of the same event the renderer this one follows
 // made (see Renderer.Next), where what they are made from is the same.
@@ -271,10 +277,6 @@ func (r *renderer) eventText(ev *eventView) {
 
 // quoteID is the anchor of an event's i-th citation (from 0) on its source's page.
 func quoteID(slug string, i int) string { return "q-" + slug + "-" + strconv.Itoa(i+1) }
-
-// yearOf is the year an event is listed under: the year it starts, or for
-// an interval with no known start, the year it ends.
-func yearOf(v edtf.Value) int { return v.First().Year() }
 
 // markSource finds, in a source's text, each passage that an event citing it
 // quotes, and cuts the text into plain and marked pieces. The events come in

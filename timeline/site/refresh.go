@@ -166,8 +166,11 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // Stream would, every page that shows one of them: the event's own page,
 // and unless only its body changed, its neighbours' and those that list
 // it among related events, the pages of its terms, of its year and of the
-// sources it cites, and the home page. Every other page would render to
-// the same bytes as before. It returns the number of pages handed to emit.
+// sources it cites, and the home page; for an event given a new date (see
+// content.Edit.Moved), also its new neighbours' and year's pages and those
+// of the events whose related events changed. Every other page would
+// render to the same bytes as before. It returns the number of pages
+// handed to emit.
 //
 // That list of pages is what the site's own templates show of an event.
 // Templates that show more (such as every event, or every source, on every
@@ -181,6 +184,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	x.cards, x.terms = nil, nil // stale: see Inherit
 	want := map[string]bool{}
 	var listed []*content.Event // the events whose change shows beyond their own page
+	var moved []*eventView      // the events whose date changed
 	for _, ed := range edits {
 		e := ed.Event
 		ev := r.events[e]
@@ -193,6 +197,10 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		}
 		listed = append(listed, e)
 		ev.Title, ev.Summary = French(e.Title), French(e.Summary)
+		if ed.Moved() {
+			ev.Date = newDateView(e.Date)
+			moved = append(moved, ev)
+		}
 		for i, c := range e.Sources {
 			ev.Cites[i].Quote = c.Quote
 		}
@@ -212,6 +220,11 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		want[ev.Year.URL] = true
 		for _, sv := range ev.Sources {
 			want[sv.URL] = true
+		}
+	}
+	if len(moved) > 0 {
+		if err := r.move(moved, want); err != nil {
+			return 0, false, err
 		}
 	}
 	if len(listed) > 0 {
@@ -249,6 +262,89 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		r.cache = newPartCache()
 	}
 	return len(jobs), true, r.run(jobs)
+}
+
+// move puts the views of the events moved, whose dates changed, where the
+// content now has them (see content.Site.Reread): in the chronology, between
+// new neighbours, in their years' and terms' lists; and works out every
+// event's related events again. It adds to want the pages that then show
+// something else: the moved events' old and new neighbours', their years',
+// and those whose related events changed.
+func (r *renderer) move(moved []*eventView, want map[string]bool) error {
+	v := r.view
+	if len(v.Events) != len(r.site.Events) {
+		return fmt.Errorf("refresh: %d events, %d views", len(r.site.Events), len(v.Events))
+	}
+	for i, e := range r.site.Events {
+		if v.Events[i] = r.events[e]; v.Events[i] == nil {
+			return fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
+		}
+	}
+	for i, ev := range v.Events {
+		var prev, next *eventView
+		if i > 0 {
+			prev = v.Events[i-1]
+		}
+		if i+1 < len(v.Events) {
+			next = v.Events[i+1]
+		}
+		if ev.Prev != prev || ev.Next != next {
+			ev.Prev, ev.Next = prev, next
+			want[ev.URL] = true
+		}
+	}
+	years := make(map[int]*yearView, len(v.Years))
+	for _, yv := range v.Years {
+		years[yv.Year] = yv
+	}
+	touched := map[*yearView]bool{}
+	terms := map[*termView]bool{}
+	for _, ev := range moved {
+		yv := years[content.YearOf(ev.Event.Date)]
+		if yv == nil {
+			return fmt.Errorf("refresh %s: moved to a year the site does not list", ev.Event.File)
+		}
+		touched[ev.Year], touched[yv] = true, true
+		ev.Year = yv
+		ev.Where = r.where(ev)
+		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+			for _, tv := range group {
+				if tv.URL != "" { // a term in the site's lists, not one only named
+					terms[tv] = true
+				}
+			}
+		}
+	}
+	for yv := range touched {
+		yv.Events = yv.Events[:0:0]
+		want[yv.URL] = true
+	}
+	for _, ev := range v.Events {
+		if touched[ev.Year] {
+			ev.Year.Events = append(ev.Year.Events, ev)
+		}
+	}
+	for tv := range terms {
+		evs := make([]*eventView, 0, len(tv.Term.Events))
+		for _, e := range tv.Term.Events {
+			if ev := r.events[e]; ev != nil {
+				evs = append(evs, ev)
+			}
+		}
+		tv.Events = evs
+	}
+	rel := relatedEvents(r.site.Events)
+	for _, ev := range v.Events {
+		now := make([]*eventView, 0, len(rel[ev.Event]))
+		for _, e := range rel[ev.Event] {
+			now = append(now, r.events[e])
+		}
+		if !slices.Equal(now, ev.Related) {
+			ev.Related = now
+			want[ev.URL] = true
+		}
+	}
+	return nil
 }
 
 // Remember makes the renderer keep what it rendered of each event and

@@ -13,9 +13,10 @@ import (
 // BenchmarkLiveUpdate is what serve does after an editor saves an event
 // file: read it again, render the pages that show it, and replace them in
 // the published folder, with the data exports when more than the body
-// changed. A new date or a new actor loads the content and works out the
-// views again, and renders the pages whose digest changed. Each operation
-// saves one of two versions of a file in turn.
+// changed. A new date, or an actor or topic the site has, moves the event
+// in the views; a new actor, with a page of its own, loads the content
+// and works out the views again, and renders the pages whose digest
+// changed. Each operation saves one of two versions of a file in turn.
 //
 //	go test ./timeline -run '^$' -bench LiveUpdate -benchtime 20x
 func BenchmarkLiveUpdate(b *testing.B) {
@@ -46,6 +47,8 @@ func BenchmarkLiveUpdate(b *testing.B) {
 				{"title", func(s string) string { return strings.Replace(s, "\ntitle: \"", "\ntitle: \"Enfin, ", 1) }},
 				{"date", func(s string) string { return dateLine.ReplaceAllString(s, "date: $1-$2") }},
 				{"actor", func(s string) string { return actorsLine.ReplaceAllString(s, `actors: ["Frontex", `) }},
+				{"known actor", func(s string) string { return actorsLine.ReplaceAllString(s, `actors: ["Bernard Picard", `) }},
+				{"topic", func(s string) string { return topicsLine.ReplaceAllString(s, `topics: ["asile", `) }},
 			} {
 				b.Run(c.name, func(b *testing.B) {
 					versions := [][]byte{[]byte(c.edit(string(orig))), orig}

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"frise/timeline"
 	"frise/timeline/content"
@@ -39,6 +41,7 @@ var (
 	dateLine    = regexp.MustCompile(`(?m)^date: (\d{4})-(\d\d)-(\d\d)$`)
 	statusLine  = regexp.MustCompile(`(?m)^status: \w+$`)
 	actorsLine  = regexp.MustCompile(`(?m)^actors: \[`)
+	topicsLine  = regexp.MustCompile(`(?m)^topics: \[`)
 	aliasesLine = regexp.MustCompile(`(?m)^aliases: \[`)
 	roleLine    = regexp.MustCompile(`(?m)^role: .*$`)
 )
@@ -617,14 +620,93 @@ func tree(t *testing.T, dir string) map[string]string {
 // and checks after each Update that the site on disk is what a build from
 // scratch gives: the events move in the chronology, between neighbours,
 // years, in their terms' and sources' lists, and change the related events
-// of others. Small sites list every event on the home page; larger ones
-// link to a page per year.
+// of others.
 func TestLiveDatesMoved(t *testing.T) {
+	editSteps(t, 11, 12, func(r *rand.Rand, events []string) []string {
+		var files []string
+		for range 1 + r.IntN(3) {
+			file := events[r.IntN(len(events))]
+			mine := anyDateLine.FindStringSubmatch(readFile(t, file))[1]
+			theirs := anyDateLine.FindStringSubmatch(readFile(t, events[r.IntN(len(events))]))[1]
+			var date string
+			switch r.IntN(4) {
+			case 0: // the same day as another event
+				date = theirs
+			case 1: // another day of another event's year
+				date = fmt.Sprintf("%s-%02d-%02d", theirs[:4], 1+r.IntN(12), 1+r.IntN(28))
+			case 2: // another month of its own year, said less precisely
+				date = fmt.Sprintf("%s-%02d", mine[:4], 1+r.IntN(12))
+			default: // another event's year, as a whole
+				date = theirs[:4]
+			}
+			writeFile(t, file, anyDateLine.ReplaceAllString(readFile(t, file), "date: "+date))
+			files = append(files, file)
+		}
+		return files
+	})
+}
+
+// TestLiveTermsChanged makes events name other actors, places and topics,
+// or the same ones spelt otherwise, mostly one file at a time, and checks
+// after each Update that the site on disk is what a build from scratch
+// gives: the terms' pages list the events that name them, the events' and
+// their neighbours' pages show their terms, the related events follow.
+func TestLiveTermsChanged(t *testing.T) {
+	editSteps(t, 13, 16, func(r *rand.Rand, events []string) []string {
+		var files []string
+		for range 1 + r.IntN(4)/3 {
+			file := events[r.IntN(len(events))]
+			other := events[r.IntN(len(events))]
+			key := []string{"actors", "places", "topics"}[r.IntN(3)]
+			line := regexp.MustCompile(`(?m)^` + key + `: \[(.*)\]$`)
+			mine := splitNames(line.FindStringSubmatch(readFile(t, file))[1])
+			theirs := splitNames(line.FindStringSubmatch(readFile(t, other))[1])
+			switch r.IntN(4) {
+			case 0: // one more, another event's
+				if len(theirs) > 0 {
+					mine = append(mine, theirs[r.IntN(len(theirs))])
+				}
+			case 1: // one fewer
+				if len(mine) > 0 {
+					mine = slices.Delete(mine, 0, 1)
+				}
+			case 2: // spelt otherwise
+				if len(mine) > 0 {
+					name := strings.Trim(mine[0], `"`)
+					c, size := utf8.DecodeRuneInString(name)
+					if unicode.IsUpper(c) {
+						c = unicode.ToLower(c)
+					} else {
+						c = unicode.ToUpper(c)
+					}
+					mine[0] = `"` + string(c) + name[size:] + `"`
+				}
+			default: // another event's terms instead
+				mine = theirs
+			}
+			writeFile(t, file, line.ReplaceAllLiteralString(readFile(t, file), key+": ["+strings.Join(mine, ", ")+"]"))
+			files = append(files, file)
+		}
+		return files
+	})
+}
+
+// editSteps generates sites of 40 events, which the home page lists
+// whole, and of 320, which it splits by year, from seed; at each of steps
+// steps (fewer with -short), edit changes event files of the site, given
+// all of them, and returns those it changed. Update must take them without
+// building the whole site, and leave on disk what a build from scratch
+// gives.
+func editSteps(t *testing.T, seed uint64, steps int, edit func(r *rand.Rand, events []string) []string) {
+	t.Helper()
+	if testing.Short() {
+		steps /= 3
+	}
 	for _, n := range []int{40, 320} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			dir := t.TempDir()
 			src := filepath.Join(dir, "content")
-			if err := synth.Write(src, n, 11); err != nil {
+			if err := synth.Write(src, n, int64(seed)); err != nil {
 				t.Fatal(err)
 			}
 			events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
@@ -633,43 +715,10 @@ func TestLiveDatesMoved(t *testing.T) {
 			}
 			out := filepath.Join(dir, "public")
 			live := built(t, src, config(), out)
-			r := rand.New(rand.NewPCG(3, uint64(n)))
-			steps := 12
-			if testing.Short() {
-				steps = 4
-			}
+			r := rand.New(rand.NewPCG(seed, uint64(n)))
 			for step := range steps {
-				var files []string
-				for range 1 + r.IntN(3) {
-					file := events[r.IntN(len(events))]
-					other := events[r.IntN(len(events))]
-					b, err := os.ReadFile(file)
-					if err != nil {
-						t.Fatal(err)
-					}
-					o, err := os.ReadFile(other)
-					if err != nil {
-						t.Fatal(err)
-					}
-					theirs := anyDateLine.FindStringSubmatch(string(o))
-					var date string
-					switch r.IntN(4) {
-					case 0: // the same day as another event
-						date = theirs[1]
-					case 1: // another day of another event's year
-						date = fmt.Sprintf("%s-%02d-%02d", theirs[1][:4], 1+r.IntN(12), 1+r.IntN(28))
-					case 2: // another month of its own year, said less precisely
-						date = fmt.Sprintf("%s-%02d", anyDateLine.FindStringSubmatch(string(b))[1][:4], 1+r.IntN(12))
-					default: // another event's year, as a whole
-						date = theirs[1][:4]
-					}
-					text := anyDateLine.ReplaceAllString(string(b), "date: "+date)
-					if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					files = append(files, file)
-				}
-				t.Logf("step %d: %d files moved", step, len(files))
+				files := edit(r, events)
+				t.Logf("step %d: %d files", step, len(files))
 				if _, whole, err := live.Update(files); err != nil || whole {
 					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
 				}
@@ -677,6 +726,31 @@ func TestLiveDatesMoved(t *testing.T) {
 			}
 		})
 	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func writeFile(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// splitNames cuts a list of quoted names as synth writes them, each kept
+// with its quotes.
+func splitNames(list string) []string {
+	if list == "" {
+		return nil
+	}
+	return strings.Split(list, ", ")
 }
 
 // anyDateLine is an event's date, as synth writes it or as

@@ -246,6 +246,7 @@ func (l *loader) load() (*Site, error) {
 	actors := l.loadTerms("actors")
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
+	s.terms = [3]*terms{actors, places, topics}
 	s.Events = link(events, srcs)
 	for _, src := range srcs {
 		if len(src.Citations) == 0 && !l.drafted[src] && path.Dir(src.File) == "sources" {
@@ -742,6 +743,18 @@ func (ts *terms) resolve(name string) *Term {
 	return t
 }
 
+// find returns the term a name refers to, as resolve would, or nil when
+// it would make a new one. It changes nothing.
+func (ts *terms) find(name string) *Term {
+	if t, ok := ts.byRaw[name]; ok {
+		return t
+	}
+	if t, ok := ts.byName[Fold(name)]; ok {
+		return t
+	}
+	return ts.bySlug[Slugify(name)]
+}
+
 func (ts *terms) resolveFolded(name string) *Term {
 	key := Fold(name)
 	if t, ok := ts.byName[key]; ok {
@@ -831,10 +844,13 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 		f := &files[i]
 		l.merge(&f.sub)
 		if e := f.e; e != nil {
-			e.names = f.names
+			e.names, e.order = f.names, i
 			for k, ts := range kinds {
 				for _, n := range f.names[k] {
 					t := ts.resolve(n)
+					if t.File == "" && t.first == 0 {
+						t.first = i + 1
+					}
 					switch k {
 					case 0:
 						e.Actors = appendTerm(e.Actors, t)

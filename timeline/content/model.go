@@ -28,6 +28,7 @@ type Site struct {
 	Warnings []Problem
 
 	folded  map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use
+	terms   [3]*terms          // how the actors, places and topics were found by name, for Reread
 	uncited []*Source
 }
 
@@ -55,6 +56,7 @@ type Event struct {
 	Params   map[string]any // the front matter's other keys, as decoded; nil when none
 
 	names [3][]string // the actors, places and topics as the file names them
+	order int         // the file's place among the event files, drafts included, in the order they are read
 }
 
 // String names the event by its file. A template printing an event whole
@@ -108,6 +110,11 @@ type Term struct {
 	Body    string // Markdown, from the term's own file if it has one
 	File    string // the path within content/, or "" when no file describes it
 	Events  []*Event
+
+	// first is, for a term no file describes, 1 + the order (see Event)
+	// of the first event file naming it: its spelling there is the
+	// term's title. 0 for a term with a file.
+	first int
 }
 
 // String names the term by its title, as printing it whole in a template

@@ -3,9 +3,11 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Reread reads again the event files named (paths within the content tree,
@@ -14,17 +16,18 @@ import (
 // *Event values: whatever refers to an event sees its new text.
 //
 // It does so only when the change leaves the site's shape as it was: the
-// file still exists and is not a draft, it names the same actors, places
-// and topics as before and cites the same sources in the same order, and
-// the years the timeline lists events under stay the same. Everything
-// else may change: title, summary, body, the quotes, the status, other
-// keys, and the date, in which case the event moves to its new place in
-// the timeline and in its terms' and sources' lists (see Edit.Moved).
-// Then it returns the events it read again, with what each held before,
-// and true, and s is what Load would now give. Otherwise it returns false
-// and leaves s as it was: a new Load is needed, for instance for a new
-// file, a deleted one, or an event moved to a year no other event is in,
-// or out of a year it was the only event of.
+// file still exists and is not a draft, it cites the same sources in the
+// same order, the years the timeline lists events under stay the same, and
+// so do the actors, places and topics that have a page, with their titles.
+// Everything else may change: title, summary, body, the quotes, the
+// status, other keys; the date, in which case the event moves to its new
+// place in the timeline and in its terms' and sources' lists (see
+// Edit.Moved); and, in one of the files, the terms named. Then it returns
+// the events it read again, with what each held before, and true, and s
+// is what Load would now give. Otherwise it returns false and leaves s as
+// it was: a new Load is needed, for instance for a new file, a deleted
+// one, an event moved to a year no other event is in, or out of a year it
+// was the only event of, or an actor named for the first time.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -78,20 +81,58 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	if !same || !s.sameYears(byFile, files, fresh) {
 		return nil, false, nil
 	}
-	edits := make([]Edit, len(files))
-	moved := map[*Event]bool{}
+	// An event may name other terms, one file at a time, as long as
+	// every term keeps its page and its title.
+	groups := make([][3][]*Term, len(files))
+	var renamed *Event // the event whose terms change, if any
+	var firsts map[*Term]int
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
-		e.Actors, e.Places, e.Topics = old.Actors, old.Places, old.Topics
+		groups[i] = [3][]*Term{old.Actors, old.Places, old.Topics}
+		if sameNames(e.names, old.names) {
+			continue
+		}
+		if renamed != nil {
+			return nil, false, nil
+		}
+		renamed = old
+		var ok bool
+		if groups[i], firsts, ok = s.nameTerms(old, e.names); !ok {
+			return nil, false, nil
+		}
+	}
+	edits := make([]Edit, len(files))
+	moved := map[*Event]bool{}
+	touched := map[*Term]bool{} // the terms whose lists of events change
+	for i, name := range files {
+		old, e := byFile[name], fresh[i]
+		e.Actors, e.Places, e.Topics = groups[i][0], groups[i][1], groups[i][2]
+		e.order = old.order
 		edits[i] = Edit{Event: old, Was: *old}
 		*old = *e
 		if edits[i].Moved() {
 			moved[old] = true
 		}
+		if old != renamed {
+			continue
+		}
+		was, now := edits[i].Was.terms(), old.terms()
+		for t := range was {
+			if !now[t] {
+				t.Events = slices.DeleteFunc(t.Events, func(x *Event) bool { return x == old })
+			}
+		}
+		for t := range now {
+			if !was[t] {
+				t.Events = append(t.Events, old) // put in its place below
+				touched[t] = true
+			}
+		}
 	}
-	if len(moved) > 0 {
-		s.move(moved)
+	for t, first := range firsts {
+		t.first = first
 	}
+	s.reorder(moved, renamed, touched)
 	kept := s.Warnings[:0:0]
 	for _, w := range s.Warnings {
 		if _, reread := byFile[w.File]; !reread {
@@ -123,16 +164,11 @@ func (ed Edit) BodyOnly() bool {
 }
 
 // sameShape reports whether an event read again, e, keeps old's place in
-// the site but perhaps its date: not a draft, the same terms named the
-// same way and the same sources cited in the same order.
+// the site but perhaps its date and terms: not a draft, and the same
+// sources cited in the same order.
 func sameShape(old, e *Event) bool {
 	if e.Draft || e.Slug != old.Slug {
 		return false
-	}
-	for k := range e.names {
-		if !slices.Equal(e.names[k], old.names[k]) {
-			return false
-		}
 	}
 	if len(e.Sources) != len(old.Sources) {
 		return false
@@ -174,29 +210,123 @@ func (s *Site) sameYears(byFile map[string]*Event, files []string, fresh []*Even
 	return len(count) == before && !slices.ContainsFunc(was, func(y int) bool { return count[y] == 0 })
 }
 
-// move puts the events moved, whose dates changed, in their new places in
-// the timeline and in the lists of their terms and sources, all in the
-// timeline's order.
-func (s *Site) move(moved map[*Event]bool) {
-	s.Events = place(s.Events, moved)
-	terms := map[*Term]bool{}
+// reorder puts the events moved, whose dates changed, in their new places
+// in the timeline and in the lists of their terms and sources, and
+// renamed, if not nil, in the lists of the terms touched, which it joined,
+// all in the timeline's order.
+func (s *Site) reorder(moved map[*Event]bool, renamed *Event, touched map[*Term]bool) {
+	if len(moved) > 0 {
+		s.Events = place(s.Events, moved)
+	}
+	placed := maps.Clone(moved)
+	if renamed != nil {
+		placed[renamed] = true
+	}
 	sources := map[*Source]bool{}
 	for e := range moved {
-		for _, group := range [][]*Term{e.Actors, e.Places, e.Topics} {
-			for _, t := range group {
-				terms[t] = true
-			}
+		for t := range e.terms() {
+			touched[t] = true
 		}
 		for _, c := range e.Sources {
 			sources[c.Source] = true
 		}
 	}
-	for t := range terms {
-		t.Events = place(t.Events, moved)
+	for t := range touched {
+		t.Events = place(t.Events, placed)
 	}
 	for src := range sources {
 		src.Citations = place(src.Citations, moved)
 	}
+}
+
+// terms returns the set of the actors, places and topics e names.
+func (e *Event) terms() map[*Term]bool {
+	set := map[*Term]bool{}
+	for _, group := range [][]*Term{e.Actors, e.Places, e.Topics} {
+		for _, t := range group {
+			set[t] = true
+		}
+	}
+	return set
+}
+
+// sameNames reports whether two events name the same terms, spelt alike.
+func sameNames(a, b [3][]string) bool {
+	for k := range a {
+		if !slices.Equal(a[k], b[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameTerms finds the terms that names, what e's file now names, refer to,
+// as Load would, and reports whether e may name them in place: each is a
+// term of the site with a page, which keeps one (e is not the last event
+// of a term it no longer names) and keeps its title. A term no file
+// describes takes the spelling of the first event file naming it as its
+// title; for such a term that e names first from now on, it returns the
+// new order of its first file.
+func (s *Site) nameTerms(e *Event, names [3][]string) (groups [3][]*Term, firsts map[*Term]int, ok bool) {
+	for k, ts := range s.terms {
+		if ts == nil {
+			return groups, nil, false
+		}
+		was, now := spellings(ts, e.names[k]), spellings(ts, names[k])
+		for _, n := range names[k] {
+			t := ts.find(n)
+			if t == nil {
+				return groups, nil, false // a new term: a new page
+			}
+			groups[k] = appendTerm(groups[k], t)
+		}
+		for t, spelt := range now {
+			if _, named := was[t]; !named && len(t.Events) == 0 {
+				return groups, nil, false // its first event: a new page
+			}
+			if t.File != "" {
+				continue
+			}
+			switch first := t.first - 1; {
+			case e.order == first && strings.TrimSpace(spelt) != t.Title:
+				return groups, nil, false // the title changes
+			case e.order < first:
+				if strings.TrimSpace(spelt) != t.Title {
+					return groups, nil, false
+				}
+				if firsts == nil {
+					firsts = map[*Term]int{}
+				}
+				firsts[t] = e.order + 1
+			}
+		}
+		for t := range was {
+			if _, named := now[t]; named {
+				continue
+			}
+			if len(t.Events) == 1 {
+				return groups, nil, false // its last event: a page gone
+			}
+			if t.File == "" && e.order == t.first-1 {
+				return groups, nil, false // its title is another file's spelling
+			}
+		}
+	}
+	return groups, firsts, true
+}
+
+// spellings returns the terms of ts that names refer to, each with the
+// first name that refers to it; names that refer to no term are left out.
+func spellings(ts *terms, names []string) map[*Term]string {
+	out := map[*Term]string{}
+	for _, n := range names {
+		if t := ts.find(n); t != nil {
+			if _, ok := out[t]; !ok {
+				out[t] = n
+			}
+		}
+	}
+	return out
 }
 
 // place takes the events moved out of list, which is otherwise in the

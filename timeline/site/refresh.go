@@ -183,8 +183,9 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	}
 	x.cards, x.terms = nil, nil // stale: see Inherit
 	want := map[string]bool{}
-	var listed []*content.Event // the events whose change shows beyond their own page
-	var moved []*eventView      // the events whose date changed
+	var listed []*content.Event     // the events whose change shows beyond their own page
+	var moved []*eventView          // the events whose date changed
+	touched := map[*termView]bool{} // the terms an event no longer names, or names now
 	for _, ed := range edits {
 		e := ed.Event
 		ev := r.events[e]
@@ -201,6 +202,17 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			ev.Date = newDateView(e.Date)
 			moved = append(moved, ev)
 		}
+		if retermed(ed) {
+			for _, tv := range ev.terms() {
+				touched[tv] = true // its page lists the event no more
+			}
+			if err := r.reterm(ev); err != nil {
+				return 0, false, err
+			}
+			for _, tv := range ev.terms() {
+				touched[tv] = true
+			}
+		}
 		for i, c := range e.Sources {
 			ev.Cites[i].Quote = c.Quote
 		}
@@ -210,11 +222,9 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 				want[n.URL] = true
 			}
 		}
-		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
-			for _, tv := range group {
-				if tv.URL != "" {
-					want[tv.URL] = true
-				}
+		for _, tv := range ev.terms() {
+			if tv.URL != "" {
+				want[tv.URL] = true
 			}
 		}
 		want[ev.Year.URL] = true
@@ -222,8 +232,8 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			want[sv.URL] = true
 		}
 	}
-	if len(moved) > 0 {
-		if err := r.move(moved, want); err != nil {
+	if len(moved) > 0 || len(touched) > 0 {
+		if err := r.reorder(moved, touched, want); err != nil {
 			return 0, false, err
 		}
 	}
@@ -264,13 +274,58 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	return len(jobs), true, r.run(jobs)
 }
 
-// move puts the views of the events moved, whose dates changed, where the
-// content now has them (see content.Site.Reread): in the chronology, between
-// new neighbours, in their years' and terms' lists; and works out every
-// event's related events again. It adds to want the pages that then show
-// something else: the moved events' old and new neighbours', their years',
-// and those whose related events changed.
-func (r *renderer) move(moved []*eventView, want map[string]bool) error {
+// retermed reports whether the edit changed the terms the event names.
+func retermed(ed content.Edit) bool {
+	return !slices.Equal(ed.Was.Actors, ed.Event.Actors) || !slices.Equal(ed.Was.Places, ed.Event.Places) ||
+		!slices.Equal(ed.Was.Topics, ed.Event.Topics)
+}
+
+// terms returns the views of the actors, places and topics ev names.
+func (ev *eventView) terms() []*termView {
+	return slices.Concat(ev.Actors, ev.Places, ev.Topics)
+}
+
+// reterm gives ev the views of the terms its event now names, all terms
+// with a page (see content.Site.Reread).
+func (r *renderer) reterm(ev *eventView) error {
+	views := make(map[*content.Term]*termView)
+	for _, tv := range slices.Concat(r.view.Actors, r.view.Places, r.view.Topics) {
+		views[tv.Term] = tv
+	}
+	of := func(ts []*content.Term) ([]*termView, error) {
+		var out []*termView
+		for _, t := range ts {
+			tv := views[t]
+			if tv == nil {
+				return nil, fmt.Errorf("refresh %s: names %s, which has no page", ev.Event.File, t.Title)
+			}
+			out = append(out, tv)
+		}
+		return out, nil
+	}
+	var err error
+	if ev.Actors, err = of(ev.Event.Actors); err != nil {
+		return err
+	}
+	if ev.Places, err = of(ev.Event.Places); err != nil {
+		return err
+	}
+	if ev.Topics, err = of(ev.Event.Topics); err != nil {
+		return err
+	}
+	ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
+	return nil
+}
+
+// reorder puts the views of the events moved, whose dates changed, where
+// the content now has them (see content.Site.Reread): in the chronology,
+// between new neighbours, in their years' and terms' lists; lists again
+// the events of the terms touched, which an event named or no longer
+// names; and works out every event's related events again. It adds to
+// want the pages that then show something else: the moved events' old and
+// new neighbours', their years', the terms touched, and those whose
+// related events changed.
+func (r *renderer) reorder(moved []*eventView, touched map[*termView]bool, want map[string]bool) error {
 	v := r.view
 	if len(v.Events) != len(r.site.Events) {
 		return fmt.Errorf("refresh: %d events, %d views", len(r.site.Events), len(v.Events))
@@ -297,34 +352,34 @@ func (r *renderer) move(moved []*eventView, want map[string]bool) error {
 	for _, yv := range v.Years {
 		years[yv.Year] = yv
 	}
-	touched := map[*yearView]bool{}
-	terms := map[*termView]bool{}
+	yearsTouched := map[*yearView]bool{}
+	terms := maps.Clone(touched)
 	for _, ev := range moved {
 		yv := years[content.YearOf(ev.Event.Date)]
 		if yv == nil {
 			return fmt.Errorf("refresh %s: moved to a year the site does not list", ev.Event.File)
 		}
-		touched[ev.Year], touched[yv] = true, true
+		yearsTouched[ev.Year], yearsTouched[yv] = true, true
 		ev.Year = yv
 		ev.Where = r.where(ev)
-		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
-			for _, tv := range group {
-				if tv.URL != "" { // a term in the site's lists, not one only named
-					terms[tv] = true
-				}
-			}
+		for _, tv := range ev.terms() {
+			terms[tv] = true
 		}
 	}
-	for yv := range touched {
+	for yv := range yearsTouched {
 		yv.Events = yv.Events[:0:0]
 		want[yv.URL] = true
 	}
 	for _, ev := range v.Events {
-		if touched[ev.Year] {
+		if yearsTouched[ev.Year] {
 			ev.Year.Events = append(ev.Year.Events, ev)
 		}
 	}
 	for tv := range terms {
+		if tv.URL == "" {
+			continue // a term only named, outside the site's lists
+		}
+		want[tv.URL] = true
 		evs := make([]*eventView, 0, len(tv.Term.Events))
 		for _, e := range tv.Term.Events {
 			if ev := r.events[e]; ev != nil {

@@ -691,6 +691,40 @@ func TestLiveTermsChanged(t *testing.T) {
 	})
 }
 
+// TestLiveSourcesChanged makes events cite other sources, fewer, or in
+// another order, one to three files at a time, and checks after each
+// Update that the site on disk is what a build from scratch gives: the
+// sources' pages mark the passages of the events that cite them.
+func TestLiveSourcesChanged(t *testing.T) {
+	cite := regexp.MustCompile(`(?m)^  - source: \S+\n    quote: ".*"\n`)
+	editSteps(t, 17, 12, func(r *rand.Rand, events []string) []string {
+		var files []string
+		for range 1 + r.IntN(3) {
+			file := events[r.IntN(len(events))]
+			text := readFile(t, file)
+			mine := cite.FindAllString(text, -1)
+			theirs := cite.FindAllString(readFile(t, events[r.IntN(len(events))]), -1)
+			switch r.IntN(4) {
+			case 0: // one more, another event's
+				mine = append(mine, theirs[r.IntN(len(theirs))])
+			case 1: // one fewer
+				if len(mine) > 1 {
+					mine = mine[1:]
+				}
+			case 2: // in another order
+				slices.Reverse(mine)
+			default: // another event's instead
+				mine = theirs
+			}
+			at := cite.FindStringIndex(text)
+			text = text[:at[0]] + strings.Join(mine, "") + cite.ReplaceAllString(text[at[0]:], "")
+			writeFile(t, file, text)
+			files = append(files, file)
+		}
+		return files
+	})
+}
+
 // editSteps generates sites of 40 events, which the home page lists
 // whole, and of 320, which it splits by year, from seed; at each of steps
 // steps (fewer with -short), edit changes event files of the site, given

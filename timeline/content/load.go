@@ -248,11 +248,8 @@ func (l *loader) load() (*Site, error) {
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
 	s.Events = link(events, srcs)
-	for _, src := range srcs {
-		if len(src.Citations) == 0 && !l.drafted[src] && path.Dir(src.File) == "sources" {
-			s.uncited = append(s.uncited, src)
-		}
-	}
+	s.drafted = l.drafted
+	s.findUncited()
 	s.folded = l.folded
 	s.Actors, s.Places, s.Topics = actors.sorted(), places.sorted(), topics.sorted()
 	sortProblems(l.warnings)
@@ -262,6 +259,17 @@ func (l *loader) load() (*Site, error) {
 		return nil, Problems(l.problems)
 	}
 	return s, nil
+}
+
+// findUncited lists the sources directly in sources/ that no event cites,
+// nor any draft (see Uncited).
+func (s *Site) findUncited() {
+	s.uncited = nil
+	for _, src := range s.Sources {
+		if len(src.Citations) == 0 && !s.drafted[src] && path.Dir(src.File) == "sources" {
+			s.uncited = append(s.uncited, src)
+		}
+	}
 }
 
 // LoadTerms reads the actors or places of the tree (kind "actors" or "places").

@@ -16,13 +16,13 @@ import (
 // *Event values: whatever refers to an event sees its new text.
 //
 // It does so only when the change leaves the site's shape as it was: the
-// file still exists and is not a draft, it cites the same sources in the
-// same order, the years the timeline lists events under stay the same, and
-// so do the actors, places and topics that have a page, with their titles.
-// Everything else may change: title, summary, body, the quotes, the
-// status, other keys; the date, in which case the event moves to its new
-// place in the timeline and in its terms' and sources' lists (see
-// Edit.Moved); and, in one of the files, the terms named. Then it returns
+// file still exists and is not a draft, the years the timeline lists
+// events under stay the same, and so do the actors, places and topics that
+// have a page, with their titles. Everything else may change: title,
+// summary, body, the sources cited and their quotes, the status, other
+// keys; the date, in which case the event moves to its new place in the
+// timeline and in its terms' and sources' lists (see Edit.Moved); and, in
+// one of the files, the terms named. Then it returns
 // the events it read again, with what each held before, and true, and s
 // is what Load would now give. Otherwise it returns false and leaves s as
 // it was: a new Load is needed, for instance for a new file, a deleted
@@ -103,7 +103,9 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	}
 	edits := make([]Edit, len(files))
 	moved := map[*Event]bool{}
-	touched := map[*Term]bool{} // the terms whose lists of events change
+	touched := map[*Term]bool{}     // the terms whose lists of events change
+	cited := map[*Source][]*Event{} // the sources that events now cite, and did not
+	recited := false
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
 		e.Actors, e.Places, e.Topics = groups[i][0], groups[i][1], groups[i][2]
@@ -112,6 +114,21 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		*old = *e
 		if edits[i].Moved() {
 			moved[old] = true
+		}
+		if was, now := edits[i].Was.sources(), old.sources(); !maps.Equal(was, now) {
+			recited = true
+			for src := range was {
+				if !now[src] {
+					if src.Citations = slices.DeleteFunc(src.Citations, func(x *Event) bool { return x == old }); len(src.Citations) == 0 {
+						src.Citations = nil // as Load leaves a source no event cites
+					}
+				}
+			}
+			for src := range now {
+				if !was[src] {
+					cited[src] = append(cited[src], old)
+				}
+			}
 		}
 		if old != renamed {
 			continue
@@ -133,6 +150,12 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		t.first = first
 	}
 	s.reorder(moved, renamed, touched)
+	for src, evs := range cited {
+		src.Citations = place(append(src.Citations, evs...), setOf(evs))
+	}
+	if recited {
+		s.findUncited()
+	}
 	kept := s.Warnings[:0:0]
 	for _, w := range s.Warnings {
 		if _, reread := byFile[w.File]; !reread {
@@ -164,21 +187,18 @@ func (ed Edit) BodyOnly() bool {
 }
 
 // sameShape reports whether an event read again, e, keeps old's place in
-// the site but perhaps its date and terms: not a draft, and the same
-// sources cited in the same order.
+// the site but perhaps its date, terms and sources: it is not a draft.
 func sameShape(old, e *Event) bool {
-	if e.Draft || e.Slug != old.Slug {
-		return false
+	return !e.Draft && e.Slug == old.Slug
+}
+
+// sources returns the set of the sources e cites.
+func (e *Event) sources() map[*Source]bool {
+	set := make(map[*Source]bool, len(e.Sources))
+	for _, c := range e.Sources {
+		set[c.Source] = true
 	}
-	if len(e.Sources) != len(old.Sources) {
-		return false
-	}
-	for i, c := range e.Sources {
-		if c.Source != old.Sources[i].Source {
-			return false
-		}
-	}
-	return true
+	return set
 }
 
 // sameYears reports whether the events named by files (their old values
@@ -327,6 +347,14 @@ func spellings(ts *terms, names []string) map[*Term]string {
 		}
 	}
 	return out
+}
+
+func setOf(events []*Event) map[*Event]bool {
+	set := make(map[*Event]bool, len(events))
+	for _, e := range events {
+		set[e] = true
+	}
+	return set
 }
 
 // place takes the events moved out of list, which is otherwise in the

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -40,6 +42,8 @@ const (
 	mna      = "events/2018-06-equipe-marocaine-en-france-pour-les-mineurs-non-accompagnes.md"
 	arrivals = "events/2022-03-les-arrivees-en-espagne-baissent-de-55-pour-cent.md"
 	accord   = "events/2022-04-30-entree-en-vigueur-de-l-accord-de-securite-maroc-espagne.md"
+	schema   = "events/2020-12-schema-de-procedure-pour-le-retour-des-mna.md"
+	macron   = "events/2024-10-visite-d-etat-d-emmanuel-macron-au-maroc.md"
 )
 
 // TestReread edits the seed site's files as an editor would and checks
@@ -139,8 +143,21 @@ func TestReread(t *testing.T) {
 		{name: "a draft", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "status: reviewed", "status: reviewed\ndraft: true")
 		}},
-		{name: "another source", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "another source", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "quote: \""+quote+"\"", "quote: \""+quote+"\"\n  - source: 000_a5a4beaffec547ff")
+		}},
+		{name: "the last events citing a source cite it no more", files: []string{mna, schema, macron}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			cite := regexp.MustCompile(`(?m)^  - source: 003_52a7616ffb998fd5\n    quote: .*\n`)
+			for _, f := range []string{mna, schema, macron} {
+				by := "  - source: 000_a5a4beaffec547ff\n    quote: \"" + quote + "\"\n"
+				if f == macron {
+					by = ""
+				}
+				if !cite.Match(tree[f].Data) {
+					t.Fatalf("%s does not cite 003_52a7616ffb998fd5", f)
+				}
+				tree[f].Data = cite.ReplaceAll(tree[f].Data, []byte(by))
+			}
 		}},
 		{name: "a new file", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
@@ -204,6 +221,16 @@ func TestReread(t *testing.T) {
 	}
 }
 
+// ids returns the sources' ids, sorted.
+func ids(srcs []*Source) []string {
+	out := make([]string, len(srcs))
+	for i, src := range srcs {
+		out[i] = src.ID
+	}
+	slices.Sort(out)
+	return out
+}
+
 func (s *Site) eventByFile(f string) *Event {
 	for _, e := range s.Events {
 		if e.File == f {
@@ -238,6 +265,10 @@ func same(t *testing.T, got, want *Site) {
 	g, w := *got, *want
 	g.folded, w.folded = nil, nil
 	g.terms, w.terms = [3]*terms{}, [3]*terms{} // caches of the names found so far
+	if gd, wd := ids(slices.Collect(maps.Keys(g.drafted))), ids(slices.Collect(maps.Keys(w.drafted))); !slices.Equal(gd, wd) {
+		t.Errorf("sources drafts cite: got %v, want %v", gd, wd)
+	}
+	g.drafted, w.drafted = nil, nil // keyed by sources of different loads
 	if !reflect.DeepEqual(g, w) {
 		for i := range min(len(got.Events), len(want.Events)) {
 			if !reflect.DeepEqual(got.Events[i], want.Events[i]) {

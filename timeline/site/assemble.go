@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,21 +126,11 @@ func (r *renderer) build() error {
 			ev.Topics = append(ev.Topics, termOf("topics", t))
 		}
 		ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
-		seen := make(map[*content.Source]bool)
-		for i, c := range e.Sources {
-			if !seen[c.Source] {
-				citing[c.Source] = append(citing[c.Source], ev)
-			}
-			sv := sources[c.Source]
-			if sv == nil {
-				return fmt.Errorf("%s: cites a source the site does not have", e.File)
-			}
-			if !seen[c.Source] {
-				seen[c.Source] = true
-				ev.Sources = append(ev.Sources, sv)
-			}
-			ev.Cites = append(ev.Cites, citeView{Quote: c.Quote, Source: sv,
-				Anchor: sv.URL + "#" + quoteID(e.Slug, i), Original: sv.Original})
+		if err := ev.cite(sources); err != nil {
+			return err
+		}
+		for _, sv := range ev.Sources {
+			citing[sv.Source] = append(citing[sv.Source], ev)
 		}
 		y := content.YearOf(e.Date)
 		yv := years[y]
@@ -273,6 +264,24 @@ func (r *renderer) eventText(ev *eventView) {
 	} else {
 		ev.Date = newDateView(e.Date)
 	}
+}
+
+// cite gives ev the views, among sources, of the sources its event cites:
+// each once, in the order first cited, and each citation.
+func (ev *eventView) cite(sources map[*content.Source]*sourceView) error {
+	ev.Sources, ev.Cites = nil, nil
+	for i, c := range ev.Event.Sources {
+		sv := sources[c.Source]
+		if sv == nil {
+			return fmt.Errorf("%s: cites a source the site does not have", ev.Event.File)
+		}
+		if !slices.Contains(ev.Sources, sv) {
+			ev.Sources = append(ev.Sources, sv)
+		}
+		ev.Cites = append(ev.Cites, citeView{Quote: c.Quote, Source: sv,
+			Anchor: sv.URL + "#" + quoteID(ev.Slug, i), Original: sv.Original})
+	}
+	return nil
 }
 
 // quoteID is the anchor of an event's i-th citation (from 0) on its source's page.

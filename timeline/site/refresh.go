@@ -213,8 +213,17 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 				touched[tv] = true
 			}
 		}
-		for i, c := range e.Sources {
-			ev.Cites[i].Quote = c.Quote
+		if recited(ed) {
+			for _, sv := range ev.Sources {
+				want[sv.URL] = true // its page marks the event's quotes no more
+			}
+			if err := ev.cite(r.sourceViews()); err != nil {
+				return 0, false, err
+			}
+		} else {
+			for i, c := range e.Sources {
+				ev.Cites[i].Quote = c.Quote
+			}
 		}
 		want["index.html"] = true
 		for _, n := range []*eventView{ev.Prev, ev.Next} {
@@ -272,6 +281,21 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		r.cache = newPartCache()
 	}
 	return len(jobs), true, r.run(jobs)
+}
+
+// recited reports whether the edit changed the sources the event cites,
+// or their order.
+func recited(ed content.Edit) bool {
+	return !slices.EqualFunc(ed.Was.Sources, ed.Event.Sources, func(a, b content.Citation) bool { return a.Source == b.Source })
+}
+
+// sourceViews returns the view of each source.
+func (r *renderer) sourceViews() map[*content.Source]*sourceView {
+	views := make(map[*content.Source]*sourceView, len(r.view.Sources))
+	for _, sv := range r.view.Sources {
+		views[sv.Source] = sv
+	}
+	return views
 }
 
 // retermed reports whether the edit changed the terms the event names.

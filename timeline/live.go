@@ -40,8 +40,7 @@ import (
 //     loses its last, nor a topic its title;
 //   - any other change in the content folder (a new or deleted event, a
 //     draft, a new actor or topic, an actor's or a place's file, a source)
-//     loads
-//     the content again, parsing only the files that changed
+//     loads the content again, parsing only the files that changed
 //     (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
 //   - a change to a static file rewrites that file alone, once Live knows

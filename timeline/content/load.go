@@ -852,12 +852,12 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 		f := &files[i]
 		l.merge(&f.sub)
 		if e := f.e; e != nil {
-			e.names, e.order = f.names, i
+			e.names = f.names
 			for k, ts := range kinds {
 				for _, n := range f.names[k] {
 					t := ts.resolve(n)
-					if t.File == "" && t.first == 0 {
-						t.first = i + 1
+					if t.File == "" && t.first == "" {
+						t.first = e.File
 					}
 					switch k {
 					case 0:

@@ -57,7 +57,6 @@ type Event struct {
 	Params   map[string]any // the front matter's other keys, as decoded; nil when none
 
 	names [3][]string // the actors, places and topics as the file names them
-	order int         // the file's place among the event files, drafts included, in the order they are read
 }
 
 // String names the event by its file. A template printing an event whole
@@ -112,10 +111,10 @@ type Term struct {
 	File    string // the path within content/, or "" when no file describes it
 	Events  []*Event
 
-	// first is, for a term no file describes, 1 + the order (see Event)
-	// of the first event file naming it: its spelling there is the
-	// term's title. 0 for a term with a file.
-	first int
+	// first is, for a term no file describes, the first event file
+	// naming it, in the order files are read (see walkBefore): its
+	// spelling there is the term's title. "" for a term with a file.
+	first string
 }
 
 // String names the term by its title, as printing it whole in a template

@@ -85,7 +85,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	// every term keeps its page and its title.
 	groups := make([][3][]*Term, len(files))
 	var renamed *Event // the event whose terms change, if any
-	var firsts map[*Term]int
+	var firsts map[*Term]string
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
 		groups[i] = [3][]*Term{old.Actors, old.Places, old.Topics}
@@ -109,7 +109,6 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
 		e.Actors, e.Places, e.Topics = groups[i][0], groups[i][1], groups[i][2]
-		e.order = old.order
 		edits[i] = Edit{Event: old, Was: *old}
 		*old = *e
 		if edits[i].Moved() {
@@ -285,9 +284,9 @@ func sameNames(a, b [3][]string) bool {
 // term of the site with a page, which keeps one (e is not the last event
 // of a term it no longer names) and keeps its title. A term no file
 // describes takes the spelling of the first event file naming it as its
-// title; for such a term that e names first from now on, it returns the
-// new order of its first file.
-func (s *Site) nameTerms(e *Event, names [3][]string) (groups [3][]*Term, firsts map[*Term]int, ok bool) {
+// title; for such a term that e names first from now on, it returns e's
+// file as the term's first.
+func (s *Site) nameTerms(e *Event, names [3][]string) (groups [3][]*Term, firsts map[*Term]string, ok bool) {
 	for k, ts := range s.terms {
 		if ts == nil {
 			return groups, nil, false
@@ -307,17 +306,17 @@ func (s *Site) nameTerms(e *Event, names [3][]string) (groups [3][]*Term, firsts
 			if t.File != "" {
 				continue
 			}
-			switch first := t.first - 1; {
-			case e.order == first && strings.TrimSpace(spelt) != t.Title:
+			switch {
+			case e.File == t.first && strings.TrimSpace(spelt) != t.Title:
 				return groups, nil, false // the title changes
-			case e.order < first:
+			case walkBefore(e.File, t.first):
 				if strings.TrimSpace(spelt) != t.Title {
 					return groups, nil, false
 				}
 				if firsts == nil {
-					firsts = map[*Term]int{}
+					firsts = map[*Term]string{}
 				}
-				firsts[t] = e.order + 1
+				firsts[t] = e.File
 			}
 		}
 		for t := range was {
@@ -327,7 +326,7 @@ func (s *Site) nameTerms(e *Event, names [3][]string) (groups [3][]*Term, firsts
 			if len(t.Events) == 1 {
 				return groups, nil, false // its last event: a page gone
 			}
-			if t.File == "" && e.order == t.first-1 {
+			if t.File == "" && e.File == t.first {
 				return groups, nil, false // its title is another file's spelling
 			}
 		}
@@ -373,4 +372,21 @@ func place(list []*Event, moved map[*Event]bool) []*Event {
 		list = slices.Insert(list, i, e)
 	}
 	return list
+}
+
+// walkBefore reports whether the file at path a comes before the one at b
+// in the order fs.WalkDir visits them, which the loader reads them in: name
+// by name along their paths, each folder's entries sorted by name.
+func walkBefore(a, b string) bool {
+	for {
+		an, arest, adeeper := strings.Cut(a, "/")
+		bn, brest, bdeeper := strings.Cut(b, "/")
+		if an != bn {
+			return an < bn
+		}
+		if !adeeper || !bdeeper {
+			return false // the same path, or one a folder of the other
+		}
+		a, b = arest, brest
+	}
 }

@@ -502,3 +502,51 @@ func touched(before map[string]string, tree fstest.MapFS) []string {
 	}
 	return out
 }
+
+// TestWalkBefore checks walkBefore against the order fs.WalkDir visits the
+// files of a tree whose names share beginnings and sort differently from
+// whole paths ("a/x.md" is read before "a-b.md", though '-' sorts before
+// '/').
+func TestWalkBefore(t *testing.T) {
+	names := []string{"a", "a-b", "a.b", "ab", "a0", "b", "A", "é", "z~"}
+	tree := fstest.MapFS{}
+	var paths []string
+	for i, x := range names {
+		for j, y := range names {
+			p := "events/" + x + ".md"
+			switch (i + j) % 3 {
+			case 1:
+				p = "events/" + x + "/" + y + ".md"
+			case 2:
+				p = "events/" + x + "/" + y + "/" + x + ".md"
+			}
+			if _, ok := tree[p]; !ok {
+				tree[p] = &fstest.MapFile{}
+				paths = append(paths, p)
+			}
+		}
+	}
+	var walked []string
+	err := fs.WalkDir(tree, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			walked = append(walked, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sorted := slices.Clone(paths)
+	slices.SortFunc(sorted, func(a, b string) int {
+		switch {
+		case walkBefore(a, b):
+			return -1
+		case walkBefore(b, a):
+			return 1
+		}
+		return 0
+	})
+	if !slices.Equal(sorted, walked) {
+		t.Errorf("walkBefore sorts\n%q\nfs.WalkDir visits\n%q", sorted, walked)
+	}
+}

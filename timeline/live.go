@@ -176,14 +176,20 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	}
 	defer st.Abort() // on a panic below: the lock is let go
 	exported := func() (int, error) { return 0, nil }
+	sitemaps := l.cfg.memo.Sitemaps()
 	if !bodyOnly(edits) {
 		exported = exportBeside(l.site, l.cfg, st)
 	}
 	l.digests = nil // the pages refreshed have new ones
-	n, _, err = l.pages.Refresh(edits, st.Add)
+	n, _, err = l.pages.Refresh(edits, st.Add, st.Remove)
 	made, xerr := exported()
 	if err == nil {
 		err = xerr
+	}
+	if err == nil {
+		var dropped int
+		dropped, err = l.dropSitemaps(st, sitemaps)
+		n += dropped
 	}
 	if rebuilt, n, err := l.commit(st, err); rebuilt {
 		return n, true, err
@@ -223,18 +229,32 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 	if err == nil {
 		err = xerr
 	}
-	// A site that shrank may need fewer sitemaps.
-	for _, name := range sitemaps {
-		if err == nil && !slices.Contains(l.cfg.memo.Sitemaps(), name) {
-			err = st.Remove(name)
-			n++
-		}
+	if err == nil {
+		var dropped int
+		dropped, err = l.dropSitemaps(st, sitemaps)
+		n += dropped
 	}
 	if rebuilt, n, err := l.commit(st, err); rebuilt {
 		return n, true, err
 	}
 	l.site, l.pages, l.digests = s, pages, after
 	return n + made, false, nil
+}
+
+// dropSitemaps removes from st the sitemaps of before, those the exports
+// made last time, that the exports just made no longer make: a site that
+// shrank may need fewer. It returns how many.
+func (l *Live) dropSitemaps(st *publish.Stage, before []string) (int, error) {
+	n := 0
+	for _, name := range before {
+		if !slices.Contains(l.cfg.memo.Sitemaps(), name) {
+			if err := st.Remove(name); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
 }
 
 // renderChanged renders into st the pages of pages, the renderer that

@@ -70,6 +70,29 @@ func BenchmarkLiveUpdate(b *testing.B) {
 					}
 				})
 			}
+			// A new event file, a copy of the one edited above read last,
+			// and the same file deleted, in turn.
+			b.Run("new and deleted", func(b *testing.B) {
+				added := filepath.Join(filepath.Dir(file), "zz-"+filepath.Base(file))
+				b.ReportAllocs()
+				defer synth.CPUMeter(b)()
+				i := 0
+				for b.Loop() {
+					var err error
+					if i%2 == 0 {
+						err = os.WriteFile(added, orig, 0o644)
+					} else {
+						err = os.Remove(added)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					i++
+					if _, whole, err := live.Update([]string{added}); err != nil || whole {
+						b.Fatal("Update: ", err, ", the whole site built: ", whole)
+					}
+				}
+			})
 		})
 	}
 }

@@ -622,7 +622,8 @@ func tree(t *testing.T, dir string) map[string]string {
 // years, in their terms' and sources' lists, and change the related events
 // of others.
 func TestLiveDatesMoved(t *testing.T) {
-	editSteps(t, 11, 12, func(r *rand.Rand, events []string) []string {
+	editSteps(t, 11, 12, func(r *rand.Rand, all *[]string) []string {
+		events := *all
 		var files []string
 		for range 1 + r.IntN(3) {
 			file := events[r.IntN(len(events))]
@@ -652,7 +653,8 @@ func TestLiveDatesMoved(t *testing.T) {
 // gives: the terms' pages list the events that name them, the events' and
 // their neighbours' pages show their terms, the related events follow.
 func TestLiveTermsChanged(t *testing.T) {
-	editSteps(t, 13, 16, func(r *rand.Rand, events []string) []string {
+	editSteps(t, 13, 16, func(r *rand.Rand, all *[]string) []string {
+		events := *all
 		var files []string
 		for range 1 + r.IntN(4)/3 {
 			file := events[r.IntN(len(events))]
@@ -697,7 +699,8 @@ func TestLiveTermsChanged(t *testing.T) {
 // sources' pages mark the passages of the events that cite them.
 func TestLiveSourcesChanged(t *testing.T) {
 	cite := regexp.MustCompile(`(?m)^  - source: \S+\n    quote: ".*"\n`)
-	editSteps(t, 17, 12, func(r *rand.Rand, events []string) []string {
+	editSteps(t, 17, 12, func(r *rand.Rand, all *[]string) []string {
+		events := *all
 		var files []string
 		for range 1 + r.IntN(3) {
 			file := events[r.IntN(len(events))]
@@ -725,33 +728,84 @@ func TestLiveSourcesChanged(t *testing.T) {
 	})
 }
 
+// TestLiveEventsAddedAndRemoved adds event files, some in a folder of their
+// own, and deletes others, and checks after each Update that the site on
+// disk is what a build from scratch gives. A file that another one replaces
+// under a new name comes with it.
+func TestLiveEventsAddedAndRemoved(t *testing.T) {
+	editSteps(t, 19, 15, func(r *rand.Rand, all *[]string) []string {
+		events := *all
+		file := events[r.IntN(len(events))]
+		switch r.IntN(3) {
+		case 0: // a new event, another's copy in a year the site has
+			text := readFile(t, events[r.IntN(len(events))])
+			theirs := anyDateLine.FindStringSubmatch(readFile(t, events[r.IntN(len(events))]))[1]
+			text = anyDateLine.ReplaceAllString(text, fmt.Sprintf("date: %s-%02d", theirs[:4], 1+r.IntN(12)))
+			text = titleLine.ReplaceAllString(text, `title: "$1, de nouveau"`)
+			name := filepath.Join(filepath.Dir(file), fmt.Sprintf("nouveau-%d.md", r.IntN(1e6)))
+			if r.IntN(2) == 0 {
+				name = filepath.Join(filepath.Dir(file), "ajouts", filepath.Base(name))
+				if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			writeFile(t, name, text)
+			*all = append(events, name)
+			return []string{name}
+		case 1: // an event deleted
+			if err := os.Remove(file); err != nil {
+				t.Fatal(err)
+			}
+			*all = slices.DeleteFunc(events, func(f string) bool { return f == file })
+			return []string{file}
+		default: // an event renamed
+			name := strings.TrimSuffix(file, ".md") + "-bis.md"
+			if err := os.Rename(file, name); err != nil {
+				t.Fatal(err)
+			}
+			*all = append(slices.DeleteFunc(events, func(f string) bool { return f == file }), name)
+			return []string{file, name}
+		}
+	})
+}
+
+// TestLiveHomeSplits adds an event to a site the home page lists whole, so
+// that it lists only the latest, and deletes it again: every event's place
+// in the chronology changes, so Update builds the whole site.
+func TestLiveHomeSplits(t *testing.T) {
+	src, out, events, live := synthLive(t, 300, 23)
+	name := filepath.Join(filepath.Dir(events[0]), "zz-ajout.md") // read last: not the first to name a topic
+	writeFile(t, name, readFile(t, events[0]))
+	for step, file := range []string{name, name} {
+		if step == 1 {
+			if err := os.Remove(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, whole, err := live.Update([]string{file}); err != nil || !whole {
+			t.Fatalf("step %d: Update gives %v, and builds the whole site: %v, want true", step, err, whole)
+		}
+		sameAsBuild(t, fmt.Sprintf("step %d", step), src, config(), out)
+	}
+}
+
 // editSteps generates sites of 40 events, which the home page lists
 // whole, and of 320, which it splits by year, from seed; at each of steps
 // steps (fewer with -short), edit changes event files of the site, given
-// all of them, and returns those it changed. Update must take them without
+// all of them (which it keeps up to date), and returns those it changed. Update must take them without
 // building the whole site, and leave on disk what a build from scratch
 // gives.
-func editSteps(t *testing.T, seed uint64, steps int, edit func(r *rand.Rand, events []string) []string) {
+func editSteps(t *testing.T, seed uint64, steps int, edit func(r *rand.Rand, events *[]string) []string) {
 	t.Helper()
 	if testing.Short() {
 		steps /= 3
 	}
 	for _, n := range []int{40, 320} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			dir := t.TempDir()
-			src := filepath.Join(dir, "content")
-			if err := synth.Write(src, n, int64(seed)); err != nil {
-				t.Fatal(err)
-			}
-			events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
-			if err != nil || len(events) == 0 {
-				t.Fatal("no events generated", err)
-			}
-			out := filepath.Join(dir, "public")
-			live := built(t, src, config(), out)
+			src, out, events, live := synthLive(t, n, seed)
 			r := rand.New(rand.NewPCG(seed, uint64(n)))
 			for step := range steps {
-				files := edit(r, events)
+				files := edit(r, &events)
 				t.Logf("step %d: %d files", step, len(files))
 				if _, whole, err := live.Update(files); err != nil || whole {
 					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
@@ -760,6 +814,23 @@ func editSteps(t *testing.T, seed uint64, steps int, edit func(r *rand.Rand, eve
 			}
 		})
 	}
+}
+
+// synthLive generates a site of n events from seed into a content folder
+// of a temporary folder, and builds it into a folder public beside it. It
+// returns both folders, the event files and the Live that built it.
+func synthLive(t *testing.T, n int, seed uint64) (src, out string, events []string, live *timeline.Live) {
+	t.Helper()
+	dir := t.TempDir()
+	src, out = filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if err := synth.Write(src, n, int64(seed)); err != nil {
+		t.Fatal(err)
+	}
+	events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	if err != nil || len(events) == 0 {
+		t.Fatal("no events generated", err)
+	}
+	return src, out, events, built(t, src, config(), out)
 }
 
 func readFile(t *testing.T, name string) string {

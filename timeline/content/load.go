@@ -110,6 +110,7 @@ type loader struct {
 	// drafted are the sources that drafts cite, which the timeline leaves
 	// out but which are extracted all the same.
 	drafted map[*Source]bool
+	slugs   map[string]string // the event files' slugs, and their paths
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -247,6 +248,7 @@ func (l *loader) load() (*Site, error) {
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
+	s.slugs = l.slugs
 	s.Events = link(events, srcs)
 	s.drafted = l.drafted
 	s.findUncited()
@@ -796,6 +798,7 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 	}
 	var paths []string
 	seen := map[string]string{}
+	l.slugs = seen
 	for _, p := range l.files("events", ".md") {
 		slug := idOf(p)
 		if !validSlug(slug) {

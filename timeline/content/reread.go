@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
+	"path"
 	"reflect"
 	"slices"
 	"sort"
@@ -48,6 +49,17 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	}
 	if s.folded == nil {
 		s.folded = foldSources(s.Sources)
+	}
+	// A file that became an event, or one that is no more, comes alone.
+	if len(files) == 1 {
+		old := byFile[files[0]]
+		_, err := fs.Stat(fsys, files[0])
+		switch {
+		case old == nil && err == nil:
+			return s.add(fsys, files[0], byID)
+		case old != nil && errors.Is(err, fs.ErrNotExist):
+			return s.remove(old)
+		}
 	}
 	var (
 		problems, warnings []Problem
@@ -155,6 +167,12 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	if recited {
 		s.findUncited()
 	}
+	s.warn(byFile, warnings)
+	return edits, true, nil
+}
+
+// warn puts warnings in place of the warnings of the files in byFile.
+func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 	kept := s.Warnings[:0:0]
 	for _, w := range s.Warnings {
 		if _, reread := byFile[w.File]; !reread {
@@ -163,23 +181,129 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	}
 	s.Warnings = append(kept, warnings...)
 	sortProblems(s.Warnings)
-	return edits, true, nil
+}
+
+// add takes in the new event file name, when it is an event Load would
+// read (see isEventFile) with a page name of its own, not a draft, in a
+// year the timeline lists, naming terms with pages without changing their
+// titles (see nameTerms). A file with problems gives them.
+func (s *Site) add(fsys fs.FS, name string, byID map[string]*Source) ([]Edit, bool, error) {
+	slug := idOf(name)
+	if _, taken := s.slugs[slug]; taken || !validSlug(slug) || !isEventFile(fsys, name) {
+		return nil, false, nil
+	}
+	var f eventFile
+	f.sub.fsys = fsys
+	f.sub.parseEvent(&f, name, byID, s.folded)
+	if len(f.sub.problems) > 0 {
+		sortProblems(f.sub.problems)
+		return nil, false, Problems(f.sub.problems)
+	}
+	e := f.e
+	if e == nil || e.Draft || !slices.ContainsFunc(s.Events, func(x *Event) bool { return YearOf(x.Date) == YearOf(e.Date) }) {
+		return nil, false, nil
+	}
+	groups, firsts, ok := s.nameTerms(e, f.names)
+	if !ok {
+		return nil, false, nil
+	}
+	e.names = f.names
+	e.Actors, e.Places, e.Topics = groups[0], groups[1], groups[2]
+	just := map[*Event]bool{e: true}
+	s.Events = place(append(s.Events, e), just)
+	for t := range e.terms() {
+		t.Events = place(append(t.Events, e), just)
+	}
+	for src := range e.sources() {
+		src.Citations = place(append(src.Citations, e), just)
+	}
+	for t, first := range firsts {
+		t.first = first
+	}
+	s.slugs[slug] = name
+	s.findUncited()
+	s.warn(map[string]*Event{name: e}, f.sub.warnings)
+	return []Edit{{Event: e, New: true}}, true, nil
+}
+
+// remove takes out the event old, whose file is gone, when its year and
+// every term it names keep another event, and its terms their titles.
+func (s *Site) remove(old *Event) ([]Edit, bool, error) {
+	year := YearOf(old.Date)
+	if !slices.ContainsFunc(s.Events, func(x *Event) bool { return x != old && YearOf(x.Date) == year }) {
+		return nil, false, nil
+	}
+	for t := range old.terms() {
+		if len(t.Events) == 1 || t.File == "" && t.first == old.File {
+			return nil, false, nil
+		}
+	}
+	gone := func(x *Event) bool { return x == old }
+	s.Events = slices.DeleteFunc(s.Events, gone)
+	for t := range old.terms() {
+		t.Events = slices.DeleteFunc(t.Events, gone)
+	}
+	for src := range old.sources() {
+		if src.Citations = slices.DeleteFunc(src.Citations, gone); len(src.Citations) == 0 {
+			src.Citations = nil
+		}
+	}
+	delete(s.slugs, old.Slug)
+	s.findUncited()
+	s.warn(map[string]*Event{old.File: old}, nil)
+	return []Edit{{Event: old, Was: *old, Gone: true}}, true, nil
+}
+
+// isEventFile reports whether name is a file Load reads as an event: a
+// Markdown file below events/, in folders (not links to folders) whose
+// names do not start with a dot, and not itself a link, nor named as
+// editors' hidden and backup files are.
+func isEventFile(fsys fs.FS, name string) bool {
+	dir, base := path.Split(name)
+	if !strings.HasPrefix(dir, "events/") || path.Ext(base) != ".md" || strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	for p := name; p != "events"; p = path.Dir(p) {
+		if p != name && strings.HasPrefix(path.Base(p), ".") {
+			return false
+		}
+		fi, err := lstat(fsys, p)
+		if err != nil || p == name && !fi.Mode().IsRegular() || p != name && !fi.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// lstat is fs.Lstat where fsys can tell a link from what it leads to, and
+// fs.Stat elsewhere.
+func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if rl, ok := fsys.(fs.ReadLinkFS); ok {
+		return rl.Lstat(name)
+	}
+	return fs.Stat(fsys, name)
 }
 
 // An Edit is an event that Reread changed in place, with a copy of what
-// it held before.
+// it held before; or one it took in from a new file, or took out as its
+// file is gone.
 type Edit struct {
 	Event *Event
-	Was   Event
+	Was   Event // zero for a new event
+	New   bool  // the event's file is new: Event is the event it holds
+	Gone  bool  // the event's file is gone: Event is no longer in the site
 }
 
 // Moved reports whether the edit changed the event's date, and so its
 // place in the timeline.
-func (ed Edit) Moved() bool { return ed.Was.Date != ed.Event.Date }
+func (ed Edit) Moved() bool { return !ed.New && !ed.Gone && ed.Was.Date != ed.Event.Date }
 
 // BodyOnly reports whether the edit changed nothing but the event's body,
 // which only the event's own page shows.
 func (ed Edit) BodyOnly() bool {
+	if ed.New || ed.Gone {
+		return false
+	}
 	was := ed.Was
 	was.Body, was.BodyLine = ed.Event.Body, ed.Event.BodyLine
 	return reflect.DeepEqual(was, *ed.Event)

@@ -44,6 +44,9 @@ const (
 	accord   = "events/2022-04-30-entree-en-vigueur-de-l-accord-de-securite-maroc-espagne.md"
 	schema   = "events/2020-12-schema-de-procedure-pour-le-retour-des-mna.md"
 	macron   = "events/2024-10-visite-d-etat-d-emmanuel-macron-au-maroc.md"
+	gone     = "events/2025-01-les-eloignements-vers-le-maroc-augmentent-de-60-pour-cent.md"
+	rise     = "events/2018-forte-hausse-des-arrivees-par-la-mediterranee.md"
+	sahara   = "events/2024-22-la-france-reconnait-la-souverainete-marocaine-sur-le-sahara.md"
 )
 
 // TestReread edits the seed site's files as an editor would and checks
@@ -54,8 +57,9 @@ func TestReread(t *testing.T) {
 		name  string
 		edit  func(t *testing.T, tree fstest.MapFS)
 		files []string
-		fits  bool   // Reread takes the change in place
-		fails string // the problem it reports, if any
+		fits  bool                    // Reread takes the change in place
+		setup func(tree fstest.MapFS) // the tree before the change, when not the seed's
+		fails string                  // the problem it reports, if any
 	}{
 		{name: "title, summary and body", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "title: Sommet de La Valette sur la migration", "title: Le sommet de La Valette")
@@ -159,11 +163,63 @@ func TestReread(t *testing.T) {
 				tree[f].Data = cite.ReplaceAll(tree[f].Data, []byte(by))
 			}
 		}},
-		{name: "a new file", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a new file", files: []string{"events/2015-12-suite.md"}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
 		}},
-		{name: "a deleted file", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a new file in a folder, naming terms and citing a source", files: []string{"events/ajouts/2023-02-suite.md"}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/ajouts/2023-02-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2023-02-03\n" +
+				"actors: [UE, Hassan Iquioussen]\nplaces: [Rabat]\ntopics: [expulsion]\n" +
+				"sources:\n  - source: 000_a5a4beaffec547ff\n    quote: \"" + quote + "\"\n---\nEnfin.\n")}
+		}},
+		{name: "a new file naming a topic first", files: []string{"events/2015-12-suite.md"}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\ntopics: [expulsion]\n---\n")}
+		}},
+		{name: "a new file naming a topic first, spelt otherwise", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\ntopics: [Expulsion]\n---\n")}
+		}},
+		{name: "a new file naming an actor with no page yet", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\nactors: [Gérald Darmanin]\n---\n")}
+		}},
+		{name: "a new file in a year of its own", files: []string{"events/2016-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2016-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2016-12\n---\n")}
+		}},
+		{name: "a new file with the name of another", files: []string{"events/ajouts/2015-11-sommet-de-la-valette.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/ajouts/2015-11-sommet-de-la-valette.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
+		}},
+		{name: "a new draft", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\ndraft: true\n---\n")}
+		}},
+		{name: "a new file in a hidden folder", files: []string{"events/.brouillons/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/.brouillons/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
+		}},
+		{name: "a new file not in Markdown", files: []string{"events/2015-12-suite.txt"}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.txt"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
+		}},
+		{name: "a new file with no date", files: []string{"events/2015-12-suite.md"}, fails: "events/2015-12-suite.md:1: has no date", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\n---\n")}
+		}},
+		{name: "a deleted file", files: []string{gone}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, gone)
+		}},
+		{name: "a deleted file, the only one citing a source", files: []string{"events/2025-ajout.md"}, fits: true, setup: func(tree fstest.MapFS) {
+			tree["sources/005_ajout.txt"] = &fstest.MapFile{Data: []byte("Un article ajouté, qui dit une chose en 2025.\n")}
+			tree["events/2025-ajout.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Ajout\ndate: 2025\n" +
+				"sources:\n  - source: 005_ajout\n    quote: \"qui dit une chose\"\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, "events/2025-ajout.md")
+		}},
+		{name: "a deleted file, the only event of its year", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, valette)
+		}},
+		{name: "a deleted file, the only event of a place", files: []string{rise}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, rise)
+		}},
+		{name: "a deleted file, the first to name a topic", files: []string{sahara}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, sahara)
+		}},
+		{name: "a deleted file and another edited", files: []string{gone, imam}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, gone)
+			replace(t, tree, imam, "\ntitle: ", "\ntitle: Enfin, ")
 		}},
 		{name: "not an event", files: []string{"actors/union-europeenne.md"}, edit: func(*testing.T, fstest.MapFS) {}},
 		{name: "no title", files: []string{valette}, fails: "events/2015-11-sommet-de-la-valette.md:1: has no title", edit: func(t *testing.T, tree fstest.MapFS) {
@@ -176,6 +232,9 @@ func TestReread(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tree := seedTree(t)
+			if tt.setup != nil {
+				tt.setup(tree)
+			}
 			s := load(t, tree)
 			before := load(t, tree)
 			tt.edit(t, tree)
@@ -204,6 +263,16 @@ func TestReread(t *testing.T) {
 			for _, ed := range changed {
 				if !slices.Contains(tt.files, ed.Event.File) {
 					t.Errorf("Reread names %s, which was not reread", ed.Event.File)
+				}
+				_, inTree := tree[ed.Event.File]
+				if was := before.eventByFile(ed.Event.File); ed.New != (was == nil) || ed.Gone != !inTree {
+					t.Errorf("%s: New is %v and Gone %v", ed.Event.File, ed.New, ed.Gone)
+				}
+				if ed.New || ed.Gone {
+					if ed.BodyOnly() || ed.Moved() {
+						t.Errorf("%s: a new or deleted file is taken for an edit", ed.Event.File)
+					}
+					continue
 				}
 				bodyOnly := tt.name == "the body" || tt.name == "the same date written otherwise" || tt.name == "a file left as it was"
 				if ed.BodyOnly() != bodyOnly {

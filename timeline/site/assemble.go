@@ -80,15 +80,6 @@ func (r *renderer) build() error {
 	if v.Topics, err = termViews("topics", s.Topics); err != nil {
 		return err
 	}
-	// An event may name a term the site's lists lack; it still gets a view,
-	// but no page, so it is shown without a link.
-	termOf := func(kind string, t *content.Term) *termView {
-		if tv := terms[t]; tv != nil {
-			return tv
-		}
-		return &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), Label: termLabels[kind][0]}
-	}
-
 	sources := make(map[*content.Source]*sourceView)
 	for _, src := range s.Sources {
 		sv := &sourceView{Source: src, Title: French(src.Title), URL: sourcePath(src.ID),
@@ -114,19 +105,8 @@ func (r *renderer) build() error {
 	citing := make(map[*content.Source][]*eventView)
 	years := make(map[int]*yearView)
 	for _, e := range s.Events {
-		ev := &eventView{Event: e, Slug: e.Slug, URL: eventPath(e.Slug)}
-		r.eventText(ev)
-		for _, t := range e.Actors {
-			ev.Actors = append(ev.Actors, termOf("actors", t))
-		}
-		for _, t := range e.Places {
-			ev.Places = append(ev.Places, termOf("places", t))
-		}
-		for _, t := range e.Topics {
-			ev.Topics = append(ev.Topics, termOf("topics", t))
-		}
-		ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
-		if err := ev.cite(sources); err != nil {
+		ev, err := r.eventView(e, terms, sources)
+		if err != nil {
 			return err
 		}
 		for _, sv := range ev.Sources {
@@ -264,6 +244,33 @@ func (r *renderer) eventText(ev *eventView) {
 	} else {
 		ev.Date = newDateView(e.Date)
 	}
+}
+
+// eventView makes the view of e, but for its place in the chronology and
+// the lists (Year, Where, Prev, Next, Related), from the views of the
+// terms and sources.
+func (r *renderer) eventView(e *content.Event, terms map[*content.Term]*termView, sources map[*content.Source]*sourceView) (*eventView, error) {
+	ev := &eventView{Event: e, Slug: e.Slug, URL: eventPath(e.Slug)}
+	r.eventText(ev)
+	// An event may name a term the site's lists lack; it still gets a view,
+	// but no page, so it is shown without a link.
+	termOf := func(kind string, t *content.Term) *termView {
+		if tv := terms[t]; tv != nil {
+			return tv
+		}
+		return &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), Label: termLabels[kind][0]}
+	}
+	for _, t := range e.Actors {
+		ev.Actors = append(ev.Actors, termOf("actors", t))
+	}
+	for _, t := range e.Places {
+		ev.Places = append(ev.Places, termOf("places", t))
+	}
+	for _, t := range e.Topics {
+		ev.Topics = append(ev.Topics, termOf("topics", t))
+	}
+	ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
+	return ev, ev.cite(sources)
 }
 
 // cite gives ev the views, among sources, of the sources its event cites:

@@ -176,7 +176,7 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // Templates that show more (such as every event, or every source, on every
 // page) make Refresh decline, render nothing and return false: the whole
 // site must then be rendered again.
-func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []byte) error) (int, bool, error) {
+func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
 	r := x.r
 	if !r.local() {
 		return 0, false, nil
@@ -184,10 +184,19 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	x.cards, x.terms = nil, nil // stale: see Inherit
 	want := map[string]bool{}
 	var listed []*content.Event     // the events whose change shows beyond their own page
-	var moved []*eventView          // the events whose date changed
+	var moved []*eventView          // the events whose date changed, or new
+	var gone []*eventView           // the events whose file is gone
 	touched := map[*termView]bool{} // the terms an event no longer names, or names now
 	for _, ed := range edits {
 		e := ed.Event
+		if ed.New {
+			ev, err := r.eventView(e, r.termViews(), r.sourceViews())
+			if err != nil {
+				return 0, false, err
+			}
+			r.events[e] = ev
+			moved = append(moved, ev)
+		}
 		ev := r.events[e]
 		if ev == nil {
 			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
@@ -197,6 +206,12 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			continue
 		}
 		listed = append(listed, e)
+		if ed.Gone {
+			gone = append(gone, ev)
+			for _, tv := range ev.terms() {
+				touched[tv] = true
+			}
+		}
 		ev.Title, ev.Summary = French(e.Title), French(e.Summary)
 		if ed.Moved() {
 			ev.Date = newDateView(e.Date)
@@ -236,14 +251,21 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 				want[tv.URL] = true
 			}
 		}
-		want[ev.Year.URL] = true
+		if ev.Year != nil { // a new event's, set by reorder
+			want[ev.Year.URL] = true
+		}
 		for _, sv := range ev.Sources {
 			want[sv.URL] = true
 		}
 	}
-	if len(moved) > 0 || len(touched) > 0 {
-		if err := r.reorder(moved, touched, want); err != nil {
+	if len(moved) > 0 || len(gone) > 0 || len(touched) > 0 {
+		split := r.split()
+		if err := r.reorder(moved, gone, touched, want); err != nil {
 			return 0, false, err
+		}
+		if r.split() != split {
+			// Every event's place in the chronology changes.
+			return 0, false, fmt.Errorf("refresh: the home page lists %d events, not the latest %d", len(r.view.Events), homeRecent)
 		}
 	}
 	if len(listed) > 0 {
@@ -280,7 +302,27 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	} else {
 		r.cache = newPartCache()
 	}
-	return len(jobs), true, r.run(jobs)
+	for _, ev := range gone {
+		delete(r.events, ev.Event)
+	}
+	if err := r.run(jobs); err != nil {
+		return len(jobs), true, err
+	}
+	for _, ev := range gone {
+		if err := remove(ev.URL); err != nil {
+			return len(jobs), true, err
+		}
+	}
+	return len(jobs) + len(gone), true, nil
+}
+
+// termViews returns the view of each term with a page.
+func (r *renderer) termViews() map[*content.Term]*termView {
+	views := make(map[*content.Term]*termView)
+	for _, tv := range slices.Concat(r.view.Actors, r.view.Places, r.view.Topics) {
+		views[tv.Term] = tv
+	}
+	return views
 }
 
 // recited reports whether the edit changed the sources the event cites,
@@ -312,10 +354,7 @@ func (ev *eventView) terms() []*termView {
 // reterm gives ev the views of the terms its event now names, all terms
 // with a page (see content.Site.Reread).
 func (r *renderer) reterm(ev *eventView) error {
-	views := make(map[*content.Term]*termView)
-	for _, tv := range slices.Concat(r.view.Actors, r.view.Places, r.view.Topics) {
-		views[tv.Term] = tv
-	}
+	views := r.termViews()
 	of := func(ts []*content.Term) ([]*termView, error) {
 		var out []*termView
 		for _, t := range ts {
@@ -341,19 +380,17 @@ func (r *renderer) reterm(ev *eventView) error {
 	return nil
 }
 
-// reorder puts the views of the events moved, whose dates changed, where
-// the content now has them (see content.Site.Reread): in the chronology,
-// between new neighbours, in their years' and terms' lists; lists again
-// the events of the terms touched, which an event named or no longer
-// names; and works out every event's related events again. It adds to
-// want the pages that then show something else: the moved events' old and
-// new neighbours', their years', the terms touched, and those whose
-// related events changed.
-func (r *renderer) reorder(moved []*eventView, touched map[*termView]bool, want map[string]bool) error {
+// reorder puts the views of the events moved, whose dates changed or which
+// are new, where the content now has them (see content.Site.Reread): in
+// the chronology, between new neighbours, in their years' and terms'
+// lists; takes the events gone out of them; lists again the events of the
+// terms touched, which an event named or no longer names; and works out
+// every event's related events again. It adds to want the pages that then
+// show something else: the old and new neighbours', the years', the terms
+// touched, and those whose related events changed.
+func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool, want map[string]bool) error {
 	v := r.view
-	if len(v.Events) != len(r.site.Events) {
-		return fmt.Errorf("refresh: %d events, %d views", len(r.site.Events), len(v.Events))
-	}
+	v.Events = make([]*eventView, len(r.site.Events))
 	for i, e := range r.site.Events {
 		if v.Events[i] = r.events[e]; v.Events[i] == nil {
 			return fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
@@ -377,13 +414,19 @@ func (r *renderer) reorder(moved []*eventView, touched map[*termView]bool, want 
 		years[yv.Year] = yv
 	}
 	yearsTouched := map[*yearView]bool{}
+	for _, ev := range gone {
+		yearsTouched[ev.Year] = true
+	}
 	terms := maps.Clone(touched)
 	for _, ev := range moved {
 		yv := years[content.YearOf(ev.Event.Date)]
 		if yv == nil {
 			return fmt.Errorf("refresh %s: moved to a year the site does not list", ev.Event.File)
 		}
-		yearsTouched[ev.Year], yearsTouched[yv] = true, true
+		if ev.Year != nil { // nil for a new event
+			yearsTouched[ev.Year] = true
+		}
+		yearsTouched[yv] = true
 		ev.Year = yv
 		ev.Where = r.where(ev)
 		for _, tv := range ev.terms() {

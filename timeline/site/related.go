@@ -13,13 +13,13 @@ const maxRelated = 4
 
 // window is how many events may share a keyword of the related-events
 // index. A term (or a year) with more events than that does not make all of
-// them alike: its events are cut, in the timeline's order, into runs of
-// window events, and into runs shifted by half a window, and each event's
-// keywords are the two runs it falls in. Events then share a term's keyword
-// only with their nearest neighbours in that term, so the work of finding
-// the related events of every event grows linearly with their number,
-// while a small timeline, where no term reaches the window, keeps the plain
-// keywords.
+// them alike: each of its events shares it only with the window events
+// nearest to it in the term, in the timeline's order, half before and half
+// after (fewer at either end). The work of finding the related events of
+// every event then grows linearly with their number, while a small
+// timeline, where no term reaches the window, shares keywords whole. An
+// event added, moved or taken out changes only its neighbours' neighbours
+// in each of its terms, not every event after it.
 const window = 8
 
 // nIndices is how many kinds of keyword events share.
@@ -40,82 +40,47 @@ type relDoc struct {
 	keys  [nIndices][]relKey // by index, in the order of relatedIndices
 }
 
-// relKey is a keyword events share: a term (by slug) or a year, whole, or
-// one run of its events (see window).
+// relKey is a keyword events share: a term (by slug) or a year.
 type relKey struct {
 	term string // the term's slug; "" for a year
 	year int
-	run  int // 0 for the keyword whole; n+1 for the n-th run; -(n+1) for the n-th run shifted by half a window
 }
 
-// appendRawKeys appends an event's terms for each index, or the years it
-// covers, to keys, the index of each to of, and the end of each index's to
-// ends.
-func appendRawKeys(keys []relKey, of []int, ends *[nIndices]int, e *content.Event) ([]relKey, []int) {
+// appendKeys appends an event's terms for each index, or the years it
+// covers, and notes in ends where each index's keywords end.
+func appendKeys(keys []relKey, ends *[nIndices]int, e *content.Event) []relKey {
 	for i, ts := range [][]*content.Term{e.Actors, e.Topics, e.Places} {
 		for _, t := range ts {
-			keys, of = append(keys, relKey{term: t.Slug}), append(of, i)
+			keys = append(keys, relKey{term: t.Slug})
 		}
 		ends[i] = len(keys)
 	}
 	first, last := e.Date.First().Year(), e.Date.Last().Year()
 	// A long span is near everything in it; three years of it are enough.
 	for y := first; y <= last && y < first+3; y++ {
-		keys, of = append(keys, relKey{year: y}), append(of, 3)
+		keys = append(keys, relKey{year: y})
 	}
 	ends[3] = len(keys)
-	return keys, of
+	return keys
 }
 
 // relatedDocs makes the index's documents: each event with its keywords,
-// cut into windows where a keyword has too many events (see window). The
-// documents and their keywords are each made in one array.
+// all cut out of one array.
 func relatedDocs(events []*content.Event) []*relDoc {
-	// Every event's keywords, whole, in one list, with the index each is
-	// of; ends[i][ix] is where event i's keywords of index ix end, and pos
-	// each keyword's place among the events that have it.
-	raw := make([]relKey, 0, 8*len(events))
-	of := make([]int, 0, 8*len(events))
+	keys := make([]relKey, 0, 8*len(events))
 	ends := make([][nIndices]int, len(events))
 	for i, e := range events {
-		raw, of = appendRawKeys(raw, of, &ends[i], e)
-	}
-	var count [nIndices]map[relKey]int
-	for i := range count {
-		count[i] = make(map[relKey]int)
-	}
-	pos := make([]int, len(raw))
-	for k, key := range raw {
-		pos[k] = count[of[k]][key]
-		count[of[k]][key]++
-	}
-	size := len(raw) // a keyword cut into two runs counts twice
-	for k, key := range raw {
-		if count[of[k]][key] > window {
-			size++
-		}
+		keys = appendKeys(keys, &ends[i], e)
 	}
 	store := make([]relDoc, len(events))
-	keys := make([]relKey, 0, size)
 	docs := make([]*relDoc, len(events))
-	k := 0
+	from := 0
 	for i, e := range events {
 		d := &store[i]
 		d.ev, d.first = e, e.Date.First()
 		for ix := range nIndices {
-			from := len(keys)
-			for ; k < ends[i][ix]; k++ {
-				key := raw[k]
-				if count[ix][key] <= window {
-					keys = append(keys, key)
-					continue
-				}
-				run, shifted := key, key
-				run.run = pos[k]/window + 1
-				shifted.run = -((pos[k]+window/2)/window + 1)
-				keys = append(keys, run, shifted)
-			}
-			d.keys[ix] = keys[from:len(keys):len(keys)]
+			d.keys[ix] = keys[from:ends[i][ix]:ends[i][ix]]
+			from = ends[i][ix]
 		}
 		docs[i] = d
 	}
@@ -123,15 +88,16 @@ func relatedDocs(events []*content.Event) []*relDoc {
 }
 
 // relatedEvents returns, for each event, the events most like it, best
-// first, as Hugo's related-content index ranks them (see relScratch.rank); the
+// first, as Hugo's related-content index ranks them (see relScratch.rank),
+// among the events that share a keyword with it (see window); the
 // searches, which only read the index, run on every core.
 func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event {
 	docs := relatedDocs(events)
 	// Each keyword of each index gets a number; postings lists, by that
-	// number, the events that have the keyword, in the timeline's order,
-	// once per time they have it, and ids each event's keywords. Both are
-	// cut out of one array each: the keywords are numbered and counted
-	// first, then the lists filled.
+	// number, the events that have the keyword, in the timeline's order;
+	// ids each event's keywords, and at where the event is in their
+	// postings. All are cut out of one array each: the keywords are
+	// numbered and counted first, then the lists filled.
 	n := 0
 	for _, d := range docs {
 		for _, keys := range d.keys {
@@ -139,8 +105,10 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 		}
 	}
 	allIDs := make([]int32, 0, n)
+	allAt := make([]int32, 0, n)
 	ids := make([][nIndices][]int32, len(docs))
-	var size []int32 // how many times each keyword is had
+	at := make([][nIndices][]int32, len(docs))
+	var size []int32 // how many events have each keyword
 	for ix := range nIndices {
 		number := make(map[relKey]int32)
 		for i, d := range docs {
@@ -152,18 +120,20 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 					number[k] = id
 					size = append(size, 0)
 				}
+				allAt = append(allAt, size[id])
 				size[id]++
 				allIDs = append(allIDs, id)
 			}
 			ids[i][ix] = allIDs[from:len(allIDs):len(allIDs)]
+			at[i][ix] = allAt[from:len(allAt):len(allAt)]
 		}
 	}
 	flat := make([]int32, n)
 	postings := make([][]int32, len(size))
-	at := 0
+	next := 0
 	for id, m := range size {
-		postings[id] = flat[at : at : at+int(m)]
-		at += int(m)
+		postings[id] = flat[next : next : next+int(m)]
+		next += int(m)
 	}
 	for ix := range nIndices {
 		for i := range docs {
@@ -177,7 +147,7 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 		return &relScratch{weight: make([]int32, len(docs)), matches: make([]int32, len(docs))}
 	}
 	parallel.Each(len(docs), newScratch, func(sc *relScratch, i int) {
-		best := sc.rank(docs, postings, &ids[i], i)
+		best := sc.rank(docs, postings, &ids[i], &at[i], i)
 		if len(best) == 0 {
 			return
 		}
@@ -196,6 +166,17 @@ func relatedEvents(events []*content.Event) map[*content.Event][]*content.Event 
 	return out
 }
 
+// sharing returns the events of a keyword's postings that share it with
+// the event at position at in them: all of them, or, beyond window, the
+// nearest window of them and the event itself.
+func sharing(postings []int32, at int32) []int32 {
+	if len(postings) <= window {
+		return postings
+	}
+	lo, hi := max(0, int(at)-window/2), min(len(postings), int(at)+window/2+1)
+	return postings[lo:hi]
+}
+
 // relScratch is a worker's tally of what each event shares with the one
 // whose related events it looks for; touched lists the events with a
 // score, so that clearing it costs what the search found.
@@ -212,16 +193,17 @@ const relatedThreshold = 50
 
 // rank returns the positions of the maxRelated events most like event i,
 // best first, ranked as Hugo's related.InvertedIndex ranks a document's
-// matches: each keyword shared adds its index's weight and counts one
-// match; an event is kept when its average weight per match, on a scale of
-// 0 to 100 between the lowest and highest weights, reaches the threshold
-// divided by its number of matches; the heaviest come first, then the
-// latest, then by slug. TestRelatedLikeHugo checks the two agree.
-func (sc *relScratch) rank(docs []*relDoc, postings [][]int32, ids *[nIndices][]int32, i int) []int32 {
+// matches: each keyword shared (see sharing) adds its index's weight and
+// counts one match; an event is kept when its average weight per match,
+// on a scale of 0 to 100 between the lowest and highest weights, reaches
+// the threshold divided by its number of matches; the heaviest come first,
+// then the latest, then by slug. TestRelatedLikeHugo checks the two agree
+// where no keyword reaches the window, TestRelatedNeighbours beyond.
+func (sc *relScratch) rank(docs []*relDoc, postings [][]int32, ids, at *[nIndices][]int32, i int) []int32 {
 	for ix, keys := range ids {
 		w := int32(relatedIndices[ix].weight)
-		for _, k := range keys {
-			for _, j := range postings[k] {
+		for n, k := range keys {
+			for _, j := range sharing(postings[k], at[ix][n]) {
 				if j == int32(i) {
 					continue
 				}

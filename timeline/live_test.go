@@ -630,7 +630,9 @@ func TestLiveDatesMoved(t *testing.T) {
 			mine := anyDateLine.FindStringSubmatch(readFile(t, file))[1]
 			theirs := anyDateLine.FindStringSubmatch(readFile(t, events[r.IntN(len(events))]))[1]
 			var date string
-			switch r.IntN(4) {
+			switch r.IntN(5) {
+			case 4: // a year no event is in, or was
+				date = fmt.Sprintf("%d-%02d", 1900+r.IntN(60), 1+r.IntN(12))
 			case 0: // the same day as another event
 				date = theirs
 			case 1: // another day of another event's year
@@ -663,7 +665,9 @@ func TestLiveTermsChanged(t *testing.T) {
 			line := regexp.MustCompile(`(?m)^` + key + `: \[(.*)\]$`)
 			mine := splitNames(line.FindStringSubmatch(readFile(t, file))[1])
 			theirs := splitNames(line.FindStringSubmatch(readFile(t, other))[1])
-			switch r.IntN(4) {
+			switch r.IntN(5) {
+			case 4: // one more, never named before
+				mine = append(mine, fmt.Sprintf(`"Nom %d"`, r.IntN(1e6)))
 			case 0: // one more, another event's
 				if len(theirs) > 0 {
 					mine = append(mine, theirs[r.IntN(len(theirs))])
@@ -737,10 +741,13 @@ func TestLiveEventsAddedAndRemoved(t *testing.T) {
 		events := *all
 		file := events[r.IntN(len(events))]
 		switch r.IntN(3) {
-		case 0: // a new event, another's copy in a year the site has
+		case 0: // a new event, another's copy in a year the site has, or not
 			text := readFile(t, events[r.IntN(len(events))])
-			theirs := anyDateLine.FindStringSubmatch(readFile(t, events[r.IntN(len(events))]))[1]
-			text = anyDateLine.ReplaceAllString(text, fmt.Sprintf("date: %s-%02d", theirs[:4], 1+r.IntN(12)))
+			year := anyDateLine.FindStringSubmatch(readFile(t, events[r.IntN(len(events))]))[1][:4]
+			if r.IntN(3) == 0 {
+				year = fmt.Sprint(1900 + r.IntN(60))
+			}
+			text = anyDateLine.ReplaceAllString(text, fmt.Sprintf("date: %s-%02d", year, 1+r.IntN(12)))
 			text = titleLine.ReplaceAllString(text, `title: "$1, de nouveau"`)
 			name := filepath.Join(filepath.Dir(file), fmt.Sprintf("nouveau-%d.md", r.IntN(1e6)))
 			if r.IntN(2) == 0 {

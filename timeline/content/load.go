@@ -111,6 +111,8 @@ type loader struct {
 	// out but which are extracted all the same.
 	drafted map[*Source]bool
 	slugs   map[string]string // the event files' slugs, and their paths
+	// draftNamed are the terms drafts name.
+	draftNamed map[*Term]bool
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -248,7 +250,7 @@ func (l *loader) load() (*Site, error) {
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
-	s.slugs = l.slugs
+	s.slugs, s.draftNamed = l.slugs, l.draftNamed
 	s.Events = link(events, srcs)
 	s.drafted = l.drafted
 	s.findUncited()
@@ -861,6 +863,12 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 					t := ts.resolve(n)
 					if t.File == "" && t.first == "" {
 						t.first = e.File
+					}
+					if e.Draft {
+						if l.draftNamed == nil {
+							l.draftNamed = map[*Term]bool{}
+						}
+						l.draftNamed[t] = true
 					}
 					switch k {
 					case 0:

@@ -32,6 +32,8 @@ type Site struct {
 	uncited []*Source
 	drafted map[*Source]bool  // the sources drafts cite
 	slugs   map[string]string // every event file's slug, drafts' included, and its path
+	// draftNamed are the terms drafts name.
+	draftNamed map[*Term]bool
 }
 
 // Uncited returns the sources directly in sources/ that no event cites,

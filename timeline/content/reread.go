@@ -90,14 +90,14 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		sortProblems(problems)
 		return nil, false, Problems(problems)
 	}
-	if !same || !s.sameYears(byFile, files, fresh) {
+	if !same {
 		return nil, false, nil
 	}
 	// An event may name other terms, one file at a time, as long as
-	// every term keeps its page and its title.
+	// every term keeps its title.
 	groups := make([][3][]*Term, len(files))
 	var renamed *Event // the event whose terms change, if any
-	var firsts map[*Term]string
+	var plan naming
 	for i, name := range files {
 		old, e := byFile[name], fresh[i]
 		groups[i] = [3][]*Term{old.Actors, old.Places, old.Topics}
@@ -109,9 +109,10 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		}
 		renamed = old
 		var ok bool
-		if groups[i], firsts, ok = s.nameTerms(old, e.names); !ok {
+		if plan, ok = s.nameTerms(old, e.names); !ok {
 			return nil, false, nil
 		}
+		groups[i] = plan.groups
 	}
 	edits := make([]Edit, len(files))
 	moved := map[*Event]bool{}
@@ -148,6 +149,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		for t := range was {
 			if !now[t] {
 				t.Events = slices.DeleteFunc(t.Events, func(x *Event) bool { return x == old })
+				touched[t] = true
 			}
 		}
 		for t := range now {
@@ -157,10 +159,11 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 			}
 		}
 	}
-	for t, first := range firsts {
-		t.first = first
-	}
+	s.apply(plan)
 	s.reorder(moved, renamed, touched)
+	if renamed != nil {
+		s.relist(touched)
+	}
 	for src, evs := range cited {
 		src.Citations = place(append(src.Citations, evs...), setOf(evs))
 	}
@@ -184,9 +187,9 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 }
 
 // add takes in the new event file name, when it is an event Load would
-// read (see isEventFile) with a page name of its own, not a draft, in a
-// year the timeline lists, naming terms with pages without changing their
-// titles (see nameTerms). A file with problems gives them.
+// read (see isEventFile) with a page name of its own, not a draft, naming
+// terms without changing their titles (see nameTerms). A file with
+// problems gives them.
 func (s *Site) add(fsys fs.FS, name string, byID map[string]*Source) ([]Edit, bool, error) {
 	slug := idOf(name)
 	if _, taken := s.slugs[slug]; taken || !validSlug(slug) || !isEventFile(fsys, name) {
@@ -200,15 +203,16 @@ func (s *Site) add(fsys fs.FS, name string, byID map[string]*Source) ([]Edit, bo
 		return nil, false, Problems(f.sub.problems)
 	}
 	e := f.e
-	if e == nil || e.Draft || !slices.ContainsFunc(s.Events, func(x *Event) bool { return YearOf(x.Date) == YearOf(e.Date) }) {
+	if e == nil || e.Draft {
 		return nil, false, nil
 	}
-	groups, firsts, ok := s.nameTerms(e, f.names)
+	plan, ok := s.nameTerms(e, f.names)
 	if !ok {
 		return nil, false, nil
 	}
 	e.names = f.names
-	e.Actors, e.Places, e.Topics = groups[0], groups[1], groups[2]
+	e.Actors, e.Places, e.Topics = plan.groups[0], plan.groups[1], plan.groups[2]
+	s.apply(plan)
 	just := map[*Event]bool{e: true}
 	s.Events = place(append(s.Events, e), just)
 	for t := range e.terms() {
@@ -217,27 +221,21 @@ func (s *Site) add(fsys fs.FS, name string, byID map[string]*Source) ([]Edit, bo
 	for src := range e.sources() {
 		src.Citations = place(append(src.Citations, e), just)
 	}
-	for t, first := range firsts {
-		t.first = first
-	}
+	s.relist(e.terms())
 	s.slugs[slug] = name
 	s.findUncited()
 	s.warn(map[string]*Event{name: e}, f.sub.warnings)
 	return []Edit{{Event: e, New: true}}, true, nil
 }
 
-// remove takes out the event old, whose file is gone, when its year and
-// every term it names keep another event, and its terms their titles.
+// remove takes out the event old, whose file is gone, unless a term no
+// file describes took its title from it and another file names it.
 func (s *Site) remove(old *Event) ([]Edit, bool, error) {
-	year := YearOf(old.Date)
-	if !slices.ContainsFunc(s.Events, func(x *Event) bool { return x != old && YearOf(x.Date) == year }) {
+	plan, ok := s.nameTerms(old, [3][]string{})
+	if !ok {
 		return nil, false, nil
 	}
-	for t := range old.terms() {
-		if len(t.Events) == 1 || t.File == "" && t.first == old.File {
-			return nil, false, nil
-		}
-	}
+	s.apply(plan)
 	gone := func(x *Event) bool { return x == old }
 	s.Events = slices.DeleteFunc(s.Events, gone)
 	for t := range old.terms() {
@@ -248,6 +246,7 @@ func (s *Site) remove(old *Event) ([]Edit, bool, error) {
 			src.Citations = nil
 		}
 	}
+	s.relist(old.terms())
 	delete(s.slugs, old.Slug)
 	s.findUncited()
 	s.warn(map[string]*Event{old.File: old}, nil)
@@ -324,35 +323,6 @@ func (e *Event) sources() map[*Source]bool {
 	return set
 }
 
-// sameYears reports whether the events named by files (their old values
-// in byFile, what they now say in fresh, in the same order) leave the
-// years the timeline lists events under as they were: no year gains its
-// first event or loses its last, which would add or remove a year's page.
-func (s *Site) sameYears(byFile map[string]*Event, files []string, fresh []*Event) bool {
-	var was, now []int // the years of the events that moved, before and after
-	for i, name := range files {
-		if old := byFile[name]; old.Date != fresh[i].Date {
-			was, now = append(was, YearOf(old.Date)), append(now, YearOf(fresh[i].Date))
-		}
-	}
-	if slices.Equal(was, now) {
-		return true // no date changed, or none changed its year
-	}
-	count := map[int]int{}
-	for _, e := range s.Events {
-		count[YearOf(e.Date)]++
-	}
-	before := len(count)
-	for i := range was {
-		count[was[i]]--
-		if count[was[i]] == 0 {
-			delete(count, was[i])
-		}
-		count[now[i]]++
-	}
-	return len(count) == before && !slices.ContainsFunc(was, func(y int) bool { return count[y] == 0 })
-}
-
 // reorder puts the events moved, whose dates changed, in their new places
 // in the timeline and in the lists of their terms and sources, and
 // renamed, if not nil, in the lists of the terms touched, which it joined,
@@ -403,59 +373,130 @@ func sameNames(a, b [3][]string) bool {
 	return true
 }
 
+// A naming is what an event's file names, as Load would find it (see
+// nameTerms).
+type naming struct {
+	groups [3][]*Term       // the actors, places and topics named, in order
+	firsts map[*Term]string // the terms no file describes that the event now names first, with its file
+	fresh  [3][]freshTerm   // the terms no file or event described until now, by kind
+	gone   [3][]*Term       // the terms no file describes that no file will name any more, by kind
+}
+
+// freshTerm is a term an event names for the first time, with the name it
+// was first found by.
+type freshTerm struct {
+	t    *Term
+	name string
+}
+
 // nameTerms finds the terms that names, what e's file now names, refer to,
-// as Load would, and reports whether e may name them in place: each is a
-// term of the site with a page, which keeps one (e is not the last event
-// of a term it no longer names) and keeps its title. A term no file
-// describes takes the spelling of the first event file naming it as its
-// title; for such a term that e names first from now on, it returns e's
-// file as the term's first.
-func (s *Site) nameTerms(e *Event, names [3][]string) (groups [3][]*Term, firsts map[*Term]string, ok bool) {
+// as Load would, and reports whether e may name them in place: no term's
+// title changes. A term no file describes takes the spelling of the first
+// event file naming it as its title: e may not spell such a term
+// otherwise if it names it first, now or from now on, nor stop naming it
+// if it named it first, unless no other file names it. A term no file or
+// event described until now is made, to be kept by apply; one no file
+// will name any more is forgotten by apply.
+func (s *Site) nameTerms(e *Event, names [3][]string) (plan naming, ok bool) {
 	for k, ts := range s.terms {
 		if ts == nil {
-			return groups, nil, false
+			return plan, false
 		}
-		was, now := spellings(ts, e.names[k]), spellings(ts, names[k])
+		made := map[string]*Term{} // the terms made here, by slug
+		was, now := spellings(ts, e.names[k]), map[*Term]string{}
 		for _, n := range names[k] {
 			t := ts.find(n)
 			if t == nil {
-				return groups, nil, false // a new term: a new page
+				slug := Slugify(n)
+				if t = made[slug]; t == nil {
+					t = &Term{Kind: ts.kind, Slug: slug, Title: strings.TrimSpace(n), first: e.File}
+					made[slug] = t
+					plan.fresh[k] = append(plan.fresh[k], freshTerm{t, n})
+				}
 			}
-			groups[k] = appendTerm(groups[k], t)
+			if _, ok := now[t]; !ok {
+				now[t] = n
+			}
+			plan.groups[k] = appendTerm(plan.groups[k], t)
 		}
 		for t, spelt := range now {
-			if _, named := was[t]; !named && len(t.Events) == 0 {
-				return groups, nil, false // its first event: a new page
-			}
-			if t.File != "" {
+			if t.File != "" || made[t.Slug] == t {
 				continue
 			}
 			switch {
 			case e.File == t.first && strings.TrimSpace(spelt) != t.Title:
-				return groups, nil, false // the title changes
+				return plan, false // the title changes
 			case walkBefore(e.File, t.first):
 				if strings.TrimSpace(spelt) != t.Title {
-					return groups, nil, false
+					return plan, false
 				}
-				if firsts == nil {
-					firsts = map[*Term]string{}
+				if plan.firsts == nil {
+					plan.firsts = map[*Term]string{}
 				}
-				firsts[t] = e.File
+				plan.firsts[t] = e.File
 			}
 		}
 		for t := range was {
-			if _, named := now[t]; named {
+			if _, named := now[t]; named || t.File != "" || e.File != t.first {
 				continue
 			}
-			if len(t.Events) == 1 {
-				return groups, nil, false // its last event: a page gone
+			if len(t.Events) > 1 || s.draftNamed[t] {
+				return plan, false // its title would be another file's spelling
 			}
-			if t.File == "" && e.File == t.first {
-				return groups, nil, false // its title is another file's spelling
-			}
+			plan.gone[k] = append(plan.gone[k], t)
 		}
 	}
-	return groups, firsts, true
+	return plan, true
+}
+
+// apply keeps what nameTerms found: the terms an event now names first,
+// and the terms it made, found by name from now on; and forgets those no
+// file names any more.
+func (s *Site) apply(plan naming) {
+	for t, first := range plan.firsts {
+		t.first = first
+	}
+	for k, gone := range plan.gone {
+		for _, t := range gone {
+			s.terms[k].forget(t)
+		}
+	}
+	for k, fresh := range plan.fresh {
+		ts := s.terms[k]
+		for _, f := range fresh {
+			ts.byName[Fold(f.name)], ts.bySlug[f.t.Slug] = f.t, f.t
+			ts.list = append(ts.list, f.t)
+		}
+	}
+}
+
+// relist lists again, among the site's actors, places and topics, the
+// terms touched, whose events changed: a term with events is listed, in
+// the order of slugs, and one with none is not.
+func (s *Site) relist(touched map[*Term]bool) {
+	for k, list := range []*[]*Term{&s.Actors, &s.Places, &s.Topics} {
+		kind := termKeys[k]
+		changed := false
+		for t := range touched {
+			if len(t.Events) == 0 {
+				t.Events = nil // as Load leaves a term no event names
+			}
+			if t.Kind == kind && slices.Contains(*list, t) != (len(t.Events) > 0) {
+				changed = true
+			}
+		}
+		if !changed {
+			continue
+		}
+		kept := slices.DeleteFunc(slices.Clone(*list), func(t *Term) bool { return len(t.Events) == 0 })
+		for t := range touched {
+			if t.Kind == kind && len(t.Events) > 0 && !slices.Contains(kept, t) {
+				kept = append(kept, t)
+			}
+		}
+		slices.SortFunc(kept, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })
+		*list = kept
+	}
 }
 
 // spellings returns the terms of ts that names refer to, each with the
@@ -513,4 +554,12 @@ func walkBefore(a, b string) bool {
 		}
 		a, b = arest, brest
 	}
+}
+
+// forget takes t out of ts: no file names it any more.
+func (ts *terms) forget(t *Term) {
+	maps.DeleteFunc(ts.byName, func(_ string, x *Term) bool { return x == t })
+	maps.DeleteFunc(ts.byRaw, func(_ string, x *Term) bool { return x == t })
+	maps.DeleteFunc(ts.bySlug, func(_ string, x *Term) bool { return x == t })
+	ts.list = slices.DeleteFunc(ts.list, func(x *Term) bool { return x == t })
 }

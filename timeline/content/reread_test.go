@@ -92,16 +92,16 @@ func TestReread(t *testing.T) {
 			replace(t, tree, valette, "date: 2015-11", "date: 2018-06-02")
 			replace(t, tree, mna, "date: 2018-06", "date: 2015-12")
 		}},
-		{name: "the only event of its year", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "the only event of its year", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "date: 2015-11", "date: 2018-11")
 		}},
-		{name: "a year of its own", files: []string{imam}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a year of its own", files: []string{imam}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, imam, "date: 2023-01", "date: 2019-01")
 		}},
 		{name: "the same date written otherwise", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "date: 2015-11", "date: \"2015-11\"")
 		}},
-		{name: "another actor", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "another actor", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "actors: [Union européenne]", "actors: [Union européenne, Maroc]")
 		}},
 		{name: "the same actor named otherwise", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
@@ -128,16 +128,34 @@ func TestReread(t *testing.T) {
 		{name: "a topic it names first from now on, spelt otherwise", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, Expulsion]")
 		}},
-		{name: "the only event of a topic", files: []string{accord}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "the only event of a topic", files: []string{accord}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, accord, `"crime organisé", `, "")
 		}},
-		{name: "an actor with a file and no event yet", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a topic a draft read before names first", files: []string{valette}, fits: true, setup: func(tree fstest.MapFS) {
+			tree["events/2015-01-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2015-01\ntopics: [Asile]\ndraft: true\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, asile]")
+		}},
+		{name: "a topic a draft read after names first, spelt otherwise", files: []string{valette}, setup: func(tree fstest.MapFS) {
+			tree["events/2016-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2016\ntopics: [Asile]\ndraft: true\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, asile]")
+		}},
+		{name: "a topic a draft read after names first, spelt alike", files: []string{valette}, fits: true, setup: func(tree fstest.MapFS) {
+			tree["events/2016-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2016\ntopics: [asile]\ndraft: true\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, asile]")
+		}},
+		{name: "two topics spelt alike but for case, new", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, Droit d'asile, droit d’asile]")
+		}},
+		{name: "an actor with a file and no event yet", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "actors: [Union européenne]", "actors: [Union européenne, Gérald Darmanin]")
 		}},
-		{name: "the only event of an actor", files: []string{imam}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "the only event of an actor", files: []string{imam}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, imam, "actors: [Hassan Iquioussen]", "actors: []")
 		}},
-		{name: "a topic no event names", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a topic no event names", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, asile]")
 		}},
 		{name: "two files naming other terms", files: []string{valette, mna}, edit: func(t *testing.T, tree fstest.MapFS) {
@@ -177,10 +195,10 @@ func TestReread(t *testing.T) {
 		{name: "a new file naming a topic first, spelt otherwise", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\ntopics: [Expulsion]\n---\n")}
 		}},
-		{name: "a new file naming an actor with no page yet", files: []string{"events/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a new file naming an actor with no page yet", files: []string{"events/2015-12-suite.md"}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\nactors: [Gérald Darmanin]\n---\n")}
 		}},
-		{name: "a new file in a year of its own", files: []string{"events/2016-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a new file in a year of its own", files: []string{"events/2016-suite.md"}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["events/2016-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2016-12\n---\n")}
 		}},
 		{name: "a new file with the name of another", files: []string{"events/ajouts/2015-11-sommet-de-la-valette.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
@@ -211,11 +229,22 @@ func TestReread(t *testing.T) {
 		{name: "a deleted file, the only event of its year", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, valette)
 		}},
-		{name: "a deleted file, the only event of a place", files: []string{rise}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a deleted file, the only event of a place", files: []string{rise}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, rise)
 		}},
-		{name: "a deleted file, the first to name a topic", files: []string{sahara}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a deleted file, the only one to name a topic", files: []string{sahara}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, sahara)
+		}},
+		{name: "a deleted file, the first to name a topic a draft names", files: []string{sahara}, setup: func(tree fstest.MapFS) {
+			tree["events/2030-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2030\ntopics: [sahara]\ndraft: true\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, sahara)
+		}},
+		{name: "a deleted file, the first to name a topic others name", files: []string{imam}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, imam)
+		}},
+		{name: "a topic no longer named, by the only file naming it", files: []string{sahara}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, sahara, `topics: ["Sahara"]`, `topics: ["expulsion"]`)
 		}},
 		{name: "a deleted file and another edited", files: []string{gone, imam}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, gone)
@@ -290,6 +319,16 @@ func TestReread(t *testing.T) {
 	}
 }
 
+// termIDs returns the kinds and slugs of a set of terms, sorted.
+func termIDs(set map[*Term]bool) []string {
+	var out []string
+	for t := range set {
+		out = append(out, t.Kind+"/"+t.Slug)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // ids returns the sources' ids, sorted.
 func ids(srcs []*Source) []string {
 	out := make([]string, len(srcs))
@@ -338,6 +377,10 @@ func same(t *testing.T, got, want *Site) {
 		t.Errorf("sources drafts cite: got %v, want %v", gd, wd)
 	}
 	g.drafted, w.drafted = nil, nil // keyed by sources of different loads
+	if gd, wd := termIDs(g.draftNamed), termIDs(w.draftNamed); !slices.Equal(gd, wd) {
+		t.Errorf("terms drafts name: got %v, want %v", gd, wd)
+	}
+	g.draftNamed, w.draftNamed = nil, nil
 	if !reflect.DeepEqual(g, w) {
 		for i := range min(len(got.Events), len(want.Events)) {
 			if !reflect.DeepEqual(got.Events[i], want.Events[i]) {
@@ -617,5 +660,27 @@ func TestWalkBefore(t *testing.T) {
 	})
 	if !slices.Equal(sorted, walked) {
 		t.Errorf("walkBefore sorts\n%q\nfs.WalkDir visits\n%q", sorted, walked)
+	}
+}
+
+// TestRereadForgets makes the only file naming a topic stop naming it,
+// then a file read after it name the topic again, spelt otherwise: Load
+// titles the topic as that file spells it, so Reread must have forgotten
+// the topic's first spelling.
+func TestRereadForgets(t *testing.T) {
+	tree := seedTree(t)
+	s := load(t, tree)
+	oqtf := "events/2024-9500-oqtf-pour-1200-eloignements.md"
+	for _, step := range []struct {
+		file, old, new string
+	}{
+		{sahara, `topics: ["Sahara"]`, `topics: ["expulsion"]`},
+		{oqtf, `topics: ["OQTF", "expulsion"]`, `topics: ["OQTF", "expulsion", "sahara"]`},
+	} {
+		replace(t, tree, step.file, step.old, step.new)
+		if _, fits, err := s.Reread(tree, []string{step.file}); err != nil || !fits {
+			t.Fatalf("%s: Reread gives %v and takes the change in place: %v", step.file, err, fits)
+		}
+		same(t, s, load(t, tree))
 	}
 }

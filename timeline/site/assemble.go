@@ -43,28 +43,9 @@ func (r *renderer) build() error {
 	termViews := func(kind string, ts []*content.Term) ([]*termView, error) {
 		out := make([]*termView, 0, len(ts))
 		for _, t := range ts {
-			body, err := markdown(r.md, t.Body)
+			tv, err := r.termView(kind, t)
 			if err != nil {
-				return nil, fmt.Errorf("render %s: %w", t.File, err)
-			}
-			tv := &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), URL: termPath(kind, t.Slug),
-				Label: termLabels[kind][0], Body: body}
-			if tv.Title == "" {
-				tv.Title = t.Slug
-			}
-			var lede []string
-			for _, x := range []string{t.Role, t.Country} {
-				if x != "" && x != t.Title {
-					lede = append(lede, x)
-				}
-			}
-			tv.Lede = French(strings.Join(lede, " · "))
-			for _, a := range t.Aliases {
-				// Only names go under "Aussi nommé"; a description such as
-				// "homologue marocain" reads wrong out of its article.
-				if r, _ := utf8.DecodeRuneInString(a); unicode.IsUpper(r) || unicode.IsDigit(r) {
-					tv.Names = append(tv.Names, French(a))
-				}
+				return nil, err
 			}
 			terms[t] = tv
 			out = append(out, tv)
@@ -115,7 +96,7 @@ func (r *renderer) build() error {
 		y := content.YearOf(e.Date)
 		yv := years[y]
 		if yv == nil {
-			yv = &yearView{Year: y, Label: yearLabel(y), ID: fmt.Sprintf("y%d", y), URL: fmt.Sprintf("years/%d.html", y)}
+			yv = newYearView(y)
 			years[y] = yv
 		}
 		ev.Year = yv
@@ -129,10 +110,7 @@ func (r *renderer) build() error {
 	// Where each event and year sits in the chronology: on the home page,
 	// or on its year's page when the home page lists only the latest.
 	for _, yv := range v.Years {
-		yv.Where = "index.html#" + yv.ID
-		if r.split() {
-			yv.Where = "index.html#overview"
-		}
+		yv.Where = r.yearWhere(yv)
 	}
 	for _, ev := range v.Events {
 		ev.Where = r.where(ev)
@@ -145,14 +123,6 @@ func (r *renderer) build() error {
 			ev.Next = v.Events[i+1]
 		}
 	}
-	// Each term's names are folded once for the search words of all the
-	// events naming it (see eventView.Search).
-	for _, group := range [][]*termView{v.Actors, v.Places, v.Topics} {
-		for _, tv := range group {
-			tv.search = searchWords(append([]string{tv.Term.Title}, tv.Aliases...)...)
-		}
-	}
-
 	// A term lists its events in the timeline's order, whatever order the
 	// content gives them in.
 	order := make(map[*content.Event]int, len(s.Events))
@@ -213,6 +183,53 @@ func (r *renderer) build() error {
 	r.before, r.beforeSources = nil, nil
 	r.events = events
 	return nil
+}
+
+// termView makes the view of t, a term of the kind with a page, but for
+// its events.
+func (r *renderer) termView(kind string, t *content.Term) (*termView, error) {
+	body, err := markdown(r.md, t.Body)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", t.File, err)
+	}
+	tv := &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), URL: termPath(kind, t.Slug),
+		Label: termLabels[kind][0], Body: body}
+	if tv.Title == "" {
+		tv.Title = t.Slug
+	}
+	var lede []string
+	for _, x := range []string{t.Role, t.Country} {
+		if x != "" && x != t.Title {
+			lede = append(lede, x)
+		}
+	}
+	tv.Lede = French(strings.Join(lede, " · "))
+	for _, a := range t.Aliases {
+		// Only names go under "Aussi nommé"; a description such as
+		// "homologue marocain" reads wrong out of its article.
+		if r, _ := utf8.DecodeRuneInString(a); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			tv.Names = append(tv.Names, French(a))
+		}
+	}
+	// The term's names are folded once for the search words of all the
+	// events naming it (see eventView.Search).
+	tv.search = searchWords(append([]string{t.Title}, t.Aliases...)...)
+	return tv, nil
+}
+
+// newYearView makes the view of year y, but for its events and its place
+// in the chronology.
+func newYearView(y int) *yearView {
+	return &yearView{Year: y, Label: yearLabel(y), ID: fmt.Sprintf("y%d", y), URL: fmt.Sprintf("years/%d.html", y)}
+}
+
+// yearWhere is yv's place in the chronology: on the home page, or its
+// overview when the home page lists only the latest events.
+func (r *renderer) yearWhere(yv *yearView) string {
+	if r.split() {
+		return "index.html#overview"
+	}
+	return "index.html#" + yv.ID
 }
 
 // where is ev's place in the chronology: on the home page, or on its

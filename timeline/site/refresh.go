@@ -187,6 +187,13 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	var moved []*eventView          // the events whose date changed, or new
 	var gone []*eventView           // the events whose file is gone
 	touched := map[*termView]bool{} // the terms an event no longer names, or names now
+	var removed []string            // the pages of terms and years left without events
+	if slices.ContainsFunc(edits, func(ed content.Edit) bool { return ed.New || ed.Gone || retermed(ed) }) {
+		var err error
+		if removed, err = r.relistTerms(want); err != nil {
+			return 0, false, err
+		}
+	}
 	for _, ed := range edits {
 		e := ed.Event
 		if ed.New {
@@ -260,9 +267,11 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	}
 	if len(moved) > 0 || len(gone) > 0 || len(touched) > 0 {
 		split := r.split()
-		if err := r.reorder(moved, gone, touched, want); err != nil {
+		emptied, err := r.reorder(moved, gone, touched, want)
+		if err != nil {
 			return 0, false, err
 		}
+		removed = append(removed, emptied...)
 		if r.split() != split {
 			// Every event's place in the chronology changes.
 			return 0, false, fmt.Errorf("refresh: the home page lists %d events, not the latest %d", len(r.view.Events), homeRecent)
@@ -309,11 +318,45 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		return len(jobs), true, err
 	}
 	for _, ev := range gone {
-		if err := remove(ev.URL); err != nil {
+		removed = append(removed, ev.URL)
+	}
+	for _, page := range removed {
+		if err := remove(page); err != nil {
 			return len(jobs), true, err
 		}
 	}
-	return len(jobs) + len(gone), true, nil
+	return len(jobs) + len(removed), true, nil
+}
+
+// relistTerms lists again the views of the site's actors, places and
+// topics, after content.Site.Reread added or took out some: a term new to
+// the lists gets a view and its page is wanted; it returns the pages of
+// the terms no longer listed.
+func (r *renderer) relistTerms(want map[string]bool) ([]string, error) {
+	var removed []string
+	views := r.termViews()
+	for k, list := range []*[]*termView{&r.view.Actors, &r.view.Places, &r.view.Topics} {
+		kind := []string{"actors", "places", "topics"}[k]
+		terms := [][]*content.Term{r.site.Actors, r.site.Places, r.site.Topics}[k]
+		next := make([]*termView, len(terms))
+		for i, t := range terms {
+			if next[i] = views[t]; next[i] == nil {
+				tv, err := r.termView(kind, t)
+				if err != nil {
+					return nil, err
+				}
+				next[i] = tv
+				want[tv.URL] = true
+			}
+		}
+		for _, tv := range *list {
+			if !slices.Contains(next, tv) {
+				removed = append(removed, tv.URL)
+			}
+		}
+		*list = next
+	}
+	return removed, nil
 }
 
 // termViews returns the view of each term with a page.
@@ -388,12 +431,12 @@ func (r *renderer) reterm(ev *eventView) error {
 // every event's related events again. It adds to want the pages that then
 // show something else: the old and new neighbours', the years', the terms
 // touched, and those whose related events changed.
-func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool, want map[string]bool) error {
+func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool, want map[string]bool) (emptied []string, err error) {
 	v := r.view
 	v.Events = make([]*eventView, len(r.site.Events))
 	for i, e := range r.site.Events {
 		if v.Events[i] = r.events[e]; v.Events[i] == nil {
-			return fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
+			return nil, fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
 		}
 	}
 	for i, ev := range v.Events {
@@ -419,9 +462,11 @@ func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool,
 	}
 	terms := maps.Clone(touched)
 	for _, ev := range moved {
-		yv := years[content.YearOf(ev.Event.Date)]
-		if yv == nil {
-			return fmt.Errorf("refresh %s: moved to a year the site does not list", ev.Event.File)
+		y := content.YearOf(ev.Event.Date)
+		yv := years[y]
+		if yv == nil { // the year's first event
+			yv = newYearView(y)
+			years[y] = yv
 		}
 		if ev.Year != nil { // nil for a new event
 			yearsTouched[ev.Year] = true
@@ -440,6 +485,17 @@ func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool,
 	for _, ev := range v.Events {
 		if yearsTouched[ev.Year] {
 			ev.Year.Events = append(ev.Year.Events, ev)
+		}
+	}
+	if len(years) != len(v.Years) || slices.ContainsFunc(v.Years, func(yv *yearView) bool { return len(yv.Events) == 0 }) {
+		v.Years = v.Years[:0:0]
+		for _, y := range sortedKeys(years) {
+			if yv := years[y]; len(yv.Events) > 0 {
+				yv.Where = r.yearWhere(yv)
+				v.Years = append(v.Years, yv)
+			} else {
+				emptied = append(emptied, yv.URL)
+			}
 		}
 	}
 	for tv := range terms {
@@ -466,7 +522,7 @@ func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool,
 			want[ev.URL] = true
 		}
 	}
-	return nil
+	return emptied, nil
 }
 
 // Remember makes the renderer keep what it rendered of each event and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -774,6 +775,28 @@ func TestLiveEventsAddedAndRemoved(t *testing.T) {
 			return []string{file, name}
 		}
 	})
+}
+
+// TestLiveDanglingLink replaces an event file by a link to a file that
+// does not exist: not a deleted event, but a file a build cannot read,
+// which Update reports, leaving the site as it was.
+func TestLiveDanglingLink(t *testing.T) {
+	src, out, events, live := synthLive(t, 320, 3)
+	before := tree(t, out)
+	file := events[len(events)-1]
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("absent.md", file); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, _, err := live.Update([]string{file})
+	if _, lerr := timeline.Load(os.DirFS(src)); lerr == nil || err == nil || !strings.Contains(err.Error(), filepath.Base(file)) {
+		t.Fatalf("Update gives %v, a build %v: want both to report %s", err, lerr, filepath.Base(file))
+	}
+	if after := tree(t, out); !maps.Equal(before, after) {
+		t.Error("the site on disk changed")
+	}
 }
 
 // TestLiveHomeSplits adds an event to a site the home page lists whole, so

@@ -53,7 +53,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	// A file that became an event, or one that is no more, comes alone.
 	if len(files) == 1 {
 		old := byFile[files[0]]
-		_, err := fs.Stat(fsys, files[0])
+		_, err := lstat(fsys, files[0]) // a link leading nowhere is still a file Load reads
 		switch {
 		case old == nil && err == nil:
 			return s.add(fsys, files[0], byID)
@@ -71,7 +71,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		if old == nil {
 			return nil, false, nil // not an event of the site: a new file, a draft, or not an event at all
 		}
-		if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		if _, err := lstat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 			return nil, false, nil
 		}
 		var f eventFile
@@ -176,7 +176,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 
 // warn puts warnings in place of the warnings of the files in byFile.
 func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
-	kept := s.Warnings[:0:0]
+	var kept []Problem // nil when none, as Load leaves it
 	for _, w := range s.Warnings {
 		if _, reread := byFile[w.File]; !reread {
 			kept = append(kept, w)

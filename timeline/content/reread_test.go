@@ -684,3 +684,22 @@ func TestRereadForgets(t *testing.T) {
 		same(t, s, load(t, tree))
 	}
 }
+
+// TestRereadWarningsGone fixes the only file with a warning: the site
+// then has no warnings, as Load gives it.
+func TestRereadWarningsGone(t *testing.T) {
+	tree := fstest.MapFS{
+		"_index.md":   {Data: []byte("---\ntitle: S\n---\n")},
+		"events/a.md": {Data: []byte("---\ntitle: A\ndate: 3 mai 2012\n---\n")},
+		"events/b.md": {Data: []byte("---\ntitle: B\ndate: 2012\n---\n")},
+	}
+	s := load(t, tree)
+	if len(s.Warnings) == 0 {
+		t.Fatal("a date read loosely gives no warning")
+	}
+	tree["events/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2012-05-03\n---\n")}
+	if _, fits, err := s.Reread(tree, []string{"events/a.md"}); !fits || err != nil {
+		t.Fatalf("Reread gives %v and takes the change in place: %v", err, fits)
+	}
+	same(t, s, load(t, tree))
+}

@@ -16,19 +16,23 @@ import (
 // them, and puts what they now say in place of what s held, in the same
 // *Event values: whatever refers to an event sees its new text.
 //
-// It does so only when the change leaves the site's shape as it was: the
-// file still exists and is not a draft, the years the timeline lists
-// events under stay the same, and so do the actors, places and topics that
-// have a page, with their titles. Everything else may change: title,
-// summary, body, the sources cited and their quotes, the status, other
-// keys; the date, in which case the event moves to its new place in the
-// timeline and in its terms' and sources' lists (see Edit.Moved); and, in
-// one of the files, the terms named. Then it returns
-// the events it read again, with what each held before, and true, and s
-// is what Load would now give. Otherwise it returns false and leaves s as
-// it was: a new Load is needed, for instance for a new file, a deleted
-// one, an event moved to a year no other event is in, or out of a year it
-// was the only event of, or an actor named for the first time.
+// Everything an event file says may change: title, summary, body, status,
+// other keys, the sources cited and their quotes; the date, in which case
+// the event moves to its new place in the timeline and in its terms' and
+// sources' lists (see Edit.Moved); the actors, places and topics named, in
+// one of the files at most, terms being made or forgotten as Load would
+// find them. A file alone may also be new (Edit.New) or gone (Edit.Gone).
+// Years, actors, places and topics may gain their first event or lose
+// their last. Then it returns the events it read again, with what each
+// held before, and true, and s is what Load would now give.
+//
+// It declines, returning false and leaving s as it was, when a new Load is
+// needed: a file that becomes a draft or ceases to be one, a new file that
+// is not an event (see isEventFile) or takes another file's page name,
+// several files naming other terms, a term whose title would change (a
+// term no file describes is titled as the first event file naming it
+// spells it: that file spells it otherwise, or stops naming it while
+// other files do), or a file that is neither an event of s nor new.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.

@@ -167,10 +167,14 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // and unless only its body changed, its neighbours' and those that list
 // it among related events, the pages of its terms, of its year and of the
 // sources it cites, and the home page; for an event given a new date (see
-// content.Edit.Moved), also its new neighbours' and year's pages and those
-// of the events whose related events changed. Every other page would
-// render to the same bytes as before. It returns the number of pages
-// handed to emit.
+// content.Edit.Moved), other terms or sources, also its new neighbours',
+// year's, terms' and sources' pages and those of the events whose related
+// events changed. A new event's page is rendered with those (content.Edit.
+// New); a gone event's page is handed to remove, with the pages of terms
+// and years left without events, after the others are rendered, and the
+// pages of terms and years that gain their first event are rendered.
+// Every other page would render to the same bytes as before. It returns
+// the number of pages handed to emit and to remove.
 //
 // That list of pages is what the site's own templates show of an event.
 // Templates that show more (such as every event, or every source, on every
@@ -274,7 +278,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 		removed = append(removed, emptied...)
 		if r.split() != split {
 			// Every event's place in the chronology changes.
-			return 0, false, fmt.Errorf("refresh: the home page lists %d events, not the latest %d", len(r.view.Events), homeRecent)
+			return 0, false, fmt.Errorf("refresh: with %d events, the home page changes between listing every event and the latest %d", len(r.view.Events), homeRecent)
 		}
 	}
 	if len(listed) > 0 {

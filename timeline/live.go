@@ -27,21 +27,22 @@ import (
 // given the files that changed, does the least it can, in place (see
 // publish.Patch):
 //
-//   - an event file still there is read again alone (content.Site.Reread)
-//     and only the pages that show it are rendered (site.Renderer.Refresh):
-//     its own page when only its body changed; else also the pages that
-//     list it and the feeds and data exports, which remember what they
-//     wrote for every other event (export.Memo). A new date moves the
-//     event in the views, and renders also its old and new neighbours' and
-//     years' pages; other actors, places or topics render also the pages
-//     of those it no longer names, other sources those it no longer cites;
-//     a new date or terms, the pages whose related events changed. That
-//     holds while no year, actor, place or topic gains its first event or
-//     loses its last, nor a topic its title;
-//   - any other change in the content folder (a new or deleted event, a
-//     draft, a new actor or topic, an actor's or a place's file, a source)
-//     loads the content again, parsing only the files that changed
-//     (content.Loader), and renders the pages whose digest changed
+//   - an event file is read again alone (content.Site.Reread) and only
+//     the pages that show it are rendered (site.Renderer.Refresh): its own
+//     page when only its body changed; else also the pages that list it
+//     and the feeds and data exports, which remember what they wrote for
+//     every other event (export.Memo). A new date moves the event in the
+//     views, and renders also its old and new neighbours' and years'
+//     pages; other actors, places or topics render also the pages of those
+//     it no longer names, other sources those it no longer cites; a new
+//     date or terms, the pages whose related events changed. A new event
+//     file, or one deleted, alone, is taken in or out the same way, and the
+//     pages of terms and years come and go with their first and last
+//     events. Reread declines a few changes (a draft, a topic's new title,
+//     several files naming other terms), which go the next way;
+//   - any other change in the content folder (an actor's or a place's
+//     file, a source) loads the content again, parsing only the files that
+//     changed (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
 //   - a change to a static file rewrites that file alone, once Live knows
 //     the folder they come from (WatchStatic): no page shows what a static

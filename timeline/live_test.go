@@ -734,14 +734,14 @@ func TestLiveSourcesChanged(t *testing.T) {
 }
 
 // TestLiveEventsAddedAndRemoved adds event files, some in a folder of their
-// own, and deletes others, and checks after each Update that the site on
-// disk is what a build from scratch gives. A file that another one replaces
-// under a new name comes with it.
+// own, deletes others, makes events drafts and drafts events, and checks
+// after each Update that the site on disk is what a build from scratch
+// gives. A file that another one replaces under a new name comes with it.
 func TestLiveEventsAddedAndRemoved(t *testing.T) {
-	editSteps(t, 19, 15, func(r *rand.Rand, all *[]string) []string {
+	editSteps(t, 19, 21, func(r *rand.Rand, all *[]string) []string {
 		events := *all
 		file := events[r.IntN(len(events))]
-		switch r.IntN(3) {
+		switch r.IntN(5) {
 		case 0: // a new event, another's copy in a year the site has, or not
 			text := readFile(t, events[r.IntN(len(events))])
 			year := anyDateLine.FindStringSubmatch(readFile(t, events[r.IntN(len(events))]))[1][:4]
@@ -765,6 +765,15 @@ func TestLiveEventsAddedAndRemoved(t *testing.T) {
 				t.Fatal(err)
 			}
 			*all = slices.DeleteFunc(events, func(f string) bool { return f == file })
+			return []string{file}
+		case 3: // an event becoming a draft, or a draft an event again
+			text := readFile(t, file)
+			if strings.Contains(text, "\ndraft: true\n") {
+				text = strings.Replace(text, "\ndraft: true\n", "\n", 1)
+			} else {
+				text = titleLine.ReplaceAllString(text, "$0\ndraft: true")
+			}
+			writeFile(t, file, text)
 			return []string{file}
 		default: // an event renamed
 			name := strings.TrimSuffix(file, ".md") + "-bis.md"

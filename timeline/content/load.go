@@ -107,12 +107,11 @@ type loader struct {
 	// folded are the sources' texts with white space folded, as a Loader
 	// keeps them, for the site it loads to hand to Reread.
 	folded map[*Source]string
-	// drafted are the sources that drafts cite, which the timeline leaves
-	// out but which are extracted all the same.
-	drafted map[*Source]bool
-	slugs   map[string]string // the event files' slugs, and their paths
-	// draftNamed are the terms drafts name.
-	draftNamed map[*Term]bool
+	// drafts are the drafts, by file: the timeline leaves them out, but
+	// the sources they cite are extracted all the same, and the terms they
+	// name take their titles from them as from events.
+	drafts map[string]*Event
+	slugs  map[string]string // the event files' slugs, and their paths
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -250,9 +249,8 @@ func (l *loader) load() (*Site, error) {
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
-	s.slugs, s.draftNamed = l.slugs, l.draftNamed
+	s.slugs, s.drafts = l.slugs, l.drafts
 	s.Events = link(events, srcs)
-	s.drafted = l.drafted
 	s.findUncited()
 	s.folded = l.folded
 	s.Actors, s.Places, s.Topics = actors.sorted(), places.sorted(), topics.sorted()
@@ -268,9 +266,15 @@ func (l *loader) load() (*Site, error) {
 // findUncited lists the sources directly in sources/ that no event cites,
 // nor any draft (see Uncited).
 func (s *Site) findUncited() {
+	drafted := map[*Source]bool{}
+	for _, d := range s.drafts {
+		for _, c := range d.Sources {
+			drafted[c.Source] = true
+		}
+	}
 	s.uncited = nil
 	for _, src := range s.Sources {
-		if len(src.Citations) == 0 && !s.drafted[src] && path.Dir(src.File) == "sources" {
+		if len(src.Citations) == 0 && !drafted[src] && path.Dir(src.File) == "sources" {
 			s.uncited = append(s.uncited, src)
 		}
 	}
@@ -864,12 +868,6 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 					if t.File == "" && t.first == "" {
 						t.first = e.File
 					}
-					if e.Draft {
-						if l.draftNamed == nil {
-							l.draftNamed = map[*Term]bool{}
-						}
-						l.draftNamed[t] = true
-					}
 					switch k {
 					case 0:
 						e.Actors = appendTerm(e.Actors, t)
@@ -883,12 +881,10 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 			if !e.Draft {
 				out = append(out, e)
 			} else {
-				for _, c := range e.Sources {
-					if l.drafted == nil {
-						l.drafted = map[*Source]bool{}
-					}
-					l.drafted[c.Source] = true
+				if l.drafts == nil {
+					l.drafts = map[string]*Event{}
 				}
+				l.drafts[e.File] = e
 			}
 		}
 		files[i] = eventFile{}

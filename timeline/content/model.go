@@ -30,10 +30,8 @@ type Site struct {
 	folded  map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use
 	terms   [3]*terms          // how the actors, places and topics were found by name, for Reread
 	uncited []*Source
-	drafted map[*Source]bool  // the sources drafts cite
 	slugs   map[string]string // every event file's slug, drafts' included, and its path
-	// draftNamed are the terms drafts name.
-	draftNamed map[*Term]bool
+	drafts  map[string]*Event // the drafts, by file: what they cite and name
 }
 
 // Uncited returns the sources directly in sources/ that no event cites,

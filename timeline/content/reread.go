@@ -54,15 +54,10 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	if s.folded == nil {
 		s.folded = foldSources(s.Sources)
 	}
-	// A file that became an event, or one that is no more, comes alone.
+	// A file that becomes an event, a draft, or nothing, comes alone.
 	if len(files) == 1 {
-		old := byFile[files[0]]
-		_, err := lstat(fsys, files[0]) // a link leading nowhere is still a file Load reads
-		switch {
-		case old == nil && err == nil:
-			return s.add(fsys, files[0], byID)
-		case old != nil && errors.Is(err, fs.ErrNotExist):
-			return s.remove(old)
+		if edits, fits, err, done := s.swap(fsys, files[0], byFile[files[0]], byID); done {
+			return edits, fits, err
 		}
 	}
 	var (
@@ -190,71 +185,107 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 	sortProblems(s.Warnings)
 }
 
-// add takes in the new event file name, when it is an event Load would
-// read (see isEventFile) with a page name of its own, not a draft, naming
-// terms without changing their titles (see nameTerms). A file with
-// problems gives them.
-func (s *Site) add(fsys fs.FS, name string, byID map[string]*Source) ([]Edit, bool, error) {
+// swap takes in a file, name, that was an event (old), a draft or
+// nothing, and is now an event, a draft or nothing, unless it was and
+// stays an event, which it leaves to Reread (done is then false). A new
+// file must be one Load reads as an event (see isEventFile), with a page
+// name of its own; no term's title may change (see nameTerms). An event
+// that comes is New, one that goes (deleted, or now a draft) Gone; a draft
+// that comes, changes or goes makes no Edit, as no page shows it, but the
+// sources drafts cite and the terms they name are kept up to date. A file
+// with problems gives them.
+func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source) (edits []Edit, fits bool, err error, done bool) {
+	draft := s.drafts[name]
+	_, err = lstat(fsys, name) // a link leading nowhere is still a file Load reads
+	exists := err == nil
+	if !exists && (!errors.Is(err, fs.ErrNotExist) || old == nil && draft == nil) {
+		return nil, false, nil, true
+	}
 	slug := idOf(name)
-	if _, taken := s.slugs[slug]; taken || !validSlug(slug) || !isEventFile(fsys, name) {
-		return nil, false, nil
-	}
+	var now *Event // what the file now holds, nil when it is gone
 	var f eventFile
-	f.sub.fsys = fsys
-	f.sub.parseEvent(&f, name, byID, s.folded)
-	if len(f.sub.problems) > 0 {
-		sortProblems(f.sub.problems)
-		return nil, false, Problems(f.sub.problems)
+	if exists {
+		if old == nil && draft == nil {
+			if _, taken := s.slugs[slug]; taken || !validSlug(slug) || !isEventFile(fsys, name) {
+				return nil, false, nil, true
+			}
+		}
+		f.sub.fsys = fsys
+		f.sub.parseEvent(&f, name, byID, s.folded)
+		if len(f.sub.problems) > 0 {
+			sortProblems(f.sub.problems)
+			return nil, false, Problems(f.sub.problems), true
+		}
+		if now = f.e; now == nil {
+			return nil, false, nil, true
+		}
+		if old != nil && !now.Draft {
+			return nil, false, nil, false
+		}
+		now.names = f.names
 	}
-	e := f.e
-	if e == nil || e.Draft {
-		return nil, false, nil
+	was := &Event{File: name} // what the file named
+	if old != nil {
+		was.names = old.names
+	} else if draft != nil {
+		was.names = draft.names
 	}
-	plan, ok := s.nameTerms(e, f.names)
+	var names [3][]string
+	if now != nil {
+		names = now.names
+	}
+	plan, ok := s.nameTerms(was, names)
 	if !ok {
-		return nil, false, nil
-	}
-	e.names = f.names
-	e.Actors, e.Places, e.Topics = plan.groups[0], plan.groups[1], plan.groups[2]
-	s.apply(plan)
-	just := map[*Event]bool{e: true}
-	s.Events = place(append(s.Events, e), just)
-	for t := range e.terms() {
-		t.Events = place(append(t.Events, e), just)
-	}
-	for src := range e.sources() {
-		src.Citations = place(append(src.Citations, e), just)
-	}
-	s.relist(e.terms())
-	s.slugs[slug] = name
-	s.findUncited()
-	s.warn(map[string]*Event{name: e}, f.sub.warnings)
-	return []Edit{{Event: e, New: true}}, true, nil
-}
-
-// remove takes out the event old, whose file is gone, unless a term no
-// file describes took its title from it and another file names it.
-func (s *Site) remove(old *Event) ([]Edit, bool, error) {
-	plan, ok := s.nameTerms(old, [3][]string{})
-	if !ok {
-		return nil, false, nil
+		return nil, false, nil, true
 	}
 	s.apply(plan)
-	gone := func(x *Event) bool { return x == old }
-	s.Events = slices.DeleteFunc(s.Events, gone)
-	for t := range old.terms() {
-		t.Events = slices.DeleteFunc(t.Events, gone)
+	touched := map[*Term]bool{}
+	if old != nil {
+		gone := func(x *Event) bool { return x == old }
+		s.Events = slices.DeleteFunc(s.Events, gone)
+		for t := range old.terms() {
+			t.Events = slices.DeleteFunc(t.Events, gone)
+			touched[t] = true
+		}
+		for src := range old.sources() {
+			if src.Citations = slices.DeleteFunc(src.Citations, gone); len(src.Citations) == 0 {
+				src.Citations = nil // as Load leaves a source no event cites
+			}
+		}
+		edits = append(edits, Edit{Event: old, Was: *old, Gone: true})
 	}
-	for src := range old.sources() {
-		if src.Citations = slices.DeleteFunc(src.Citations, gone); len(src.Citations) == 0 {
-			src.Citations = nil
+	if draft != nil {
+		if delete(s.drafts, name); len(s.drafts) == 0 {
+			s.drafts = nil // as Load leaves a site without drafts
 		}
 	}
-	s.relist(old.terms())
-	delete(s.slugs, old.Slug)
+	if now != nil {
+		now.Actors, now.Places, now.Topics = plan.groups[0], plan.groups[1], plan.groups[2]
+		if now.Draft {
+			if s.drafts == nil {
+				s.drafts = map[string]*Event{}
+			}
+			s.drafts[name] = now
+		} else {
+			just := map[*Event]bool{now: true}
+			s.Events = place(append(s.Events, now), just)
+			for t := range now.terms() {
+				t.Events = place(append(t.Events, now), just)
+				touched[t] = true
+			}
+			for src := range now.sources() {
+				src.Citations = place(append(src.Citations, now), just)
+			}
+			edits = append(edits, Edit{Event: now, New: true})
+		}
+		s.slugs[slug] = name
+	} else {
+		delete(s.slugs, slug)
+	}
+	s.relist(touched)
 	s.findUncited()
-	s.warn(map[string]*Event{old.File: old}, nil)
-	return []Edit{{Event: old, Was: *old, Gone: true}}, true, nil
+	s.warn(map[string]*Event{name: nil}, f.sub.warnings)
+	return edits, true, nil, true
 }
 
 // isEventFile reports whether name is a file Load reads as an event: a
@@ -444,7 +475,7 @@ func (s *Site) nameTerms(e *Event, names [3][]string) (plan naming, ok bool) {
 			if _, named := now[t]; named || t.File != "" || e.File != t.first {
 				continue
 			}
-			if len(t.Events) > 1 || s.draftNamed[t] {
+			if s.namedElsewhere(t, e.File) {
 				return plan, false // its title would be another file's spelling
 			}
 			plan.gone[k] = append(plan.gone[k], t)
@@ -501,6 +532,20 @@ func (s *Site) relist(touched map[*Term]bool) {
 		slices.SortFunc(kept, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })
 		*list = kept
 	}
+}
+
+// namedElsewhere reports whether an event or a draft other than the file
+// named names t.
+func (s *Site) namedElsewhere(t *Term, file string) bool {
+	if slices.ContainsFunc(t.Events, func(e *Event) bool { return e.File != file }) {
+		return true
+	}
+	for f, d := range s.drafts {
+		if f != file && d.terms()[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // spellings returns the terms of ts that names refer to, each with the

@@ -38,8 +38,10 @@ import (
 //     date or terms, the pages whose related events changed. A new event
 //     file, or one deleted, alone, is taken in or out the same way, and the
 //     pages of terms and years come and go with their first and last
-//     events. Reread declines a few changes (a draft, a topic's new title,
-//     several files naming other terms), which go the next way;
+//     events; a draft made, changed or deleted renders nothing, and an
+//     event that becomes a draft goes, a draft that becomes an event
+//     comes. Reread declines a few changes (a topic's new title, several
+//     files naming other terms, a file renamed), which go the next way;
 //   - any other change in the content folder (an actor's or a place's
 //     file, a source) loads the content again, parsing only the files that
 //     changed (content.Loader), and renders the pages whose digest changed

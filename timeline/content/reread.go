@@ -21,15 +21,16 @@ import (
 // the event moves to its new place in the timeline and in its terms' and
 // sources' lists (see Edit.Moved); the actors, places and topics named, in
 // one of the files at most, terms being made or forgotten as Load would
-// find them. A file alone may also be new (Edit.New) or gone (Edit.Gone).
+// find them. A file alone may also be new (Edit.New) or gone (Edit.Gone),
+// become a draft (Gone) or cease to be one (New), or be a draft.
 // Years, actors, places and topics may gain their first event or lose
 // their last. Then it returns the events it read again, with what each
 // held before, and true, and s is what Load would now give.
 //
 // It declines, returning false and leaving s as it was, when a new Load is
-// needed: a file that becomes a draft or ceases to be one, a new file that
-// is not an event (see isEventFile) or takes another file's page name,
-// several files naming other terms, a term whose title would change (a
+// needed: a new file that is not an event (see isEventFile) or takes
+// another file's page name, several files of which one is new, gone, or a
+// draft, or several naming other terms, a term whose title would change (a
 // term no file describes is titled as the first event file naming it
 // spells it: that file spells it otherwise, or stops naming it while
 // other files do), or a file that is neither an event of s nor new.

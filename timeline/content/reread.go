@@ -71,7 +71,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		if old == nil {
 			return nil, false, nil // not an event of the site: a new file, a draft, or not an event at all
 		}
-		if _, err := lstat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		if fi, err := lstat(fsys, name); errors.Is(err, fs.ErrNotExist) || err == nil && fi.IsDir() {
 			return nil, false, nil
 		}
 		var f eventFile
@@ -197,10 +197,10 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 // with problems gives them.
 func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source) (edits []Edit, fits bool, err error, done bool) {
 	draft := s.drafts[name]
-	_, err = lstat(fsys, name) // a link leading nowhere is still a file Load reads
+	fi, err := lstat(fsys, name) // a link leading nowhere is still a file Load reads
 	exists := err == nil
-	if !exists && (!errors.Is(err, fs.ErrNotExist) || old == nil && draft == nil) {
-		return nil, false, nil, true
+	if !exists && (!errors.Is(err, fs.ErrNotExist) || old == nil && draft == nil) || exists && fi.IsDir() {
+		return nil, false, nil, true // a folder now holds what it holds: Load finds out
 	}
 	slug := idOf(name)
 	var now *Event // what the file now holds, nil when it is gone

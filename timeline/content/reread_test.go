@@ -230,6 +230,14 @@ func TestReread(t *testing.T) {
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, "events/2025-ajout.md", "date: 2025\n", "date: 2025\ndraft: true\n")
 		}},
+		{name: "a draft become a folder", files: []string{brouillon}, setup: withDraft, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, brouillon)
+			tree[brouillon+"/2015-02-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-02\n---\n")}
+		}},
+		{name: "an event file become a folder", files: []string{gone}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, gone)
+			tree[gone+"/2015-02-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-02\n---\n")}
+		}},
 		{name: "a new file in a hidden folder", files: []string{"events/.brouillons/2015-12-suite.md"}, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["events/.brouillons/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\n---\n")}
 		}},

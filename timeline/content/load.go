@@ -111,7 +111,6 @@ type loader struct {
 	// the sources they cite are extracted all the same, and the terms they
 	// name take their titles from them as from events.
 	drafts map[string]*Event
-	slugs  map[string]string // the event files' slugs, and their paths
 }
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
@@ -249,7 +248,7 @@ func (l *loader) load() (*Site, error) {
 	places := l.loadTerms("places")
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
-	s.slugs, s.drafts = l.slugs, l.drafts
+	s.drafts = l.drafts
 	s.Events = link(events, srcs)
 	s.findUncited()
 	s.folded = l.folded
@@ -804,7 +803,6 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 	}
 	var paths []string
 	seen := map[string]string{}
-	l.slugs = seen
 	for _, p := range l.files("events", ".md") {
 		slug := idOf(p)
 		if !validSlug(slug) {

@@ -30,7 +30,6 @@ type Site struct {
 	folded  map[*Source]string // the sources' texts with white space folded, for Reread: from the Loader, or made on first use
 	terms   [3]*terms          // how the actors, places and topics were found by name, for Reread
 	uncited []*Source
-	slugs   map[string]string // every event file's slug, drafts' included, and its path
 	drafts  map[string]*Event // the drafts, by file: what they cite and name
 }
 

@@ -131,9 +131,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 			recited = true
 			for src := range was {
 				if !now[src] {
-					if src.Citations = slices.DeleteFunc(src.Citations, func(x *Event) bool { return x == old }); len(src.Citations) == 0 {
-						src.Citations = nil // as Load leaves a source no event cites
-					}
+					src.Citations = drop(src.Citations, old)
 				}
 			}
 			for src := range now {
@@ -148,7 +146,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		was, now := edits[i].Was.terms(), old.terms()
 		for t := range was {
 			if !now[t] {
-				t.Events = slices.DeleteFunc(t.Events, func(x *Event) bool { return x == old })
+				t.Events = drop(t.Events, old)
 				touched[t] = true
 			}
 		}
@@ -207,7 +205,7 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 	var f eventFile
 	if exists {
 		if old == nil && draft == nil {
-			if _, taken := s.slugs[slug]; taken || !validSlug(slug) || !isEventFile(fsys, name) {
+			if s.slugTaken(slug) || !validSlug(slug) || !isEventFile(fsys, name) {
 				return nil, false, nil, true
 			}
 		}
@@ -242,16 +240,13 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 	s.apply(plan)
 	touched := map[*Term]bool{}
 	if old != nil {
-		gone := func(x *Event) bool { return x == old }
-		s.Events = slices.DeleteFunc(s.Events, gone)
+		s.Events = slices.DeleteFunc(s.Events, func(x *Event) bool { return x == old })
 		for t := range old.terms() {
-			t.Events = slices.DeleteFunc(t.Events, gone)
+			t.Events = drop(t.Events, old)
 			touched[t] = true
 		}
 		for src := range old.sources() {
-			if src.Citations = slices.DeleteFunc(src.Citations, gone); len(src.Citations) == 0 {
-				src.Citations = nil // as Load leaves a source no event cites
-			}
+			src.Citations = drop(src.Citations, old)
 		}
 		edits = append(edits, Edit{Event: old, Was: *old, Gone: true})
 	}
@@ -279,9 +274,6 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 			}
 			edits = append(edits, Edit{Event: now, New: true})
 		}
-		s.slugs[slug] = name
-	} else {
-		delete(s.slugs, slug)
 	}
 	s.relist(touched)
 	s.findUncited()
@@ -514,9 +506,6 @@ func (s *Site) relist(touched map[*Term]bool) {
 		kind := termKeys[k]
 		changed := false
 		for t := range touched {
-			if len(t.Events) == 0 {
-				t.Events = nil // as Load leaves a term no event names
-			}
 			if t.Kind == kind && slices.Contains(*list, t) != (len(t.Events) > 0) {
 				changed = true
 			}
@@ -561,6 +550,29 @@ func spellings(ts *terms, names []string) map[*Term]string {
 		}
 	}
 	return out
+}
+
+// drop takes e out of list, a term's events or a source's citations; an
+// empty list is nil, as Load leaves a term no event names or a source no
+// event cites.
+func drop(list []*Event, e *Event) []*Event {
+	if list = slices.DeleteFunc(list, func(x *Event) bool { return x == e }); len(list) == 0 {
+		return nil
+	}
+	return list
+}
+
+// slugTaken reports whether an event or a draft has the page name slug.
+func (s *Site) slugTaken(slug string) bool {
+	if slices.ContainsFunc(s.Events, func(e *Event) bool { return e.Slug == slug }) {
+		return true
+	}
+	for file := range s.drafts {
+		if idOf(file) == slug {
+			return true
+		}
+	}
+	return false
 }
 
 func setOf(events []*Event) map[*Event]bool {

@@ -269,25 +269,28 @@ func (r *renderer) eventText(ev *eventView) {
 func (r *renderer) eventView(e *content.Event, terms map[*content.Term]*termView, sources map[*content.Source]*sourceView) (*eventView, error) {
 	ev := &eventView{Event: e, Slug: e.Slug, URL: eventPath(e.Slug)}
 	r.eventText(ev)
-	// An event may name a term the site's lists lack; it still gets a view,
-	// but no page, so it is shown without a link.
-	termOf := func(kind string, t *content.Term) *termView {
-		if tv := terms[t]; tv != nil {
-			return tv
-		}
-		return &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), Label: termLabels[kind][0]}
-	}
-	for _, t := range e.Actors {
-		ev.Actors = append(ev.Actors, termOf("actors", t))
-	}
-	for _, t := range e.Places {
-		ev.Places = append(ev.Places, termOf("places", t))
-	}
-	for _, t := range e.Topics {
-		ev.Topics = append(ev.Topics, termOf("topics", t))
-	}
-	ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
+	ev.name(terms)
 	return ev, ev.cite(sources)
+}
+
+// name gives ev the views, among terms, of the actors, places and topics
+// its event names. An event may name a term the site's lists lack; it
+// still gets a view, but no page, so it is shown without a link.
+func (ev *eventView) name(terms map[*content.Term]*termView) {
+	of := func(kind string, ts []*content.Term) []*termView {
+		var out []*termView
+		for _, t := range ts {
+			tv := terms[t]
+			if tv == nil {
+				tv = &termView{Term: t, Slug: t.Slug, Role: t.Role, Title: French(t.Title), Label: termLabels[kind][0]}
+			}
+			out = append(out, tv)
+		}
+		return out
+	}
+	e := ev.Event
+	ev.Actors, ev.Places, ev.Topics = of("actors", e.Actors), of("places", e.Places), of("topics", e.Topics)
+	ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
 }
 
 // cite gives ev the views, among sources, of the sources its event cites:

@@ -232,9 +232,7 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 			for _, tv := range ev.terms() {
 				touched[tv] = true // its page lists the event no more
 			}
-			if err := r.reterm(ev); err != nil {
-				return 0, false, err
-			}
+			ev.name(r.termViews())
 			for _, tv := range ev.terms() {
 				touched[tv] = true
 			}
@@ -372,10 +370,10 @@ func (r *renderer) termViews() map[*content.Term]*termView {
 	return views
 }
 
-// recited reports whether the edit changed the sources the event cites,
-// or their order.
+// recited reports whether the edit, in place, changed the sources the
+// event cites, or their order; a new event's views are made whole.
 func recited(ed content.Edit) bool {
-	return !slices.EqualFunc(ed.Was.Sources, ed.Event.Sources, func(a, b content.Citation) bool { return a.Source == b.Source })
+	return !ed.New && !ed.Gone && !slices.EqualFunc(ed.Was.Sources, ed.Event.Sources, func(a, b content.Citation) bool { return a.Source == b.Source })
 }
 
 // sourceViews returns the view of each source.
@@ -387,44 +385,16 @@ func (r *renderer) sourceViews() map[*content.Source]*sourceView {
 	return views
 }
 
-// retermed reports whether the edit changed the terms the event names.
+// retermed reports whether the edit, in place, changed the terms the
+// event names; a new event's views are made whole.
 func retermed(ed content.Edit) bool {
-	return !slices.Equal(ed.Was.Actors, ed.Event.Actors) || !slices.Equal(ed.Was.Places, ed.Event.Places) ||
-		!slices.Equal(ed.Was.Topics, ed.Event.Topics)
+	return !ed.New && !ed.Gone && (!slices.Equal(ed.Was.Actors, ed.Event.Actors) ||
+		!slices.Equal(ed.Was.Places, ed.Event.Places) || !slices.Equal(ed.Was.Topics, ed.Event.Topics))
 }
 
 // terms returns the views of the actors, places and topics ev names.
 func (ev *eventView) terms() []*termView {
 	return slices.Concat(ev.Actors, ev.Places, ev.Topics)
-}
-
-// reterm gives ev the views of the terms its event now names, all terms
-// with a page (see content.Site.Reread).
-func (r *renderer) reterm(ev *eventView) error {
-	views := r.termViews()
-	of := func(ts []*content.Term) ([]*termView, error) {
-		var out []*termView
-		for _, t := range ts {
-			tv := views[t]
-			if tv == nil {
-				return nil, fmt.Errorf("refresh %s: names %s, which has no page", ev.Event.File, t.Title)
-			}
-			out = append(out, tv)
-		}
-		return out, nil
-	}
-	var err error
-	if ev.Actors, err = of(ev.Event.Actors); err != nil {
-		return err
-	}
-	if ev.Places, err = of(ev.Event.Places); err != nil {
-		return err
-	}
-	if ev.Topics, err = of(ev.Event.Topics); err != nil {
-		return err
-	}
-	ev.ActorSlugs, ev.PlaceSlugs, ev.TopicSlugs = slugs(ev.Actors), slugs(ev.Places), slugs(ev.Topics)
-	return nil
 }
 
 // reorder puts the views of the events moved, whose dates changed or which

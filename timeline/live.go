@@ -248,9 +248,9 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 // made last time, that the exports just made no longer make: a site that
 // shrank may need fewer. It returns how many.
 func (l *Live) dropSitemaps(st *publish.Stage, before []string) (int, error) {
-	n := 0
+	n, now := 0, l.cfg.memo.Sitemaps()
 	for _, name := range before {
-		if !slices.Contains(l.cfg.memo.Sitemaps(), name) {
+		if !slices.Contains(now, name) {
 			if err := st.Remove(name); err != nil {
 				return n, err
 			}

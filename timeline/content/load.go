@@ -697,36 +697,15 @@ type terms struct {
 func (l *loader) loadTerms(kind string) *terms {
 	ts := &terms{kind: kind, byName: map[string]*Term{}, bySlug: map[string]*Term{}}
 	for _, p := range l.files(kind, ".md") {
-		text, ok := l.read(p)
-		if !ok {
+		t, d := l.parseTerm(kind, p)
+		if t == nil {
 			continue
 		}
-		d, prob := splitDoc(p, text)
-		if prob != nil {
-			l.fail(*prob)
-			continue
-		}
-		slug := idOf(p)
-		if !validSlug(slug) {
-			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a page name", slug),
-				Hint: fmt.Sprintf("rename it %s.md: lower-case letters, digits and dashes", Slugify(slug))})
-			continue
-		}
-		t := &Term{Kind: kind, Slug: slug, File: p, Body: strings.TrimSpace(d.body)}
-		t.Title = l.text(d, "title", true)
-		t.Role = l.text(d, "role", false)
-		t.Country = l.text(d, "country", false)
-		aliases, ok := stringList(d.meta["aliases"])
-		if !ok {
-			l.fail(d.problem("aliases", "aliases should be a list of names", "write aliases: [Laftit, ministre de l'Intérieur]"))
-		}
-		t.Aliases = aliases
-		l.unknownKeys(d, []string{"title", "aliases", "role", "country"})
-		if prev, dup := ts.bySlug[slug]; dup {
+		if prev, dup := ts.bySlug[t.Slug]; dup {
 			l.fail(Problem{File: p, Msg: fmt.Sprintf("has the same name as %s", prev.File), Hint: "rename one of them"})
 			continue
 		}
-		ts.bySlug[slug] = t
+		ts.bySlug[t.Slug] = t
 		ts.list = append(ts.list, t)
 		for _, name := range append([]string{t.Title}, t.Aliases...) {
 			key := Fold(name)
@@ -741,6 +720,38 @@ func (l *loader) loadTerms(kind string) *terms {
 		}
 	}
 	return ts
+}
+
+// parseTerm reads the file p of an actor or a place (kind "actors" or
+// "places") on its own, recording its problems and warnings. It returns
+// nil when the file cannot be read as a term.
+func (l *loader) parseTerm(kind, p string) (*Term, *doc) {
+	text, ok := l.read(p)
+	if !ok {
+		return nil, nil
+	}
+	d, prob := splitDoc(p, text)
+	if prob != nil {
+		l.fail(*prob)
+		return nil, nil
+	}
+	slug := idOf(p)
+	if !validSlug(slug) {
+		l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a page name", slug),
+			Hint: fmt.Sprintf("rename it %s.md: lower-case letters, digits and dashes", Slugify(slug))})
+		return nil, nil
+	}
+	t := &Term{Kind: kind, Slug: slug, File: p, Body: strings.TrimSpace(d.body)}
+	t.Title = l.text(d, "title", true)
+	t.Role = l.text(d, "role", false)
+	t.Country = l.text(d, "country", false)
+	aliases, ok := stringList(d.meta["aliases"])
+	if !ok {
+		l.fail(d.problem("aliases", "aliases should be a list of names", "write aliases: [Laftit, ministre de l'Intérieur]"))
+	}
+	t.Aliases = aliases
+	l.unknownKeys(d, []string{"title", "aliases", "role", "country"})
+	return t, d
 }
 
 // resolve returns the term a name refers to, creating one without a file

@@ -184,6 +184,53 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 	sortProblems(s.Warnings)
 }
 
+// RereadTerm reads again the file of an actor or a place, name (a path
+// within the content tree, such as "actors/bruno-retailleau.md"), after an
+// editor changed it, and puts what it now says in place of what s held, in
+// the same *Term: its role, its country and its text. It returns the term
+// and a copy of what it held before, and true; s is then what Load would
+// now give.
+//
+// It declines, returning false and leaving s as it was, when a new Load is
+// needed: the file is not the file of one of s's terms (a new file, a link,
+// a folder), it is gone, or the term's names (its title and aliases), by
+// which events name it, change.
+//
+// A file with problems gives Problems, as Load would report them for that
+// file, and leaves s as it was.
+func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
+	var old *Term
+	for _, ts := range s.terms[:2] {
+		if ts == nil {
+			continue
+		}
+		for _, t := range ts.list {
+			if t.File == name {
+				old = t
+			}
+		}
+	}
+	if old == nil {
+		return nil, Term{}, false, nil
+	}
+	if fi, err := lstat(fsys, name); err != nil || !fi.Mode().IsRegular() {
+		return nil, Term{}, false, nil // gone, a folder, or a link Load follows
+	}
+	sub := &loader{fsys: fsys}
+	t, _ := sub.parseTerm(old.Kind, name)
+	if len(sub.problems) > 0 {
+		sortProblems(sub.problems)
+		return nil, Term{}, false, Problems(sub.problems)
+	}
+	if t == nil || t.Title != old.Title || !slices.Equal(t.Aliases, old.Aliases) {
+		return nil, Term{}, false, nil
+	}
+	was := *old
+	old.Role, old.Country, old.Body = t.Role, t.Country, t.Body
+	s.warn(map[string]*Event{name: nil}, sub.warnings)
+	return old, was, true, nil
+}
+
 // swap takes in a file, name, that was an event (old), a draft or
 // nothing, and is now an event, a draft or nothing, unless it was and
 // stays an event, which it leaves to Reread (done is then false). A new

@@ -724,3 +724,116 @@ func TestRereadWarningsGone(t *testing.T) {
 	}
 	same(t, s, load(t, tree))
 }
+
+// TestRereadTerm edits actors' and places' files as an editor would and
+// checks that RereadTerm either gives the site a new Load gives, or
+// declines and leaves the site as it was.
+func TestRereadTerm(t *testing.T) {
+	const (
+		retailleau = "actors/bruno-retailleau.md"
+		maroc      = "places/maroc.md"
+	)
+	tests := []struct {
+		name  string
+		file  string
+		edit  func(t *testing.T, tree fstest.MapFS)
+		fits  bool
+		fails string // the problem it reports, if any
+	}{
+		{name: "role, country and text", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "role: ministre français de l'Intérieur", "role: ministre de l'Intérieur")
+			replace(t, tree, retailleau, "country: France", "country: République française")
+			replace(t, tree, retailleau, "ancien sénateur", "longtemps sénateur")
+		}},
+		{name: "a place's text", file: maroc, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "Royaume d'Afrique du Nord.", "Royaume d'Afrique du Nord, sur la Méditerranée et l'Atlantique.\n\nCapitale : Rabat.")
+		}},
+		{name: "a role where there was none", file: maroc, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "country: Maroc", "country: Maroc\nrole: royaume")
+		}},
+		{name: "no role any more", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "role: ministre français de l'Intérieur\n", "")
+		}},
+		{name: "a misspelt key, warned about", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "country: France", "country: France\ncontry: France")
+		}},
+		{name: "the same file", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {}},
+		{name: "the title", file: retailleau, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "title: Bruno Retailleau", "title: Bruno Retailleau (LR)")
+		}},
+		{name: "an alias more", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Rabat]")
+		}},
+		{name: "the aliases in another order", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "[royaume du Maroc, royaume chérifien]", "[royaume chérifien, royaume du Maroc]")
+		}},
+		{name: "the file deleted", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, maroc)
+		}},
+		{name: "a folder in its place", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, maroc)
+			tree[maroc+"/x.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X\n---\n")}
+		}},
+		{name: "a new file", file: "actors/nouveau.md", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/nouveau.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Nouveau\n---\n")}
+		}},
+		{name: "an event's file", file: valette, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "title: Sommet", "title: Le sommet")
+		}},
+		{name: "no title", file: retailleau, fails: "title", edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "title: Bruno Retailleau\n", "")
+		}},
+		{name: "aliases that are not a list", file: maroc, fails: "aliases should be a list", edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "aliases: [royaume du Maroc, royaume chérifien]", "aliases: {a: b}")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := seedTree(t)
+			s := load(t, tree)
+			before := load(t, tree)
+			tt.edit(t, tree)
+			term, was, fits, err := s.RereadTerm(tree, tt.file)
+			if tt.fails != "" {
+				var ps Problems
+				if !errors.As(err, &ps) || !strings.Contains(err.Error(), tt.fails) || !strings.Contains(err.Error(), tt.file) {
+					t.Fatalf("RereadTerm gives %v, want a problem of %s about %q", err, tt.file, tt.fails)
+				}
+				if _, lerr := Load(tree); lerr == nil || lerr.Error() != err.Error() {
+					t.Errorf("RereadTerm reports %v, Load %v", err, lerr)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if fits != tt.fits {
+				t.Fatalf("RereadTerm takes the change in place: %v, want %v", fits, tt.fits)
+			}
+			if !fits {
+				if term != nil {
+					t.Errorf("RereadTerm declines but gives the term %v", term)
+				}
+				same(t, s, before)
+				return
+			}
+			if term == nil || term.File != tt.file {
+				t.Fatalf("RereadTerm gives the term %v, want that of %s", term, tt.file)
+			}
+			if was.File != tt.file || was.Body != termByFile(before, tt.file).Body || was.Role != termByFile(before, tt.file).Role {
+				t.Errorf("what the term held before is %+v", was)
+			}
+			same(t, s, load(t, tree))
+			if tt.name == "a misspelt key, warned about" && len(s.Warnings) == len(before.Warnings) {
+				t.Error("the misspelt key gives no warning")
+			}
+		})
+	}
+}
+
+func termByFile(s *Site, f string) *Term {
+	for _, t := range slices.Concat(s.Actors, s.Places) {
+		if t.File == f {
+			return t
+		}
+	}
+	return nil
+}

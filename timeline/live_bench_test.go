@@ -70,6 +70,43 @@ func BenchmarkLiveUpdate(b *testing.B) {
 					}
 				})
 			}
+			// Other files than events: an actor's description, and a
+			// source's publisher, as an editor corrects them.
+			for _, c := range []struct {
+				name, file, old, new string
+			}{
+				{"actor's file", "actors", "\n---\n", "\n---\nDécrit à nouveau. "},
+				{"source's file", "sources", "\npublisher: \"", "\npublisher: \"Les "},
+			} {
+				b.Run(c.name, func(b *testing.B) {
+					files, err := filepath.Glob(filepath.Join(src, c.file, "*.md"))
+					if err != nil || len(files) == 0 {
+						b.Fatal("no files in ", c.file, err)
+					}
+					file := files[len(files)/2]
+					orig, err := os.ReadFile(file)
+					if err != nil {
+						b.Fatal(err)
+					}
+					edited := strings.Replace(string(orig), c.old, c.new, 1)
+					if edited == string(orig) {
+						b.Fatalf("%s has no %q", file, c.old)
+					}
+					versions := [][]byte{[]byte(edited), orig}
+					b.ReportAllocs()
+					defer synth.CPUMeter(b)()
+					i := 0
+					for b.Loop() {
+						if err := os.WriteFile(file, versions[i%2], 0o644); err != nil {
+							b.Fatal(err)
+						}
+						i++
+						if _, whole, err := live.Update([]string{file}); err != nil || whole {
+							b.Fatal("Update: ", err, ", the whole site built: ", whole)
+						}
+					}
+				})
+			}
 			// A new event file, a copy of the one edited above read last,
 			// and the same file deleted, in turn.
 			b.Run("new and deleted", func(b *testing.B) {

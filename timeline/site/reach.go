@@ -66,8 +66,14 @@ func eventLinks(year bool) map[string]bool {
 // neighbour, or a template given one. It looks at what the text names, not
 // at what the values are, so it may see such a field where there is none,
 // never the other way round.
-func (rc reach) shown(trees map[string]*parse.Tree) bool {
-	f := &reachFinder{reach: rc, trees: trees, vars: map[string]bool{}, names: map[string]bool{}}
+func (rc reach) shown(trees map[string]*parse.Tree) bool { return rc.shownWith(trees, nil) }
+
+// shownWith is shown, where a template of another file is one of others
+// (the partials' trees, by name): one given a value reached shows a hidden
+// field of it when its text, or that of a template it calls, names one; a
+// partial given one through partialCached too.
+func (rc reach) shownWith(trees, others map[string]*parse.Tree) bool {
+	f := &reachFinder{reach: rc, trees: trees, others: others, vars: map[string]bool{}, names: map[string]bool{}}
 	// A variable may be set to a value reached after a use, in a loop: the
 	// trees are walked again until no variable is found to be one anew.
 	for n := -1; n != len(f.vars); {
@@ -167,10 +173,11 @@ func callsInto(n parse.Node, refused func(string) bool, base, scoped bool) bool 
 // A value "reached" is one that rc leads to, or a list of them.
 type reachFinder struct {
 	reach
-	trees map[string]*parse.Tree
-	vars  map[string]bool // the variables ever set to a value reached, wherever they are in scope
-	names map[string]bool // the templates found to name a hidden field, directly or through another
-	found bool
+	trees  map[string]*parse.Tree
+	others map[string]*parse.Tree // other files' templates, looked into when set (see shownWith)
+	vars   map[string]bool        // the variables ever set to a value reached, wherever they are in scope
+	names  map[string]bool        // the templates found to name a hidden field, directly or through another
+	found  bool
 }
 
 // walk looks through n, in which dot is a value reached when in is set.
@@ -229,6 +236,12 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 		// of another file, as partialCached's data or a template's.
 		fn, _ := c.Args[0].(*parse.IdentifierNode)
 		bag := fn != nil && fn.Ident == "dict" && !out
+		if fn != nil && fn.Ident == "partialCached" && f.others != nil && len(c.Args) > 2 && f.value(c.Args[2], in) {
+			// A partial given a value reached: one whose name is not
+			// written out may be any.
+			name, ok := c.Args[1].(*parse.StringNode)
+			f.found = f.found || !ok || f.namesHidden(name.Text, map[string]bool{})
+		}
 		for i, arg := range c.Args {
 			if sub, ok := arg.(*parse.PipeNode); ok {
 				// (dict …) as partialCached's data, or alone as a template's.
@@ -309,6 +322,9 @@ func (f *reachFinder) value(n parse.Node, in bool) bool {
 // or one it calls names a hidden field.
 func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 	tr := f.trees[name]
+	if tr == nil && f.others != nil {
+		tr = f.others[name]
+	}
 	if f.names[name] || tr == nil || seen[name] {
 		return f.names[name]
 	}
@@ -323,6 +339,14 @@ func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 			f.names[name] = f.names[name] || f.takes(n.Field, f.hidden)
 		case *parse.TemplateNode:
 			f.names[name] = f.names[name] || f.namesHidden(n.Name, seen)
+		case *parse.CommandNode:
+			if fn, ok := n.Args[0].(*parse.IdentifierNode); ok && fn.Ident == "partialCached" && f.others != nil {
+				var partial *parse.StringNode
+				if len(n.Args) > 1 {
+					partial, _ = n.Args[1].(*parse.StringNode)
+				}
+				f.names[name] = f.names[name] || partial == nil || f.namesHidden(partial.Text, seen)
+			}
 		}
 	})
 	return f.names[name]

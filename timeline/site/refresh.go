@@ -60,8 +60,9 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 		return nil, err
 	}
 	if maps.Equal(r.sources, x.r.sources) {
-		local := x.r.local()
+		local, termLocal := x.r.local(), x.r.termLocal()
 		r.locality.once.Do(func() { r.locality.local = local })
+		r.termLocality.once.Do(func() { r.termLocality.local = termLocal })
 	}
 	r.before = make(map[string]*eventView, len(x.r.view.Events))
 	for _, ev := range x.r.view.Events {

@@ -1,0 +1,129 @@
+package site
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+	"text/template/parse"
+
+	"frise/timeline/content"
+)
+
+// TermLocal reports whether RefreshTerm may take in a change of an
+// actor's or a place's role, country or text: the templates show an
+// event only where Refresh accounts for (see Local), and a term's role,
+// country and text only where RefreshTerm renders (see termLocal).
+func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
+
+// RefreshTerm takes in an actor or a place whose file content.Site.
+// RereadTerm read again in place (t as it is now, was as it was): it works
+// out again what the term's view shows of it, and renders, in the order
+// Stream would, the term's page, the pages of its events when its role or
+// country changed (the facets of an event's page show its actors' roles),
+// and the home page; nothing for a term no event names, which has no page.
+// Every other page would render to the same bytes as
+// before: no other shows a term's role, country or text, and its names
+// are the same. It returns the number of pages handed to emit.
+//
+// Templates that show a term's role, country or text elsewhere make
+// RefreshTerm decline, render nothing and return false: see TermLocal,
+// which tells so before the content is changed.
+func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name string, data []byte) error) (int, bool, error) {
+	r := x.r
+	if !r.termLocal() {
+		return 0, false, nil
+	}
+	tv := r.termViews()[t]
+	if tv == nil && len(t.Events) == 0 {
+		return 0, true, nil // a term no event names has no page, and no page shows it
+	}
+	if tv == nil {
+		return 0, false, fmt.Errorf("refresh %s: not a term of the site rendered", t.File)
+	}
+	fresh, err := r.termView(t.Kind, t)
+	if err != nil {
+		return 0, false, err
+	}
+	x.cards, x.terms = nil, nil // stale: see Inherit
+	// The view is the one every event naming the term shows.
+	tv.Role, tv.Lede, tv.Body = fresh.Role, fresh.Lede, fresh.Body
+	want := map[string]bool{"index.html": true, tv.URL: true}
+	if t.Role != was.Role || t.Country != was.Country {
+		for _, ev := range tv.Events {
+			want[ev.URL] = true
+		}
+	}
+	jobs := r.jobsOf(func(path string) bool { return want[path] })
+	r.emit = emit
+	if r.keep {
+		r.forget(nil) // what templates cached through partialCached may show anything
+	} else {
+		r.cache = newPartCache()
+	}
+	return len(jobs), true, r.run(jobs)
+}
+
+// A term's details are what RefreshTerm renders again, after they changed,
+// only the term's page and its events' pages for: its role and country
+// (and the lede made of them), shown on its own page and in the facets of
+// its events' pages, and its text, shown on its own page only.
+var (
+	termFacts = set("Role", "Country", "Lede")
+	// farTermFacts are the facts of the terms of events other than a
+	// page's own, reached through lists of events, neighbours, related
+	// events, the events citing or quoting a source, and the terms the
+	// finder lists; the page's own event and term are the fields Event and
+	// Term of the page.
+	farTermFacts = reach{leads: set("Prev", "Next", "Related", "Events", "Citations", "Passages", "Segments", "Paras", "Browse", "Terms"),
+		keeps: set("Actors", "Places", "Topics", "Term", "Event", "Segs", "Year", "Sources", "Cites", "Source"), hidden: termFacts}
+	// termTexts are the texts of any term reached from another, or from
+	// an event: only a term's own page, whose field Term it is, shows its
+	// text.
+	termTexts = reach{leads: set("Actors", "Places", "Topics", "Terms", "Browse"), keeps: set("Term"), hidden: set("Body")}
+)
+
+// termLocal reports whether the templates show a term's details (see
+// termFacts) only where RefreshTerm renders them again, as well as an
+// event only where Refresh does (local).
+func (r *renderer) termLocal() bool {
+	r.termLocality.once.Do(func() { r.termLocality.local = r.local() && r.checkTermLocal() })
+	return r.termLocality.local
+}
+
+// checkTermLocal works out termLocal, but for local. The home page, which
+// renders after every change, may show anything.
+//
+// A partial may name a term's details as a page's own template does: the
+// page hands it what it shows. It is read as part of each template that
+// gives it values reached through the lists above. The partials that
+// pages' methods render (TermLink, EventLine, EventItem, EventRef) are
+// given events and terms from lists: they must not name any detail.
+func (r *renderer) checkTermLocal() bool {
+	parsed := make(map[string]map[string]*parse.Tree, len(r.sources))
+	partials := map[string]*parse.Tree{}
+	for name, src := range r.sources {
+		trees, err := parseTrees(name, src)
+		if err != nil {
+			return false
+		}
+		parsed[name] = trees
+		if strings.HasPrefix(name, "partials/") {
+			maps.Copy(partials, trees)
+		}
+	}
+	details := &reachFinder{reach: reach{hidden: set("Role", "Country", "Lede", "Body")}, others: partials, names: map[string]bool{}}
+	for _, name := range append([]string{"partials/term-link.html"}, eventParts...) {
+		if details.namesHidden(name, map[string]bool{}) {
+			return false
+		}
+	}
+	for name, trees := range parsed {
+		if name == "index.html" {
+			continue
+		}
+		if farTermFacts.shownWith(trees, partials) || termTexts.shownWith(trees, partials) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,76 @@
+package site
+
+import "testing"
+
+// TestTermLocal checks which templates let RefreshTerm take in a term's
+// new role, country or text: those that show them on the term's own page,
+// and its role and country on its events' own pages, but nowhere else.
+func TestTermLocal(t *testing.T) {
+	tests := []struct {
+		name, file, add string
+		local           bool
+	}{
+		{"the site's templates", "", "", true},
+		{"the event's own actors' roles, countries and ledes", "events/single.html",
+			`{{range .Event.Actors}}{{.Role}}{{.Country}}{{.Lede}}{{.Term.Role}}{{end}}`, true},
+		{"the term's own details", "_default/term.html",
+			`{{with .Term}}{{.Role}}{{.Country}}{{.Lede}}{{.Body}}{{.Term.Body}}{{end}}`, true},
+		{"the own event's actors handed to a partial that shows their roles", "events/single.html",
+			`{{define "r"}}{{.Role}}{{end}}{{range .Event.Actors}}{{template "r" .}}{{end}}`, true},
+		{"a term's text on its events' pages", "events/single.html",
+			`{{range .Event.Actors}}{{.Body}}{{end}}`, false},
+		{"a term's Markdown on its events' pages", "events/single.html",
+			`{{with .Event}}{{range .Places}}{{.Term.Body}}{{end}}{{end}}`, false},
+		{"a related event's actors' roles", "events/single.html",
+			`{{range .Event.Related}}{{range .Actors}}{{.Role}}{{end}}{{end}}`, false},
+		{"a neighbour's places' countries through a variable", "events/single.html",
+			`{{$n := .Event.Next}}{{range $n.Places}}{{.Country}}{{end}}`, false},
+		{"an actor's role in a list's item", "partials/event-item.html",
+			`{{range .E.Actors}}{{.Role}}{{end}}`, false},
+		{"a term's lede in its link", "partials/term-link.html", `{{.T.Lede}}`, false},
+		{"a term's country in a line, through a partial", "partials/event-line.html",
+			`{{template "partials/date.html" .E.Date}}{{range .E.Places}}{{partialCached "partials/pays.html" . .Slug}}{{end}}`, false},
+		{"a partial given the page that shows the finder's terms' roles", "partials/footer.html",
+			`{{range .Browse}}{{range .Terms}}{{.Role}}{{end}}{{end}}`, false},
+		{"the actors' roles of a term's events", "_default/term.html",
+			`{{range .Term.Events}}{{range .Actors}}{{.Role}}{{end}}{{end}}`, false},
+		{"the countries of a year's events' places", "years/single.html",
+			`{{range .Year.Events}}{{range .Places}}{{.Country}}{{end}}{{end}}`, false},
+		{"the finder's terms' roles", "years/single.html",
+			`{{range .Browse}}{{range .Terms}}{{.Role}}{{end}}{{end}}`, false},
+		{"the roles of the actors of the events quoting a source", "sources/single.html",
+			`{{range .Source.Passages}}{{range .Event.Actors}}{{.Role}}{{end}}{{end}}`, false},
+		{"the roles of the actors of the events marked in a source's text", "sources/single.html",
+			`{{range .Source.Paras}}{{range .Segs}}{{with .Event}}{{range .Actors}}{{.Role}}{{end}}{{end}}{{end}}{{end}}`, false},
+		{"a related event handed to a partial that shows its actors' roles", "events/single.html",
+			`{{range .Event.Related}}{{template "partials/terms.html" (dict "P" $ "E" .)}}{{end}}`, false},
+		{"a neighbour handed through partialCached to a partial that shows its actors' roles", "events/single.html",
+			`{{with .Event.Prev}}{{partialCached "partials/terms.html" (dict "P" $ "E" .) .Slug}}{{end}}`, false},
+		{"a neighbour handed to a partial named otherwise", "events/single.html",
+			`{{$n := "partials/date.html"}}{{with .Event.Prev}}{{partialCached $n . .Slug}}{{end}}`, false},
+		{"a neighbour handed to a partial that shows only its date", "events/single.html",
+			`{{with .Event.Prev}}{{partialCached "partials/date.html" .Date .Slug}}{{end}}`, true},
+		{"every actor's role on the home page", "index.html",
+			`{{range .Home.Years}}{{range .Events}}{{range .Actors}}{{.Role}}{{end}}{{end}}{{end}}`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig("")
+			changes := []string{tt.file, tt.add}
+			if tt.name == "a term's country in a line, through a partial" {
+				changes = append(changes, "partials/pays.html", `{{.Country}}`)
+			}
+			cfg.Templates = templatesWith(t, changes...)
+			x, err := NewRenderer(testSite(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !x.Local() {
+				t.Fatal("the templates show events beyond what Refresh accounts for: the case tests nothing")
+			}
+			if got := x.TermLocal(); got != tt.local {
+				t.Errorf("TermLocal() = %v, want %v", got, tt.local)
+			}
+		})
+	}
+}

@@ -42,8 +42,13 @@ import (
 //     event that becomes a draft goes, a draft that becomes an event
 //     comes. Reread declines a few changes (a topic's new title, several
 //     files naming other terms, a file renamed), which go the next way;
-//   - any other change in the content folder (an actor's or a place's
-//     file, a source) loads the content again, parsing only the files that
+//   - an actor's or a place's file that keeps the term's names (its title
+//     and aliases) is read again alone (content.Site.RereadTerm), and only
+//     the term's page is rendered (site.Renderer.RefreshTerm), with its
+//     events' pages when its role or country changed, which their facets
+//     show, and the home page;
+//   - any other change in the content folder (a term's new names, a
+//     source) loads the content again, parsing only the files that
 //     changed (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
 //   - a change to a static file rewrites that file alone, once Live knows
@@ -161,6 +166,17 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	for _, f := range files {
 		l.unloaded[f] = true
 	}
+	if len(files) == 1 && l.pages.TermLocal() {
+		t, was, fits, err := l.site.RereadTerm(l.fsys, files[0])
+		if err != nil {
+			l.pending = files
+			return 0, false, err
+		}
+		if fits {
+			l.pending = nil
+			return l.reterm(t, was)
+		}
+	}
 	edits, fits, err := l.site.Reread(l.fsys, files)
 	if err != nil {
 		l.pending = files
@@ -198,6 +214,27 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return n, true, err
 	}
 	return n + made, false, nil
+}
+
+// reterm publishes the new role, country or text of an actor or a place,
+// t, which content.Site.RereadTerm took in place (was is what it held
+// before): the pages site.Renderer.RefreshTerm renders replace theirs. No
+// feed or export shows them.
+func (l *Live) reterm(t *content.Term, was content.Term) (int, bool, error) {
+	st, err := publish.Patch(l.out)
+	if err != nil {
+		return l.whole()
+	}
+	defer st.Abort() // on a panic below: the lock is let go
+	l.digests = nil  // the pages refreshed have new ones
+	n, ok, err := l.pages.RefreshTerm(t, was, st.Add)
+	if err == nil && !ok {
+		err = fmt.Errorf("refresh %s: the templates show it beyond its pages", t.File)
+	}
+	if rebuilt, n, err := l.commit(st, err); rebuilt {
+		return n, true, err
+	}
+	return n, false, nil
 }
 
 // reshape brings the site up to date after files of the content folder

@@ -70,12 +70,13 @@ func BenchmarkLiveUpdate(b *testing.B) {
 					}
 				})
 			}
-			// Other files than events: an actor's description, and a
-			// source's publisher, as an editor corrects them.
+			// Other files than events: an actor's description or role,
+			// and a source's publisher, as an editor corrects them.
 			for _, c := range []struct {
 				name, file, old, new string
 			}{
 				{"actor's file", "actors", "\n---\n", "\n---\nDécrit à nouveau. "},
+				{"actor's role", "actors", "\ntitle: ", "\nrole: \"porte-parole\"\ntitle: "},
 				{"source's file", "sources", "\npublisher: \"", "\npublisher: \"Les "},
 			} {
 				b.Run(c.name, func(b *testing.B) {

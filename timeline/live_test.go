@@ -1137,3 +1137,96 @@ func TestLiveTemplatesShowingMore(t *testing.T) {
 	}
 	sameAsBuild(t, "with a body in the lists, after a new date", src, cfg, out)
 }
+
+// TestLiveTermsDescribed edits actors' and places' files at random, their
+// role, country or text, now and then their names, and checks after each
+// Update that the site on disk is what a build from scratch gives. An edit
+// that keeps the names writes only the term's page and the home page, and
+// its events' pages when the role or country changed.
+func TestLiveTermsDescribed(t *testing.T) {
+	countryLine := regexp.MustCompile(`(?m)^country: .*\n`)
+	body := regexp.MustCompile(`(?s)\n---\n.*$`)
+	steps := 24
+	if testing.Short() {
+		steps /= 3
+	}
+	for _, n := range []int{40, 320} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			src, out, _, live := synthLive(t, n, 23)
+			r := rand.New(rand.NewPCG(23, uint64(n)))
+			var files []string
+			for _, kind := range []string{"actors", "places"} {
+				found, _ := filepath.Glob(filepath.Join(src, kind, "*.md"))
+				files = append(files, found...)
+			}
+			for step := range steps {
+				file := files[r.IntN(len(files))]
+				text := readFile(t, file)
+				facts, names := true, false
+				switch r.IntN(6) {
+				case 0: // a new role
+					role := fmt.Sprintf(`role: "conseiller, %d"`, r.IntN(1000))
+					if roleLine.MatchString(text) {
+						text = roleLine.ReplaceAllString(text, role)
+					} else {
+						text = titleLine.ReplaceAllString(text, "title: \"$1\"\n"+role)
+					}
+				case 1: // no role, no country
+					text = countryLine.ReplaceAllString(roleLine.ReplaceAllString(text, ""), "")
+				case 2: // another country
+					text = titleLine.ReplaceAllString(countryLine.ReplaceAllString(text, ""), fmt.Sprintf("title: \"$1\"\ncountry: \"Pays %d\"", r.IntN(1000)))
+				case 3: // another name
+					text = aliasesLine.ReplaceAllString(text, fmt.Sprintf(`aliases: ["Alias %d", `, r.IntN(1000)))
+					names = true
+				default: // another text, in Markdown
+					facts = false
+					text = body.ReplaceAllString(text, fmt.Sprintf("\n---\nDécrit à nouveau, le *%d*.\n\n- un point ;\n- un autre.\n", r.IntN(1000)))
+				}
+				writeFile(t, file, text)
+				want := 0 // a term no event names has no page, and no page shows it
+				page := filepath.Join(out, filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".md")+".html")
+				if _, err := os.Stat(page); err == nil {
+					want = 2
+				}
+				written, whole, err := live.Update([]string{file})
+				if err != nil || whole {
+					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
+				}
+				if !facts && !names && written != want {
+					t.Errorf("step %d: a new text of %s wrote %d files, want %d: the term's page, if it has one, and the home page", step, filepath.Base(file), written, want)
+				}
+				sameAsBuild(t, fmt.Sprintf("step %d (%s)", step, filepath.Base(file)), src, config(), out)
+			}
+		})
+	}
+}
+
+// TestLiveTermsDescribedInLists uses templates that show each actor's role
+// in the lists of events: a new role then has the pages whose digest
+// changed found, since RefreshTerm would miss the lists.
+func TestLiveTermsDescribedInLists(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "partials/event-line.html", "</h3>", `</h3>{{range .Actors}}<i>{{.Role}}</i>{{end}}`)
+	live := built(t, src, cfg, out)
+	actors, _ := filepath.Glob(filepath.Join(src, "actors", "*.md"))
+	edited := 0
+	for i, file := range actors {
+		if _, err := os.Stat(filepath.Join(out, "actors", strings.TrimSuffix(filepath.Base(file), ".md")+".html")); err != nil {
+			continue // no event names it
+		}
+		if edited++; edited > 4 {
+			break
+		}
+		text := readFile(t, file)
+		role := fmt.Sprintf(`role: "porte-parole %d"`, i)
+		if roleLine.MatchString(text) {
+			text = roleLine.ReplaceAllString(text, role)
+		} else {
+			text = titleLine.ReplaceAllString(text, "title: \"$1\"\n"+role)
+		}
+		writeFile(t, file, text)
+		if _, _, err := live.Update([]string{file}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameAsBuild(t, "roles shown in the lists", src, cfg, out)
+}

@@ -582,10 +582,8 @@ func (l *loader) loadSources() []*Source {
 			sub.warnings = append(sub.warnings, ps.warnings...)
 			return
 		}
-		src := &Source{ID: idOf(p), File: p, Raw: text, Language: "fr"}
-		if path.Ext(p) == ".txt" {
-			readArticle(src)
-		} else if !sub.sourceMeta(src, text) {
+		src := sub.parseSource(p, text)
+		if src == nil {
 			return
 		}
 		srcs[i] = src
@@ -624,6 +622,20 @@ func (l *loader) loadSources() []*Source {
 }
 
 // sourceMeta reads a Markdown source's front matter.
+// parseSource reads a source from text, the file p's: an article as
+// written (.txt), whose title, publisher and date come from its lines, or a
+// front matter and the article (.md). It returns nil when the front matter
+// cannot be read, recording why.
+func (l *loader) parseSource(p, text string) *Source {
+	src := &Source{ID: idOf(p), File: p, Raw: text, Language: "fr"}
+	if path.Ext(p) == ".txt" {
+		readArticle(src)
+	} else if !l.sourceMeta(src, text) {
+		return nil
+	}
+	return src
+}
+
 func (l *loader) sourceMeta(src *Source, text string) bool {
 	d, p := splitDoc(src.File, text)
 	if p != nil {

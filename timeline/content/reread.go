@@ -231,6 +231,52 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	return old, was, true, nil
 }
 
+// RereadSource reads again the file of a source, name (a path within the
+// content tree, such as "sources/lemonde-2024-10-28.md"), after an editor
+// changed it, and puts what it now says in place of what s held, in the
+// same *Source: its title, publisher, address, language and date, as its
+// front matter says them or as its lines give them, as long as its text
+// stays the same, in which the events citing it quote their passages. It
+// returns the source, an Edit for each event citing it (see Edit.Cited),
+// and true; s is then what Load would now give.
+//
+// It declines, returning false and leaving s as it was, when a new Load is
+// needed: the file is not the file of one of s's sources (a new file, a
+// link, a folder), it is gone, or its text changed.
+//
+// A file with problems gives Problems, as Load would report them for that
+// file, and leaves s as it was.
+func (s *Site) RereadSource(fsys fs.FS, name string) (*Source, []Edit, bool, error) {
+	i := slices.IndexFunc(s.Sources, func(src *Source) bool { return src.File == name })
+	if i < 0 {
+		return nil, nil, false, nil
+	}
+	old := s.Sources[i]
+	if fi, err := lstat(fsys, name); err != nil || !fi.Mode().IsRegular() {
+		return nil, nil, false, nil // gone, a folder, or a link Load follows
+	}
+	sub := &loader{fsys: fsys}
+	var src *Source
+	if text, ok := sub.read(name); ok {
+		src = sub.parseSource(name, text)
+	}
+	if len(sub.problems) > 0 {
+		sortProblems(sub.problems)
+		return nil, nil, false, Problems(sub.problems)
+	}
+	if src == nil || src.Text != old.Text {
+		return nil, nil, false, nil
+	}
+	src.Citations = old.Citations
+	*old = *src
+	s.warn(map[string]*Event{name: nil}, sub.warnings)
+	edits := make([]Edit, len(old.Citations))
+	for i, e := range old.Citations {
+		edits[i] = Edit{Event: e, Was: *e, Cited: true}
+	}
+	return old, edits, true, nil
+}
+
 // swap takes in a file, name, that was an event (old), a draft or
 // nothing, and is now an event, a draft or nothing, unless it was and
 // stays an event, which it leaves to Reread (done is then false). A new
@@ -360,12 +406,15 @@ func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
 
 // An Edit is an event that Reread changed in place, with a copy of what
 // it held before; or one it took in from a new file, or took out as its
-// file is gone.
+// file is gone; or one citing a source that RereadSource changed.
 type Edit struct {
 	Event *Event
 	Was   Event // zero for a new event
 	New   bool  // the event's file is new: Event is the event it holds
 	Gone  bool  // the event's file is gone: Event is no longer in the site
+	// Cited says that the event is as it was, but a source it cites is
+	// not (see Site.RereadSource): what it shows of the source changed.
+	Cited bool
 }
 
 // Moved reports whether the edit changed the event's date, and so its
@@ -375,7 +424,7 @@ func (ed Edit) Moved() bool { return !ed.New && !ed.Gone && ed.Was.Date != ed.Ev
 // BodyOnly reports whether the edit changed nothing but the event's body,
 // which only the event's own page shows.
 func (ed Edit) BodyOnly() bool {
-	if ed.New || ed.Gone {
+	if ed.New || ed.Gone || ed.Cited {
 		return false
 	}
 	was := ed.Was

@@ -837,3 +837,117 @@ func termByFile(s *Site, f string) *Term {
 	}
 	return nil
 }
+
+// TestRereadSource edits sources' files as an editor would and checks that
+// RereadSource either gives the site a new Load gives, with an Edit for
+// each event citing the source, or declines and leaves the site as it was.
+func TestRereadSource(t *testing.T) {
+	const (
+		note    = "sources/note-2015.md"
+		article = "sources/000_a5a4beaffec547ff.txt"
+	)
+	// A source with a front matter, cited by the Valletta summit, and one
+	// no event cites.
+	setup := func(tree fstest.MapFS) {
+		tree[note] = &fstest.MapFile{Data: []byte("---\ntitle: Note sur La Valette\npublisher: Le Desk\n" +
+			"published: 2015-11-12\nurl: https://ledesk.example/note\n---\nLe sommet de La Valette réunit les chefs d'État.\n\nUn plan d'action est adopté.\n")}
+		tree["sources/libre.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Libre\n---\nUn texte que nul ne cite.\n")}
+		replace(t, tree, valette, "sources:\n", "sources:\n  - source: note-2015\n    quote: \"Un plan d'action est adopté\"\n")
+	}
+	tests := []struct {
+		name  string
+		file  string
+		edit  func(t *testing.T, tree fstest.MapFS)
+		fits  bool
+		fails string // the problem it reports, if any
+	}{
+		{name: "title, publisher, address, language and date", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "title: Note sur La Valette", "title: Une note sur La Valette")
+			replace(t, tree, note, "publisher: Le Desk", "publisher: Le Desk (Casablanca)\nlanguage: es")
+			replace(t, tree, note, "url: https://ledesk.example/note", "url: https://ledesk.example/notes/valette")
+			replace(t, tree, note, "published: 2015-11-12", "published: 2015-11")
+		}},
+		{name: "no date, no address", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "published: 2015-11-12\nurl: https://ledesk.example/note\n", "")
+		}},
+		{name: "a misspelt key, warned about", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "publisher: Le Desk", "publisher: Le Desk\npublsher: Le Desk")
+		}},
+		{name: "a source no event cites", file: "sources/libre.md", fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, "sources/libre.md", "title: Libre", "title: Libre, enfin")
+		}},
+		{name: "the text", file: note, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "réunit les chefs", "réunit à Malte les chefs")
+		}},
+		{name: "an article's text", file: article, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree[article].Data = append(tree[article].Data, "\nUne ligne de plus.\n"...)
+		}},
+		{name: "the file deleted", file: note, edit: func(t *testing.T, tree fstest.MapFS) { delete(tree, note) }},
+		{name: "a new file", file: "sources/nouvelle.md", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["sources/nouvelle.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Nouvelle\n---\nTexte.\n")}
+		}},
+		{name: "an event's file", file: valette, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "title: Sommet", "title: Le sommet")
+		}},
+		{name: "a front matter that does not parse", file: note, fails: note, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "title: Note sur La Valette", "title: [Note")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := seedTree(t)
+			setup(tree)
+			s := load(t, tree)
+			before := load(t, tree)
+			tt.edit(t, tree)
+			src, edits, fits, err := s.RereadSource(tree, tt.file)
+			if tt.fails != "" {
+				var ps Problems
+				if !errors.As(err, &ps) || !strings.Contains(err.Error(), tt.fails) {
+					t.Fatalf("RereadSource gives %v, want a problem of %s", err, tt.fails)
+				}
+				// Load also reports the events citing a source it could not read.
+				if _, lerr := Load(tree); lerr == nil || !strings.Contains(lerr.Error(), err.Error()) {
+					t.Errorf("RereadSource reports %v, Load %v", err, lerr)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if fits != tt.fits {
+				t.Fatalf("RereadSource takes the change in place: %v, want %v", fits, tt.fits)
+			}
+			if !fits {
+				if src != nil || edits != nil {
+					t.Errorf("RereadSource declines but gives the source %v and %d edits", src, len(edits))
+				}
+				same(t, s, before)
+				return
+			}
+			if src == nil || src.File != tt.file {
+				t.Fatalf("RereadSource gives the source %v, want that of %s", src, tt.file)
+			}
+			var citing []string
+			for _, e := range before.Events {
+				for _, c := range e.Sources {
+					if c.Source.File == tt.file && !slices.Contains(citing, e.File) {
+						citing = append(citing, e.File)
+					}
+				}
+			}
+			var edited []string
+			for _, ed := range edits {
+				edited = append(edited, ed.Event.File)
+				if !ed.Cited || ed.BodyOnly() || ed.Moved() || ed.New || ed.Gone || ed.Was.Title != ed.Event.Title {
+					t.Errorf("%s: the edit is %+v", ed.Event.File, ed)
+				}
+			}
+			if !slices.Equal(edited, citing) {
+				t.Errorf("RereadSource gives edits of %v, want the events citing the source, %v", edited, citing)
+			}
+			same(t, s, load(t, tree))
+			if tt.name == "a misspelt key, warned about" && len(s.Warnings) == len(before.Warnings) {
+				t.Error("the misspelt key gives no warning")
+			}
+		})
+	}
+}

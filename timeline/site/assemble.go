@@ -63,21 +63,8 @@ func (r *renderer) build() error {
 	}
 	sources := make(map[*content.Source]*sourceView)
 	for _, src := range s.Sources {
-		sv := &sourceView{Source: src, Title: French(src.Title), URL: sourcePath(src.ID),
-			Original: safeURL(src.URL)}
-		if sv.Title == "" {
-			sv.Title = src.ID
-		}
-		if !src.Published.IsZero() {
-			sv.Published = src.Published.French()
-			sv.PublishedOn = publishedOn(src.Published)
-			sv.PubISO = newDateView(src.Published).ISO
-		}
-		sv.Publisher = French(src.Publisher)
-		sv.Label = sourceLabel(sv)
-		if src.Language != "" && src.Language != v.Language {
-			sv.Lang = src.Language
-		}
+		sv := &sourceView{Source: src}
+		r.describe(sv)
 		sources[src] = sv
 		v.Sources = append(v.Sources, sv)
 	}
@@ -183,6 +170,28 @@ func (r *renderer) build() error {
 	r.before, r.beforeSources = nil, nil
 	r.events = events
 	return nil
+}
+
+// describe sets what sv shows of its source's front matter or lines: its
+// title, page, address, date, publisher and language.
+func (r *renderer) describe(sv *sourceView) {
+	src := sv.Source
+	sv.Title, sv.URL, sv.Original = French(src.Title), sourcePath(src.ID), safeURL(src.URL)
+	if sv.Title == "" {
+		sv.Title = src.ID
+	}
+	sv.Published, sv.PublishedOn, sv.PubISO = "", "", ""
+	if !src.Published.IsZero() {
+		sv.Published = src.Published.French()
+		sv.PublishedOn = publishedOn(src.Published)
+		sv.PubISO = newDateView(src.Published).ISO
+	}
+	sv.Publisher = French(src.Publisher)
+	sv.Label = sourceLabel(sv)
+	sv.Lang = ""
+	if src.Language != "" && src.Language != r.view.Language {
+		sv.Lang = src.Language
+	}
 }
 
 // termView makes the view of t, a term of the kind with a page, but for

@@ -182,12 +182,50 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // page) make Refresh decline, render nothing and return false: the whole
 // site must then be rendered again.
 func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
+	return x.refresh(edits, nil, emit, remove)
+}
+
+// RefreshSource takes in a source whose file content.Site.RereadSource
+// read again in place, and the edits it gave, one for each event citing
+// it: it works out again what the source's view shows of it, and what the
+// events' views show of their sources, and renders, as Refresh does, the
+// pages that show those events, and the source's own page. It returns the
+// number of pages handed to emit, and false, rendering nothing, when the
+// templates show an event beyond what Refresh accounts for (see Local).
+func (x *Renderer) RefreshSource(src *content.Source, edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
+	r := x.r
+	if !r.local() {
+		return 0, false, nil
+	}
+	views := r.sourceViews()
+	sv := views[src]
+	if sv == nil {
+		return 0, false, fmt.Errorf("refresh %s: not a source of the site rendered", src.File)
+	}
+	r.describe(sv)
+	for _, ed := range edits {
+		ev := r.events[ed.Event]
+		if ev == nil {
+			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", ed.Event.File)
+		}
+		if err := ev.cite(views); err != nil {
+			return 0, false, err
+		}
+	}
+	return x.refresh(edits, []string{sv.URL, "index.html"}, emit, remove)
+}
+
+// refresh is Refresh, rendering also the pages also names.
+func (x *Renderer) refresh(edits []content.Edit, also []string, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
 	r := x.r
 	if !r.local() {
 		return 0, false, nil
 	}
 	x.cards, x.terms = nil, nil // stale: see Inherit
 	want := map[string]bool{}
+	for _, p := range also {
+		want[p] = true
+	}
 	var listed []*content.Event     // the events whose change shows beyond their own page
 	var moved []*eventView          // the events whose date changed, or new
 	var gone []*eventView           // the events whose file is gone

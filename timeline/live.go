@@ -47,8 +47,12 @@ import (
 //     the term's page is rendered (site.Renderer.RefreshTerm), with its
 //     events' pages when its role or country changed, which their facets
 //     show, and the home page;
+//   - a source's file that keeps its text is read again alone
+//     (content.Site.RereadSource), and the pages that show the events
+//     citing it are rendered as after an edit of each (site.Renderer.
+//     RefreshSource), with the source's own page and the exports;
 //   - any other change in the content folder (a term's new names, a
-//     source) loads the content again, parsing only the files that
+//     source's new text) loads the content again, parsing only the files that
 //     changed (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
 //   - a change to a static file rewrites that file alone, once Live knows
@@ -177,6 +181,19 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 			return l.reterm(t, was)
 		}
 	}
+	if len(files) == 1 && l.pages.Local() {
+		src, edits, fits, err := l.site.RereadSource(l.fsys, files[0])
+		if err != nil {
+			l.pending = files
+			return 0, false, err
+		}
+		if fits {
+			l.pending = nil
+			return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
+				return l.pages.RefreshSource(src, edits, st.Add, st.Remove)
+			})
+		}
+	}
 	edits, fits, err := l.site.Reread(l.fsys, files)
 	if err != nil {
 		l.pending = files
@@ -189,6 +206,16 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	if !l.pages.Local() {
 		return l.whole()
 	}
+	return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
+		return l.pages.Refresh(edits, st.Add, st.Remove)
+	})
+}
+
+// patch publishes the edits content.Site.Reread or RereadSource made in
+// place: refresh renders into the stage the pages that show them, and the
+// feeds and data exports are made again beside, unless only bodies
+// changed.
+func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int, bool, error)) (int, bool, error) {
 	st, err := publish.Patch(l.out)
 	if err != nil {
 		return l.whole()
@@ -200,7 +227,10 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		exported = exportBeside(l.site, l.cfg, st)
 	}
 	l.digests = nil // the pages refreshed have new ones
-	n, _, err = l.pages.Refresh(edits, st.Add, st.Remove)
+	n, ok, err := refresh(st)
+	if err == nil && !ok {
+		err = errors.New("refresh: the templates show an event beyond the pages that list it")
+	}
 	made, xerr := exported()
 	if err == nil {
 		err = xerr

@@ -1230,3 +1230,52 @@ func TestLiveTermsDescribedInLists(t *testing.T) {
 	}
 	sameAsBuild(t, "roles shown in the lists", src, cfg, out)
 }
+
+// TestLiveSourcesDescribed edits sources' files at random, their title,
+// publisher, address, language or date, now and then their text, and
+// checks after each Update that the site on disk is what a build from
+// scratch gives.
+func TestLiveSourcesDescribed(t *testing.T) {
+	line := func(key string) *regexp.Regexp { return regexp.MustCompile(`(?m)^` + key + `: .*\n`) }
+	publisher, published, address, language := line("publisher"), line("published"), line("url"), line("language")
+	steps := 24
+	if testing.Short() {
+		steps /= 3
+	}
+	for _, n := range []int{40, 320} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			src, out, _, live := synthLive(t, n, 29)
+			r := rand.New(rand.NewPCG(29, uint64(n)))
+			files, _ := filepath.Glob(filepath.Join(src, "sources", "*.md"))
+			for step := range steps {
+				file := files[r.IntN(len(files))]
+				text := readFile(t, file)
+				set := func(re *regexp.Regexp, key, value string) {
+					text = re.ReplaceAllString(text, "")
+					if value != "" {
+						text = strings.Replace(text, "\n---\n", fmt.Sprintf("\n%s: %s\n---\n", key, value), 1)
+					}
+				}
+				switch r.IntN(6) {
+				case 0:
+					text = titleLine.ReplaceAllString(text, fmt.Sprintf(`title: "$1 (%d)"`, r.IntN(1000)))
+				case 1:
+					set(publisher, "publisher", []string{"", `"Le Desk"`, `"L'Opinion"`}[r.IntN(3)])
+				case 2:
+					set(published, "published", []string{"", "2019-03", "2001-07-14", "2024"}[r.IntN(4)])
+				case 3:
+					set(address, "url", []string{"", "https://presse.example.org/autre", "http://presse.example.org/x"}[r.IntN(3)])
+				case 4:
+					set(language, "language", []string{"fr", "es", "ar"}[r.IntN(3)])
+				default: // the text: quotes must be found again
+					text += fmt.Sprintf("\nUn paragraphe de plus, le %d.\n", r.IntN(1000))
+				}
+				writeFile(t, file, text)
+				if _, whole, err := live.Update([]string{file}); err != nil || whole {
+					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
+				}
+				sameAsBuild(t, fmt.Sprintf("step %d (%s)", step, filepath.Base(file)), src, config(), out)
+			}
+		})
+	}
+}

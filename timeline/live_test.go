@@ -1279,3 +1279,19 @@ func TestLiveSourcesDescribed(t *testing.T) {
 		})
 	}
 }
+
+// TestLiveSourcesDescribedInLists uses templates that show each event's
+// sources in the lines of a term's page: a source's new title then renders
+// every page that shows the events citing it, as an edit of each would.
+func TestLiveSourcesDescribedInLists(t *testing.T) {
+	src, cfg, out := withTemplateChange(t, "partials/event-line.html", "</h3>", `</h3>{{range .Sources}}<i>{{.Title}}</i>{{end}}`)
+	live := built(t, src, cfg, out)
+	sources, _ := filepath.Glob(filepath.Join(src, "sources", "*.md"))
+	for i, file := range sources {
+		writeFile(t, file, titleLine.ReplaceAllString(readFile(t, file), fmt.Sprintf(`title: "$1, %d"`, i)))
+		if _, whole, err := live.Update([]string{file}); err != nil || whole {
+			t.Fatalf("Update gives %v, and builds the whole site: %v", err, whole)
+		}
+	}
+	sameAsBuild(t, "sources shown in the lists", src, cfg, out)
+}

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"text/template/parse"
 
 	"frise/timeline/content"
 )
@@ -60,9 +59,10 @@ func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
 		return nil, err
 	}
 	if maps.Equal(r.sources, x.r.sources) {
-		local, termLocal := x.r.local(), x.r.termLocal()
+		local, termLocal, sourceLocal := x.r.local(), x.r.termLocal(), x.r.sourceLocal()
 		r.locality.once.Do(func() { r.locality.local = local })
 		r.termLocality.once.Do(func() { r.termLocality.local = termLocal })
+		r.sourceLocality.once.Do(func() { r.sourceLocality.local = sourceLocal })
 	}
 	r.before = make(map[string]*eventView, len(x.r.view.Events))
 	for _, ev := range x.r.view.Events {
@@ -183,36 +183,6 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // site must then be rendered again.
 func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
 	return x.refresh(edits, nil, emit, remove)
-}
-
-// RefreshSource takes in a source whose file content.Site.RereadSource
-// read again in place, and the edits it gave, one for each event citing
-// it: it works out again what the source's view shows of it, and what the
-// events' views show of their sources, and renders, as Refresh does, the
-// pages that show those events, and the source's own page. It returns the
-// number of pages handed to emit, and false, rendering nothing, when the
-// templates show an event beyond what Refresh accounts for (see Local).
-func (x *Renderer) RefreshSource(src *content.Source, edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
-	r := x.r
-	if !r.local() {
-		return 0, false, nil
-	}
-	views := r.sourceViews()
-	sv := views[src]
-	if sv == nil {
-		return 0, false, fmt.Errorf("refresh %s: not a source of the site rendered", src.File)
-	}
-	r.describe(sv)
-	for _, ed := range edits {
-		ev := r.events[ed.Event]
-		if ev == nil {
-			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", ed.Event.File)
-		}
-		if err := ev.cite(views); err != nil {
-			return 0, false, err
-		}
-	}
-	return x.refresh(edits, []string{sv.URL, "index.html"}, emit, remove)
 }
 
 // refresh is Refresh, rendering also the pages also names.
@@ -618,13 +588,9 @@ type locality struct {
 func (r *renderer) checkLocal() bool {
 	// Each template's text is parsed once, for every reading below; a text
 	// that does not parse may show anything.
-	parsed := make(map[string]map[string]*parse.Tree, len(r.sources))
-	for name, src := range r.sources {
-		trees, err := parseTrees(name, src)
-		if err != nil {
-			return false
-		}
-		parsed[name] = trees
+	parsed, _, ok := r.parseAll()
+	if !ok {
+		return false
 	}
 	if callsIntoPages(parsed) {
 		return false

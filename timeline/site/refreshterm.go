@@ -82,6 +82,26 @@ var (
 	termTexts = reach{leads: set("Actors", "Places", "Topics", "Terms", "Browse"), keeps: set("Term"), hidden: set("Body")}
 )
 
+// parseAll parses each template's text into the trees it defines
+// (parseTrees), by the template's name, and gathers the partials' trees,
+// by the name of each; ok is false when a text does not parse, which may
+// then show anything.
+func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, partials map[string]*parse.Tree, ok bool) {
+	parsed = make(map[string]map[string]*parse.Tree, len(r.sources))
+	partials = map[string]*parse.Tree{}
+	for name, src := range r.sources {
+		trees, err := parseTrees(name, src)
+		if err != nil {
+			return nil, nil, false
+		}
+		parsed[name] = trees
+		if strings.HasPrefix(name, "partials/") {
+			maps.Copy(partials, trees)
+		}
+	}
+	return parsed, partials, true
+}
+
 // termLocal reports whether the templates show a term's details (see
 // termFacts) only where RefreshTerm renders them again, as well as an
 // event only where Refresh does (local).
@@ -99,17 +119,9 @@ func (r *renderer) termLocal() bool {
 // pages' methods render (TermLink, EventLine, EventItem, EventRef) are
 // given events and terms from lists: they must not name any detail.
 func (r *renderer) checkTermLocal() bool {
-	parsed := make(map[string]map[string]*parse.Tree, len(r.sources))
-	partials := map[string]*parse.Tree{}
-	for name, src := range r.sources {
-		trees, err := parseTrees(name, src)
-		if err != nil {
-			return false
-		}
-		parsed[name] = trees
-		if strings.HasPrefix(name, "partials/") {
-			maps.Copy(partials, trees)
-		}
+	parsed, partials, ok := r.parseAll()
+	if !ok {
+		return false
 	}
 	details := &reachFinder{reach: reach{hidden: set("Role", "Country", "Lede", "Body")}, others: partials, names: map[string]bool{}}
 	for _, name := range append([]string{"partials/term-link.html"}, eventParts...) {

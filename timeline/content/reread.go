@@ -226,7 +226,8 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 		return nil, Term{}, false, nil
 	}
 	was := *old
-	old.Role, old.Country, old.Body = t.Role, t.Country, t.Body
+	// The same names; the list, as Load gives it: an empty one is not nil.
+	old.Aliases, old.Role, old.Country, old.Body = t.Aliases, t.Role, t.Country, t.Body
 	s.warn(map[string]*Event{name: nil}, sub.warnings)
 	return old, was, true, nil
 }

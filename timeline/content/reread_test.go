@@ -738,7 +738,8 @@ func TestRereadTerm(t *testing.T) {
 		file  string
 		edit  func(t *testing.T, tree fstest.MapFS)
 		fits  bool
-		fails string // the problem it reports, if any
+		fails string                                // the problem it reports, if any
+		setup func(t *testing.T, tree fstest.MapFS) // the tree before the change, when not the seed's
 	}{
 		{name: "role, country and text", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "role: ministre français de l'Intérieur", "role: ministre de l'Intérieur")
@@ -758,6 +759,11 @@ func TestRereadTerm(t *testing.T) {
 			replace(t, tree, retailleau, "country: France", "country: France\ncontry: France")
 		}},
 		{name: "the same file", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {}},
+		{name: "no aliases, then an empty list of them", file: retailleau, fits: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "aliases: [Retailleau, ministre français de l'Intérieur, ministre de l'Intérieur français, ministre vendéen]\n", "")
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "title: Bruno Retailleau\n", "title: Bruno Retailleau\naliases: []\n")
+		}},
 		{name: "the title", file: retailleau, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "title: Bruno Retailleau", "title: Bruno Retailleau (LR)")
 		}},
@@ -790,6 +796,9 @@ func TestRereadTerm(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tree := seedTree(t)
+			if tt.setup != nil {
+				tt.setup(t, tree)
+			}
 			s := load(t, tree)
 			before := load(t, tree)
 			tt.edit(t, tree)

@@ -69,10 +69,13 @@ func eventLinks(year bool) map[string]bool {
 func (rc reach) shown(trees map[string]*parse.Tree) bool { return rc.shownWith(trees, nil) }
 
 // shownWith is shown, where a template of another file is one of others
-// (the partials' trees, by name): one given a value reached shows a hidden
-// field of it when its text, or that of a template it calls, names one; a
-// partial given one through partialCached too.
-func (rc reach) shownWith(trees, others map[string]*parse.Tree) bool {
+// (the trees of the base layout and the partials, by name, every one that
+// defines it): one given a value reached shows a hidden field of it when
+// the text of any template of that name, or of one it calls, names one; a
+// partial given one through partialCached too. Whichever definition runs,
+// of the page's own, the base layout's and the partials', names no hidden
+// field when none does.
+func (rc reach) shownWith(trees map[string]*parse.Tree, others map[string][]*parse.Tree) bool {
 	f := &reachFinder{reach: rc, trees: trees, others: others, vars: map[string]bool{}, names: map[string]bool{}}
 	// A variable may be set to a value reached after a use, in a loop: the
 	// trees are walked again until no variable is found to be one anew.
@@ -174,9 +177,9 @@ func callsInto(n parse.Node, refused func(string) bool, base, scoped bool) bool 
 type reachFinder struct {
 	reach
 	trees  map[string]*parse.Tree
-	others map[string]*parse.Tree // other files' templates, looked into when set (see shownWith)
-	vars   map[string]bool        // the variables ever set to a value reached, wherever they are in scope
-	names  map[string]bool        // the templates found to name a hidden field, directly or through another
+	others map[string][]*parse.Tree // other files' templates, looked into when set (see shownWith)
+	vars   map[string]bool          // the variables ever set to a value reached, wherever they are in scope
+	names  map[string]bool          // the templates found to name a hidden field, directly or through another
 	found  bool
 }
 
@@ -318,17 +321,27 @@ func (f *reachFinder) value(n parse.Node, in bool) bool {
 	return false
 }
 
-// namesHidden reports whether the template name, if the text defines it,
-// or one it calls names a hidden field.
+// namesHidden reports whether the template name, if the text defines it
+// (or, with others, any other file), or one it calls names a hidden field.
 func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
-	tr := f.trees[name]
-	if tr == nil && f.others != nil {
-		tr = f.others[name]
+	var trees []*parse.Tree
+	if tr := f.trees[name]; tr != nil {
+		trees = append(trees, tr)
 	}
-	if f.names[name] || tr == nil || seen[name] {
+	trees = append(trees, f.others[name]...)
+	if f.names[name] || len(trees) == 0 || seen[name] {
 		return f.names[name]
 	}
 	seen[name] = true
+	for _, tr := range trees {
+		f.walkNames(name, tr, seen)
+	}
+	return f.names[name]
+}
+
+// walkNames notes in f.names whether the tree of the template name, or a
+// template it calls, names a hidden field.
+func (f *reachFinder) walkNames(name string, tr *parse.Tree, seen map[string]bool) {
 	visit(tr.Root, func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.FieldNode:
@@ -349,7 +362,6 @@ func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 			}
 		}
 	})
-	return f.names[name]
 }
 
 // takes reports whether a chain of fields takes one of those in set.

@@ -2,8 +2,7 @@ package site
 
 import (
 	"fmt"
-	"maps"
-	"strings"
+	"slices"
 	"text/template/parse"
 
 	"frise/timeline/content"
@@ -83,23 +82,27 @@ var (
 )
 
 // parseAll parses each template's text into the trees it defines
-// (parseTrees), by the template's name, and gathers the partials' trees,
-// by the name of each; ok is false when a text does not parse, which may
-// then show anything.
-func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, partials map[string]*parse.Tree, ok bool) {
+// (parseTrees), by the template's name, and gathers the trees the base
+// layout and the partials define, every one of each name (a later file's
+// replaces an earlier's, a page's own replaces theirs, unless empty: any
+// may run); ok is false when a text does not parse, which may then show
+// anything.
+func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree, ok bool) {
 	parsed = make(map[string]map[string]*parse.Tree, len(r.sources))
-	partials = map[string]*parse.Tree{}
+	shared = map[string][]*parse.Tree{}
 	for name, src := range r.sources {
 		trees, err := parseTrees(name, src)
 		if err != nil {
 			return nil, nil, false
 		}
 		parsed[name] = trees
-		if strings.HasPrefix(name, "partials/") {
-			maps.Copy(partials, trees)
+		if !slices.Contains(kindTemplates, name) {
+			for n, tr := range trees {
+				shared[n] = append(shared[n], tr)
+			}
 		}
 	}
-	return parsed, partials, true
+	return parsed, shared, true
 }
 
 // termLocal reports whether the templates show a term's details (see

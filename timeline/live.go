@@ -47,12 +47,13 @@ import (
 //     the term's page is rendered (site.Renderer.RefreshTerm), with its
 //     events' pages when its role or country changed, which their facets
 //     show, and the home page;
-//   - a source's file that keeps its text is read again alone
-//     (content.Site.RereadSource), and the pages that show the events
-//     citing it are rendered as after an edit of each (site.Renderer.
-//     RefreshSource), with the source's own page and the exports;
+//   - a source's file is read again alone (content.Site.RereadSource) as
+//     long as every passage quoted is still in its text, and its page is
+//     rendered (site.Renderer.RefreshSource), with the pages of the events
+//     citing it and their years' when its title, publisher, address,
+//     language or date changed, and the exports;
 //   - any other change in the content folder (a term's new names, a
-//     source's new text) loads the content again, parsing only the files that
+//     source that lost a passage quoted) loads the content again, parsing only the files that
 //     changed (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
 //   - a change to a static file rewrites that file alone, once Live knows

@@ -71,13 +71,14 @@ func BenchmarkLiveUpdate(b *testing.B) {
 				})
 			}
 			// Other files than events: an actor's description or role,
-			// and a source's publisher, as an editor corrects them.
+			// a source's publisher or text, as an editor corrects them.
 			for _, c := range []struct {
 				name, file, old, new string
 			}{
 				{"actor's file", "actors", "\n---\n", "\n---\nDécrit à nouveau. "},
 				{"actor's role", "actors", "\ntitle: ", "\nrole: \"porte-parole\"\ntitle: "},
 				{"source's file", "sources", "\npublisher: \"", "\npublisher: \"Les "},
+				{"source's text", "sources", "\n---\n", "\n---\nEn bref.\n\n"},
 			} {
 				b.Run(c.name, func(b *testing.B) {
 					files, err := filepath.Glob(filepath.Join(src, c.file, "*.md"))

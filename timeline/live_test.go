@@ -1267,8 +1267,12 @@ func TestLiveSourcesDescribed(t *testing.T) {
 					set(address, "url", []string{"", "https://presse.example.org/autre", "http://presse.example.org/x"}[r.IntN(3)])
 				case 4:
 					set(language, "language", []string{"fr", "es", "ar"}[r.IntN(3)])
-				default: // the text: quotes must be found again
-					text += fmt.Sprintf("\nUn paragraphe de plus, le %d.\n", r.IntN(1000))
+				default: // the text, in which every quote is still found
+					if r.IntN(2) == 0 {
+						text += fmt.Sprintf("\nUn paragraphe de plus, le %d.\n", r.IntN(1000))
+					} else {
+						text = strings.Replace(text, "\n---\n", fmt.Sprintf("\n---\nEn bref, le %d.\n\n", r.IntN(1000)), 1)
+					}
 				}
 				writeFile(t, file, text)
 				if _, whole, err := live.Update([]string{file}); err != nil || whole {
@@ -1294,4 +1298,38 @@ func TestLiveSourcesDescribedInLists(t *testing.T) {
 		}
 	}
 	sameAsBuild(t, "sources shown in the lists", src, cfg, out)
+}
+
+// TestLiveSourceLosesAQuote takes out of a source's text a passage an
+// event quotes: Update reports the quote no longer found, in the event's
+// file, and leaves the site as it was; the passage put back, the site is
+// what a build gives.
+func TestLiveSourceLosesAQuote(t *testing.T) {
+	src, out, events, live := synthLive(t, 40, 31)
+	quote := quoteLine.FindStringSubmatch(readFile(t, events[0]))[1]
+	id := regexp.MustCompile(`(?m)^  - source: (\S+)$`).FindStringSubmatch(readFile(t, events[0]))[1]
+	file := filepath.Join(src, "sources", id+".md")
+	text := readFile(t, file)
+	words := strings.Fields(quote)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	passage := regexp.MustCompile(strings.Join(words, `\s+`)).FindString(text) // as the text writes it
+	if passage == "" {
+		t.Fatalf("%s does not hold the quote %q", file, quote)
+	}
+	before := tree(t, out)
+	writeFile(t, file, strings.Replace(text, passage, "", 1))
+	_, _, err := live.Update([]string{file})
+	if err == nil || !strings.Contains(err.Error(), "quote not found") || !strings.Contains(err.Error(), filepath.Base(events[0])) {
+		t.Fatalf("Update gives %v, want the quote of %s not found", err, filepath.Base(events[0]))
+	}
+	if after := tree(t, out); !maps.Equal(after, before) {
+		t.Error("a failed update changed the site on disk")
+	}
+	writeFile(t, file, strings.Replace(text, passage, passage+" (sic)", 1))
+	if _, whole, err := live.Update([]string{file}); err != nil || whole {
+		t.Fatalf("Update gives %v, and builds the whole site: %v", err, whole)
+	}
+	sameAsBuild(t, "the passage put back", src, config(), out)
 }

@@ -236,14 +236,16 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 // content tree, such as "sources/lemonde-2024-10-28.md"), after an editor
 // changed it, and puts what it now says in place of what s held, in the
 // same *Source: its title, publisher, address, language and date, as its
-// front matter says them or as its lines give them, as long as its text
-// stays the same, in which the events citing it quote their passages. It
-// returns the source, an Edit for each event citing it (see Edit.Cited),
-// and true; s is then what Load would now give.
+// front matter says them or as its lines give them, and its text, as long
+// as every passage the events and drafts citing it quote is still found in
+// it. It returns the source, an Edit for each event citing it when what
+// the event's pages show of the source changed (see Edit.Cited), and true;
+// s is then what Load would now give.
 //
 // It declines, returning false and leaving s as it was, when a new Load is
 // needed: the file is not the file of one of s's sources (a new file, a
-// link, a folder), it is gone, or its text changed.
+// link, a folder), it is gone, or a quoted passage is no longer in its
+// text (Load reports it, in the file quoting it).
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -265,17 +267,49 @@ func (s *Site) RereadSource(fsys fs.FS, name string) (*Source, []Edit, bool, err
 		sortProblems(sub.problems)
 		return nil, nil, false, Problems(sub.problems)
 	}
-	if src == nil || src.Text != old.Text {
+	if src == nil {
 		return nil, nil, false, nil
 	}
+	var folded string
+	if src.Text != old.Text {
+		folded = FoldSpace(src.Text)
+		if !s.quotedIn(old, folded) {
+			return nil, nil, false, nil
+		}
+	}
+	shown := src.Title != old.Title || src.Publisher != old.Publisher || src.URL != old.URL ||
+		src.Language != old.Language || src.Published != old.Published
 	src.Citations = old.Citations
+	if src.Text != old.Text && s.folded != nil {
+		s.folded[old] = folded
+	}
 	*old = *src
 	s.warn(map[string]*Event{name: nil}, sub.warnings)
-	edits := make([]Edit, len(old.Citations))
-	for i, e := range old.Citations {
-		edits[i] = Edit{Event: e, Was: *e, Cited: true}
+	var edits []Edit
+	if shown {
+		edits = make([]Edit, len(old.Citations))
+		for i, e := range old.Citations {
+			edits[i] = Edit{Event: e, Was: *e, Cited: true}
+		}
 	}
 	return old, edits, true, nil
+}
+
+// quotedIn reports whether every passage of src that an event or a draft
+// quotes is in folded, a new text of src with its white space folded.
+func (s *Site) quotedIn(src *Source, folded string) bool {
+	citing := slices.Clone(src.Citations)
+	for _, d := range s.drafts {
+		citing = append(citing, d)
+	}
+	for _, e := range citing {
+		for _, c := range e.Sources {
+			if c.Source == src && c.Quote != "" && !strings.Contains(folded, FoldSpace(c.Quote)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // swap takes in a file, name, that was an event (old), a draft or

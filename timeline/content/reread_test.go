@@ -855,19 +855,22 @@ func TestRereadSource(t *testing.T) {
 		note    = "sources/note-2015.md"
 		article = "sources/000_a5a4beaffec547ff.txt"
 	)
-	// A source with a front matter, cited by the Valletta summit, and one
-	// no event cites.
+	// A source with a front matter, cited by the Valletta summit and a
+	// draft, and one no event cites.
 	setup := func(tree fstest.MapFS) {
 		tree[note] = &fstest.MapFile{Data: []byte("---\ntitle: Note sur La Valette\npublisher: Le Desk\n" +
 			"published: 2015-11-12\nurl: https://ledesk.example/note\n---\nLe sommet de La Valette réunit les chefs d'État.\n\nUn plan d'action est adopté.\n")}
 		tree["sources/libre.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Libre\n---\nUn texte que nul ne cite.\n")}
 		replace(t, tree, valette, "sources:\n", "sources:\n  - source: note-2015\n    quote: \"Un plan d'action est adopté\"\n")
+		tree["events/2015-02-brouillon-note.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2015-02\ndraft: true\n" +
+			"sources:\n  - source: note-2015\n    quote: \"réunit les chefs\"\n---\n")}
 	}
 	tests := []struct {
 		name  string
 		file  string
 		edit  func(t *testing.T, tree fstest.MapFS)
 		fits  bool
+		quiet bool   // nothing the events' pages show of the source changes: no Edit
 		fails string // the problem it reports, if any
 	}{
 		{name: "title, publisher, address, language and date", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
@@ -879,18 +882,29 @@ func TestRereadSource(t *testing.T) {
 		{name: "no date, no address", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, note, "published: 2015-11-12\nurl: https://ledesk.example/note\n", "")
 		}},
-		{name: "a misspelt key, warned about", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a misspelt key, warned about", file: note, fits: true, quiet: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, note, "publisher: Le Desk", "publisher: Le Desk\npublsher: Le Desk")
 		}},
 		{name: "a source no event cites", file: "sources/libre.md", fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, "sources/libre.md", "title: Libre", "title: Libre, enfin")
 		}},
-		{name: "the text", file: note, edit: func(t *testing.T, tree fstest.MapFS) {
-			replace(t, tree, note, "réunit les chefs", "réunit à Malte les chefs")
+		{name: "the text", file: note, fits: true, quiet: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "La Valette réunit", "La Valette, à Malte, réunit")
 		}},
-		{name: "an article's text", file: article, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "the text and the title", file: note, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "La Valette réunit", "La Valette, à Malte, réunit")
+			replace(t, tree, note, "title: Note sur La Valette", "title: Note sur Malte")
+		}},
+		{name: "an article's text", file: article, fits: true, quiet: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree[article].Data = append(tree[article].Data, "\nUne ligne de plus.\n"...)
 		}},
+		{name: "the text without a passage quoted", file: note, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "Un plan d'action est adopté.", "Un plan est adopté.")
+		}},
+		{name: "the text without a passage a draft quotes", file: note, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, note, "réunit les chefs", "réunit à Malte les chefs")
+		}},
+		{name: "the same file", file: note, fits: true, quiet: true, edit: func(t *testing.T, tree fstest.MapFS) {}},
 		{name: "the file deleted", file: note, edit: func(t *testing.T, tree fstest.MapFS) { delete(tree, note) }},
 		{name: "a new file", file: "sources/nouvelle.md", edit: func(t *testing.T, tree fstest.MapFS) {
 			tree["sources/nouvelle.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Nouvelle\n---\nTexte.\n")}
@@ -950,13 +964,44 @@ func TestRereadSource(t *testing.T) {
 					t.Errorf("%s: the edit is %+v", ed.Event.File, ed)
 				}
 			}
+			if tt.quiet {
+				citing = nil
+			}
 			if !slices.Equal(edited, citing) {
-				t.Errorf("RereadSource gives edits of %v, want the events citing the source, %v", edited, citing)
+				t.Errorf("RereadSource gives edits of %v, want %v", edited, citing)
 			}
 			same(t, s, load(t, tree))
 			if tt.name == "a misspelt key, warned about" && len(s.Warnings) == len(before.Warnings) {
 				t.Error("the misspelt key gives no warning")
 			}
 		})
+	}
+}
+
+// TestRereadQuotesNewText gives a source a new text in place, then has an
+// event quote a passage only the new text holds, and one only the old
+// held: Reread reads each against the new text, as Load does.
+func TestRereadQuotesNewText(t *testing.T) {
+	const note = "sources/note-2015.md"
+	tree := seedTree(t)
+	tree[note] = &fstest.MapFile{Data: []byte("---\ntitle: Note\n---\nLe sommet de La Valette réunit les chefs d'État.\n")}
+	s := load(t, tree)
+	// A first reading folds the sources' texts, and keeps them so.
+	if _, fits, err := s.Reread(tree, []string{valette}); !fits || err != nil {
+		t.Fatalf("Reread gives %v and takes the change in place: %v", err, fits)
+	}
+	replace(t, tree, note, "La Valette réunit", "La Valette, à Malte, réunit")
+	if _, _, fits, err := s.RereadSource(tree, note); !fits || err != nil {
+		t.Fatalf("RereadSource gives %v and takes the change in place: %v", err, fits)
+	}
+	replace(t, tree, valette, "sources:\n", "sources:\n  - source: note-2015\n    quote: \"La Valette, à Malte\"\n")
+	if _, fits, err := s.Reread(tree, []string{valette}); !fits || err != nil {
+		t.Fatalf("Reread gives %v and takes the change in place: %v", err, fits)
+	}
+	same(t, s, load(t, tree))
+	replace(t, tree, valette, "quote: \"La Valette, à Malte\"", "quote: \"La Valette réunit\"")
+	_, _, err := s.Reread(tree, []string{valette})
+	if err == nil || !strings.Contains(err.Error(), "quote not found") {
+		t.Fatalf("Reread gives %v, want the quote not found", err)
 	}
 }

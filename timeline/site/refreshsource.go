@@ -9,10 +9,11 @@ import (
 
 // RefreshSource takes in a source whose file content.Site.RereadSource
 // read again in place, and the edits it gave, one for each event citing
-// it: it works out again what the source's view shows of it, and what the
-// events' views show of their sources, and renders the source's own page,
-// the pages of the events citing it, the pages that list those events'
-// items (their years' pages), and the home page. Templates that show an
+// it when what their pages show of it changed: it works out again what
+// the source's view shows of it (its text and the passages marked there
+// included), and what the events' views show of their sources, and
+// renders the source's own page, the home page, and the pages of the
+// events edited and those that list their items (their years' pages). Templates that show an
 // event's sources elsewhere (see sourceLocal) have rendered, as Refresh
 // does after an edit of each event, every page that shows one of them.
 // It returns the number of pages handed to emit, and false, rendering
@@ -29,6 +30,17 @@ func (x *Renderer) RefreshSource(src *content.Source, edits []content.Edit, emit
 		return 0, false, fmt.Errorf("refresh %s: not a source of the site rendered", src.File)
 	}
 	r.describe(sv)
+	// Its text may be new: its page marks the passages quoted again.
+	quoting := make([]*eventView, len(src.Citations))
+	for i, e := range src.Citations {
+		quoting[i] = r.events[e]
+	}
+	fold := foldSpace(src.Text)
+	if r.keep {
+		sv.fold = fold
+	}
+	sv.marks, sv.late = marks{}, nil
+	markSource(sv, fold, quoting)
 	want := map[string]bool{sv.URL: true, "index.html": true}
 	citing := make([]*content.Event, len(edits))
 	for i, ed := range edits {

@@ -14,7 +14,9 @@ const maxLinks = 40
 // "link -> target", or "" when the path stays inside. A link whose own
 // target looks inside can still lead out through a linked folder or
 // another link on the way. loop is true when the links go round in circles.
-func linkOutside(fsys fs.ReadLinkFS, name string) (via string, loop bool) {
+// For a path that stays inside, resolved is where it leads once every link
+// on the way is followed.
+func linkOutside(fsys fs.ReadLinkFS, name string) (via string, loop bool, resolved string) {
 	todo := strings.Split(name, "/")
 	var done []string
 	hops := 0
@@ -26,7 +28,7 @@ func linkOutside(fsys fs.ReadLinkFS, name string) (via string, loop bool) {
 			continue
 		case "..":
 			if len(done) == 0 {
-				return name + " -> ..", false
+				return name + " -> ..", false, ""
 			}
 			done = done[:len(done)-1]
 			continue
@@ -40,18 +42,18 @@ func linkOutside(fsys fs.ReadLinkFS, name string) (via string, loop bool) {
 		}
 		target, err := fsys.ReadLink(p)
 		if hops++; hops > maxLinks {
-			return p + " -> " + target, true
+			return p + " -> " + target, true, ""
 		}
 		if err != nil || path.IsAbs(target) || strings.HasPrefix(target, `\`) || (len(target) > 1 && target[1] == ':') {
-			return p + " -> " + target, false
+			return p + " -> " + target, false, ""
 		}
 		// The target replaces the link, relative to the link's folder.
-		resolved := path.Join(path.Join(done...), target)
-		if resolved == ".." || strings.HasPrefix(resolved, "../") {
-			return p + " -> " + target, false
+		next := path.Join(path.Join(done...), target)
+		if next == ".." || strings.HasPrefix(next, "../") {
+			return p + " -> " + target, false, ""
 		}
-		todo = append(strings.Split(resolved, "/"), todo...)
+		todo = append(strings.Split(next, "/"), todo...)
 		done = done[:0]
 	}
-	return "", false
+	return "", false, path.Join(done...)
 }

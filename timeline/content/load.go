@@ -104,6 +104,9 @@ type loader struct {
 	// read again.
 	changed map[string]bool
 	linked  bool // read followed a link
+	// linkedTo are the links read and the files they lead to, which may be
+	// read under their own names too.
+	linkedTo []string
 	// folded are the sources' texts with white space folded, as a Loader
 	// keeps them, for the site it loads to hand to Reread.
 	folded map[*Source]string
@@ -249,6 +252,10 @@ func (l *loader) load() (*Site, error) {
 	events, topics := l.loadEvents(srcs, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
 	s.drafts = l.drafts
+	s.linkedDirs = linkedFolders(l.fsys)
+	if len(l.linkedTo) > 0 {
+		s.linkedTo = setOf(l.linkedTo)
+	}
 	s.Events = link(events, srcs)
 	s.findUncited()
 	s.folded = l.folded
@@ -303,7 +310,8 @@ func (l *loader) read(name string) (string, bool) {
 					Hint: "copy the file into the content folder instead of linking to it"})
 				return "", false
 			}
-			if via, loop := linkOutside(rl, name); loop {
+			via, loop, to := linkOutside(rl, name)
+			if loop {
 				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link that goes round in circles (%s)", via),
 					Hint: "copy the file into the content folder instead of linking to it"})
 				return "", false
@@ -312,6 +320,7 @@ func (l *loader) read(name string) (string, bool) {
 					Hint: "copy the file into the content folder instead of linking to it"})
 				return "", false
 			}
+			l.linkedTo = append(l.linkedTo, name, to)
 		} else if err == nil {
 			fi = lfi
 		}
@@ -917,6 +926,7 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 func (l *loader) merge(sub *loader) {
 	l.problems = append(l.problems, sub.problems...)
 	l.warnings = append(l.warnings, sub.warnings...)
+	l.linkedTo = append(l.linkedTo, sub.linkedTo...)
 }
 
 // termKeys are the keys of an event that name terms, in the order of eventFile.names.

@@ -31,6 +31,11 @@ type Site struct {
 	terms   [3]*terms          // how the actors, places and topics were found by name, for Reread
 	uncited []*Source
 	drafts  map[string]*Event // the drafts, by file: what they cite and name
+	// linkedTo are the links read and the files they lead to, read under
+	// two names; nil when none. linkedDirs says the sources or events
+	// folder is a link.
+	linkedTo   map[string]bool
+	linkedDirs bool
 }
 
 // Uncited returns the sources directly in sources/ that no event cites,

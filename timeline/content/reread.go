@@ -28,7 +28,8 @@ import (
 // held before, and true, and s is what Load would now give.
 //
 // It declines, returning false and leaving s as it was, when a new Load is
-// needed: a new file that is not an event (see isEventFile) or takes
+// needed: a file read under two names (a link, or a file a link leads
+// to: see readTwice), a new file that is not an event (see isEventFile) or takes
 // another file's page name, several files of which one is new, gone, or a
 // draft, or several naming other terms, a term whose title would change (a
 // term no file describes is titled as the first event file naming it
@@ -39,6 +40,9 @@ import (
 // file, and leaves s as it was.
 func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	files = slices.Compact(slices.Sorted(slices.Values(files)))
+	if slices.ContainsFunc(files, func(f string) bool { return s.readTwice(fsys, f) }) {
+		return nil, false, nil
+	}
 	byFile := make(map[string]*Event, len(files))
 	for _, f := range files {
 		byFile[f] = nil
@@ -192,9 +196,9 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 // now give.
 //
 // It declines, returning false and leaving s as it was, when a new Load is
-// needed: the file is not the file of one of s's terms (a new file, a link,
-// a folder), it is gone, or the term's names (its title and aliases), by
-// which events name it, change.
+// needed: the file is not the file of one of s's terms (a new file, a
+// folder), it is gone, it is read under two names (see readTwice), or the
+// term's names (its title and aliases), by which events name it, change.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -210,7 +214,7 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 			}
 		}
 	}
-	if old == nil {
+	if old == nil || s.readTwice(fsys, name) {
 		return nil, Term{}, false, nil
 	}
 	if fi, err := lstat(fsys, name); err != nil || !fi.Mode().IsRegular() {
@@ -244,8 +248,9 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 //
 // It declines, returning false and leaving s as it was, when a new Load is
 // needed: the file is not the file of one of s's sources (a new file, a
-// link, a folder), it is gone, or a quoted passage is no longer in its
-// text (Load reports it, in the file quoting it).
+// folder), it is gone, it is read under two names (see readTwice), or a
+// quoted passage is no longer in its text (Load reports it, in the file
+// quoting it).
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -255,6 +260,9 @@ func (s *Site) RereadSource(fsys fs.FS, name string) (*Source, []Edit, bool, err
 		return nil, nil, false, nil
 	}
 	old := s.Sources[i]
+	if s.readTwice(fsys, name) {
+		return nil, nil, false, nil
+	}
 	if fi, err := lstat(fsys, name); err != nil || !fi.Mode().IsRegular() {
 		return nil, nil, false, nil // gone, a folder, or a link Load follows
 	}
@@ -706,12 +714,24 @@ func (s *Site) slugTaken(slug string) bool {
 	return false
 }
 
-func setOf(events []*Event) map[*Event]bool {
-	set := make(map[*Event]bool, len(events))
-	for _, e := range events {
-		set[e] = true
+func setOf[T comparable](xs []T) map[T]bool {
+	set := make(map[T]bool, len(xs))
+	for _, x := range xs {
+		set[x] = true
 	}
 	return set
+}
+
+// readTwice reports whether the file name may be read under another name
+// too, so that what it says shows elsewhere than where Reread would put
+// it: it is or was a link, a file a link leads to, or in a tree whose
+// sources or events folder is a link.
+func (s *Site) readTwice(fsys fs.FS, name string) bool {
+	if s.linkedDirs || s.linkedTo[name] {
+		return true
+	}
+	fi, err := lstat(fsys, name)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
 }
 
 // place takes the events moved out of list, which is otherwise in the

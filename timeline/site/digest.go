@@ -342,7 +342,9 @@ func (d *digester) source(h *digest, sv *sourceView) {
 	if !ok {
 		var sh digest
 		d.strs(&sh, sv.Title, sv.URL, sv.Original, sv.Published, sv.Publisher, sv.Label, sv.Lang, sv.PubISO,
-			sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL, sv.Source.File)
+			sv.Source.ID, sv.Source.Title, sv.Source.Publisher, sv.Source.URL, sv.Source.File, sv.Source.Language)
+		// The date as written: 2019-03 and 2019-03-XX read alike in French.
+		d.int64(&sh, maphash.Comparable(digestSeed, sv.Source.Published))
 		c = sh.sum()
 		d.moreSources[sv] = c
 	}

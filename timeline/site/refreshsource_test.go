@@ -1,6 +1,13 @@
 package site
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+	"testing/fstest"
+
+	"frise/timeline/content"
+	"frise/timeline/synth"
+)
 
 // TestSourceLocal checks which templates let RefreshSource render, after a
 // source's front matter changed, only the pages of the events citing it
@@ -43,5 +50,45 @@ func TestSourceLocal(t *testing.T) {
 				t.Errorf("sourceLocal() = %v, want %v", got, tt.local)
 			}
 		})
+	}
+}
+
+// TestDigestsSourceDate gives a cited source a date written otherwise but
+// read alike (2019-03 and 2019-03-XX are both "mars 2019"): a template may
+// show it as written, so the pages of the events citing it get other
+// digests.
+func TestDigestsSourceDate(t *testing.T) {
+	tree := synth.FS(40, 5)
+	const file = "sources/article-000001.md"
+	published := regexp.MustCompile(`(?m)^published: .*$`)
+	digests := func(date string) (map[string]uint64, *content.Site) {
+		tree[file] = &fstest.MapFile{Data: published.ReplaceAll(tree[file].Data, []byte("published: "+date))}
+		s, err := content.Load(tree)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := NewRenderer(s, testConfig(""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x.Digests(), s
+	}
+	before, _ := digests("2019-03")
+	after, s := digests("2019-03-XX")
+	var citing []string
+	for _, src := range s.Sources {
+		if src.File == file {
+			for _, e := range src.Citations {
+				citing = append(citing, "events/"+e.Slug+".html")
+			}
+		}
+	}
+	if len(citing) == 0 {
+		t.Fatalf("no event cites %s", file)
+	}
+	for _, page := range citing {
+		if before[page] == after[page] {
+			t.Errorf("%s: the same digest for a source's date written otherwise", page)
+		}
 	}
 }

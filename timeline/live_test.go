@@ -68,6 +68,14 @@ var edits = []edit{
 		return statusLine.ReplaceAllString(s, fmt.Sprintf("status: extracted\nremarque%d: à revoir", r.IntN(1e9)))
 	}},
 	{name: "another date", change: func(s string, r *rand.Rand) string {
+		if !dateLine.MatchString(s) { // a month or a year, since an earlier step: a day or a month of it
+			return anyDateLine.ReplaceAllStringFunc(s, func(line string) string {
+				if date := anyDateLine.FindStringSubmatch(line)[1]; len(date) == 4 {
+					return "date: " + date + "-06"
+				}
+				return line + "-15"
+			})
+		}
 		return dateLine.ReplaceAllString(s, "date: $1-$2")
 	}},
 	{name: "another date, title and summary", change: func(s string, r *rand.Rand) string {
@@ -79,7 +87,15 @@ var edits = []edit{
 		return actorsLine.ReplaceAllString(s, `actors: ["Frontex", `)
 	}},
 	{name: "another year", change: func(s string, r *rand.Rand) string {
-		return dateLine.ReplaceAllString(s, fmt.Sprintf("date: %d-$2-$3", 1970+r.IntN(60)))
+		// A date an earlier step wrote as a month keeps its precision.
+		return anyDateLine.ReplaceAllStringFunc(s, func(line string) string {
+			date := anyDateLine.FindStringSubmatch(line)[1]
+			year := 1970 + r.IntN(60)
+			if fmt.Sprint(year) == date[:4] {
+				year++
+			}
+			return fmt.Sprintf("date: %d%s", year, date[4:])
+		})
 	}},
 	{name: "a draft", change: func(s string, r *rand.Rand) string {
 		return statusLine.ReplaceAllString(s, "status: reviewed\ndraft: true")
@@ -1332,4 +1348,57 @@ func TestLiveSourceLosesAQuote(t *testing.T) {
 		t.Fatalf("Update gives %v, and builds the whole site: %v", err, whole)
 	}
 	sameAsBuild(t, "the passage put back", src, config(), out)
+}
+
+// TestLiveLinkedTo edits files that other files link to, a source's, an
+// actor's and an event's: what they say shows under both names, so that
+// each edit loads the content again, and the site is what a build gives.
+func TestLiveLinkedTo(t *testing.T) {
+	for _, c := range []struct {
+		name, link, target string
+		edit               func(string) string
+	}{
+		{"a source", "sources/zz-lien.md", "article-000001.md", func(s string) string {
+			return titleLine.ReplaceAllString(s, `title: "Un tout autre titre"`)
+		}},
+		{"an actor", "places/zz-lien.md", "../actors/%s", func(s string) string {
+			if roleLine.MatchString(s) {
+				return roleLine.ReplaceAllString(s, `role: "porte-parole"`)
+			}
+			return titleLine.ReplaceAllString(s, "title: \"$1\"\nrole: \"porte-parole\"")
+		}},
+		{"an event", "events/zz-lien.md", "%s", func(s string) string {
+			return titleLine.ReplaceAllString(s, `title: "$1, lié"`)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+			if err := synth.Write(src, 40, 5); err != nil {
+				t.Fatal(err)
+			}
+			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+			target := c.target
+			switch c.name {
+			case "a source": // an event cites the source under the link's name
+				cites := regexp.MustCompile(`(?s)sources:\n.*?\nstatus:`)
+				writeFile(t, events[0], cites.ReplaceAllString(readFile(t, events[0]), "sources:\n  - source: zz-lien\nstatus:"))
+			case "an actor": // an event names the actor, and the place the link makes
+				name := regexp.MustCompile(`(?m)^actors: \["([^"]+)"`).FindStringSubmatch(readFile(t, events[0]))[1]
+				target = fmt.Sprintf(target, content.Slugify(name)+".md")
+			case "an event":
+				target = fmt.Sprintf(target, filepath.Base(events[0]))
+			}
+			if err := os.Symlink(target, filepath.Join(src, filepath.FromSlash(c.link))); err != nil {
+				t.Fatal(err)
+			}
+			live := built(t, src, config(), out)
+			file := filepath.Join(filepath.Dir(filepath.Join(src, filepath.FromSlash(c.link))), filepath.FromSlash(target))
+			writeFile(t, file, c.edit(readFile(t, file)))
+			if _, _, err := live.Update([]string{file}); err != nil {
+				t.Fatal(err)
+			}
+			sameAsBuild(t, c.name+" linked to, edited", src, config(), out)
+		})
+	}
 }

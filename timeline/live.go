@@ -48,13 +48,15 @@ import (
 //     events' pages when its role or country changed, which their facets
 //     show, and the home page;
 //   - a source's file is read again alone (content.Site.RereadSource) as
-//     long as every passage quoted is still in its text, and its page is
-//     rendered (site.Renderer.RefreshSource), with the pages of the events
-//     citing it and their years' when its title, publisher, address,
-//     language or date changed, and the exports;
+//     long as every passage quoted is still in its text, and its page and
+//     the home page are rendered (site.Renderer.RefreshSource); when its
+//     title, publisher, address, language or date changed, also the pages
+//     of the events citing it and of their years, and the feeds and data
+//     exports;
 //   - any other change in the content folder (a term's new names, a
-//     source that lost a passage quoted) loads the content again, parsing only the files that
-//     changed (content.Loader), and renders the pages whose digest changed
+//     source that lost a passage quoted, a file read under two names)
+//     loads the content again, parsing only the files that changed
+//     (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;
 //   - a change to a static file rewrites that file alone, once Live knows
 //     the folder they come from (WatchStatic): no page shows what a static
@@ -191,7 +193,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		if fits {
 			l.pending = nil
 			return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
-				return l.pages.RefreshSource(src, edits, st.Add, st.Remove)
+				return l.pages.RefreshSource(src, edits, st.Add)
 			})
 		}
 	}
@@ -214,8 +216,8 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 
 // patch publishes the edits content.Site.Reread or RereadSource made in
 // place: refresh renders into the stage the pages that show them, and the
-// feeds and data exports are made again beside, unless only bodies
-// changed.
+// feeds and data exports are made again beside, unless every edit changed
+// only a body (a source's new text alone gives no edit at all).
 func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int, bool, error)) (int, bool, error) {
 	st, err := publish.Patch(l.out)
 	if err != nil {

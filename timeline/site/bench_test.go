@@ -85,7 +85,7 @@ func BenchmarkPages(b *testing.B) {
 		b.Fatal(err)
 	}
 	r := &renderer{site: s, cfg: testConfig("https://frise.example.org/"), md: newMarkdown(), cache: newPartCache(),
-		emit: func(string, []byte) error { return nil }}
+		readings: &readings{}, emit: func(string, []byte) error { return nil }}
 	if err := r.parseTemplates(); err != nil {
 		b.Fatal(err)
 	}

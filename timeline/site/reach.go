@@ -68,15 +68,15 @@ func eventLinks(year bool) map[string]bool {
 // never the other way round.
 func (rc reach) shown(trees map[string]*parse.Tree) bool { return rc.shownWith(trees, nil) }
 
-// shownWith is shown, where a template of another file is one of others
+// shownWith is shown, where a template of another file is one of shared
 // (the trees of the base layout and the partials, by name, every one that
-// defines it): one given a value reached shows a hidden field of it when
+// defines it: see parseAll): one given a value reached shows a hidden field of it when
 // the text of any template of that name, or of one it calls, names one; a
 // partial given one through partialCached too. Whichever definition runs,
 // of the page's own, the base layout's and the partials', names no hidden
 // field when none does.
-func (rc reach) shownWith(trees map[string]*parse.Tree, others map[string][]*parse.Tree) bool {
-	f := &reachFinder{reach: rc, trees: trees, others: others, vars: map[string]bool{}, names: map[string]bool{}}
+func (rc reach) shownWith(trees map[string]*parse.Tree, shared map[string][]*parse.Tree) bool {
+	f := &reachFinder{reach: rc, trees: trees, shared: shared, vars: map[string]bool{}, names: map[string]bool{}}
 	// A variable may be set to a value reached after a use, in a loop: the
 	// trees are walked again until no variable is found to be one anew.
 	for n := -1; n != len(f.vars); {
@@ -177,7 +177,7 @@ func callsInto(n parse.Node, refused func(string) bool, base, scoped bool) bool 
 type reachFinder struct {
 	reach
 	trees  map[string]*parse.Tree
-	others map[string][]*parse.Tree // other files' templates, looked into when set (see shownWith)
+	shared map[string][]*parse.Tree // the base layout's and the partials' templates, looked into when set (see shownWith)
 	vars   map[string]bool          // the variables ever set to a value reached, wherever they are in scope
 	names  map[string]bool          // the templates found to name a hidden field, directly or through another
 	found  bool
@@ -233,17 +233,25 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 			f.vars[v.Ident[0]] = true
 		}
 	}
-	for _, c := range p.Cmds {
+	for ci, c := range p.Cmds {
 		// A map made of values reached hides them under keys, which no
 		// field name tells apart, unless it goes straight to a template
 		// of another file, as partialCached's data or a template's.
 		fn, _ := c.Args[0].(*parse.IdentifierNode)
 		bag := fn != nil && fn.Ident == "dict" && !out
-		if fn != nil && fn.Ident == "partialCached" && f.others != nil && len(c.Args) > 2 && f.value(c.Args[2], in) {
-			// A partial given a value reached: one whose name is not
+		if fn != nil && fn.Ident == "partialCached" && f.shared != nil {
+			// A partial given a value reached, as its data or, without
+			// one, the value piped into it: one whose name is not
 			// written out may be any.
-			name, ok := c.Args[1].(*parse.StringNode)
-			f.found = f.found || !ok || f.namesHidden(name.Text, map[string]bool{})
+			given := len(c.Args) > 2 && f.value(c.Args[2], in) ||
+				len(c.Args) <= 2 && ci > 0 && slices.ContainsFunc(p.Cmds[ci-1].Args, func(a parse.Node) bool { return f.value(a, in) })
+			if given {
+				var name *parse.StringNode
+				if len(c.Args) > 1 {
+					name, _ = c.Args[1].(*parse.StringNode)
+				}
+				f.found = f.found || name == nil || f.namesHidden(name.Text, map[string]bool{})
+			}
 		}
 		for i, arg := range c.Args {
 			if sub, ok := arg.(*parse.PipeNode); ok {
@@ -322,13 +330,14 @@ func (f *reachFinder) value(n parse.Node, in bool) bool {
 }
 
 // namesHidden reports whether the template name, if the text defines it
-// (or, with others, any other file), or one it calls names a hidden field.
+// (or, with shared, the base layout or a partial), or one it calls names a
+// hidden field.
 func (f *reachFinder) namesHidden(name string, seen map[string]bool) bool {
 	var trees []*parse.Tree
 	if tr := f.trees[name]; tr != nil {
 		trees = append(trees, tr)
 	}
-	trees = append(trees, f.others[name]...)
+	trees = append(trees, f.shared[name]...)
 	if f.names[name] || len(trees) == 0 || seen[name] {
 		return f.names[name]
 	}
@@ -353,7 +362,7 @@ func (f *reachFinder) walkNames(name string, tr *parse.Tree, seen map[string]boo
 		case *parse.TemplateNode:
 			f.names[name] = f.names[name] || f.namesHidden(n.Name, seen)
 		case *parse.CommandNode:
-			if fn, ok := n.Args[0].(*parse.IdentifierNode); ok && fn.Ident == "partialCached" && f.others != nil {
+			if fn, ok := n.Args[0].(*parse.IdentifierNode); ok && fn.Ident == "partialCached" && f.shared != nil {
 				var partial *parse.StringNode
 				if len(n.Args) > 1 {
 					partial, _ = n.Args[1].(*parse.StringNode)

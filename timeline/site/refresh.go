@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"frise/timeline/content"
 )
@@ -36,7 +37,7 @@ func NewRenderer(s *content.Site, cfg Config) (*Renderer, error) { return newRen
 // newRenderer is NewRenderer, for a renderer made for one Stream when
 // single is set (see renderer.single).
 func newRenderer(s *content.Site, cfg Config, single bool) (*Renderer, error) {
-	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache(), single: single}
+	r := &renderer{site: s, cfg: cfg, md: newMarkdown(), cache: newPartCache(), single: single, readings: &readings{}}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -54,15 +55,12 @@ func newRenderer(s *content.Site, cfg Config, single bool) (*Renderer, error) {
 // words. Once both have made their Digests, Inherit takes what x rendered
 // of the events and terms that did not change.
 func (x *Renderer) Next(s *content.Site) (*Renderer, error) {
-	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: newPartCache(), keep: true}
+	r := &renderer{site: s, cfg: x.r.cfg, md: newMarkdown(), cache: newPartCache(), keep: true, readings: &readings{}}
 	if err := r.parseTemplates(); err != nil {
 		return nil, err
 	}
 	if maps.Equal(r.sources, x.r.sources) {
-		local, termLocal, sourceLocal := x.r.local(), x.r.termLocal(), x.r.sourceLocal()
-		r.locality.once.Do(func() { r.locality.local = local })
-		r.termLocality.once.Do(func() { r.termLocality.local = termLocal })
-		r.sourceLocality.once.Do(func() { r.sourceLocality.local = sourceLocal })
+		r.readings = x.r.readings // what the same templates show, read once
 	}
 	r.before = make(map[string]*eventView, len(x.r.view.Events))
 	for _, ev := range x.r.view.Events {
@@ -185,15 +183,15 @@ func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []b
 	return x.refresh(edits, nil, emit, remove)
 }
 
-// refresh is Refresh, rendering also the pages also names.
-func (x *Renderer) refresh(edits []content.Edit, also []string, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
+// refresh is Refresh, rendering the pages extra names as well.
+func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
 	r := x.r
 	if !r.local() {
 		return 0, false, nil
 	}
 	x.cards, x.terms = nil, nil // stale: see Inherit
 	want := map[string]bool{}
-	for _, p := range also {
+	for _, p := range extra {
 		want[p] = true
 	}
 	var listed []*content.Event     // the events whose change shows beyond their own page
@@ -572,26 +570,59 @@ var (
 // site's lists, far neighbours, other terms' and years' lists of events,
 // listed events' bodies and other sources' marks also however a template
 // reaches them (see reach).
-func (r *renderer) local() bool {
-	r.locality.once.Do(func() { r.locality.local = r.checkLocal() })
-	return r.locality.local
+func (r *renderer) local() bool { return r.read().local }
+
+// readings are what the readings of the templates found (see local,
+// termLocal and sourceLocal), worked out together on first use: the
+// templates do not change in a renderer's life, and a renderer that
+// follows another with the same templates shares them.
+type readings struct {
+	once                sync.Once
+	local, term, source bool
 }
 
-// locality holds what local found: the templates do not change in a
-// renderer's life.
-type locality struct {
-	once  sync.Once
-	local bool
+// read returns r's readings, worked out the first time.
+func (r *renderer) read() *readings {
+	rd := r.readings
+	rd.once.Do(func() {
+		// Each template's text is parsed once, for every reading; a text
+		// that does not parse may show anything.
+		parsed, shared, ok := r.parseAll()
+		if !ok {
+			return
+		}
+		rd.local = r.checkLocal(parsed)
+		rd.term = rd.local && r.checkTermLocal(parsed, shared)
+		rd.source = rd.local && r.checkSourceLocal(parsed, shared)
+	})
+	return rd
 }
 
-// checkLocal works out local.
-func (r *renderer) checkLocal() bool {
-	// Each template's text is parsed once, for every reading below; a text
-	// that does not parse may show anything.
-	parsed, _, ok := r.parseAll()
-	if !ok {
-		return false
+// parseAll parses each template's text into the trees it defines
+// (parseTrees), by the template's name, and gathers every definition of
+// each name in the base layout and the partials, shared by every page:
+// which one runs depends on the order they are parsed in, and on whether
+// a page's own is empty. ok is false when a text does not parse.
+func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree, ok bool) {
+	parsed = make(map[string]map[string]*parse.Tree, len(r.sources))
+	shared = map[string][]*parse.Tree{}
+	for name, src := range r.sources {
+		trees, err := parseTrees(name, src)
+		if err != nil {
+			return nil, nil, false
+		}
+		parsed[name] = trees
+		if !slices.Contains(kindTemplates, name) {
+			for n, tr := range trees {
+				shared[n] = append(shared[n], tr)
+			}
+		}
 	}
+	return parsed, shared, true
+}
+
+// checkLocal works out local from the templates' trees (parseAll).
+func (r *renderer) checkLocal(parsed map[string]map[string]*parse.Tree) bool {
 	if callsIntoPages(parsed) {
 		return false
 	}

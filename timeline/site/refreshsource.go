@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"regexp"
+	"text/template/parse"
 
 	"frise/timeline/content"
 )
@@ -13,13 +14,13 @@ import (
 // the source's view shows of it (its text and the passages marked there
 // included), and what the events' views show of their sources, and
 // renders the source's own page, the home page, and the pages of the
-// events edited and those that list their items (their years' pages). Templates that show an
-// event's sources elsewhere (see sourceLocal) have rendered, as Refresh
-// does after an edit of each event, every page that shows one of them.
-// It returns the number of pages handed to emit, and false, rendering
-// nothing, when the templates show an event beyond what Refresh accounts
-// for (see Local).
-func (x *Renderer) RefreshSource(src *content.Source, edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
+// events edited and of their years, whose items show an event's sources.
+// When the templates show an event's sources elsewhere too (see
+// sourceLocal), it renders, as Refresh does after an edit of each event,
+// every page that shows one of them. It returns the number of pages
+// handed to emit, and false, rendering nothing, when the templates show an
+// event beyond what Refresh accounts for (see Local).
+func (x *Renderer) RefreshSource(src *content.Source, edits []content.Edit, emit func(name string, data []byte) error) (int, bool, error) {
 	r := x.r
 	if !r.local() {
 		return 0, false, nil
@@ -29,33 +30,49 @@ func (x *Renderer) RefreshSource(src *content.Source, edits []content.Edit, emit
 	if sv == nil {
 		return 0, false, fmt.Errorf("refresh %s: not a source of the site rendered", src.File)
 	}
-	r.describe(sv)
-	// Its text may be new: its page marks the passages quoted again.
-	quoting := make([]*eventView, len(src.Citations))
-	for i, e := range src.Citations {
-		quoting[i] = r.events[e]
+	events := func(list []*content.Event) ([]*eventView, error) {
+		evs := make([]*eventView, len(list))
+		for i, e := range list {
+			if evs[i] = r.events[e]; evs[i] == nil {
+				return nil, fmt.Errorf("refresh %s: %s is not an event of the site rendered", src.File, e.File)
+			}
+		}
+		return evs, nil
 	}
+	quoting, err := events(src.Citations)
+	if err != nil {
+		return 0, false, err
+	}
+	citing := make([]*content.Event, len(edits))
+	for i, ed := range edits {
+		citing[i] = ed.Event
+	}
+	edited, err := events(citing)
+	if err != nil {
+		return 0, false, err
+	}
+	// Nothing can fail from here on but rendering.
+	r.describe(sv)
+	for _, ev := range edited {
+		if err := ev.cite(views); err != nil {
+			return 0, false, err
+		}
+	}
+	// Its text may be new.
 	fold := foldSpace(src.Text)
 	if r.keep {
 		sv.fold = fold
 	}
+	if !r.sourceLocal() {
+		// refresh marks the passages again on the pages it renders.
+		never := func(page string) error { return fmt.Errorf("refresh %s: %s would be removed", src.File, page) }
+		return x.refresh(edits, []string{sv.URL, "index.html"}, emit, never)
+	}
 	sv.marks, sv.late = marks{}, nil
 	markSource(sv, fold, quoting)
 	want := map[string]bool{sv.URL: true, "index.html": true}
-	citing := make([]*content.Event, len(edits))
-	for i, ed := range edits {
-		ev := r.events[ed.Event]
-		if ev == nil {
-			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", ed.Event.File)
-		}
-		if err := ev.cite(views); err != nil {
-			return 0, false, err
-		}
-		citing[i] = ed.Event
+	for _, ev := range edited {
 		want[ev.URL], want[ev.Year.URL] = true, true
-	}
-	if !r.sourceLocal() {
-		return x.refresh(edits, []string{sv.URL, "index.html"}, emit, remove)
 	}
 	x.cards, x.terms = nil, nil // stale: see Inherit
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
@@ -84,32 +101,25 @@ var (
 // where Refresh accounts for (local). RefreshSource then renders, after a
 // source's front matter or lines changed, the pages of the events citing
 // it and of their years, rather than every page that shows them.
-func (r *renderer) sourceLocal() bool {
-	r.sourceLocality.once.Do(func() { r.sourceLocality.local = r.local() && r.checkSourceLocal() })
-	return r.sourceLocality.local
-}
+func (r *renderer) sourceLocal() bool { return r.read().source }
 
 // checkSourceLocal works out sourceLocal, but for local. The partials that
 // pages' methods render but for items (TermLink, EventLine, EventRef) are
 // given events from lists: they must not name an event's sources.
-func (r *renderer) checkSourceLocal() bool {
-	parsed, partials, ok := r.parseAll()
-	if !ok {
-		return false
-	}
+func (r *renderer) checkSourceLocal(parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree) bool {
 	for name, src := range r.sources {
 		if name != "index.html" && name != "years/single.html" && name != "partials/event-item.html" && listsItems.MatchString(src) {
 			return false
 		}
 	}
-	cites := &reachFinder{reach: farSources, others: partials, names: map[string]bool{}}
+	cites := &reachFinder{reach: farSources, shared: shared, names: map[string]bool{}}
 	for _, name := range []string{"partials/term-link.html", "partials/event-line.html", "partials/event-ref.html"} {
 		if cites.namesHidden(name, map[string]bool{}) {
 			return false
 		}
 	}
 	for name, trees := range parsed {
-		if name != "index.html" && farSources.shownWith(trees, partials) {
+		if name != "index.html" && farSources.shownWith(trees, shared) {
 			return false
 		}
 	}

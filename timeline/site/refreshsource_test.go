@@ -17,28 +17,32 @@ func TestSourceLocal(t *testing.T) {
 	tests := []struct {
 		name, file, add string
 		local           bool
+		more            []string // other files and what is added to them
 	}{
-		{"the site's templates", "", "", true},
-		{"the event's own sources", "events/single.html", `{{range .Event.Sources}}{{.Label}}{{.Publisher}}{{end}}`, true},
+		{"the site's templates", "", "", true, nil},
+		{"the event's own sources", "events/single.html", `{{range .Event.Sources}}{{.Label}}{{.Publisher}}{{end}}`, true, nil},
 		{"the sources of the home page's events", "index.html",
-			`{{range .Home.Years}}{{range .Events}}{{range .Sources}}{{.Title}}{{end}}{{end}}{{end}}`, true},
-		{"a neighbour's sources", "events/single.html", `{{with .Event.Prev}}{{range .Sources}}{{.Title}}{{end}}{{end}}`, false},
-		{"a related event's citations", "events/single.html", `{{range .Event.Related}}{{len .Cites}}{{end}}`, false},
-		{"an event's sources in its line", "partials/event-line.html", `{{range .E.Sources}}{{.Title}}{{end}}`, false},
-		{"an event's citations in its reference", "partials/event-ref.html", `{{len .E.Cites}}`, false},
-		{"items on a term's page", "_default/term.html", `{{range .Term.Events}}{{$.EventItem .}}{{end}}`, false},
-		{"items through a partial", "partials/footer.html", `{{with .Event}}{{$.EventItem .}}{{end}}`, false},
-		{"the sources of a term's events", "_default/term.html", `{{range .Term.Events}}{{range .Sources}}{{.Label}}{{end}}{{end}}`, false},
-		{"the sources of a year's events", "years/single.html", `{{range .Year.Events}}{{len .Sources}}{{end}}`, false},
+			`{{range .Home.Years}}{{range .Events}}{{range .Sources}}{{.Title}}{{end}}{{end}}{{end}}`, true, nil},
+		{"a neighbour's sources", "events/single.html", `{{with .Event.Prev}}{{range .Sources}}{{.Title}}{{end}}{{end}}`, false, nil},
+		{"a related event's citations", "events/single.html", `{{range .Event.Related}}{{len .Cites}}{{end}}`, false, nil},
+		{"an event's sources in its line", "partials/event-line.html", `{{range .E.Sources}}{{.Title}}{{end}}`, false, nil},
+		{"an event's citations in its reference", "partials/event-ref.html", `{{len .E.Cites}}`, false, nil},
+		{"items on a term's page", "_default/term.html", `{{range .Term.Events}}{{$.EventItem .}}{{end}}`, false, nil},
+		{"items through a partial", "partials/footer.html", `{{with .Event}}{{$.EventItem .}}{{end}}`, false, nil},
+		{"the sources of a term's events", "_default/term.html", `{{range .Term.Events}}{{range .Sources}}{{.Label}}{{end}}{{end}}`, false, nil},
+		{"the sources of a year's events", "years/single.html", `{{range .Year.Events}}{{len .Sources}}{{end}}`, false, nil},
 		{"the sources of the events quoting a source", "sources/single.html",
-			`{{range .Source.Passages}}{{range .Event.Sources}}{{.Title}}{{end}}{{end}}`, false},
+			`{{range .Source.Passages}}{{range .Event.Sources}}{{.Title}}{{end}}{{end}}`, false, nil},
+		{"a neighbour piped into a partial that shows its sources", "events/single.html",
+			`{{with .Event.Prev}}{{. | partialCached "partials/cites.html"}}{{end}}`, false,
+			[]string{"partials/cites.html", `{{range .Sources}}{{.Title}}{{end}}`}},
 		{"a related event handed to a partial that shows its sources", "events/single.html",
-			`{{define "s"}}{{range .Sources}}{{.Title}}{{end}}{{end}}{{range .Event.Related}}{{template "s" .}}{{end}}`, false},
+			`{{define "s"}}{{range .Sources}}{{.Title}}{{end}}{{end}}{{range .Event.Related}}{{template "s" .}}{{end}}`, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := testConfig("")
-			cfg.Templates = templatesWith(t, tt.file, tt.add)
+			cfg.Templates = templatesWith(t, append([]string{tt.file, tt.add}, tt.more...)...)
 			x, err := NewRenderer(testSite(), cfg)
 			if err != nil {
 				t.Fatal(err)

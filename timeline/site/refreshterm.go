@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"slices"
 	"text/template/parse"
 
 	"frise/timeline/content"
@@ -19,10 +18,10 @@ func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
 // out again what the term's view shows of it, and renders, in the order
 // Stream would, the term's page, the pages of its events when its role or
 // country changed (the facets of an event's page show its actors' roles),
-// and the home page; nothing for a term no event names, which has no page.
-// Every other page would render to the same bytes as
-// before: no other shows a term's role, country or text, and its names
-// are the same. It returns the number of pages handed to emit.
+// and the home page; nothing for a term no event names, which has no
+// page. Every other page would render to the same bytes as before: no
+// other shows a term's role, country or text, and its names are the same.
+// It returns the number of pages handed to emit.
 //
 // Templates that show a term's role, country or text elsewhere make
 // RefreshTerm decline, render nothing and return false: see TermLocal,
@@ -81,37 +80,10 @@ var (
 	termTexts = reach{leads: set("Actors", "Places", "Topics", "Terms", "Browse"), keeps: set("Term"), hidden: set("Body")}
 )
 
-// parseAll parses each template's text into the trees it defines
-// (parseTrees), by the template's name, and gathers the trees the base
-// layout and the partials define, every one of each name (a later file's
-// replaces an earlier's, a page's own replaces theirs, unless empty: any
-// may run); ok is false when a text does not parse, which may then show
-// anything.
-func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree, ok bool) {
-	parsed = make(map[string]map[string]*parse.Tree, len(r.sources))
-	shared = map[string][]*parse.Tree{}
-	for name, src := range r.sources {
-		trees, err := parseTrees(name, src)
-		if err != nil {
-			return nil, nil, false
-		}
-		parsed[name] = trees
-		if !slices.Contains(kindTemplates, name) {
-			for n, tr := range trees {
-				shared[n] = append(shared[n], tr)
-			}
-		}
-	}
-	return parsed, shared, true
-}
-
 // termLocal reports whether the templates show a term's details (see
 // termFacts) only where RefreshTerm renders them again, as well as an
 // event only where Refresh does (local).
-func (r *renderer) termLocal() bool {
-	r.termLocality.once.Do(func() { r.termLocality.local = r.local() && r.checkTermLocal() })
-	return r.termLocality.local
-}
+func (r *renderer) termLocal() bool { return r.read().term }
 
 // checkTermLocal works out termLocal, but for local. The home page, which
 // renders after every change, may show anything.
@@ -121,12 +93,8 @@ func (r *renderer) termLocal() bool {
 // gives it values reached through the lists above. The partials that
 // pages' methods render (TermLink, EventLine, EventItem, EventRef) are
 // given events and terms from lists: they must not name any detail.
-func (r *renderer) checkTermLocal() bool {
-	parsed, partials, ok := r.parseAll()
-	if !ok {
-		return false
-	}
-	details := &reachFinder{reach: reach{hidden: set("Role", "Country", "Lede", "Body")}, others: partials, names: map[string]bool{}}
+func (r *renderer) checkTermLocal(parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree) bool {
+	details := &reachFinder{reach: reach{hidden: set("Role", "Country", "Lede", "Body")}, shared: shared, names: map[string]bool{}}
 	for _, name := range append([]string{"partials/term-link.html"}, eventParts...) {
 		if details.namesHidden(name, map[string]bool{}) {
 			return false
@@ -136,7 +104,7 @@ func (r *renderer) checkTermLocal() bool {
 		if name == "index.html" {
 			continue
 		}
-		if farTermFacts.shownWith(trees, partials) || termTexts.shownWith(trees, partials) {
+		if farTermFacts.shownWith(trees, shared) || termTexts.shownWith(trees, shared) {
 			return false
 		}
 	}

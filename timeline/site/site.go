@@ -249,10 +249,8 @@ type renderer struct {
 	// single says the renderer is made for one Stream and then dropped
 	// (the package's Stream and Render): nothing follows it. Its sources'
 	// passages are marked when a page first asks (see lateMarks).
-	single         bool
-	locality       locality // see local
-	termLocality   locality // see termLocal
-	sourceLocality locality // see sourceLocal
+	single   bool
+	readings *readings // what the templates show, read once: see local
 	// With keep, named holds the keys partialCached stored, and roots the
 	// depths of page parts were rendered for, so that forget finds them.
 	named, roots sync.Map

@@ -630,7 +630,6 @@ func (l *loader) loadSources() []*Source {
 	return out
 }
 
-// sourceMeta reads a Markdown source's front matter.
 // parseSource reads a source from text, the file p's: an article as
 // written (.txt), whose title, publisher and date come from its lines, or a
 // front matter and the article (.md). It returns nil when the front matter
@@ -645,6 +644,7 @@ func (l *loader) parseSource(p, text string) *Source {
 	return src
 }
 
+// sourceMeta reads a Markdown source's front matter.
 func (l *loader) sourceMeta(src *Source, text string) bool {
 	d, p := splitDoc(src.File, text)
 	if p != nil {

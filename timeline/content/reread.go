@@ -214,11 +214,8 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 			}
 		}
 	}
-	if old == nil || s.readTwice(fsys, name) {
+	if old == nil || !s.plainFile(fsys, name) {
 		return nil, Term{}, false, nil
-	}
-	if fi, err := lstat(fsys, name); err != nil || !fi.Mode().IsRegular() {
-		return nil, Term{}, false, nil // gone, a folder, or a link Load follows
 	}
 	sub := &loader{fsys: fsys}
 	t, _ := sub.parseTerm(old.Kind, name)
@@ -260,11 +257,8 @@ func (s *Site) RereadSource(fsys fs.FS, name string) (*Source, []Edit, bool, err
 		return nil, nil, false, nil
 	}
 	old := s.Sources[i]
-	if s.readTwice(fsys, name) {
+	if !s.plainFile(fsys, name) {
 		return nil, nil, false, nil
-	}
-	if fi, err := lstat(fsys, name); err != nil || !fi.Mode().IsRegular() {
-		return nil, nil, false, nil // gone, a folder, or a link Load follows
 	}
 	sub := &loader{fsys: fsys}
 	var src *Source
@@ -724,14 +718,30 @@ func setOf[T comparable](xs []T) map[T]bool {
 
 // readTwice reports whether the file name may be read under another name
 // too, so that what it says shows elsewhere than where Reread would put
-// it: it is or was a link, a file a link leads to, or in a tree whose
-// sources or events folder is a link.
+// it: it is or was a link, a file a link leads to, or in a sources or
+// events folder that is a link.
 func (s *Site) readTwice(fsys fs.FS, name string) bool {
-	if s.linkedDirs || s.linkedTo[name] {
+	if s.linked(name) {
 		return true
 	}
 	fi, err := lstat(fsys, name)
 	return err == nil && fi.Mode()&fs.ModeSymlink != 0
+}
+
+// plainFile reports whether the file name is a file, read under that name
+// only (see readTwice): not gone, not a folder, not a link.
+func (s *Site) plainFile(fsys fs.FS, name string) bool {
+	if s.linked(name) {
+		return false
+	}
+	fi, err := lstat(fsys, name)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// linked reports whether the last load read name through a link, or the
+// file a link leads to, or in a linked folder.
+func (s *Site) linked(name string) bool {
+	return s.linkedTo[name] || s.linkedDirs && (strings.HasPrefix(name, "sources/") || strings.HasPrefix(name, "events/"))
 }
 
 // place takes the events moved out of list, which is otherwise in the

@@ -1005,3 +1005,69 @@ func TestRereadQuotesNewText(t *testing.T) {
 		t.Fatalf("Reread gives %v, want the quote not found", err)
 	}
 }
+
+// TestRereadLinked edits files read under two names, a link or the file
+// a link leads to, and files in a linked sources folder: what they say
+// shows under both names, so every way of reading again in place declines
+// and leaves the site as it was.
+func TestRereadLinked(t *testing.T) {
+	const (
+		retailleau = "actors/bruno-retailleau.md"
+		article    = "sources/000_a5a4beaffec547ff.txt"
+	)
+	link := func(name, target string) func(fstest.MapFS) {
+		return func(tree fstest.MapFS) { tree[name] = &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink} }
+	}
+	tests := []struct {
+		name  string
+		setup func(fstest.MapFS)
+		file  string
+		edit  func(t *testing.T, tree fstest.MapFS)
+	}{
+		{"an event a link leads to", link("events/zz-lien.md", "2015-11-sommet-de-la-valette.md"), valette,
+			func(t *testing.T, tree fstest.MapFS) { replace(t, tree, valette, "title: Sommet", "title: Le sommet") }},
+		{"an actor a place links to", link("places/zz-lien.md", "../"+retailleau), retailleau,
+			func(t *testing.T, tree fstest.MapFS) {
+				replace(t, tree, retailleau, "country: France", "country: République française")
+			}},
+		{"a source a link leads to", link("sources/zz-lien.txt", "000_a5a4beaffec547ff.txt"), article,
+			func(t *testing.T, tree fstest.MapFS) {
+				tree[article].Data = append(tree[article].Data, "\nUne ligne.\n"...)
+			}},
+		{"a link to a source, gone", link("sources/zz-lien.txt", "000_a5a4beaffec547ff.txt"), "sources/zz-lien.txt",
+			func(t *testing.T, tree fstest.MapFS) { delete(tree, "sources/zz-lien.txt") }},
+		{"a source in a linked folder", func(tree fstest.MapFS) {
+			for name, f := range tree {
+				if rest, ok := strings.CutPrefix(name, "sources/"); ok {
+					tree["articles/"+rest] = f
+					delete(tree, name)
+				}
+			}
+			link("sources", "articles")(tree)
+		}, article, func(t *testing.T, tree fstest.MapFS) {
+			tree["articles/000_a5a4beaffec547ff.txt"].Data = append(tree["articles/000_a5a4beaffec547ff.txt"].Data, "\nUne ligne.\n"...)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := seedTree(t)
+			tt.setup(tree)
+			s, before := load(t, tree), load(t, tree)
+			tt.edit(t, tree)
+			var fits []bool
+			_, fit, err := s.Reread(tree, []string{tt.file})
+			fits = append(fits, fit)
+			_, _, fit, err2 := s.RereadTerm(tree, tt.file)
+			fits = append(fits, fit)
+			_, _, fit, err3 := s.RereadSource(tree, tt.file)
+			fits = append(fits, fit)
+			if err := errors.Join(err, err2, err3); err != nil {
+				t.Fatal(err)
+			}
+			if slices.Contains(fits, true) {
+				t.Errorf("Reread, RereadTerm and RereadSource take the change in place: %v", fits)
+			}
+			same(t, s, before)
+		})
+	}
+}

@@ -1260,7 +1260,7 @@ func TestLiveSourcesDescribed(t *testing.T) {
 	}
 	for _, n := range []int{40, 320} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			src, out, _, live := synthLive(t, n, 29)
+			src, out, events, live := synthLive(t, n, 29)
 			r := rand.New(rand.NewPCG(29, uint64(n)))
 			files, _ := filepath.Glob(filepath.Join(src, "sources", "*.md"))
 			for step := range steps {
@@ -1272,6 +1272,7 @@ func TestLiveSourcesDescribed(t *testing.T) {
 						text = strings.Replace(text, "\n---\n", fmt.Sprintf("\n%s: %s\n---\n", key, value), 1)
 					}
 				}
+				textOnly := false
 				switch r.IntN(6) {
 				case 0:
 					text = titleLine.ReplaceAllString(text, fmt.Sprintf(`title: "$1 (%d)"`, r.IntN(1000)))
@@ -1284,6 +1285,7 @@ func TestLiveSourcesDescribed(t *testing.T) {
 				case 4:
 					set(language, "language", []string{"fr", "es", "ar"}[r.IntN(3)])
 				default: // the text, in which every quote is still found
+					textOnly = true
 					if r.IntN(2) == 0 {
 						text += fmt.Sprintf("\nUn paragraphe de plus, le %d.\n", r.IntN(1000))
 					} else {
@@ -1291,8 +1293,21 @@ func TestLiveSourcesDescribed(t *testing.T) {
 					}
 				}
 				writeFile(t, file, text)
-				if _, whole, err := live.Update([]string{file}); err != nil || whole {
+				written, whole, err := live.Update([]string{file})
+				if err != nil || whole {
 					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
+				}
+				// In place: the source's page and the home page; for its
+				// front matter, also the pages of the events citing it and
+				// of their years, and the feeds and exports.
+				citing := 0
+				for _, e := range events {
+					if strings.Contains(readFile(t, e), "source: "+strings.TrimSuffix(filepath.Base(file), ".md")+"\n") {
+						citing++
+					}
+				}
+				if most := 2 + 2*citing + 8; textOnly && written != 2 || written > most {
+					t.Errorf("step %d: %s edited wrote %d files (%d events cite it)", step, filepath.Base(file), written, citing)
 				}
 				sameAsBuild(t, fmt.Sprintf("step %d (%s)", step, filepath.Base(file)), src, config(), out)
 			}
@@ -1384,8 +1399,10 @@ func TestLiveLinkedTo(t *testing.T) {
 				cites := regexp.MustCompile(`(?s)sources:\n.*?\nstatus:`)
 				writeFile(t, events[0], cites.ReplaceAllString(readFile(t, events[0]), "sources:\n  - source: zz-lien\nstatus:"))
 			case "an actor": // an event names the actor, and the place the link makes
-				name := regexp.MustCompile(`(?m)^actors: \["([^"]+)"`).FindStringSubmatch(readFile(t, events[0]))[1]
+				text := readFile(t, events[0])
+				name := regexp.MustCompile(`(?m)^actors: \["([^"]+)"`).FindStringSubmatch(text)[1]
 				target = fmt.Sprintf(target, content.Slugify(name)+".md")
+				writeFile(t, events[0], regexp.MustCompile(`(?m)^places: \[`).ReplaceAllString(text, fmt.Sprintf("places: [%q, ", name)))
 			case "an event":
 				target = fmt.Sprintf(target, filepath.Base(events[0]))
 			}

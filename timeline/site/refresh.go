@@ -323,18 +323,30 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 	for _, ev := range gone {
 		delete(r.events, ev.Event)
 	}
+	// A page gone may be back under the same name, after several files
+	// changed: an event moved to another folder, a term that one file
+	// stopped naming and another named.
+	rendered := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		rendered[j.p.Path] = true
+	}
 	if err := r.run(jobs); err != nil {
 		return len(jobs), true, err
 	}
 	for _, ev := range gone {
 		removed = append(removed, ev.URL)
 	}
+	n := len(jobs)
 	for _, page := range removed {
-		if err := remove(page); err != nil {
-			return len(jobs), true, err
+		if rendered[page] {
+			continue
 		}
+		if err := remove(page); err != nil {
+			return n, true, err
+		}
+		n++
 	}
-	return len(jobs) + len(removed), true, nil
+	return n, true, nil
 }
 
 // relistTerms lists again the views of the site's actors, places and

@@ -40,8 +40,12 @@ import (
 //     pages of terms and years come and go with their first and last
 //     events; a draft made, changed or deleted renders nothing, and an
 //     event that becomes a draft goes, a draft that becomes an event
-//     comes. Reread declines a few changes (a topic's new title, several
-//     files naming other terms, a file renamed), which go the next way;
+//     comes. A save Reread does not take as a whole (a file renamed or
+//     moved, several files naming other terms) is read again one file at
+//     a time. Reread declines a few changes (a topic's new title, a file
+//     read under two names), which go the next way, as does a save of
+//     several files of which one declines before any was taken in; when
+//     one declines after others were, the whole site is built again;
 //   - an actor's or a place's file that keeps the term's names (its title
 //     and aliases) is read again alone (content.Site.RereadTerm), and only
 //     the term's page is rendered (site.Renderer.RefreshTerm), with its
@@ -198,6 +202,20 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		}
 	}
 	edits, fits, err := l.site.Reread(l.fsys, files)
+	if err == nil && !fits && len(files) > 1 {
+		// A file renamed, or several naming other terms: one at a time.
+		var taken int
+		edits, fits, taken, err = l.rereadEach(files)
+		if taken > 0 && err != nil {
+			// The content in memory is half changed, and the pages
+			// rendered no longer tell what the disk holds: the next
+			// update builds the whole site.
+			l.site = nil
+		}
+		if taken > 0 && err == nil && !fits {
+			return l.whole()
+		}
+	}
 	if err != nil {
 		l.pending = files
 		return 0, false, err
@@ -212,6 +230,46 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
 		return l.pages.Refresh(edits, st.Add, st.Remove)
 	})
+}
+
+// rereadEach reads the files again one after another (see content.Site.
+// Reread), those gone first, for a save Reread does not take as a whole: a
+// file renamed (one gone, one new), a file moved, or several files naming
+// other terms. It returns the edits of all of them, and how many files it
+// took in before one declined or had problems: the content in memory then
+// holds those changes, and neither it nor the renderer's views tell what
+// the disk holds.
+func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, taken int, err error) {
+	gone := func(f string) bool {
+		_, err := os.Lstat(filepath.Join(l.dir, filepath.FromSlash(f)))
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	// Only event files may be taken in so; any other is for a new load,
+	// before anything changes.
+	for _, f := range files {
+		if !strings.HasPrefix(f, "events/") || path.Ext(f) != ".md" {
+			return nil, false, 0, nil
+		}
+	}
+	ordered := slices.Clone(files)
+	slices.SortStableFunc(ordered, func(a, b string) int {
+		switch ga, gb := gone(a), gone(b); {
+		case ga && !gb:
+			return -1
+		case gb && !ga:
+			return 1
+		}
+		return 0
+	})
+	for _, f := range ordered {
+		ed, fits, err := l.site.Reread(l.fsys, []string{f})
+		if err != nil || !fits {
+			return nil, false, taken, err
+		}
+		edits = append(edits, ed...)
+		taken++
+	}
+	return edits, true, taken, nil
 }
 
 // patch publishes the edits content.Site.Reread or RereadSource made in

@@ -114,6 +114,23 @@ func BenchmarkLiveUpdate(b *testing.B) {
 					}
 				})
 			}
+			// An event file renamed, and back, in turn: one late in the
+			// order files are read in, seldom the first to name a term.
+			b.Run("renamed", func(b *testing.B) {
+				from := events[len(events)-1]
+				to := strings.TrimSuffix(from, ".md") + "-bis.md"
+				b.ReportAllocs()
+				defer synth.CPUMeter(b)()
+				for b.Loop() {
+					if err := os.Rename(from, to); err != nil {
+						b.Fatal(err)
+					}
+					if _, whole, err := live.Update([]string{from, to}); err != nil || whole {
+						b.Fatal("Update: ", err, ", the whole site built: ", whole)
+					}
+					from, to = to, from
+				}
+			})
 			// A new event file, a copy of the one edited above read last,
 			// and the same file deleted, in turn.
 			b.Run("new and deleted", func(b *testing.B) {

@@ -1419,3 +1419,73 @@ func TestLiveLinkedTo(t *testing.T) {
 		})
 	}
 }
+
+// TestLiveRenamed renames and moves event files, as one save of two files
+// (one gone, one new), and checks after each Update that the site on disk
+// is what a build gives: in place, or, when the new file's name makes a
+// topic's title change after the old one was taken out, by a whole build;
+// a new file with problems leaves the site as it was, and once fixed the
+// whole site is built.
+func TestLiveRenamed(t *testing.T) {
+	src, out, events, live := synthLive(t, 320, 37)
+	rename := func(from, to, text string) []string {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(from, to); err != nil {
+			t.Fatal(err)
+		}
+		if text != "" {
+			writeFile(t, to, text)
+		}
+		return []string{from, to}
+	}
+	for i, c := range []struct {
+		name  string
+		to    func(file string) string
+		edit  func(text string) string
+		whole bool
+	}{
+		{"renamed", func(f string) string { return strings.TrimSuffix(f, ".md") + "-bis.md" }, nil, false},
+		{"moved to a folder, the same name", func(f string) string { return filepath.Join(filepath.Dir(f), "2024", filepath.Base(f)) }, nil, false},
+		{"renamed and retitled", func(f string) string { return strings.TrimSuffix(f, ".md") + "-ter.md" },
+			func(s string) string { return titleLine.ReplaceAllString(s, `title: "$1, revu"`) }, false},
+		{"renamed first, spelling a topic otherwise", func(f string) string { return filepath.Join(filepath.Dir(f), "0000-premier.md") },
+			func(s string) string {
+				return topicsLine.ReplaceAllStringFunc(s, func(string) string { return `topics: ["ASILE", ` })
+			}, true},
+	} {
+		// Late in the order files are read in, a file is seldom the first
+		// to name a term, whose title it would then give.
+		file := events[len(events)-1-i]
+		var text string
+		if c.edit != nil {
+			text = c.edit(readFile(t, file))
+		}
+		to := c.to(file)
+		_, whole, err := live.Update(rename(file, to, text))
+		if err != nil || whole != c.whole {
+			t.Fatalf("%s: Update gives %v, and builds the whole site: %v, want %v", c.name, err, whole, c.whole)
+		}
+		sameAsBuild(t, c.name, src, config(), out)
+	}
+	// A new name whose file has a problem: nothing changes on disk until
+	// it is fixed.
+	file := events[len(events)-10]
+	to := strings.TrimSuffix(file, ".md") + "-sans-titre.md"
+	text := readFile(t, file)
+	before := tree(t, out)
+	_, _, err := live.Update(rename(file, to, titleLine.ReplaceAllString(text, "")))
+	if err == nil || !strings.Contains(err.Error(), filepath.Base(to)) {
+		t.Fatalf("Update gives %v, want the problem of %s", err, filepath.Base(to))
+	}
+	if !maps.Equal(tree(t, out), before) {
+		t.Error("a failed update changed the site on disk")
+	}
+	writeFile(t, to, text)
+	if _, _, err := live.Update([]string{to}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsBuild(t, "the new name fixed", src, config(), out)
+}

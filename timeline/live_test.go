@@ -1489,3 +1489,38 @@ func TestLiveRenamed(t *testing.T) {
 	}
 	sameAsBuild(t, "the new name fixed", src, config(), out)
 }
+
+// TestLiveHardLinked edits a source's file that has a second name on its
+// disk, which an event cites: both names show the edit, so the content is
+// loaded again, and the site is what a build gives.
+func TestLiveHardLinked(t *testing.T) {
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if err := synth.Write(src, 40, 5); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(src, "sources", "article-000001.md")
+	if err := os.Link(file, filepath.Join(src, "sources", "zz-copie.md")); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	cites := regexp.MustCompile(`(?s)sources:\n.*?\nstatus:`)
+	writeFile(t, events[0], cites.ReplaceAllString(readFile(t, events[0]), "sources:\n  - source: zz-copie\nstatus:"))
+	live := built(t, src, config(), out)
+	// Written in place, as an editor that keeps the file's inode does.
+	text := titleLine.ReplaceAllString(readFile(t, file), `title: "Un tout autre titre"`)
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := live.Update([]string{file}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsBuild(t, "a hard-linked source retitled", src, config(), out)
+}

@@ -323,6 +323,11 @@ func (l *loader) read(name string) (string, bool) {
 			l.linkedTo = append(l.linkedTo, name, to)
 		} else if err == nil {
 			fi = lfi
+			if fi.Mode().IsRegular() && hardLinked(fi) {
+				// Another name of the same file: read again every time.
+				l.linked = true
+				l.linkedTo = append(l.linkedTo, name)
+			}
 		}
 	}
 	if fi == nil {

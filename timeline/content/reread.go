@@ -718,14 +718,15 @@ func setOf[T comparable](xs []T) map[T]bool {
 
 // readTwice reports whether the file name may be read under another name
 // too, so that what it says shows elsewhere than where Reread would put
-// it: it is or was a link, a file a link leads to, or in a sources or
-// events folder that is a link.
+// it: it is or was a link, a file a link leads to, a file with other names
+// on its disk (hard links), or in a sources or events folder that is a
+// link.
 func (s *Site) readTwice(fsys fs.FS, name string) bool {
 	if s.linked(name) {
 		return true
 	}
 	fi, err := lstat(fsys, name)
-	return err == nil && fi.Mode()&fs.ModeSymlink != 0
+	return err == nil && (fi.Mode()&fs.ModeSymlink != 0 || hardLinked(fi))
 }
 
 // plainFile reports whether the file name is a file, read under that name
@@ -735,7 +736,7 @@ func (s *Site) plainFile(fsys fs.FS, name string) bool {
 		return false
 	}
 	fi, err := lstat(fsys, name)
-	return err == nil && fi.Mode().IsRegular()
+	return err == nil && fi.Mode().IsRegular() && !hardLinked(fi)
 }
 
 // linked reports whether the last load read name through a link, or the

@@ -232,6 +232,9 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	})
 }
 
+// eachAtMost is the most files rereadEach reads again one at a time.
+const eachAtMost = 16
+
 // rereadEach reads the files again one after another (see content.Site.
 // Reread), those gone first, for a save Reread does not take as a whole: a
 // file renamed (one gone, one new), a file moved, or several files naming
@@ -244,8 +247,12 @@ func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, take
 		_, err := os.Lstat(filepath.Join(l.dir, filepath.FromSlash(f)))
 		return errors.Is(err, fs.ErrNotExist)
 	}
-	// Only event files may be taken in so; any other is for a new load,
-	// before anything changes.
+	// Only event files may be taken in so, a few at a time; any other, or
+	// many (a branch checked out), are for a new load, before anything
+	// changes: each file read again alone goes through every event.
+	if len(files) > eachAtMost {
+		return nil, false, 0, nil
+	}
 	for _, f := range files {
 		if !strings.HasPrefix(f, "events/") || path.Ext(f) != ".md" {
 			return nil, false, 0, nil

@@ -177,28 +177,9 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	for _, f := range files {
 		l.unloaded[f] = true
 	}
-	if len(files) == 1 && l.pages.TermLocal() {
-		t, was, fits, err := l.site.RereadTerm(l.fsys, files[0])
-		if err != nil {
-			l.pending = files
-			return 0, false, err
-		}
-		if fits {
-			l.pending = nil
-			return l.reterm(t, was)
-		}
-	}
-	if len(files) == 1 && l.pages.Local() {
-		src, edits, fits, err := l.site.RereadSource(l.fsys, files[0])
-		if err != nil {
-			l.pending = files
-			return 0, false, err
-		}
-		if fits {
-			l.pending = nil
-			return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
-				return l.pages.RefreshSource(src, edits, st.Add)
-			})
+	if len(files) == 1 {
+		if n, whole, err, done := l.rereadDescribed(files[0]); done {
+			return n, whole, err
 		}
 	}
 	edits, fits, err := l.site.Reread(l.fsys, files)
@@ -279,10 +260,11 @@ func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, take
 	return edits, true, taken, nil
 }
 
-// patch publishes the edits content.Site.Reread or RereadSource made in
-// place: refresh renders into the stage the pages that show them, and the
-// feeds and data exports are made again beside, unless every edit changed
-// only a body (a source's new text alone gives no edit at all).
+// patch publishes what content.Site.Reread, RereadTerm or RereadSource
+// changed in place: refresh renders into the stage the pages that show
+// it, and the feeds and data exports are made again beside, unless every
+// edit changed only a body (a term's file, or a source's new text alone,
+// gives no edit at all).
 func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int, bool, error)) (int, bool, error) {
 	st, err := publish.Patch(l.out)
 	if err != nil {
@@ -297,7 +279,7 @@ func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int,
 	l.digests = nil // the pages refreshed have new ones
 	n, ok, err := refresh(st)
 	if err == nil && !ok {
-		err = errors.New("refresh: the templates show an event beyond the pages that list it")
+		err = errors.New("refresh: the templates show more than the pages rendered")
 	}
 	made, xerr := exported()
 	if err == nil {
@@ -314,25 +296,37 @@ func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int,
 	return n + made, false, nil
 }
 
-// reterm publishes the new role, country or text of an actor or a place,
-// t, which content.Site.RereadTerm took in place (was is what it held
-// before): the pages site.Renderer.RefreshTerm renders replace theirs. No
-// feed or export shows them.
-func (l *Live) reterm(t *content.Term, was content.Term) (int, bool, error) {
-	st, err := publish.Patch(l.out)
-	if err != nil {
-		return l.whole()
+// rereadDescribed takes in place a change to the file of an actor or a
+// place (content.Site.RereadTerm, site.Renderer.RefreshTerm) or of a
+// source (content.Site.RereadSource, site.Renderer.RefreshSource). done
+// is false, and nothing changed, when file is none of those or the change
+// is not one taken so.
+func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done bool) {
+	var edits []content.Edit
+	var refresh func(st *publish.Stage) (int, bool, error)
+	if l.pages.TermLocal() {
+		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file)
+		if err = rerr; fits {
+			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshTerm(t, was, st.Add) }
+		}
 	}
-	defer st.Abort() // on a panic below: the lock is let go
-	l.digests = nil  // the pages refreshed have new ones
-	n, ok, err := l.pages.RefreshTerm(t, was, st.Add)
-	if err == nil && !ok {
-		err = fmt.Errorf("refresh %s: the templates show it beyond its pages", t.File)
+	if err == nil && refresh == nil && l.pages.Local() {
+		src, eds, fits, rerr := l.site.RereadSource(l.fsys, file)
+		if err = rerr; fits {
+			edits = eds
+			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshSource(src, edits, st.Add) }
+		}
 	}
-	if rebuilt, n, err := l.commit(st, err); rebuilt {
-		return n, true, err
+	switch {
+	case err != nil:
+		l.pending = []string{file}
+		return 0, false, err, true
+	case refresh == nil:
+		return 0, false, nil, false
 	}
-	return n, false, nil
+	l.pending = nil
+	n, whole, err = l.patch(edits, refresh)
+	return n, whole, err, true
 }
 
 // reshape brings the site up to date after files of the content folder

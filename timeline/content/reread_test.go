@@ -803,17 +803,7 @@ func TestRereadTerm(t *testing.T) {
 			before := load(t, tree)
 			tt.edit(t, tree)
 			term, was, fits, err := s.RereadTerm(tree, tt.file)
-			if tt.fails != "" {
-				var ps Problems
-				if !errors.As(err, &ps) || !strings.Contains(err.Error(), tt.fails) || !strings.Contains(err.Error(), tt.file) {
-					t.Fatalf("RereadTerm gives %v, want a problem of %s about %q", err, tt.file, tt.fails)
-				}
-				if _, lerr := Load(tree); lerr == nil || lerr.Error() != err.Error() {
-					t.Errorf("RereadTerm reports %v, Load %v", err, lerr)
-				}
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			rereadFails(t, "RereadTerm", err, tree, tt.file, tt.fails, false)
 			if fits != tt.fits {
 				t.Fatalf("RereadTerm takes the change in place: %v, want %v", fits, tt.fits)
 			}
@@ -924,18 +914,8 @@ func TestRereadSource(t *testing.T) {
 			before := load(t, tree)
 			tt.edit(t, tree)
 			src, edits, fits, err := s.RereadSource(tree, tt.file)
-			if tt.fails != "" {
-				var ps Problems
-				if !errors.As(err, &ps) || !strings.Contains(err.Error(), tt.fails) {
-					t.Fatalf("RereadSource gives %v, want a problem of %s", err, tt.fails)
-				}
-				// Load also reports the events citing a source it could not read.
-				if _, lerr := Load(tree); lerr == nil || !strings.Contains(lerr.Error(), err.Error()) {
-					t.Errorf("RereadSource reports %v, Load %v", err, lerr)
-				}
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			// Load also reports the events citing a source it could not read.
+			rereadFails(t, "RereadSource", err, tree, tt.file, tt.fails, true)
 			if fits != tt.fits {
 				t.Fatalf("RereadSource takes the change in place: %v, want %v", fits, tt.fits)
 			}
@@ -1069,5 +1049,26 @@ func TestRereadLinked(t *testing.T) {
 			}
 			same(t, s, before)
 		})
+	}
+}
+
+// rereadFails checks err, what the reading again named what gave, against
+// the problem wanted in file (fails, or none when empty), and against what
+// Load reports: the same, or, with more, among other problems.
+func rereadFails(t *testing.T, what string, err error, tree fs.FS, file, fails string, more bool) {
+	t.Helper()
+	if fails == "" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var ps Problems
+	if !errors.As(err, &ps) || !strings.Contains(err.Error(), fails) || !strings.Contains(err.Error(), file) {
+		t.Fatalf("%s gives %v, want a problem of %s about %q", what, err, file, fails)
+	}
+	_, lerr := Load(tree)
+	if lerr == nil || !more && lerr.Error() != err.Error() || more && !strings.Contains(lerr.Error(), err.Error()) {
+		t.Errorf("%s reports %v, Load %v", what, err, lerr)
 	}
 }

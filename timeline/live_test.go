@@ -18,6 +18,7 @@ import (
 
 	"frise/timeline"
 	"frise/timeline/content"
+	"frise/timeline/site"
 	"frise/timeline/synth"
 )
 
@@ -458,9 +459,15 @@ func withOwnFolders(t *testing.T, n int) ownFolders {
 // the configuration that uses those templates, and an output folder.
 func withTemplateChange(t *testing.T, file, old, new string) (string, timeline.Config, string) {
 	t.Helper()
+	return withTemplateChangeOf(t, 40, file, old, new)
+}
+
+// withTemplateChangeOf is withTemplateChange, for a site of n events.
+func withTemplateChangeOf(t *testing.T, n int, file, old, new string) (string, timeline.Config, string) {
+	t.Helper()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "content")
-	if err := synth.Write(src, 40, 5); err != nil {
+	if err := synth.Write(src, n, 5); err != nil {
 		t.Fatal(err)
 	}
 	tmpls := filepath.Join(dir, "templates")
@@ -481,6 +488,74 @@ func withTemplateChange(t *testing.T, file, old, new string) (string, timeline.C
 	cfg := config()
 	cfg.Templates = os.DirFS(tmpls)
 	return src, cfg, filepath.Join(filepath.Dir(src), "public")
+}
+
+// TestLiveTopicSpeltOtherwise has the first event file naming a topic
+// spell it otherwise, which retitles the topic on every page showing it
+// and loads the content again, and checks that the site on disk is then
+// what a build gives. With the site's own templates, which show an
+// event's neighbours and related events, a term's events and a source's
+// quoting events as lines, without their topics, only the pages showing
+// the topic are rendered: the events naming it, their years, the topic
+// and the home page, and the feeds and exports; not every page whose
+// related events name it. Templates that show more of those events have
+// those pages rendered too.
+func TestLiveTopicSpeltOtherwise(t *testing.T) {
+	const topics = `{{range .Topics}}<i>{{.Title}}</i>{{end}}`
+	tests := []struct {
+		name, file, old, new string
+		thin                 bool
+	}{
+		{"the site's templates", "events/single.html", "</article>", "</article>", true},
+		{"a related event's topics", "events/single.html", "</article>", `{{range .Related}}<p>` + topics + `</p>{{end}}</article>`, false},
+		{"a line's topics", "partials/event-line.html", "</li>", topics + `</li>`, false},
+		{"a quoting event's topics", "sources/single.html", "</article>",
+			`{{range .Passages}}<p>{{with .Event}}` + topics + `{{end}}</p>{{end}}</article>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, cfg, out := withTemplateChangeOf(t, 320, tt.file, tt.old, tt.new)
+			live := built(t, src, cfg, out)
+			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+			sort.Strings(events) // in the order files are read: the first names its topics first
+			line := regexp.MustCompile(`(?m)^topics: \["([^"]+)"`)
+			first := readFile(t, events[0])
+			m := line.FindStringSubmatch(first)
+			if m == nil {
+				t.Fatalf("%s names no topic", events[0])
+			}
+			topic := m[1]
+			// The events naming the topic and their years.
+			naming, years := 0, map[string]bool{}
+			for _, ev := range events {
+				text := readFile(t, ev)
+				if strings.Contains(text, `"`+topic+`"`) {
+					naming++
+					years[anyDateLine.FindStringSubmatch(text)[1][:4]] = true
+				}
+			}
+			c, size := utf8.DecodeRuneInString(topic)
+			other := string(unicode.ToUpper(c)) + topic[size:]
+			if other == topic {
+				other = string(unicode.ToLower(c)) + topic[size:]
+			}
+			writeFile(t, events[0], strings.Replace(first, `"`+topic+`"`, `"`+other+`"`, 1))
+			n, whole, err := live.Update([]string{events[0]})
+			if err != nil || whole {
+				t.Fatalf("Update gives %v, and builds the whole site: %v", err, whole)
+			}
+			sameAsBuild(t, tt.name, src, cfg, out)
+			// Beside the pages: the feeds, exports, robots.txt and sitemap.
+			most := naming + len(years) + 2 + len(site.Exports) + 3
+			if tt.thin && n > most {
+				t.Errorf("%d events name %q in %d years, and %d files were written: more than %d", naming, topic, len(years), n, most)
+			}
+			if !tt.thin && n <= most {
+				t.Errorf("%d files were written, no more than the %d that show the topic: the case tests nothing", n, most)
+			}
+			t.Logf("%d events name %q in %d years: %d files written", naming, topic, len(years), n)
+		})
+	}
 }
 
 // TestLiveTemplatesReachingFar checks that templates which reach, through

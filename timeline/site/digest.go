@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	"frise/timeline/internal/parallel"
 )
@@ -30,9 +31,9 @@ func (x *Renderer) Digests() map[string]uint64 {
 	v := x.r.view
 	// What lists show of each term, source and event is summed up first,
 	// once; then each page, on every core, from those.
-	d := &digester{r: x.r, cards: make(map[*eventView]uint64, len(v.Events)),
+	d := &digester{r: x.r, cards: make(map[*eventView]uint64, len(v.Events)), lines: map[*eventView]uint64{},
 		terms: map[*termView]uint64{}, sources: map[*sourceView]uint64{}}
-	d.moreCards, d.moreTerms, d.moreSources = d.cards, d.terms, d.sources
+	d.moreCards, d.moreLines, d.moreTerms, d.moreSources = d.cards, d.lines, d.terms, d.sources
 	d.site = d.siteDigest()
 	// Each kind of page also shows its own template.
 	kind := map[string]uint64{}
@@ -51,10 +52,23 @@ func (x *Renderer) Digests() map[string]uint64 {
 	for _, sv := range v.Sources {
 		d.source(&d.cardBuf, sv)
 	}
+	thin := x.r.thin()
 	cards := make([]uint64, len(v.Events))
-	parallel.Each(len(v.Events), d.fork, func(w *digester, i int) { cards[i] = w.sumCard(v.Events[i]) })
+	var lines []uint64
+	if len(thin) > 0 {
+		lines = make([]uint64, len(v.Events))
+	}
+	parallel.Each(len(v.Events), d.fork, func(w *digester, i int) {
+		cards[i] = w.sumCard(v.Events[i])
+		if lines != nil {
+			lines[i] = w.sumLine(v.Events[i])
+		}
+	})
 	for i, ev := range v.Events {
 		d.cards[ev] = cards[i]
+		if lines != nil {
+			d.lines[ev] = lines[i]
+		}
 	}
 
 	type page struct {
@@ -76,12 +90,13 @@ func (x *Renderer) Digests() map[string]uint64 {
 		d.int64(h, kind["events/single.html"])
 		d.event(h, ev)
 		d.strs(h, ev.Event.Body)
+		near := d.shows(h, thin["events/single.html"])
 		for _, n := range []*eventView{ev.Prev, ev.Next} {
-			d.card(h, n)
+			near(h, n)
 		}
 		d.int(h, len(ev.Related))
 		for _, rel := range ev.Related {
-			d.card(h, rel)
+			near(h, rel)
 		}
 		return ev.URL
 	})
@@ -91,13 +106,15 @@ func (x *Renderer) Digests() map[string]uint64 {
 	}
 	sumAll(len(terms), func(d *digester, h *digest, i int) string {
 		tv := terms[i]
-		d.int64(h, kind[x.r.termTemplate(tv.Term.Kind)])
+		name := x.r.termTemplate(tv.Term.Kind)
+		d.int64(h, kind[name])
 		d.term(h, tv)
 		d.strs(h, tv.Term.Slug, tv.Term.Role, tv.Term.Country, string(tv.Body), tv.Lede, tv.Term.File)
 		d.strs(h, tv.Names...)
 		d.int(h, len(tv.Events))
+		listed := d.shows(h, thin[name])
 		for _, ev := range tv.Events {
-			d.card(h, ev)
+			listed(h, ev)
 		}
 		return tv.URL
 	})
@@ -106,8 +123,9 @@ func (x *Renderer) Digests() map[string]uint64 {
 		d.int64(h, kind["years/single.html"])
 		d.strs(h, yv.Label, yv.ID, yv.URL, yv.Where)
 		d.int(h, len(yv.Events))
+		listed := d.shows(h, thin["years/single.html"])
 		for _, ev := range yv.Events {
-			d.card(h, ev)
+			listed(h, ev)
 		}
 		for _, g := range x.r.browse(yv.Events) {
 			d.strs(h, g.Kind, g.Key, g.Label, g.Single)
@@ -124,10 +142,11 @@ func (x *Renderer) Digests() map[string]uint64 {
 		d.source(h, sv)
 		d.strs(h, sv.Source.ID, sv.Source.Text, sv.PublishedOn, sv.PubISO)
 		d.int(h, len(sv.Passages()))
+		quoting := d.shows(h, thin["sources/single.html"])
 		for _, p := range sv.Passages() {
 			d.strs(h, p.ID, p.Quote)
 			d.bool(h, p.Found)
-			d.card(h, p.Event)
+			quoting(h, p.Event)
 		}
 		for _, para := range sv.Paras() {
 			d.bool(h, para.Head)
@@ -136,7 +155,7 @@ func (x *Renderer) Digests() map[string]uint64 {
 				d.strs(h, seg.Text, seg.ID)
 				d.bool(h, seg.Mark)
 				if seg.Event != nil {
-					d.card(h, seg.Event)
+					quoting(h, seg.Event)
 				}
 			}
 		}
@@ -155,6 +174,71 @@ func (x *Renderer) Digests() map[string]uint64 {
 	return out
 }
 
+// lineFields are what a line shows of an event: the fields of its view and
+// of its content (.Event) that partials/event-line.html and event-ref.html
+// show, and those as near, but not its terms, sources or quotes, as event
+// items do. Printed whole, an event shows its file (String).
+var lineFields = set("Slug", "File", "Title", "Summary", "URL", "Where", "Date", "DateText", "Year",
+	"Status", "Draft", "String")
+
+// lineMethods are the page's methods that render an event as a line, if
+// their partials show no more of it than lineFields; lineFuncs, the
+// functions that may be given an event without showing more of it, and
+// of those, countFuncs return neither it nor a part of it.
+var (
+	lineMethods = map[string]string{"EventLine": "partials/event-line.html", "EventRef": "partials/event-ref.html"}
+	lineFuncs   = []string{"and", "or", "not", "len", "eq", "ne", "index", "slice"}
+	countFuncs  = []string{"not", "len", "eq", "ne"}
+)
+
+// thinOf are, for each kind of page that lists or links to events, the
+// fields that lead to them (see local for the other ways, which it
+// refuses).
+var thinOf = map[string]map[string]bool{
+	"events/single.html":  set("Prev", "Next", "Related"),
+	"_default/term.html":  set("Events"),
+	"actors/term.html":    set("Events"),
+	"places/term.html":    set("Events"),
+	"topics/term.html":    set("Events"),
+	"years/single.html":   set("Events"),
+	"sources/single.html": set("Event"),
+}
+
+// thin reports, for each kind of page's template, whether it shows no
+// more of the events it lists or links to than a line does (lineFields):
+// its digest then covers only that of them, and the page renders again
+// only when that changes, not when a topic of a related event is renamed.
+// The site's own event pages show their neighbours and related events as
+// lines, terms' and sources' pages their events; a year's page shows
+// items. It holds only with local, which keeps other events off pages by
+// other ways than thinOf's.
+func (r *renderer) thin() map[string]bool { return r.read().thin }
+
+// checkThin works out thin from the templates' trees (parseAll).
+func checkThin(parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree) map[string]bool {
+	free := set(lineFuncs...)
+	for method, partial := range lineMethods {
+		// The partial gets the event as .E.
+		rc := reach{leads: set("E"), keeps: set("Event"), only: lineFields, handed: true,
+			free: set(lineFuncs...), opaque: set(countFuncs...)}
+		shown := len(shared[partial]) == 0
+		for _, tr := range shared[partial] {
+			shown = shown || rc.shownWith(map[string]*parse.Tree{partial: tr}, shared)
+		}
+		if !shown {
+			free[method] = true
+		}
+	}
+	thin := map[string]bool{}
+	for name, leads := range thinOf {
+		if trees, ok := parsed[name]; ok {
+			rc := reach{leads: leads, keeps: set("Event"), only: lineFields, handed: true, free: free, opaque: set(countFuncs...)}
+			thin[name] = !rc.shownWith(trees, shared)
+		}
+	}
+	return thin
+}
+
 // digestSeed is the seed of every digest in this process.
 var digestSeed = maphash.MakeSeed()
 
@@ -163,12 +247,14 @@ type digester struct {
 	r       *renderer
 	site    uint64
 	cards   map[*eventView]uint64  // each event as lists show it, made once
+	lines   map[*eventView]uint64  // each event as a line shows it (see lineFields), made once
 	terms   map[*termView]uint64   // each term as links to it show it, made once
 	sources map[*sourceView]uint64 // each source as citations show it, made once
 	// The maps above are shared by the digesters on every core, which
 	// only read them; what one lacks (a term outside the site's lists)
 	// a digester makes and keeps in its own maps below.
 	moreCards   map[*eventView]uint64
+	moreLines   map[*eventView]uint64
 	moreTerms   map[*termView]uint64
 	moreSources map[*sourceView]uint64
 	pageBuf     digest // the page being summed up, reused
@@ -178,8 +264,9 @@ type digester struct {
 // fork returns a digester for another core, which reads d's maps and
 // keeps what it makes beyond them to itself.
 func (d *digester) fork() *digester {
-	return &digester{r: d.r, site: d.site, cards: d.cards, terms: d.terms, sources: d.sources,
-		moreCards: map[*eventView]uint64{}, moreTerms: map[*termView]uint64{}, moreSources: map[*sourceView]uint64{}}
+	return &digester{r: d.r, site: d.site, cards: d.cards, lines: d.lines, terms: d.terms, sources: d.sources,
+		moreCards: map[*eventView]uint64{}, moreLines: map[*eventView]uint64{},
+		moreTerms: map[*termView]uint64{}, moreSources: map[*sourceView]uint64{}}
 }
 
 // digest gathers the bytes to sum up, and sums them up at once: one hash
@@ -219,36 +306,61 @@ func (d *digester) siteDigest() uint64 {
 	return h.sum()
 }
 
-// card writes what a list shows of an event (nil for none): everything
-// but its body and its neighbours.
-func (d *digester) card(h *digest, ev *eventView) {
-	if ev == nil {
-		d.int(h, -1)
-		return
-	}
-	c, ok := d.cards[ev]
-	if !ok {
-		c = d.cardOf(ev)
-	}
-	d.int64(h, c)
-}
-
-// cardOf returns what a list shows of ev, summed up, from the digester's
-// own map or made and kept there.
-func (d *digester) cardOf(ev *eventView) uint64 {
-	c, ok := d.moreCards[ev]
-	if !ok {
-		c = d.sumCard(ev)
-		d.moreCards[ev] = c
-	}
-	return c
-}
-
 // sumCard sums up what a list shows of ev.
 func (d *digester) sumCard(ev *eventView) uint64 {
 	d.cardBuf.b = d.cardBuf.b[:0]
 	d.event(&d.cardBuf, ev)
 	return d.cardBuf.sum()
+}
+
+// shows returns how a kind of page shows the events it lists or links
+// to, and writes it: as lists do (card), or, where its template shows no
+// more of them than lines do (see renderer.thin), as lines do (line).
+func (d *digester) shows(h *digest, thin bool) func(*digest, *eventView) {
+	d.bool(h, thin)
+	if thin {
+		return d.line
+	}
+	return d.card
+}
+
+// card writes what a list shows of an event (nil for none): everything
+// but its body and its neighbours.
+func (d *digester) card(h *digest, ev *eventView) { d.summed(h, ev, d.cards, d.moreCards, d.sumCard) }
+
+// line writes what a line shows of an event (nil for none): the fields
+// of lineFields.
+func (d *digester) line(h *digest, ev *eventView) { d.summed(h, ev, d.lines, d.moreLines, d.sumLine) }
+
+// summed writes ev summed up by sum, or -1 for none, from the digesters'
+// shared map, or from the digester's own (more), made and kept there.
+func (d *digester) summed(h *digest, ev *eventView, shared, more map[*eventView]uint64, sum func(*eventView) uint64) {
+	if ev == nil {
+		d.int(h, -1)
+		return
+	}
+	c, ok := shared[ev]
+	if !ok {
+		if c, ok = more[ev]; !ok {
+			c = sum(ev)
+			more[ev] = c
+		}
+	}
+	d.int64(h, c)
+}
+
+// sumLine sums up what a line shows of ev: the fields of lineFields, of
+// its view and of its content. Printed whole, an event shows its file.
+func (d *digester) sumLine(ev *eventView) uint64 {
+	h := &d.cardBuf
+	h.b = h.b[:0]
+	e := ev.Event
+	d.int64(h, maphash.Comparable(digestSeed, e.Date))
+	d.bool(h, e.Draft)
+	d.strs(h, ev.Slug, e.Slug, e.File, ev.URL, ev.Where, ev.Title, ev.Summary, e.Title, e.Summary, e.DateText, e.Status,
+		ev.Date.French, ev.Date.ISO, ev.Date.End, ev.Date.Class,
+		ev.Year.Label, ev.Year.ID, ev.Year.URL, ev.Year.Where)
+	return h.sum()
 }
 
 // typedValue writes a front matter's value with the type of each of its

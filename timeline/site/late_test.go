@@ -42,6 +42,23 @@ func templatesWith(t *testing.T, changes ...string) fstest.MapFS {
 	return tmpls
 }
 
+// localWith returns a renderer of testSite with the templates tmpls,
+// failing unless they are local: a case whose templates show events
+// beyond what Refresh accounts for tests nothing of what follows.
+func localWith(t *testing.T, tmpls fs.FS) *Renderer {
+	t.Helper()
+	cfg := testConfig("")
+	cfg.Templates = tmpls
+	x, err := NewRenderer(testSite(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !x.Local() {
+		t.Fatal("the templates show events beyond what Refresh accounts for: the case tests nothing")
+	}
+	return x
+}
+
 // TestLateMarks checks that a renderer made for one Stream marks no
 // source's passages before a page asks for them, and renders the pages a
 // renderer that marked every source first renders, whatever page shows a

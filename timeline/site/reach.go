@@ -15,6 +15,12 @@ type reach struct {
 	// another template shows it, as the one given it may show anything
 	// of it.
 	handed bool
+	// only, when set, are the fields of such a value a page may show:
+	// any other is hidden but those that keep to it. Then a value handed
+	// on shows it, through a pipe too, but to the functions and methods
+	// named in free; of those, the functions in opaque return no such
+	// value (len, eq).
+	only, free, opaque map[string]bool
 }
 
 // set makes a set of names.
@@ -253,6 +259,11 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 				f.found = f.found || name == nil || f.namesHidden(name.Text, map[string]bool{})
 			}
 		}
+		// A value reached piped into a command is handed to it.
+		if f.only != nil && ci > 0 && !f.frees(c) &&
+			slices.ContainsFunc(p.Cmds[ci-1].Args, func(a parse.Node) bool { return f.value(a, in) }) {
+			f.found = true
+		}
 		for i, arg := range c.Args {
 			if sub, ok := arg.(*parse.PipeNode); ok {
 				// (dict …) as partialCached's data, or alone as a template's.
@@ -262,7 +273,7 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 			}
 			// The arguments after the first are handed to a function
 			// or a method.
-			if i > 0 && (f.handed || bag) && f.value(arg, in) {
+			if i > 0 && (f.handed && !f.frees(c) || bag) && f.value(arg, in) {
 				f.found = true
 			}
 		}
@@ -291,14 +302,50 @@ func (f *reachFinder) arg(n parse.Node, in bool) {
 // a hidden field of one on the way.
 func (f *reachFinder) follow(idents []string, in bool) (reached, shows bool) {
 	for _, id := range idents {
-		shows = shows || in && f.hidden[id]
+		shows = shows || in && f.hides(id)
 		in = f.leads[id] || in && f.keeps[id]
 	}
 	return in, shows
 }
 
+// hides reports whether a field of a value reached is one a page must not
+// show.
+func (f *reachFinder) hides(id string) bool {
+	return f.hidden[id] || f.only != nil && !f.only[id] && !f.keeps[id]
+}
+
+// frees reports whether a command is a call of a function or a method
+// that may be given a value reached (see reach.free).
+func (f *reachFinder) frees(c *parse.CommandNode) bool {
+	var idents []string
+	switch n := c.Args[0].(type) {
+	case *parse.IdentifierNode:
+		return f.free[n.Ident]
+	case *parse.FieldNode:
+		idents = n.Ident
+	case *parse.VariableNode:
+		idents = n.Ident[1:]
+	case *parse.ChainNode:
+		idents = n.Field
+	}
+	return len(idents) > 0 && f.free[idents[len(idents)-1]]
+}
+
 // yields reports whether a pipeline's value may be a value reached.
 func (f *reachFinder) yields(p *parse.PipeNode, in bool) bool {
+	if f.opaque != nil {
+		// A pipeline's value is its last command's, which an opaque
+		// function's is not.
+		reached := false
+		for _, c := range p.Cmds {
+			if fn, ok := c.Args[0].(*parse.IdentifierNode); ok && f.opaque[fn.Ident] {
+				reached = false
+				continue
+			}
+			reached = reached || slices.ContainsFunc(c.Args, func(a parse.Node) bool { return f.value(a, in) })
+		}
+		return reached
+	}
 	for _, c := range p.Cmds {
 		for _, arg := range c.Args {
 			if f.value(arg, in) {

@@ -591,6 +591,7 @@ func (r *renderer) local() bool { return r.read().local }
 type readings struct {
 	once                sync.Once
 	local, term, source bool
+	thin                map[string]bool // see renderer.thin
 }
 
 // read returns r's readings, worked out the first time.
@@ -606,6 +607,9 @@ func (r *renderer) read() *readings {
 		rd.local = r.checkLocal(parsed)
 		rd.term = rd.local && r.checkTermLocal(parsed, shared)
 		rd.source = rd.local && r.checkSourceLocal(parsed, shared)
+		if rd.local {
+			rd.thin = checkThin(parsed, shared)
+		}
 	})
 	return rd
 }

@@ -41,15 +41,7 @@ func TestSourceLocal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := testConfig("")
-			cfg.Templates = templatesWith(t, append([]string{tt.file, tt.add}, tt.more...)...)
-			x, err := NewRenderer(testSite(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !x.Local() {
-				t.Fatal("the templates show events beyond what Refresh accounts for: the case tests nothing")
-			}
+			x := localWith(t, templatesWith(t, append([]string{tt.file, tt.add}, tt.more...)...))
 			if got := x.r.sourceLocal(); got != tt.local {
 				t.Errorf("sourceLocal() = %v, want %v", got, tt.local)
 			}

@@ -74,19 +74,11 @@ func TestTermLocal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := testConfig("")
 			changes := append([]string{tt.file, tt.add}, tt.more...)
 			if tt.name == "a term's country in a line, through a partial" {
 				changes = append(changes, "partials/pays.html", `{{.Country}}`)
 			}
-			cfg.Templates = templatesWith(t, changes...)
-			x, err := NewRenderer(testSite(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !x.Local() {
-				t.Fatal("the templates show events beyond what Refresh accounts for: the case tests nothing")
-			}
+			x := localWith(t, templatesWith(t, changes...))
 			if got := x.TermLocal(); got != tt.local {
 				t.Errorf("TermLocal() = %v, want %v", got, tt.local)
 			}

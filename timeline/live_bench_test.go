@@ -98,6 +98,9 @@ func BenchmarkLiveUpdate(b *testing.B) {
 			}{
 				{"actor's file", "actors", "\n---\n", "\n---\nDécrit à nouveau. ", 2},
 				{"actor's role", "actors", "\ntitle: ", "\nrole: \"porte-parole\"\ntitle: ", 0},
+				// A name more, which events may name it by: the content
+				// is loaded again.
+				{"actor's aliases", "actors", `aliases: ["`, `aliases: ["Autre nom", "`, 0},
 				{"source's file", "sources", "\npublisher: \"", "\npublisher: \"Les ", 0},
 				{"source's text", "sources", "\n---\n", "\n---\nEn bref.\n\n", 2},
 			} {

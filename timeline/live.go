@@ -182,7 +182,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 			return n, whole, err
 		}
 	}
-	edits, fits, err := l.site.Reread(l.fsys, files)
+	edits, fits, err := l.site.Reread(l.fsys, files, l.pages.Retitles())
 	if err == nil && !fits && len(files) > 1 {
 		// A file renamed, or several naming other terms: one at a time.
 		var taken int
@@ -250,7 +250,7 @@ func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, take
 		return 0
 	})
 	for _, f := range ordered {
-		ed, fits, err := l.site.Reread(l.fsys, []string{f})
+		ed, fits, err := l.site.Reread(l.fsys, []string{f}, l.pages.Retitles())
 		if err != nil || !fits {
 			return nil, false, taken, err
 		}

@@ -27,18 +27,24 @@ import (
 // their last. Then it returns the events it read again, with what each
 // held before, and true, and s is what Load would now give.
 //
+// A term no file describes is titled as the first event file naming it
+// spells it, in the order Load reads them. With retitle, an edit may give
+// such a term another title: the file naming it first spells it otherwise,
+// a file read earlier names it spelt otherwise, or it stops naming it and
+// the next file naming it spells it otherwise. The edit lists the term in
+// Retitled; the term's page name stays the same.
+//
 // It declines, returning false and leaving s as it was, when a new Load is
 // needed: a file read under two names (a link, or a file a link leads
 // to: see readTwice), a new file that is not an event (see isEventFile) or takes
 // another file's page name, several files of which one is new, gone, or a
-// draft, or several naming other terms, a term whose title would change (a
-// term no file describes is titled as the first event file naming it
-// spells it: that file spells it otherwise, or stops naming it while
-// other files do), or a file that is neither an event of s nor new.
+// draft, or several naming other terms, a term whose title would change
+// without retitle, or by a draft made, edited or dropped, or a file that
+// is neither an event of s nor new.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
-func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
+func (s *Site) Reread(fsys fs.FS, files []string, retitle bool) ([]Edit, bool, error) {
 	files = slices.Compact(slices.Sorted(slices.Values(files)))
 	if slices.ContainsFunc(files, func(f string) bool { return s.readTwice(fsys, f) }) {
 		return nil, false, nil
@@ -61,7 +67,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 	}
 	// A file that becomes an event, a draft, or nothing, comes alone.
 	if len(files) == 1 {
-		if edits, fits, err, done := s.swap(fsys, files[0], byFile[files[0]], byID); done {
+		if edits, fits, err, done := s.swap(fsys, files[0], byFile[files[0]], byID, retitle); done {
 			return edits, fits, err
 		}
 	}
@@ -113,7 +119,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		}
 		renamed = old
 		var ok bool
-		if plan, ok = s.nameTerms(old, e.names); !ok {
+		if plan, ok = s.nameTerms(old, e.names, retitle); !ok {
 			return nil, false, nil
 		}
 		groups[i] = plan.groups
@@ -147,6 +153,7 @@ func (s *Site) Reread(fsys fs.FS, files []string) ([]Edit, bool, error) {
 		if old != renamed {
 			continue
 		}
+		edits[i].Retitled = plan.retitled()
 		was, now := edits[i].Was.terms(), old.terms()
 		for t := range was {
 			if !now[t] {
@@ -323,7 +330,7 @@ func (s *Site) quotedIn(src *Source, folded string) bool {
 // that comes, changes or goes makes no Edit, as no page shows it, but the
 // sources drafts cite and the terms they name are kept up to date. A file
 // with problems gives them.
-func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source) (edits []Edit, fits bool, err error, done bool) {
+func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source, retitle bool) (edits []Edit, fits bool, err error, done bool) {
 	draft := s.drafts[name]
 	fi, err := lstat(fsys, name) // a link leading nowhere is still a file Load reads
 	exists := err == nil
@@ -363,8 +370,10 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 	if now != nil {
 		names = now.names
 	}
-	plan, ok := s.nameTerms(was, names)
-	if !ok {
+	plan, ok := s.nameTerms(was, names, retitle)
+	// A draft that comes, changes or goes makes no edit to list a term
+	// retitled in.
+	if !ok || len(plan.retitled()) > 0 && old == nil && (now == nil || now.Draft) {
 		return nil, false, nil, true
 	}
 	s.apply(plan)
@@ -378,7 +387,7 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 		for src := range old.sources() {
 			src.Citations = drop(src.Citations, old)
 		}
-		edits = append(edits, Edit{Event: old, Was: *old, Gone: true})
+		edits = append(edits, Edit{Event: old, Was: *old, Gone: true, Retitled: plan.retitled()})
 	}
 	if draft != nil {
 		if delete(s.drafts, name); len(s.drafts) == 0 {
@@ -403,6 +412,9 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 				src.Citations = place(append(src.Citations, now), just)
 			}
 			edits = append(edits, Edit{Event: now, New: true})
+			if old == nil {
+				edits[len(edits)-1].Retitled = plan.retitled()
+			}
 		}
 	}
 	s.relist(touched)
@@ -452,6 +464,9 @@ type Edit struct {
 	// Cited says that the event is as it was, but a source it cites is
 	// not (see Site.RereadSource): what it shows of the source changed.
 	Cited bool
+	// Retitled are the terms no file describes that the edit gave another
+	// title (see Site.Reread), their events' and pages unchanged.
+	Retitled []*Term
 }
 
 // Moved reports whether the edit changed the event's date, and so its
@@ -538,9 +553,43 @@ func sameNames(a, b [3][]string) bool {
 // nameTerms).
 type naming struct {
 	groups [3][]*Term       // the actors, places and topics named, in order
-	firsts map[*Term]string // the terms no file describes that the event now names first, with its file
+	firsts map[*Term]string // the terms no file describes that another file now names first, with that file
+	titles map[*Term]string // the terms no file describes that take another title, with it
 	fresh  [3][]freshTerm   // the terms no file or event described until now, by kind
 	gone   [3][]*Term       // the terms no file describes that no file will name any more, by kind
+}
+
+// retitle notes that t is now named first by file, which spells it so,
+// and reports whether it may be: its title may change with retitle. Its
+// page name does not: every name found to refer to a term no file
+// describes has the page name of its first (see terms.resolveFolded).
+func (plan *naming) retitle(t *Term, file, spelt string, retitle bool) bool {
+	title := strings.TrimSpace(spelt)
+	if title != t.Title {
+		if !retitle {
+			return false
+		}
+		if plan.titles == nil {
+			plan.titles = map[*Term]string{}
+		}
+		plan.titles[t] = title
+	}
+	if file != t.first {
+		if plan.firsts == nil {
+			plan.firsts = map[*Term]string{}
+		}
+		plan.firsts[t] = file
+	}
+	return true
+}
+
+// retitled lists the terms whose title the plan changes, in no order.
+func (plan *naming) retitled() []*Term {
+	var ts []*Term
+	for t := range plan.titles {
+		ts = append(ts, t)
+	}
+	return ts
 }
 
 // freshTerm is a term an event names for the first time, with the name it
@@ -558,7 +607,7 @@ type freshTerm struct {
 // if it named it first, unless no other file names it. A term no file or
 // event described until now is made, to be kept by apply; one no file
 // will name any more is forgotten by apply.
-func (s *Site) nameTerms(e *Event, names [3][]string) (plan naming, ok bool) {
+func (s *Site) nameTerms(e *Event, names [3][]string, retitle bool) (plan naming, ok bool) {
 	for k, ts := range s.terms {
 		if ts == nil {
 			return plan, false
@@ -584,25 +633,20 @@ func (s *Site) nameTerms(e *Event, names [3][]string) (plan naming, ok bool) {
 			if t.File != "" || made[t.Slug] == t {
 				continue
 			}
-			switch {
-			case e.File == t.first && strings.TrimSpace(spelt) != t.Title:
+			if (e.File == t.first || walkBefore(e.File, t.first)) && !plan.retitle(t, e.File, spelt, retitle) {
 				return plan, false // the title changes
-			case walkBefore(e.File, t.first):
-				if strings.TrimSpace(spelt) != t.Title {
-					return plan, false
-				}
-				if plan.firsts == nil {
-					plan.firsts = map[*Term]string{}
-				}
-				plan.firsts[t] = e.File
 			}
 		}
 		for t := range was {
 			if _, named := now[t]; named || t.File != "" || e.File != t.first {
 				continue
 			}
-			if s.namedElsewhere(t, e.File) {
-				return plan, false // its title would be another file's spelling
+			if file, spelt := s.nextNaming(t, k, e.File); file != "" {
+				// Its title is now the next file's spelling.
+				if !plan.retitle(t, file, spelt, retitle) {
+					return plan, false
+				}
+				continue
 			}
 			plan.gone[k] = append(plan.gone[k], t)
 		}
@@ -616,6 +660,9 @@ func (s *Site) nameTerms(e *Event, names [3][]string) (plan naming, ok bool) {
 func (s *Site) apply(plan naming) {
 	for t, first := range plan.firsts {
 		t.first = first
+	}
+	for t, title := range plan.titles {
+		t.Title = title
 	}
 	for k, gone := range plan.gone {
 		for _, t := range gone {
@@ -657,18 +704,25 @@ func (s *Site) relist(touched map[*Term]bool) {
 	}
 }
 
-// namedElsewhere reports whether an event or a draft other than the file
-// named names t.
-func (s *Site) namedElsewhere(t *Term, file string) bool {
-	if slices.ContainsFunc(t.Events, func(e *Event) bool { return e.File != file }) {
-		return true
-	}
-	for f, d := range s.drafts {
-		if f != file && d.terms()[t] {
-			return true
+// nextNaming returns the first file but file, in the order Load reads
+// them, that names t, a term of kind k (0 for actors, 1 places, 2 topics),
+// an event's or a draft's, with how it first spells it; "" when none does.
+func (s *Site) nextNaming(t *Term, k int, file string) (next, spelt string) {
+	var by *Event
+	for _, e := range t.Events {
+		if e.File != file && (by == nil || walkBefore(e.File, by.File)) {
+			by = e
 		}
 	}
-	return false
+	for f, d := range s.drafts {
+		if f != file && d.terms()[t] && (by == nil || walkBefore(f, by.File)) {
+			by = d
+		}
+	}
+	if by == nil {
+		return "", ""
+	}
+	return by.File, spellings(s.terms[k], by.names[k])[t]
 }
 
 // spellings returns the terms of ts that names refer to, each with the

@@ -55,12 +55,13 @@ const (
 func TestReread(t *testing.T) {
 	quote := "En novembre 2015, les chefs d'Etat et de gouvernement africains et européens ont exploré les possibilités d'une coopération plus étroite lors du sommet sur la migration à La Valette"
 	tests := []struct {
-		name  string
-		edit  func(t *testing.T, tree fstest.MapFS)
-		files []string
-		fits  bool                    // Reread takes the change in place
-		setup func(tree fstest.MapFS) // the tree before the change, when not the seed's
-		fails string                  // the problem it reports, if any
+		name    string
+		edit    func(t *testing.T, tree fstest.MapFS)
+		files   []string
+		fits    bool                    // Reread takes the change in place
+		setup   func(tree fstest.MapFS) // the tree before the change, when not the seed's
+		fails   string                  // the problem it reports, if any
+		retitle bool                    // a term's title may change
 	}{
 		{name: "title, summary and body", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "title: Sommet de La Valette sur la migration", "title: Le sommet de La Valette")
@@ -114,8 +115,42 @@ func TestReread(t *testing.T) {
 		{name: "a topic it names first, spelt otherwise", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "[migration irrégulière, retour", "[Migration irrégulière, retour")
 		}},
-		{name: "a topic it names first, no longer named", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a topic it names first, no longer named", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "migration irrégulière, retour, ", "migration irrégulière, ")
+		}},
+		{name: "a topic it names first, retitled", files: []string{valette}, fits: true, retitle: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "[migration irrégulière, retour", "[Migration irrégulière, retour")
+		}},
+		{name: "a topic it names first from now on, retitled", files: []string{valette}, fits: true, retitle: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, Expulsion]")
+		}},
+		{name: "a topic it names first, no longer named, the next file spelling it otherwise", files: []string{valette},
+			setup: withRetour, edit: func(t *testing.T, tree fstest.MapFS) {
+				replace(t, tree, valette, "migration irrégulière, retour, ", "migration irrégulière, ")
+			}},
+		{name: "a topic it names first, no longer named, retitled as the next file spells it", files: []string{valette}, fits: true, retitle: true,
+			setup: withRetour, edit: func(t *testing.T, tree fstest.MapFS) {
+				replace(t, tree, valette, "migration irrégulière, retour, ", "migration irrégulière, ")
+			}},
+		{name: "a deleted file, the first to name a topic, retitled as the next file spells it", files: []string{valette}, fits: true, retitle: true,
+			setup: withRetour, edit: func(t *testing.T, tree fstest.MapFS) {
+				delete(tree, valette)
+			}},
+		{name: "an event becoming a draft, retitled", files: []string{valette}, fits: true, retitle: true,
+			setup: withRetour, edit: func(t *testing.T, tree fstest.MapFS) {
+				replace(t, tree, valette, "\ntitle: ", "\ndraft: true\ntitle: ")
+				replace(t, tree, valette, "[migration irrégulière, retour", "[Migration irrégulière, Retour")
+			}},
+		{name: "a new file naming a topic first, retitled", files: []string{"events/2015-12-suite.md"}, fits: true, retitle: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/2015-12-suite.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Suite\ndate: 2015-12\ntopics: [Expulsion]\n---\n")}
+		}},
+		{name: "a draft naming a topic first, spelt otherwise, with retitle", files: []string{brouillon}, retitle: true, setup: withDraft, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, brouillon, "topics: [asile]", "topics: [asile, Migration irrégulière]")
+		}},
+		{name: "a topic a draft read after names first, retitled", files: []string{valette}, fits: true, retitle: true, setup: func(tree fstest.MapFS) {
+			tree["events/2016-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2016\ntopics: [Asile]\ndraft: true\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, valette, "coopération UE-Maroc]", "coopération UE-Maroc, asile]")
 		}},
 		{name: "a topic another file names first, no longer named", files: []string{mna}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, mna, `"mineurs non accompagnés", "retour"`, `"mineurs non accompagnés"`)
@@ -257,7 +292,7 @@ func TestReread(t *testing.T) {
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, "events/2025-ajout.md")
 		}},
-		{name: "a deleted file, the only event of its year", files: []string{valette}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a deleted file, the only event of its year", files: []string{valette}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, valette)
 		}},
 		{name: "a deleted file, the only event of a place", files: []string{rise}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
@@ -271,7 +306,7 @@ func TestReread(t *testing.T) {
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, sahara)
 		}},
-		{name: "a deleted file, the first to name a topic others name", files: []string{imam}, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "a deleted file, the first to name a topic others name", files: []string{imam}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, imam)
 		}},
 		{name: "a topic no longer named, by the only file naming it", files: []string{sahara}, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
@@ -298,7 +333,7 @@ func TestReread(t *testing.T) {
 			s := load(t, tree)
 			before := load(t, tree)
 			tt.edit(t, tree)
-			changed, fits, err := s.Reread(tree, tt.files)
+			changed, fits, err := s.Reread(tree, tt.files, tt.retitle)
 			if tt.fails != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.fails) {
 					t.Fatalf("Reread gives %v, want a problem %q", err, tt.fails)
@@ -345,9 +380,40 @@ func TestReread(t *testing.T) {
 					t.Errorf("%s: Was does not hold the event as it was", ed.Event.File)
 				}
 			}
-			same(t, s, load(t, tree))
+			after := load(t, tree)
+			same(t, s, after)
+			// The terms retitled, by kind and page name, pages or not.
+			var want, got []string
+			for k, ts := range before.terms {
+				now := after.terms[k].list
+				for _, bt := range ts.list {
+					if i := slices.IndexFunc(now, func(at *Term) bool { return at.Slug == bt.Slug }); i >= 0 && now[i].Title != bt.Title {
+						want = append(want, bt.Kind+"/"+bt.Slug)
+					}
+				}
+			}
+			for _, ed := range changed {
+				for _, rt := range ed.Retitled {
+					got = append(got, rt.Kind+"/"+rt.Slug)
+				}
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("the edits retitle %v, want %v", got, want)
+			}
+			if strings.Contains(tt.name, "retitled") && len(want) == 0 {
+				t.Error("no term is retitled: the case tests nothing")
+			}
 		})
 	}
+}
+
+// withRetour has a file read after the first to name the topic "retour"
+// spell it with a capital.
+func withRetour(tree fstest.MapFS) {
+	f := tree[mna]
+	f.Data = []byte(strings.Replace(string(f.Data), `"retour"`, `"Retour"`, 1))
 }
 
 // withDraft adds to the seed tree a draft, read before every event, that
@@ -503,11 +569,11 @@ func TestRereadAfterLoadChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	replace(t, tree, valette, quote, "Une phrase ajoutée depuis.")
-	if _, fits, err := s.Reread(tree, []string{valette}); err != nil || !fits {
+	if _, fits, err := s.Reread(tree, []string{valette}, false); err != nil || !fits {
 		t.Fatalf("a quote of the source's new line: Reread gives %v, %v", fits, err)
 	}
 	replace(t, tree, valette, "Une phrase ajoutée depuis.", "Une phrase jamais écrite.")
-	if _, _, err := s.Reread(tree, []string{valette}); err == nil || !strings.Contains(err.Error(), "Une phrase jamais écrite") {
+	if _, _, err := s.Reread(tree, []string{valette}, false); err == nil || !strings.Contains(err.Error(), "Une phrase jamais écrite") {
 		t.Fatalf("a quote found nowhere: Reread gives %v", err)
 	}
 }
@@ -699,7 +765,7 @@ func TestRereadForgets(t *testing.T) {
 		{oqtf, `topics: ["OQTF", "expulsion"]`, `topics: ["OQTF", "expulsion", "sahara"]`},
 	} {
 		replace(t, tree, step.file, step.old, step.new)
-		if _, fits, err := s.Reread(tree, []string{step.file}); err != nil || !fits {
+		if _, fits, err := s.Reread(tree, []string{step.file}, false); err != nil || !fits {
 			t.Fatalf("%s: Reread gives %v and takes the change in place: %v", step.file, err, fits)
 		}
 		same(t, s, load(t, tree))
@@ -719,7 +785,7 @@ func TestRereadWarningsGone(t *testing.T) {
 		t.Fatal("a date read loosely gives no warning")
 	}
 	tree["events/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2012-05-03\n---\n")}
-	if _, fits, err := s.Reread(tree, []string{"events/a.md"}); !fits || err != nil {
+	if _, fits, err := s.Reread(tree, []string{"events/a.md"}, false); !fits || err != nil {
 		t.Fatalf("Reread gives %v and takes the change in place: %v", err, fits)
 	}
 	same(t, s, load(t, tree))
@@ -967,7 +1033,7 @@ func TestRereadQuotesNewText(t *testing.T) {
 	tree[note] = &fstest.MapFile{Data: []byte("---\ntitle: Note\n---\nLe sommet de La Valette réunit les chefs d'État.\n")}
 	s := load(t, tree)
 	// A first reading folds the sources' texts, and keeps them so.
-	if _, fits, err := s.Reread(tree, []string{valette}); !fits || err != nil {
+	if _, fits, err := s.Reread(tree, []string{valette}, false); !fits || err != nil {
 		t.Fatalf("Reread gives %v and takes the change in place: %v", err, fits)
 	}
 	replace(t, tree, note, "La Valette réunit", "La Valette, à Malte, réunit")
@@ -975,12 +1041,12 @@ func TestRereadQuotesNewText(t *testing.T) {
 		t.Fatalf("RereadSource gives %v and takes the change in place: %v", err, fits)
 	}
 	replace(t, tree, valette, "sources:\n", "sources:\n  - source: note-2015\n    quote: \"La Valette, à Malte\"\n")
-	if _, fits, err := s.Reread(tree, []string{valette}); !fits || err != nil {
+	if _, fits, err := s.Reread(tree, []string{valette}, false); !fits || err != nil {
 		t.Fatalf("Reread gives %v and takes the change in place: %v", err, fits)
 	}
 	same(t, s, load(t, tree))
 	replace(t, tree, valette, "quote: \"La Valette, à Malte\"", "quote: \"La Valette réunit\"")
-	_, _, err := s.Reread(tree, []string{valette})
+	_, _, err := s.Reread(tree, []string{valette}, false)
 	if err == nil || !strings.Contains(err.Error(), "quote not found") {
 		t.Fatalf("Reread gives %v, want the quote not found", err)
 	}
@@ -1035,7 +1101,7 @@ func TestRereadLinked(t *testing.T) {
 			s, before := load(t, tree), load(t, tree)
 			tt.edit(t, tree)
 			var fits []bool
-			_, fit, err := s.Reread(tree, []string{tt.file})
+			_, fit, err := s.Reread(tree, []string{tt.file}, false)
 			fits = append(fits, fit)
 			_, _, fit, err2 := s.RereadTerm(tree, tt.file)
 			fits = append(fits, fit)

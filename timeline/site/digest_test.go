@@ -4,12 +4,14 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"testing/fstest"
 )
 
 // TestThin checks which pages' templates show the events they list or
 // link to as lines (see renderer.thin): the site's own event, term and
 // source pages do, its year pages do not; a template that shows more of
-// them, or hands them to anything that may, does not.
+// them, or hands them to anything that may, does not. Retitles holds when
+// the event, term and source pages do.
 func TestThin(t *testing.T) {
 	const (
 		ev, term, src, year = "events/single.html", "_default/term.html", "sources/single.html", "years/single.html"
@@ -68,7 +70,19 @@ func TestThin(t *testing.T) {
 					t.Errorf("thin[%s] = %v, want %v", name, thin[name], want)
 				}
 			}
+			// A term's title then shows only on its page, its events'
+			// pages and its events' items.
+			if want := thin[ev] && thin[term] && thin[src]; x.Retitles() != want {
+				t.Errorf("Retitles() = %v, want %v", x.Retitles(), want)
+			}
 		})
+	}
+	// An actor's page of its own that lists its events as items shows
+	// other terms' titles.
+	tmpls := templatesWith(t)
+	tmpls["actors/term.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range .Term.Events}}{{$.EventItem .}}{{end}}{{end}}`)}
+	if x := localWith(t, tmpls); x.r.thin()["actors/term.html"] || x.Retitles() {
+		t.Errorf("with an actor's page listing items, thin is %v and Retitles %v, want false", x.r.thin()["actors/term.html"], x.Retitles())
 	}
 }
 

@@ -153,6 +153,16 @@ func (x *Renderer) Render(want func(path string) bool, emit func(name string, da
 	return len(jobs), r.run(jobs)
 }
 
+// Retitles reports whether Refresh may take in an edit that gave a term
+// another title (content.Edit.Retitled): the templates show a term's
+// title only on its own page, its events' pages, and where its events are
+// listed as items, the pages of their years and the home page. They do
+// when they show an event's neighbours and related events, a term's
+// events and a source's quoting events as lines, not their terms (see
+// renderer.thin), and show an event only where Refresh accounts for
+// (Local).
+func (x *Renderer) Retitles() bool { return x.r.read().retitle }
+
 // Local reports whether the templates show an event only on the pages
 // Refresh and Digests account for: its own, its neighbours' and those
 // that list or link to it. Templates that show the site's whole lists
@@ -199,6 +209,7 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 	var gone []*eventView           // the events whose file is gone
 	touched := map[*termView]bool{} // the terms an event no longer names, or names now
 	var removed []string            // the pages of terms and years left without events
+	var retitled []*content.Term    // the terms given another title
 	if slices.ContainsFunc(edits, func(ed content.Edit) bool { return ed.New || ed.Gone || retermed(ed) }) {
 		var err error
 		if removed, err = r.relistTerms(want); err != nil {
@@ -207,6 +218,10 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 	}
 	for _, ed := range edits {
 		e := ed.Event
+		if len(ed.Retitled) > 0 && !r.read().retitle {
+			return 0, false, nil
+		}
+		retitled = append(retitled, ed.Retitled...)
 		if ed.New {
 			ev, err := r.eventView(e, r.termViews(), r.sourceViews())
 			if err != nil {
@@ -286,6 +301,27 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 			return 0, false, fmt.Errorf("refresh: with %d events, the home page changes between listing every event and the latest %d", len(r.view.Events), homeRecent)
 		}
 	}
+	// A term's new title shows on its events' pages, the pages listing
+	// them as items, and its own.
+	var items []*content.Event
+	views := r.termViews()
+	for _, t := range retitled {
+		tv := views[t]
+		if tv == nil {
+			continue // no event names it: no page shows it
+		}
+		fresh, err := r.termView(t.Kind, t)
+		if err != nil {
+			return 0, false, err
+		}
+		tv.Title, tv.search = fresh.Title, fresh.search
+		r.forgetTerm(tv)
+		want[tv.URL], want["index.html"] = true, true
+		for _, ev := range tv.Events {
+			items = append(items, ev.Event)
+			want[ev.URL], want[ev.Year.URL] = true, true
+		}
+	}
 	if len(listed) > 0 {
 		for _, ev := range r.view.Events {
 			for _, rel := range ev.Related {
@@ -316,7 +352,7 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 	if r.keep {
 		// What templates cached through partialCached may show the
 		// edited body; the parts of the events listed, more.
-		r.forget(listed)
+		r.forget(append(listed, items...))
 	} else {
 		r.cache = newPartCache()
 	}
@@ -544,6 +580,14 @@ func (r *renderer) forget(events []*content.Event) {
 	})
 }
 
+// forgetTerm drops the cached links to a term.
+func (r *renderer) forgetTerm(tv *termView) {
+	r.roots.Range(func(root, _ any) bool {
+		r.cache.delete(partKey{"partials/term-link.html", tv, root.(string)})
+		return true
+	})
+}
+
 // eventParts are the partials page methods render for an event.
 var eventParts = []string{"partials/event-line.html", "partials/event-ref.html", "partials/event-item.html"}
 
@@ -589,9 +633,9 @@ func (r *renderer) local() bool { return r.read().local }
 // templates do not change in a renderer's life, and a renderer that
 // follows another with the same templates shares them.
 type readings struct {
-	once                sync.Once
-	local, term, source bool
-	thin                map[string]bool // see renderer.thin
+	once                         sync.Once
+	local, term, source, retitle bool
+	thin                         map[string]bool // see renderer.thin
 }
 
 // read returns r's readings, worked out the first time.
@@ -609,6 +653,12 @@ func (r *renderer) read() *readings {
 		rd.source = rd.local && r.checkSourceLocal(parsed, shared)
 		if rd.local {
 			rd.thin = checkThin(parsed, shared)
+			rd.retitle = true
+			for name := range parsed {
+				if isTermTemplate(name) || name == "events/single.html" || name == "sources/single.html" {
+					rd.retitle = rd.retitle && rd.thin[name]
+				}
+			}
 		}
 	})
 	return rd

@@ -497,10 +497,10 @@ func withTemplateChangeOf(t *testing.T, n int, file, old, new string) (string, t
 // events, a term's events and a source's quoting events as lines, without
 // their topics, the edit is taken in place (site.Renderer.Retitles), and
 // only the pages showing the topic are rendered: the events naming it,
-// their years, the topic and the home page, the feeds and exports, and
-// those an edit of the file renders anyway; not every page whose related
-// events name it. Templates that show more of those events load the
-// content again, and have those pages rendered too.
+// their years, the topic and the home page, and the feeds and exports;
+// not every page whose related events name it. Templates that show more
+// of those events load the content again, and have those pages rendered
+// too.
 func TestLiveTopicSpeltOtherwise(t *testing.T) {
 	const topics = `{{range .Topics}}<i>{{.Title}}</i>{{end}}`
 	tests := []struct {
@@ -549,10 +549,8 @@ func TestLiveTopicSpeltOtherwise(t *testing.T) {
 			}
 			sameAsBuild(t, tt.name, src, cfg, out)
 			// Beside the pages showing the topic: the feeds, exports,
-			// robots.txt and sitemap, and the pages an edit of the file
-			// renders in place (its neighbours', its related events', its
-			// other terms' and its sources').
-			most := naming + len(years) + 2 + len(site.Exports) + 3 + 20
+			// robots.txt and sitemap.
+			most := naming + len(years) + 2 + len(site.Exports) + 3
 			if tt.thin {
 				if n > most {
 					t.Errorf("%d events name %q in %d years, and %d files were written: more than %d", naming, topic, len(years), n, most)

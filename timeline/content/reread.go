@@ -484,6 +484,19 @@ func (ed Edit) BodyOnly() bool {
 	return reflect.DeepEqual(was, *ed.Event)
 }
 
+// Respelt reports whether the edit changed nothing but the event's body
+// and how its file spells the actors, places and topics it names, which
+// stay the same: the pages show what they did but for its body, and the
+// titles of the terms the edit gave another (Retitled).
+func (ed Edit) Respelt() bool {
+	if ed.New || ed.Gone || ed.Cited {
+		return false
+	}
+	was := ed.Was
+	was.Body, was.BodyLine, was.names = ed.Event.Body, ed.Event.BodyLine, ed.Event.names
+	return reflect.DeepEqual(was, *ed.Event)
+}
+
 // sameShape reports whether an event read again, e, keeps old's place in
 // the site but perhaps its date, terms and sources: it is not a draft.
 func sameShape(old, e *Event) bool {

@@ -373,6 +373,11 @@ func TestReread(t *testing.T) {
 				if ed.BodyOnly() != bodyOnly {
 					t.Errorf("%s: BodyOnly is %v", ed.Event.File, ed.BodyOnly())
 				}
+				respelt := bodyOnly || slices.Contains([]string{"the same actor named otherwise", "a topic it names first, retitled",
+					"a topic another file names first, spelt otherwise"}, tt.name)
+				if ed.Respelt() != respelt {
+					t.Errorf("%s: Respelt is %v", ed.Event.File, ed.Respelt())
+				}
 				if moved := ed.Event.Date != before.eventByFile(ed.Event.File).Date; ed.Moved() != moved {
 					t.Errorf("%s: Moved is %v", ed.Event.File, ed.Moved())
 				}

@@ -173,7 +173,8 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // Refresh takes in the events content.Site.Reread changed in place: it
 // works out again what the pages show of them and renders, in the order
 // Stream would, every page that shows one of them: the event's own page,
-// and unless only its body changed, its neighbours' and those that list
+// and unless only its body, or how its file spells its terms, changed
+// (content.Edit.BodyOnly, Respelt), its neighbours' and those that list
 // it among related events, the pages of its terms, of its year and of the
 // sources it cites, and the home page; for an event given a new date (see
 // content.Edit.Moved), other terms or sources, also its new neighbours',
@@ -181,14 +182,17 @@ func (x *Renderer) Local() bool { return x.r.local() }
 // events changed. A new event's page is rendered with those (content.Edit.
 // New); a gone event's page is handed to remove, with the pages of terms
 // and years left without events, after the others are rendered, and the
-// pages of terms and years that gain their first event are rendered.
-// Every other page would render to the same bytes as before. It returns
-// the number of pages handed to emit and to remove.
+// pages of terms and years that gain their first event are rendered. A
+// term given another title (content.Edit.Retitled) has its page, its
+// events' pages, their years' pages and the home page rendered. Every
+// other page would render to the same bytes as before. It returns the
+// number of pages handed to emit and to remove.
 //
 // That list of pages is what the site's own templates show of an event.
 // Templates that show more (such as every event, or every source, on every
 // page) make Refresh decline, render nothing and return false: the whole
-// site must then be rendered again.
+// site must then be rendered again. So do edits that retitle a term when
+// Retitles is false.
 func (x *Renderer) Refresh(edits []content.Edit, emit func(name string, data []byte) error, remove func(name string) error) (int, bool, error) {
 	return x.refresh(edits, nil, emit, remove)
 }
@@ -235,8 +239,8 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 			return 0, false, fmt.Errorf("refresh %s: not an event of the site rendered", e.File)
 		}
 		want[ev.URL] = true
-		if ed.BodyOnly() {
-			continue
+		if ed.BodyOnly() || ed.Respelt() {
+			continue // a term retitled is rendered below
 		}
 		listed = append(listed, e)
 		if ed.Gone {

@@ -465,7 +465,7 @@ type Edit struct {
 	// not (see Site.RereadSource): what it shows of the source changed.
 	Cited bool
 	// Retitled are the terms no file describes that the edit gave another
-	// title (see Site.Reread), their events' and pages unchanged.
+	// title (see Site.Reread); their page names stay the same.
 	Retitled []*Term
 }
 

@@ -506,18 +506,26 @@ func TestLiveTopicSpeltOtherwise(t *testing.T) {
 	tests := []struct {
 		name, file, old, new string
 		thin                 bool
+		partial              string // partials/y.html, when one is called
 	}{
 		// First: the others write more files.
-		{"the site's templates", "events/single.html", "</article>", "</article>", true},
-		{"a related event's topics", "events/single.html", "</article>", `{{range .Related}}<p>` + topics + `</p>{{end}}</article>`, false},
-		{"a line's topics", "partials/event-line.html", "</li>", topics + `</li>`, false},
+		{"the site's templates", "events/single.html", "</article>", "</article>", true, ""},
+		{"a related event's topics", "events/single.html", "</article>", `{{range .Related}}<p>` + topics + `</p>{{end}}</article>`, false, ""},
+		{"a line's topics", "partials/event-line.html", "</li>", topics + `</li>`, false, ""},
 		{"a quoting event's topics", "sources/single.html", "</article>",
-			`{{range .Passages}}<p>{{with .Event}}` + topics + `{{end}}</p>{{end}}</article>`, false},
+			`{{range .Passages}}<p>{{with .Event}}` + topics + `{{end}}</p>{{end}}</article>`, false, ""},
+		{"a line handing its data to a partial that shows its topics", "partials/event-line.html", "</li>",
+			`{{template "partials/y.html" $}}</li>`, false, `{{with .E}}` + topics + `{{end}}`},
+		{"a related event piped through a function into an item", "events/single.html", "</article>",
+			`{{range .Related}}<ol>{{. | and true | $.EventItem}}</ol>{{end}}</article>`, false, ""},
 	}
 	thin := 0 // the files written with the site's templates
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src, cfg, out := withTemplateChangeOf(t, 320, tt.file, tt.old, tt.new)
+			if tt.partial != "" {
+				writeFile(t, filepath.Join(filepath.Dir(src), "templates", "partials", "y.html"), tt.partial)
+			}
 			live := built(t, src, cfg, out)
 			events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
 			sort.Strings(events) // in the order files are read: the first names its topics first

@@ -87,6 +87,7 @@ func (rc reach) shownWith(trees map[string]*parse.Tree, shared map[string][]*par
 	// trees are walked again until no variable is found to be one anew.
 	for n := -1; n != len(f.vars); {
 		n = len(f.vars)
+		f.read = nil // the templates called, read again with the variables found
 		for _, tr := range trees {
 			f.walk(tr.Root, false)
 		}
@@ -186,6 +187,7 @@ type reachFinder struct {
 	shared map[string][]*parse.Tree // the base layout's and the partials' templates, looked into when set (see shownWith)
 	vars   map[string]bool          // the variables ever set to a value reached, wherever they are in scope
 	names  map[string]bool          // the templates found to name a hidden field, directly or through another
+	read   map[string]bool          // the templates called that were read (see called)
 	found  bool
 }
 
@@ -215,6 +217,29 @@ func (f *reachFinder) walk(n parse.Node, in bool) {
 		if n.Pipe != nil && f.yields(n.Pipe, in) && (f.handed || f.namesHidden(n.Name, map[string]bool{})) {
 			f.found = true
 		}
+		f.called(n.Name)
+	}
+}
+
+// called reads, where only some fields may be shown (reach.only), the
+// template name that a template calls with a value that is not one
+// reached (one that is, it shows): every definition of it, the page's
+// own and those of the base layout and partials. Its data may still hold
+// one, under a field that leads to it (the dict of a partial, a quoted
+// passage).
+func (f *reachFinder) called(name string) {
+	if f.only == nil || f.read[name] {
+		return
+	}
+	if f.read == nil {
+		f.read = map[string]bool{}
+	}
+	f.read[name] = true
+	if tr := f.trees[name]; tr != nil {
+		f.walk(tr.Root, false)
+	}
+	for _, tr := range f.shared[name] {
+		f.walk(tr.Root, false)
 	}
 }
 
@@ -251,17 +276,23 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 			// written out may be any.
 			given := len(c.Args) > 2 && f.value(c.Args[2], in) ||
 				len(c.Args) <= 2 && ci > 0 && slices.ContainsFunc(p.Cmds[ci-1].Args, func(a parse.Node) bool { return f.value(a, in) })
+			var name *parse.StringNode
+			if len(c.Args) > 1 {
+				name, _ = c.Args[1].(*parse.StringNode)
+			}
 			if given {
-				var name *parse.StringNode
-				if len(c.Args) > 1 {
-					name, _ = c.Args[1].(*parse.StringNode)
-				}
 				f.found = f.found || name == nil || f.namesHidden(name.Text, map[string]bool{})
 			}
+			if f.only != nil {
+				// A partial named otherwise than by its name may be any.
+				if f.found = f.found || name == nil; name != nil {
+					f.called(name.Text)
+				}
+			}
 		}
-		// A value reached piped into a command is handed to it.
-		if f.only != nil && ci > 0 && !f.frees(c) &&
-			slices.ContainsFunc(p.Cmds[ci-1].Args, func(a parse.Node) bool { return f.value(a, in) }) {
+		// A value reached piped into a command is handed to it, through
+		// the functions that pass it on (and, index) too.
+		if f.only != nil && ci > 0 && !f.frees(c) && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in) {
 			f.found = true
 		}
 		for i, arg := range c.Args {

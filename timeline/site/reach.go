@@ -275,7 +275,7 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 			// one, the value piped into it: one whose name is not
 			// written out may be any.
 			given := len(c.Args) > 2 && f.value(c.Args[2], in) ||
-				len(c.Args) <= 2 && ci > 0 && slices.ContainsFunc(p.Cmds[ci-1].Args, func(a parse.Node) bool { return f.value(a, in) })
+				len(c.Args) <= 2 && ci > 0 && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in)
 			var name *parse.StringNode
 			if len(c.Args) > 1 {
 				name, _ = c.Args[1].(*parse.StringNode)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -139,4 +140,27 @@ func streamed(t *testing.T, x *Renderer) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestPartsShowingTheirPage renders lines that show their page's title:
+// each page must show its own, not that of the first page of its depth
+// to render the line (see partsByDepth).
+func TestPartsShowingTheirPage(t *testing.T) {
+	cfg := testConfig("")
+	cfg.Templates = templatesWith(t, "partials/event-line.html", `<i>{{.P.Title}}</i>`)
+	out, err := Render(testSite(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"actors/union-europeenne.html", "places/maroc.html", "topics/migration.html"} {
+		title := map[string]string{"actors/union-europeenne.html": "Union européenne", "places/maroc.html": "Maroc",
+			"topics/migration.html": "migration"}[page]
+		html := string(out[page])
+		if !strings.Contains(html, "<i>"+title+"</i>") {
+			t.Fatalf("%s lists no line showing its title %q", page, title)
+		}
+		if n := strings.Count(html, "<i>"); n != strings.Count(html, "<i>"+title+"</i>") {
+			t.Errorf("%s: lines show another page's title", page)
+		}
+	}
 }

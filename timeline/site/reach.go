@@ -290,9 +290,9 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 				}
 			}
 		}
-		// A value reached piped into a command is handed to it, through
-		// the functions that pass it on (and, index) too.
-		if f.only != nil && ci > 0 && !f.frees(c) && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in) {
+		// A value reached piped into a command is its last argument,
+		// handed to it as the others are (below), or put in a map.
+		if ci > 0 && (f.handed && !f.frees(c) || bag) && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in) {
 			f.found = true
 		}
 		for i, arg := range c.Args {

@@ -640,6 +640,9 @@ type readings struct {
 	once                         sync.Once
 	local, term, source, retitle bool
 	thin                         map[string]bool // see renderer.thin
+	// byDepth says that the partials the page's methods render show of
+	// the page only what is the same at a depth of page (see cachedPart).
+	byDepth bool
 }
 
 // read returns r's readings, worked out the first time.
@@ -652,7 +655,8 @@ func (r *renderer) read() *readings {
 		if !ok {
 			return
 		}
-		rd.local = r.checkLocal(parsed)
+		rd.byDepth = partsByDepth(shared)
+		rd.local = rd.byDepth && r.checkLocal(parsed)
 		rd.term = rd.local && r.checkTermLocal(parsed, shared)
 		rd.source = rd.local && r.checkSourceLocal(parsed, shared)
 		if rd.local {
@@ -689,6 +693,29 @@ func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, shared 
 		}
 	}
 	return parsed, shared, true
+}
+
+// pageOfParts is what the partials that the page's methods render
+// (TermLink, EventLine, EventRef, EventItem) may show of the page they are
+// given as .P: what is the same on every page at its depth, its links
+// (Rel, Root) and the parts the methods render themselves.
+var pageOfParts = reach{leads: set("P"), only: set("Rel", "Root", "TermLink", "EventLine", "EventRef", "EventItem"),
+	handed: true, free: set(lineFuncs...), opaque: set(countFuncs...)}
+
+// partsByDepth reports whether the partials that the page's methods
+// render show no more of their page than pageOfParts, so that each may be
+// rendered once per item and depth of page (see cachedPart): every
+// definition of each, and the templates they call. shared are the base
+// layout's and the partials' trees (parseAll).
+func partsByDepth(shared map[string][]*parse.Tree) bool {
+	for _, name := range append([]string{"partials/term-link.html"}, eventParts...) {
+		for _, tr := range shared[name] {
+			if pageOfParts.shownWith(map[string]*parse.Tree{name: tr}, shared) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // checkLocal works out local from the templates' trees (parseAll).

@@ -71,6 +71,8 @@ func TestTermLocal(t *testing.T) {
 		{"related events' actors piped through a function into a partial that shows their roles", "events/single.html",
 			`{{range .Event.Related}}{{.Actors | index | partialCached "partials/roles.html"}}{{end}}`, false,
 			[]string{"partials/roles.html", `{{range .}}{{.Role}}{{end}}`}},
+		{"the event's own actors' texts through a map piped into", "events/single.html",
+			`{{range .Event.Actors}}{{with . | dict "t"}}{{.t.Body}}{{end}}{{end}}`, false, nil},
 		{"two partials defining one template", "events/single.html",
 			`{{range .Event.Related}}{{template "roles" .Actors}}{{end}}`, false,
 			[]string{"partials/a-roles.html", `{{define "roles"}}-{{end}}`, "partials/b-roles.html", `{{define "roles"}}{{range .}}{{.Role}}{{end}}{{end}}`}},

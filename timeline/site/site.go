@@ -441,8 +441,16 @@ type partKey struct {
 }
 
 // cachedPart renders the partial name with data once per item and depth of
-// page (the partial may use only .P.Rel and .P.Root of its page).
+// page, when the partials show no more of their page than what is the
+// same at its depth (see partsByDepth); else every time.
 func (r *renderer) cachedPart(name string, item any, data part) (template.HTML, error) {
+	if !r.read().byDepth {
+		buf := itemBuffers.Get().(*bytes.Buffer)
+		defer itemBuffers.Put(buf)
+		buf.Reset()
+		err := r.base.ExecuteTemplate(buf, name, data)
+		return template.HTML(buf.String()), err
+	}
 	if r.keep {
 		if _, seen := r.roots.Load(data.P.root); !seen {
 			r.roots.Store(data.P.root, true)

@@ -25,7 +25,10 @@
 // event-line.html and event-ref.html once per term or event and depth of
 // page, as partialCached would, for a few calls less per use: pages that list
 // thousands of events make tens of thousands of such calls. EventItem
-// renders partials/event-item.html, which a preview keeps too.
+// renders partials/event-item.html, which a preview keeps too. Those
+// partials may show of their page (.P) its links (.P.Rel, .P.Root) and
+// what these methods render; one that shows more is rendered for every
+// page (see partsByDepth).
 //
 // Render returns every file in a map; Stream hands them over one by one, in
 // a fixed order, so that a writer need not hold the whole site in memory.

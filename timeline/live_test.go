@@ -572,6 +572,30 @@ func TestLiveTopicSpeltOtherwise(t *testing.T) {
 	}
 }
 
+// TestLiveItemsLinkWhole has events' items link to their place in the
+// chronology, an anchor of their year's page, and event pages list their
+// related events as items: kept once per event and depth of page across
+// kinds of pages, an item writes the link whole on every page, and the
+// site served is what a build gives, before and after an edit.
+func TestLiveItemsLinkWhole(t *testing.T) {
+	src, cfg, out := withTemplateChangeOf(t, 320, "events/single.html", "{{$.EventRef .}}", "{{$.EventItem .}}")
+	item := filepath.Join(filepath.Dir(src), "templates", "partials", "event-item.html")
+	text := readFile(t, item)
+	if !strings.Contains(text, "{{$p.Rel .URL}}") {
+		t.Fatal("the item links to no event's page")
+	}
+	writeFile(t, item, strings.Replace(text, "{{$p.Rel .URL}}", "{{$p.Rel .Where}}", 1))
+	live := built(t, src, cfg, out)
+	sameAsBuild(t, "built", src, cfg, out)
+	events, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	file := events[len(events)/2]
+	writeFile(t, file, titleLine.ReplaceAllString(readFile(t, file), `title: "$1, revu"`))
+	if _, _, err := live.Update([]string{file}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsBuild(t, "a title edited", src, cfg, out)
+}
+
 // TestLiveTemplatesReachingFar checks that templates which reach, through
 // {{with}}, {{range}} or a variable, what no digest of their page covers
 // (a neighbour's neighbour, an actor's events on a year's page, a related

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -161,6 +162,56 @@ func TestPartsShowingTheirPage(t *testing.T) {
 		}
 		if n := strings.Count(html, "<i>"); n != strings.Count(html, "<i>"+title+"</i>") {
 			t.Errorf("%s: lines show another page's title", page)
+		}
+	}
+}
+
+// TestPartsLinkWhole renders event references that link to an anchor of
+// the event's page, on that page too: rendered once per event and depth
+// of page, a reference writes its links whole, on every page alike, not
+// as an anchor of the page that rendered it first.
+func TestPartsLinkWhole(t *testing.T) {
+	cfg := testConfig("")
+	tmpls := templatesWith(t)
+	ref := string(tmpls["partials/event-ref.html"].Data)
+	tmpls["partials/event-ref.html"].Data = []byte(strings.Replace(ref, `{{$p.Rel .URL}}`, `{{$p.Rel (print .URL "#top")}}`, 1))
+	single := string(tmpls["events/single.html"].Data)
+	tmpls["events/single.html"].Data = []byte(strings.Replace(single, "</article>", `<ul class="self">{{$.EventRef .}}</ul></article>`, 1))
+	cfg.Templates = tmpls
+	for range 3 { // the pages render on every core, in any order
+		out, err := Render(testSite(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range out {
+			if !strings.HasPrefix(name, "events/") {
+				continue
+			}
+			self := `<ul class="self"><li><a href="../` + name + `#top">`
+			if !strings.Contains(string(b), self) {
+				t.Fatalf("%s does not link to itself whole: %s", name, b)
+			}
+		}
+	}
+}
+
+// TestSitePrinted prints the site whole on a page: its title, not its
+// lists, which a page's digest does not cover.
+func TestSitePrinted(t *testing.T) {
+	cfg := testConfig("")
+	cfg.Templates = templatesWith(t, "events/single.html", `{{define "title"}}{{.Site}}|{{printf "%v" .Site}}{{end}}`)
+	out, err := Render(testSite(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := regexp.MustCompile(`<h1>([^<]*)</h1>`).FindSubmatch(out["index.html"])
+	if home == nil {
+		t.Fatal("the home page has no heading")
+	}
+	title := string(home[1]) // the site's title, as the home page shows it
+	for name, b := range out {
+		if strings.HasPrefix(name, "events/") && !strings.Contains(string(b), "<title>"+title+"|"+title+"</title>") {
+			t.Errorf("%s: the site printed is not its title %q: %.300s", name, title, b)
 		}
 	}
 }

@@ -21,6 +21,8 @@ type reach struct {
 	// named in free; of those, the functions in opaque return no such
 	// value (len, eq).
 	only, free, opaque map[string]bool
+	// printed says that printing such a value whole shows it.
+	printed bool
 }
 
 // set makes a set of names.
@@ -202,6 +204,9 @@ func (f *reachFinder) walk(n parse.Node, in bool) {
 		}
 	case *parse.ActionNode:
 		f.pipe(n.Pipe, in, false)
+		if f.printed && len(n.Pipe.Decl) == 0 && f.yields(n.Pipe, in) {
+			f.found = true
+		}
 	case *parse.IfNode:
 		f.branch(&n.BranchNode, in, in)
 	case *parse.WithNode: // dot is the pipeline's value within

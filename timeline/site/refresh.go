@@ -700,7 +700,7 @@ func (r *renderer) parseAll() (parsed map[string]map[string]*parse.Tree, shared 
 // given as .P: what is the same on every page at its depth, its links
 // (Rel, Root) and the parts the methods render themselves.
 var pageOfParts = reach{leads: set("P"), only: set("Rel", "Root", "TermLink", "EventLine", "EventRef", "EventItem"),
-	handed: true, free: set(lineFuncs...), opaque: set(countFuncs...)}
+	handed: true, free: set(lineFuncs...), opaque: set(countFuncs...), printed: true}
 
 // partsByDepth reports whether the partials that the page's methods
 // render show no more of their page than pageOfParts, so that each may be

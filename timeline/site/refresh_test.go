@@ -112,6 +112,8 @@ func TestLocal(t *testing.T) {
 		{"a line that shows its page's own event", "partials/event-line.html", `{{with .P.Event}}{{len .Topics}}{{end}}`, false},
 		{"an item that shows its page's finder", "partials/event-item.html", `{{range .P.Browse}}<b>{{len .Terms}}</b>{{end}}`, false},
 		{"a link that hands its page to a template", "partials/term-link.html", `{{template "partials/date.html" .P}}`, false},
+		{"a line that prints its page", "partials/event-line.html", `{{with .P}}{{.}}{{end}}`, false},
+		{"a link that prints its page's data", "partials/term-link.html", `{{.P}}`, false},
 		{"a line that links through its page", "partials/event-line.html", `{{with .P}}{{.Rel "index.html"}}{{.Root}}{{end}}`, true},
 		{"a neighbour's neighbour through a map piped into", "events/single.html",
 			`{{with .Event.Prev}}{{with . | dict "e"}}{{with .e.Prev}}{{.Title}}{{end}}{{end}}{{end}}`, false},

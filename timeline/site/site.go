@@ -51,6 +51,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -110,8 +111,9 @@ type page struct {
 	Year   *yearView
 	Source *sourceView
 
-	root string // what leads back to the site's root
-	r    *renderer
+	root   string // what leads back to the site's root
+	r      *renderer
+	asPart *page // the page as the partials of its methods see it (see forParts)
 }
 
 // Rel returns the link from this page to the output path to (which may end
@@ -128,6 +130,22 @@ func (p *page) Rel(to string) string {
 // or "/" on the 404 page of a site with a base URL.
 func (p *page) Root() string { return p.root }
 
+// forParts returns the page as the partials of its methods see it when
+// they are rendered once per item and depth of page (see cachedPart): a
+// link to any page, this one too, is written whole by Rel, as it must
+// read alike on every page of that depth.
+func (p *page) forParts() *page {
+	if !p.r.read().byDepth {
+		return p // rendered for every page
+	}
+	if p.asPart == nil {
+		whole := *p
+		whole.Path, whole.asPart = "", nil
+		p.asPart = &whole
+	}
+	return p.asPart
+}
+
 // part is what the partials called through the page's methods below get:
 // the page as .P and the event as .E or the term as .T, as a dict would
 // give them.
@@ -143,13 +161,13 @@ type part struct {
 // (dict "P" $p "T" .) .Slug $p.Root}} at a fraction of the cost, which
 // counts on pages listing thousands of events.
 func (p *page) TermLink(t *termView) (template.HTML, error) {
-	return p.r.cachedPart("partials/term-link.html", t, part{P: p, T: t})
+	return p.r.cachedPart("partials/term-link.html", t, part{P: p.forParts(), T: t})
 }
 
 // EventLine renders partials/event-line.html for e, once per event and
 // depth of page.
 func (p *page) EventLine(e *eventView) (template.HTML, error) {
-	return p.r.cachedPart("partials/event-line.html", e, part{P: p, E: e})
+	return p.r.cachedPart("partials/event-line.html", e, part{P: p.forParts(), E: e})
 }
 
 // EventItem renders partials/event-item.html for e, as a year's page and
@@ -158,7 +176,7 @@ func (p *page) EventLine(e *eventView) (template.HTML, error) {
 // renders each item once anyway; a preview (Renderer.Remember) keeps them,
 // so that after an edit a year's page renders only the edited event's.
 func (p *page) EventItem(e *eventView) (template.HTML, error) {
-	data := part{P: p, E: e, Home: true}
+	data := part{P: p.forParts(), E: e, Home: true}
 	if !p.r.keep {
 		buf := itemBuffers.Get().(*bytes.Buffer)
 		defer itemBuffers.Put(buf)
@@ -175,7 +193,7 @@ var itemBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // EventRef renders partials/event-ref.html for e, once per event and depth
 // of page.
 func (p *page) EventRef(e *eventView) (template.HTML, error) {
-	return p.r.cachedPart("partials/event-ref.html", e, part{P: p, E: e})
+	return p.r.cachedPart("partials/event-ref.html", e, part{P: p.forParts(), E: e})
 }
 
 // siteView is the site as every page sees it.
@@ -194,6 +212,13 @@ type siteView struct {
 	Sources     []*sourceView
 	Exports     []struct{ Path, Type, Label string }
 }
+
+// String is the site's title: the site printed whole ({{.Site}}) shows
+// that, not its lists, which only the home page may show.
+func (sv *siteView) String() string { return sv.Title }
+
+// Format prints String whatever the verb.
+func (sv *siteView) Format(f fmt.State, _ rune) { io.WriteString(f, sv.String()) }
 
 // homeView is what only the home page shows.
 type homeView struct {

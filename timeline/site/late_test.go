@@ -215,3 +215,30 @@ func TestSitePrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintedWhole prints a page and a part whole: they show the page's
+// path and the part's event, the same at every render, not addresses.
+func TestPrintedWhole(t *testing.T) {
+	cfg := testConfig("")
+	cfg.Templates = templatesWith(t, "partials/event-line.html", `<i>{{$}}</i>`,
+		"events/single.html", `{{define "title"}}{{.}}{{end}}`)
+	first, err := Render(testSite(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Render(testSite(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range first {
+		if !bytes.Equal(b, again[name]) {
+			t.Errorf("%s differs from one render to the next", name)
+		}
+		if strings.HasPrefix(name, "events/") && !strings.Contains(string(b), "<title>"+name+"</title>") {
+			t.Errorf("%s: the page printed is not its path", name)
+		}
+	}
+	if !regexp.MustCompile(`<i>events/[^<]+\.md</i>`).Match(first["actors/union-europeenne.html"]) {
+		t.Errorf("an actor's lines do not print their events' files: %s", first["actors/union-europeenne.html"])
+	}
+}

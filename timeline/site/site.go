@@ -146,6 +146,13 @@ func (p *page) forParts() *page {
 	return p.asPart
 }
 
+// String is the page's output path: a page printed whole ({{.}}, printf
+// with any verb but %p) shows that, not the addresses of what it holds.
+func (p *page) String() string { return p.Path }
+
+// Format prints String whatever the verb.
+func (p *page) Format(f fmt.State, _ rune) { io.WriteString(f, p.String()) }
+
 // part is what the partials called through the page's methods below get:
 // the page as .P and the event as .E or the term as .T, as a dict would
 // give them.
@@ -155,6 +162,21 @@ type part struct {
 	T    *termView
 	Home bool
 }
+
+// String is what the part is of, printed: the event (its file) or the
+// term (its title), the same on every page.
+func (pt part) String() string {
+	if pt.E != nil {
+		return fmt.Sprint(pt.E)
+	}
+	if pt.T != nil {
+		return fmt.Sprint(pt.T.Term)
+	}
+	return ""
+}
+
+// Format prints String whatever the verb.
+func (pt part) Format(f fmt.State, _ rune) { io.WriteString(f, pt.String()) }
 
 // TermLink renders partials/term-link.html for t, once per term and depth
 // of page: {{$p.TermLink .}} is {{partialCached "partials/term-link.html"

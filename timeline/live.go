@@ -42,10 +42,11 @@ import (
 //     event that becomes a draft goes, a draft that becomes an event
 //     comes. A save Reread does not take as a whole (a file renamed or
 //     moved, several files naming other terms) is read again one file at
-//     a time. Reread declines a few changes (a topic's new title, a file
-//     read under two names), which go the next way, as does a save of
-//     several files of which one declines before any was taken in; when
-//     one declines after others were, the whole site is built again;
+//     a time. Reread declines a few changes (a topic's new title when the
+//     templates may show it on other pages, a file read under two names),
+//     which go the next way, as does a save of several files of which one
+//     declines before any was taken in; when one declines after others
+//     were, the whole site is built again;
 //   - an actor's or a place's file that keeps the term's names (its title
 //     and aliases) is read again alone (content.Site.RereadTerm), and only
 //     the term's page is rendered (site.Renderer.RefreshTerm), with its
@@ -224,10 +225,6 @@ const eachAtMost = 16
 // holds those changes, and neither it nor the renderer's views tell what
 // the disk holds.
 func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, taken int, err error) {
-	gone := func(f string) bool {
-		_, err := os.Lstat(filepath.Join(l.dir, filepath.FromSlash(f)))
-		return errors.Is(err, fs.ErrNotExist)
-	}
 	// Only event files may be taken in so, a few at a time; any other, or
 	// many (a branch checked out), are for a new load, before anything
 	// changes: each file read again alone goes through every event.
@@ -239,16 +236,15 @@ func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, take
 			return nil, false, 0, nil
 		}
 	}
-	ordered := slices.Clone(files)
-	slices.SortStableFunc(ordered, func(a, b string) int {
-		switch ga, gb := gone(a), gone(b); {
-		case ga && !gb:
-			return -1
-		case gb && !ga:
-			return 1
+	var ordered, there []string
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(l.dir, filepath.FromSlash(f))); errors.Is(err, fs.ErrNotExist) {
+			ordered = append(ordered, f)
+		} else {
+			there = append(there, f)
 		}
-		return 0
-	})
+	}
+	ordered = append(ordered, there...) // those gone first
 	for _, f := range ordered {
 		ed, fits, err := l.site.Reread(l.fsys, []string{f}, l.pages.Retitles())
 		if err != nil || !fits {

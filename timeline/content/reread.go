@@ -371,9 +371,10 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 		names = now.names
 	}
 	plan, ok := s.nameTerms(was, names, retitle)
+	retitled := plan.retitled()
 	// A draft that comes, changes or goes makes no edit to list a term
 	// retitled in.
-	if !ok || len(plan.retitled()) > 0 && old == nil && (now == nil || now.Draft) {
+	if !ok || len(retitled) > 0 && old == nil && (now == nil || now.Draft) {
 		return nil, false, nil, true
 	}
 	s.apply(plan)
@@ -387,7 +388,7 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 		for src := range old.sources() {
 			src.Citations = drop(src.Citations, old)
 		}
-		edits = append(edits, Edit{Event: old, Was: *old, Gone: true, Retitled: plan.retitled()})
+		edits = append(edits, Edit{Event: old, Was: *old, Gone: true, Retitled: retitled})
 	}
 	if draft != nil {
 		if delete(s.drafts, name); len(s.drafts) == 0 {
@@ -413,7 +414,7 @@ func (s *Site) swap(fsys fs.FS, name string, old *Event, byID map[string]*Source
 			}
 			edits = append(edits, Edit{Event: now, New: true})
 			if old == nil {
-				edits[len(edits)-1].Retitled = plan.retitled()
+				edits[len(edits)-1].Retitled = retitled
 			}
 		}
 	}
@@ -475,25 +476,25 @@ func (ed Edit) Moved() bool { return !ed.New && !ed.Gone && ed.Was.Date != ed.Ev
 
 // BodyOnly reports whether the edit changed nothing but the event's body,
 // which only the event's own page shows.
-func (ed Edit) BodyOnly() bool {
-	if ed.New || ed.Gone || ed.Cited {
-		return false
-	}
-	was := ed.Was
-	was.Body, was.BodyLine = ed.Event.Body, ed.Event.BodyLine
-	return reflect.DeepEqual(was, *ed.Event)
-}
+func (ed Edit) BodyOnly() bool { return ed.sameBut(false) }
 
 // Respelt reports whether the edit changed nothing but the event's body
 // and how its file spells the actors, places and topics it names, which
 // stay the same: the pages show what they did but for its body, and the
 // titles of the terms the edit gave another (Retitled).
-func (ed Edit) Respelt() bool {
+func (ed Edit) Respelt() bool { return ed.sameBut(true) }
+
+// sameBut reports whether the event is what it was but for its body and,
+// with names, how its file spells the terms it names.
+func (ed Edit) sameBut(names bool) bool {
 	if ed.New || ed.Gone || ed.Cited {
 		return false
 	}
 	was := ed.Was
-	was.Body, was.BodyLine, was.names = ed.Event.Body, ed.Event.BodyLine, ed.Event.names
+	was.Body, was.BodyLine = ed.Event.Body, ed.Event.BodyLine
+	if names {
+		was.names = ed.Event.names
+	}
 	return reflect.DeepEqual(was, *ed.Event)
 }
 

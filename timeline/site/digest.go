@@ -191,6 +191,11 @@ var (
 	countFuncs  = []string{"not", "len", "eq", "ne"}
 )
 
+// eventOfLine is what a partial of lineMethods shows of the event it is
+// given as .E when it shows a line.
+var eventOfLine = reach{leads: set("E"), keeps: set("Event"), only: lineFields, handed: true,
+	free: set(lineFuncs...), opaque: set(countFuncs...)}
+
 // thinOf are, for each kind of page that lists or links to events, the
 // fields that lead to them (see local for the other ways, which it
 // refuses).
@@ -218,21 +223,15 @@ func (r *renderer) thin() map[string]bool { return r.read().thin }
 func checkThin(parsed map[string]map[string]*parse.Tree, shared map[string][]*parse.Tree) map[string]bool {
 	free := set(lineFuncs...)
 	for method, partial := range lineMethods {
-		// The partial gets the event as .E.
-		rc := reach{leads: set("E"), keeps: set("Event"), only: lineFields, handed: true,
-			free: set(lineFuncs...), opaque: set(countFuncs...)}
-		shown := len(shared[partial]) == 0
-		for _, tr := range shared[partial] {
-			shown = shown || rc.shownWith(map[string]*parse.Tree{partial: tr}, shared)
-		}
-		if !shown {
+		if len(shared[partial]) > 0 && !eventOfLine.shownInAny(partial, shared) {
 			free[method] = true
 		}
 	}
 	thin := map[string]bool{}
 	for name, leads := range thinOf {
 		if trees, ok := parsed[name]; ok {
-			rc := reach{leads: leads, keeps: set("Event"), only: lineFields, handed: true, free: free, opaque: set(countFuncs...)}
+			rc := eventOfLine
+			rc.leads, rc.free = leads, free
 			thin[name] = !rc.shownWith(trees, shared)
 		}
 	}

@@ -97,6 +97,15 @@ func (rc reach) shownWith(trees map[string]*parse.Tree, shared map[string][]*par
 	return f.found
 }
 
+// shownInAny reports whether any definition of the template name among
+// shared (the base layout's and the partials', see parseAll) shows a
+// hidden field of what rc leads to, read as shownWith reads it.
+func (rc reach) shownInAny(name string, shared map[string][]*parse.Tree) bool {
+	return slices.ContainsFunc(shared[name], func(tr *parse.Tree) bool {
+		return rc.shownWith(map[string]*parse.Tree{name: tr}, shared)
+	})
+}
+
 // parseTrees parses a template's text into the trees it defines, by name,
 // its own under name.
 func parseTrees(name, src string) (map[string]*parse.Tree, error) {
@@ -275,12 +284,13 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 		// of another file, as partialCached's data or a template's.
 		fn, _ := c.Args[0].(*parse.IdentifierNode)
 		bag := fn != nil && fn.Ident == "dict" && !out
+		// What the commands before pipe in, its last argument.
+		piped := ci > 0 && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in)
 		if fn != nil && fn.Ident == "partialCached" && f.shared != nil {
 			// A partial given a value reached, as its data or, without
 			// one, the value piped into it: one whose name is not
 			// written out may be any.
-			given := len(c.Args) > 2 && f.value(c.Args[2], in) ||
-				len(c.Args) <= 2 && ci > 0 && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in)
+			given := len(c.Args) > 2 && f.value(c.Args[2], in) || len(c.Args) <= 2 && piped
 			var name *parse.StringNode
 			if len(c.Args) > 1 {
 				name, _ = c.Args[1].(*parse.StringNode)
@@ -295,9 +305,9 @@ func (f *reachFinder) pipe(p *parse.PipeNode, in, out bool) {
 				}
 			}
 		}
-		// A value reached piped into a command is its last argument,
-		// handed to it as the others are (below), or put in a map.
-		if ci > 0 && (f.handed && !f.frees(c) || bag) && f.yields(&parse.PipeNode{Cmds: p.Cmds[:ci]}, in) {
+		// A value reached piped into a command is handed to it as the
+		// other arguments are (below), or put in a map.
+		if piped && (f.handed && !f.frees(c) || bag) {
 			f.found = true
 		}
 		for i, arg := range c.Args {

@@ -308,6 +308,7 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 	// A term's new title shows on its events' pages, the pages listing
 	// them as items, and its own.
 	var items []*content.Event
+	var links []*termView // the terms whose links change
 	views := r.termViews()
 	for _, t := range retitled {
 		tv := views[t]
@@ -319,7 +320,7 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 			return 0, false, err
 		}
 		tv.Title, tv.search = fresh.Title, fresh.search
-		r.forgetTerm(tv)
+		links = append(links, tv)
 		want[tv.URL], want["index.html"] = true, true
 		for _, ev := range tv.Events {
 			items = append(items, ev.Event)
@@ -356,7 +357,7 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 	if r.keep {
 		// What templates cached through partialCached may show the
 		// edited body; the parts of the events listed, more.
-		r.forget(append(listed, items...))
+		r.forget(append(listed, items...), links...)
 	} else {
 		r.cache = newPartCache()
 	}
@@ -566,9 +567,10 @@ func (r *renderer) reorder(moved, gone []*eventView, touched map[*termView]bool,
 // Next, about five times the sources' size.
 func (x *Renderer) Remember() { x.r.keep = true }
 
-// forget drops the cached parts of the events listed, and those that
-// templates cached through partialCached, whose variants may say anything.
-func (r *renderer) forget(events []*content.Event) {
+// forget drops the cached parts of the events listed and the links to the
+// terms, and those that templates cached through partialCached, whose
+// variants may say anything.
+func (r *renderer) forget(events []*content.Event, terms ...*termView) {
 	r.named.Range(func(key, _ any) bool {
 		r.cache.delete(key)
 		r.named.Delete(key)
@@ -580,14 +582,9 @@ func (r *renderer) forget(events []*content.Event) {
 				r.cache.delete(partKey{name, r.events[e], root.(string)})
 			}
 		}
-		return true
-	})
-}
-
-// forgetTerm drops the cached links to a term.
-func (r *renderer) forgetTerm(tv *termView) {
-	r.roots.Range(func(root, _ any) bool {
-		r.cache.delete(partKey{"partials/term-link.html", tv, root.(string)})
+		for _, tv := range terms {
+			r.cache.delete(partKey{"partials/term-link.html", tv, root.(string)})
+		}
 		return true
 	})
 }
@@ -709,10 +706,8 @@ var pageOfParts = reach{leads: set("P"), only: set("Rel", "Root", "TermLink", "E
 // layout's and the partials' trees (parseAll).
 func partsByDepth(shared map[string][]*parse.Tree) bool {
 	for _, name := range append([]string{"partials/term-link.html"}, eventParts...) {
-		for _, tr := range shared[name] {
-			if pageOfParts.shownWith(map[string]*parse.Tree{name: tr}, shared) {
-				return false
-			}
+		if pageOfParts.shownInAny(name, shared) {
+			return false
 		}
 	}
 	return true

@@ -200,17 +200,22 @@ func (p *page) EventLine(e *eventView) (template.HTML, error) {
 func (p *page) EventItem(e *eventView) (template.HTML, error) {
 	data := part{P: p.forParts(), E: e, Home: true}
 	if !p.r.keep {
-		buf := itemBuffers.Get().(*bytes.Buffer)
-		defer itemBuffers.Put(buf)
-		buf.Reset()
-		err := p.r.base.ExecuteTemplate(buf, "partials/event-item.html", data)
-		return template.HTML(buf.String()), err
+		return p.r.part("partials/event-item.html", data)
 	}
 	return p.r.cachedPart("partials/event-item.html", e, data)
 }
 
-// itemBuffers are where EventItem renders items it does not keep.
-var itemBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// part renders the partial name with data, kept nowhere.
+func (r *renderer) part(name string, data part) (template.HTML, error) {
+	buf := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(buf)
+	buf.Reset()
+	err := r.base.ExecuteTemplate(buf, name, data)
+	return template.HTML(buf.String()), err
+}
+
+// partBuffers are where part renders.
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // EventRef renders partials/event-ref.html for e, once per event and depth
 // of page.
@@ -495,11 +500,7 @@ type partKey struct {
 // same at its depth (see partsByDepth); else every time.
 func (r *renderer) cachedPart(name string, item any, data part) (template.HTML, error) {
 	if !r.read().byDepth {
-		buf := itemBuffers.Get().(*bytes.Buffer)
-		defer itemBuffers.Put(buf)
-		buf.Reset()
-		err := r.base.ExecuteTemplate(buf, name, data)
-		return template.HTML(buf.String()), err
+		return r.part(name, data)
 	}
 	if r.keep {
 		if _, seen := r.roots.Load(data.P.root); !seen {

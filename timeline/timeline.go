@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"sync"
 
 	"frise/timeline/content"
@@ -40,7 +41,19 @@ type Config struct {
 }
 
 func (cfg Config) site() site.Config {
-	return site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static}
+	return site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static, Minify: true}
+}
+
+// pagesTo returns what hands the files of a site to st: the pages, which
+// the renderer minifies (see site.Config.Minify), as they are, and the
+// other files to be minified by their kind.
+func pagesTo(st *publish.Stage) func(name string, data []byte) error {
+	return func(name string, data []byte) error {
+		if path.Ext(name) == ".html" {
+			return st.Put(name, data)
+		}
+		return st.Add(name, data)
+	}
 }
 
 func (cfg Config) export() export.Config {
@@ -51,7 +64,8 @@ func (cfg Config) export() export.Config {
 func Load(contentFS fs.FS) (*content.Site, error) { return content.Load(contentFS) }
 
 // Render returns every file of the site, keyed by its slash path in the
-// output: the pages, the static files, the feeds and the exports.
+// output: the pages, the static files, the feeds and the exports. The
+// pages are minified, as Publish writes them; the other files are not yet.
 func Render(s *content.Site, cfg Config) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	// The pages, the feeds and each data export arrive from goroutines of
@@ -85,7 +99,7 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// Abort is a no-op once committed: on a panic below, the staging
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
-	n, err := each(s, cfg, nil, st.Add, st.Create)
+	n, err := each(s, cfg, nil, pagesTo(st), st.Create)
 	if err != nil {
 		return 0, err
 	}

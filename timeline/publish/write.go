@@ -84,6 +84,7 @@ type Stage struct {
 type stagedFile struct {
 	name string
 	data []byte
+	done bool // written as it is: see Put
 }
 
 // Begin takes the lock on dir's parent, clears what killed builds left
@@ -160,7 +161,7 @@ func (st *Stage) writer() {
 		full := filepath.Join(st.stage, filepath.FromSlash(f.name))
 		err := st.mkdir(filepath.Dir(full))
 		if err == nil {
-			err = st.write(&b, f.name, full, f.data)
+			err = st.write(&b, f, full)
 		}
 		if len(f.data) > bigFile {
 			// Keep no buffers the size of the largest export for the
@@ -177,13 +178,26 @@ func (st *Stage) writer() {
 	}
 }
 
-// write minifies data and writes it at full, the staging path of name,
-// and records it in the manifest. When the manifest says that the site
-// being replaced holds, untouched, what the same bytes minified to, that
-// file is shared as it is, without minifying again.
-func (st *Stage) write(b *buffers, name, full string, data []byte) error {
-	s := sum(data)
+// write writes f at full, the staging path of its name. A file not done
+// is minified first and recorded in the manifest; when the manifest says
+// that the site being replaced holds, untouched, what the same bytes
+// minified to, that file is shared as it is, without minifying again.
+func (st *Stage) write(b *buffers, f stagedFile, full string) error {
+	name, data := f.name, f.data
 	old := filepath.Join(st.dir, filepath.FromSlash(name))
+	if f.done {
+		// Nothing to spare but the writing, which put spares when the
+		// previous site holds the same bytes; the manifest is for files
+		// to minify.
+		if st.inPlace {
+			if b.same(full, data) {
+				return nil
+			}
+			return replaceFile(full, data)
+		}
+		return put(b, old, full, data)
+	}
+	s := sum(data)
 	if st.inPlace {
 		// Read while the first pages render, not before.
 		st.prevOnce.Do(func() { st.prev = readManifest(st.dir) })
@@ -290,7 +304,18 @@ func (st *Stage) Add(name string, data []byte) error {
 	if err := st.claim(name); err != nil {
 		return err
 	}
-	st.work <- stagedFile{name, data}
+	st.work <- stagedFile{name, data, false}
+	return nil
+}
+
+// Put is Add for a file already as small as it will be, such as a page
+// rendered from templates minified once when they were read: it is
+// written as it is.
+func (st *Stage) Put(name string, data []byte) error {
+	if err := st.claim(name); err != nil {
+		return err
+	}
+	st.work <- stagedFile{name, data, true}
 	return nil
 }
 

@@ -32,6 +32,20 @@ func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	return template.HTML(frenchHTML(buf.String())), nil
 }
 
+// markdown renders src as markdown does, minified when the templates are
+// (see preminify): a body is rendered once for every page that shows it.
+func (r *renderer) markdown(src string) (template.HTML, error) {
+	h, err := markdown(r.md, src)
+	if err != nil || r.minify != minifyTemplates || h == "" {
+		return h, err
+	}
+	small, err := r.mf.Minify("body.html", []byte(h))
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(small), nil
+}
+
 // bufWriter is a strings.Builder goldmark writes into directly: without
 // the methods it adds, goldmark would put a 4 KB bufio.Writer of its own in
 // front of it for every body it renders. A builder, unlike a bytes.Buffer,

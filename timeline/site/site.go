@@ -49,7 +49,9 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"frise/timeline/publish"
 	"html/template"
 	"io"
 	"io/fs"
@@ -76,6 +78,9 @@ type Config struct {
 	Templates fs.FS
 	// Static is the static/ tree, copied under static/.
 	Static fs.FS
+	// Minify has the pages and the static HTML files handed over
+	// minified; other static files are handed over as they are.
+	Minify bool
 }
 
 // Exports are the files other packages write beside the pages, which the
@@ -295,6 +300,8 @@ type renderer struct {
 	// events finds the view of each event, for Refresh.
 	events map[*content.Event]*eventView
 	emit   func(name string, data []byte) error
+	minify minifyMode
+	mf     *publish.Minifier // with minify
 
 	// base holds the base layout and the partials, for partialCached;
 	// cache holds what partialCached rendered, by its key.
@@ -354,10 +361,33 @@ var kindTemplates = []string{"index.html", "404.html", "events/single.html",
 	"years/single.html", "sources/single.html"}
 
 // parseTemplates reads the base, the partials and each page template once.
+// With Config.Minify, it minifies their text as it reads it (see
+// preminify), or, when it cannot, has each page minified once rendered.
 func (r *renderer) parseTemplates() error {
 	if r.cfg.Templates == nil {
 		return fmt.Errorf("render: no templates given")
 	}
+	if !r.cfg.Minify {
+		r.minify = minifyNone
+		return r.parseSet(nil)
+	}
+	r.mf = publish.NewMinifier()
+	r.minify = minifyTemplates
+	if r.parseSet(r.mf) == nil {
+		return nil
+	}
+	// A template that cannot be minified, or one that does not parse:
+	// the templates as written say which, and where.
+	r.minify = minifyPages
+	return r.parseSet(nil)
+}
+
+// errPremin says that a template's text could not be minified.
+var errPremin = errors.New("cannot be minified around its actions")
+
+// parseSet parses the templates, their text minified by mf when it is
+// not nil.
+func (r *renderer) parseSet(mf *publish.Minifier) error {
 	r.sources = map[string]string{}
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(r.cfg.Templates, name)
@@ -367,13 +397,28 @@ func (r *renderer) parseTemplates() error {
 		r.sources[name] = string(b)
 		return string(b), nil
 	}
+	// parse parses src as the template name of set; the readings of the
+	// templates read r.sources, the text as written.
+	parse := func(set *template.Template, name, src string) error {
+		if mf != nil {
+			small, ok := preminify(mf, src)
+			if !ok {
+				return fmt.Errorf("templates/%s %w", name, errPremin)
+			}
+			src = small
+		}
+		if _, err := set.New(name).Parse(src); err != nil {
+			return fmt.Errorf("templates/%w", err)
+		}
+		return nil
+	}
 	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached})
 	src, err := read("_default/baseof.html")
 	if err != nil {
 		return err
 	}
-	if _, err := base.New("_default/baseof.html").Parse(src); err != nil {
-		return fmt.Errorf("templates/%w", err)
+	if err := parse(base, "_default/baseof.html", src); err != nil {
+		return err
 	}
 	partials, err := fs.Glob(r.cfg.Templates, "partials/*.html")
 	if err != nil {
@@ -385,9 +430,8 @@ func (r *renderer) parseTemplates() error {
 			return err
 		}
 		// A partial's final newline would end up inside the element that calls it.
-		src = strings.TrimRight(src, "\n")
-		if _, err := base.New(name).Parse(src); err != nil {
-			return fmt.Errorf("templates/%w", err)
+		if err := parse(base, name, strings.TrimRight(src, "\n")); err != nil {
+			return err
 		}
 	}
 	r.tmpls = make(map[string]*template.Template)
@@ -403,8 +447,8 @@ func (r *renderer) parseTemplates() error {
 		if err != nil {
 			return err
 		}
-		if _, err := t.New(name).Parse(src); err != nil {
-			return fmt.Errorf("templates/%w", err)
+		if err := parse(t, name, src); err != nil {
+			return err
 		}
 		r.tmpls[name] = t
 	}
@@ -668,6 +712,9 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, p *page) ([]byte, err
 	if err := t.ExecuteTemplate(buf, "_default/baseof.html", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
+	if r.minify == minifyPages {
+		return r.mf.Minify(p.Path, buf.Bytes())
+	}
 	return bytes.Clone(buf.Bytes()), nil
 }
 
@@ -686,6 +733,11 @@ func (r *renderer) static() error {
 		b, err := fs.ReadFile(r.cfg.Static, name)
 		if err != nil {
 			return err
+		}
+		if r.minify != minifyNone && path.Ext(name) == ".html" {
+			if b, err = r.mf.Minify(name, b); err != nil {
+				return fmt.Errorf("static/%s: %w", name, err)
+			}
 		}
 		return r.emit("static/"+name, b)
 	})

@@ -1,0 +1,249 @@
+package site
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"frise/timeline/publish"
+)
+
+// Pages are minified once, in their templates: the text of each template
+// is minified when it is read, around its actions, so that executing it
+// writes a minified page and the pages need not be parsed again to be
+// minified (at 10,000 events, 175 MB of HTML, a fifth of a build's
+// processor time). What the actions write is left as html/template
+// escapes it, and Markdown bodies are minified once per event, so the
+// pages come out within a few hundred bytes a megabyte of the same pages
+// minified whole.
+//
+// A template is minified that way only when that is known to keep what
+// it does:
+//   - its actions come out of the minifier byte for byte as they went in,
+//     in the same order;
+//   - an element whose text is kept as written (script, style, pre,
+//     textarea) and holds an action is left as it is: the minifier would
+//     collapse the spaces in it around the action it cannot see into;
+//   - each action starts on the line and at the column it had, so that an
+//     error names the line and column of the template as written: the
+//     room minifying made is taken up by newlines and spaces inside the
+//     action, after its opening delimiter, where they write nothing.
+//
+// When any template cannot be minified so, none is, and each page is
+// minified whole once rendered, as before.
+
+// minifyMode says how the pages a renderer hands over are minified.
+type minifyMode int
+
+const (
+	minifyNone      minifyMode = iota // handed over as the templates make them
+	minifyTemplates                   // the templates' text minified once (see preminify)
+	minifyPages                       // each page minified once rendered
+)
+
+// action is the place of one {{…}} in a template's text.
+type action struct {
+	start, body, end int  // the opening delimiter, what follows it and its trim marker, and past the closing one
+	comment          bool // {{/* … */}}, which may not start with spaces
+}
+
+// actions finds the actions of a template's text as text/template reads
+// them: from "{{" to the next "}}" outside a string, a raw string or a
+// character constant, and from "{{/*" to "*/}}". It reports false for a
+// text text/template would not parse, such as an action left open.
+func actions(src string) ([]action, bool) {
+	var as []action
+	for i := 0; ; {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			return as, true
+		}
+		a := action{start: i + j, body: i + j + 2}
+		if len(src) > a.body+1 && src[a.body] == '-' && isSpace(src[a.body+1]) {
+			a.body += 2
+		}
+		k := a.body
+		if strings.HasPrefix(src[k:], "/*") {
+			e := strings.Index(src[k+2:], "*/")
+			if e < 0 {
+				return nil, false
+			}
+			k += 2 + e + 2
+			a.comment = true
+		}
+		end := closing(src, k)
+		if end < 0 {
+			return nil, false
+		}
+		a.end = end
+		as = append(as, a)
+		i = end
+	}
+}
+
+// closing returns the offset past the "}}" that ends the action whose
+// text goes on at src[i:], or -1.
+func closing(src string, i int) int {
+	for i < len(src) {
+		switch c := src[i]; c {
+		case '}':
+			if strings.HasPrefix(src[i:], "}}") {
+				return i + 2
+			}
+			i++
+		case '`':
+			e := strings.IndexByte(src[i+1:], '`')
+			if e < 0 {
+				return -1
+			}
+			i += 1 + e + 1
+		case '"', '\'':
+			i++
+			for i < len(src) && src[i] != c {
+				if src[i] == '\\' {
+					i++
+				} else if src[i] == '\n' {
+					return -1
+				}
+				i++
+			}
+			if i >= len(src) {
+				return -1
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return -1
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// rawOpen finds where an element whose text is kept as written starts.
+var rawOpen = regexp.MustCompile(`(?i)<(script|style|pre|textarea)[\s/>]`)
+
+// inAction reports whether offset i lies inside one of as.
+func inAction(as []action, i int) bool {
+	for _, a := range as {
+		if a.start <= i && i < a.end {
+			return true
+		}
+	}
+	return false
+}
+
+// preminify returns the text of a template minified by mf as explained
+// above, or false when it cannot be.
+func preminify(mf *publish.Minifier, src string) (string, bool) {
+	as, ok := actions(src)
+	if !ok {
+		return "", false
+	}
+	// Set the elements kept as written aside, each behind a comment the
+	// minifier leaves alone.
+	var kept []string
+	var b strings.Builder
+	last := 0
+	for _, m := range rawOpen.FindAllStringSubmatchIndex(src, -1) {
+		if m[0] < last || inAction(as, m[0]) {
+			continue
+		}
+		name := strings.ToLower(src[m[2]:m[3]])
+		end := -1
+		for from := m[1]; end < 0; {
+			k := strings.Index(strings.ToLower(src[from:]), "</"+name)
+			if k < 0 {
+				return "", false // left open: let the page's minifier make sense of it
+			}
+			if inAction(as, from+k) {
+				from += k + 2
+				continue
+			}
+			gt := strings.IndexByte(src[from+k:], '>')
+			if gt < 0 {
+				return "", false
+			}
+			end = from + k + gt + 1
+		}
+		holds := false
+		for _, a := range as {
+			holds = holds || m[0] <= a.start && a.start < end
+		}
+		if !holds {
+			continue
+		}
+		b.WriteString(src[last:m[0]])
+		fmt.Fprintf(&b, "{{/*frise:%d*/}}", len(kept))
+		kept = append(kept, src[m[0]:end])
+		last = end
+	}
+	b.WriteString(src[last:])
+	small, err := mf.Template([]byte(b.String()))
+	if err != nil {
+		return "", false
+	}
+	out := string(small)
+	for i, k := range kept {
+		mark := fmt.Sprintf("{{/*frise:%d*/}}", i)
+		if strings.Count(out, mark) != 1 {
+			return "", false
+		}
+		out = strings.Replace(out, mark, k, 1)
+	}
+	got, ok := actions(out)
+	if !ok || len(got) != len(as) {
+		return "", false
+	}
+	for i, a := range as {
+		if out[got[i].start:got[i].end] != src[a.start:a.end] {
+			return "", false
+		}
+	}
+	return placed(src, as, out, got)
+}
+
+// placed returns out with each of its actions, got, moved to the line and
+// column its counterpart in src, as, starts at, by newlines and spaces
+// after the opening delimiter; false when an action would have to move
+// back, or is a comment not where it was (a comment cannot start with
+// spaces; it writes nothing and fails nothing, but the actions after it
+// must still find their places).
+func placed(src string, as []action, out string, got []action) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(src))
+	line, col := 1, 0 // where b's end is
+	write := func(s string) {
+		b.WriteString(s)
+		if n := strings.Count(s, "\n"); n > 0 {
+			line += n
+			col = len(s) - strings.LastIndexByte(s, '\n') - 1
+		} else {
+			col += len(s)
+		}
+	}
+	wantLine, from := 1, 0 // src's line at offset from
+	last := 0
+	for i, a := range got {
+		o := as[i]
+		wantLine += strings.Count(src[from:o.body], "\n")
+		from = o.body
+		wantCol := o.body - strings.LastIndexByte(src[:o.body], '\n') - 1
+		write(out[last:a.body])
+		switch {
+		case line == wantLine && col == wantCol:
+		case a.comment:
+			// Left where it lands; what follows finds its place anyway.
+		case line < wantLine:
+			write(strings.Repeat("\n", wantLine-line) + strings.Repeat(" ", wantCol))
+		case line == wantLine && col < wantCol:
+			write(strings.Repeat(" ", wantCol-col))
+		default:
+			return "", false
+		}
+		write(out[a.body:a.end])
+		last = a.end
+	}
+	write(out[last:])
+	return b.String(), true
+}

@@ -123,6 +123,18 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // rawOpen finds where an element whose text is kept as written starts.
 var rawOpen = regexp.MustCompile(`(?i)<(script|style|pre|textarea)[\s/>]`)
 
+// asciiLower returns s with its ASCII capitals in lower case, and every
+// other byte as it is.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // inAction reports whether offset i lies inside one of as.
 func inAction(as []action, i int) bool {
 	for _, a := range as {
@@ -145,14 +157,15 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 	var kept []string
 	var b strings.Builder
 	last := 0
+	lower := asciiLower(src) // tags' names are ASCII, and offsets stay
 	for _, m := range rawOpen.FindAllStringSubmatchIndex(src, -1) {
 		if m[0] < last || inAction(as, m[0]) {
 			continue
 		}
-		name := strings.ToLower(src[m[2]:m[3]])
+		name := lower[m[2]:m[3]]
 		end := -1
 		for from := m[1]; end < 0; {
-			k := strings.Index(strings.ToLower(src[from:]), "</"+name)
+			k := strings.Index(lower[from:], "</"+name)
 			if k < 0 {
 				return "", false // left open: let the page's minifier make sense of it
 			}

@@ -385,6 +385,15 @@ func TestLiveUpdateTemplates(t *testing.T) {
 			"sources/single.html", len(s.Sources) + 1, false},
 		{"the home page's template", edit("index.html", "{{define", "{{/* l’accueil */}}{{define"),
 			"index.html", 1, false},
+		// An action in an HTML comment, which the minifier would drop: the
+		// templates are no longer minified as they are read, and every
+		// page is rendered again, minified whole, then minified in its
+		// templates again once mended.
+		{"a template that cannot be minified as it is read",
+			edit("sources/single.html", "passages cités", "passages cités<!-- {{/* x */}} -->"),
+			"sources/single.html", pages, false},
+		{"the same, mended", edit("sources/single.html", "passages cités<!-- {{/* x */}} -->", "passages cités"),
+			"sources/single.html", pages, false},
 		{"a template that does not parse", edit("years/single.html", "{{define", "{{define \"x\"}}{{end}}{{if}}{{define"),
 			"years/single.html", -1, true},
 		{"the same, mended", edit("years/single.html", "{{define \"x\"}}{{end}}{{if}}{{define", "{{define"),

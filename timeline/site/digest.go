@@ -282,13 +282,15 @@ func (d *digester) start() *digest {
 }
 
 // siteDigest covers what every page shows of the site, and the templates
-// every page is made with: the base layout and the partials. Each kind of
-// page's own template is in that page's digest.
+// every page is made with: the base layout and the partials, and how they
+// minify (a page template that cannot be minified as it is read has every
+// page minified whole). Each kind of page's own template is in that page's
+// digest.
 func (d *digester) siteDigest() uint64 {
 	var h digest
 	v := d.r.view
 	d.strs(&h, v.Title, v.Description, v.Language, v.Locale, string(v.Intro), d.r.cfg.BaseURL,
-		typedValue(v.Params), strconv.FormatBool(d.r.split()))
+		typedValue(v.Params), strconv.FormatBool(d.r.split()), strconv.Itoa(int(d.r.minify)))
 	for _, x := range v.Exports {
 		d.strs(&h, x.Path, x.Type, x.Label)
 	}

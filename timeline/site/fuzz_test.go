@@ -165,6 +165,9 @@ func FuzzFrench(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if highMarks(s) != strings.ContainsAny(s, ";:!?«»") {
+			t.Fatalf("highMarks(%q) = %v", s, highMarks(s))
+		}
 		if !utf8.ValidString(s) {
 			return
 		}

@@ -352,6 +352,16 @@ func TestFrench(t *testing.T) {
 	}
 }
 
+// TestHighMarks checks the quick look for what French may space against
+// strings.ContainsAny, on multi-byte letters beside the marks' bytes.
+func TestHighMarks(t *testing.T) {
+	for _, s := range []string{"", "a", "a;", ":", "!x", "x?", "«", "»", "a « b", "é", "Â«", "\xc2", "\xab", "à»", "l'été", "\u00a0", "\u202f", "\xc2\xc2\xab"} {
+		if got, want := highMarks(s), strings.ContainsAny(s, ";:!?«»"); got != want {
+			t.Errorf("highMarks(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestFrenchHTML(t *testing.T) {
 	in := `<p>Un sommet : <a href="https://x.org/a:b" title="a : b">voir</a> <code>a : b</code></p>`
 	want := "<p>Un sommet\u202f: <a href=\"https://x.org/a:b\" title=\"a : b\">voir</a> <code>a : b</code></p>"

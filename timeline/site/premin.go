@@ -1,11 +1,15 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"frise/timeline/publish"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
 )
 
 // Pages are minified once, in their templates: the text of each template
@@ -19,11 +23,25 @@ import (
 //
 // A template is minified that way only when that is known to keep what
 // it does:
+//   - the minifier reads each action where text/template does (it knows
+//     strings, not comments or raw strings: a quote in either would have
+//     it read on past the action's end, into the page's markup);
 //   - its actions come out of the minifier byte for byte as they went in,
 //     in the same order;
 //   - an element whose text is kept as written (script, style, pre,
 //     textarea) and holds an action is left as it is: the minifier would
 //     collapse the spaces in it around the action it cannot see into;
+//   - the ends of the text are minified as the text next to an action
+//     is, not as the ends of a page: a partial may be written into the
+//     middle of a line;
+//   - no entity is left cut short just before an action ("&amp;" becomes
+//     "&" where the minifier sees no entity name follow, and an action may
+//     write one), no input's type is written by an action (the minifier
+//     drops an empty value but for a radio button), and no markup is one
+//     html/template writes out as text and the minifier drops (<?…>, <!…>);
+//   - html/template finds nothing wrong in the templates as written, such
+//     as an attribute left open at the end of a partial, which the
+//     minifier would mend;
 //   - each action starts on the line and at the column it had, so that an
 //     error names the line and column of the template as written: the
 //     room minifying made is taken up by newlines and spaces inside the
@@ -120,8 +138,87 @@ func closing(src string, i int) int {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// rawOpen finds where an element whose text is kept as written starts.
-var rawOpen = regexp.MustCompile(`(?i)<(script|style|pre|textarea)[\s/>]`)
+// rawOpen finds where an element whose text is kept as written starts; an
+// action may follow its name.
+var rawOpen = regexp.MustCompile(`(?i)<(script|style|pre|textarea)[\s/>{]`)
+
+// minifierEnd returns the offset past the "}}" that ends the action at
+// start as the minifier reads it: up to the first "}}" outside a string
+// in double or single quotes, or the end of src.
+func minifierEnd(src string, start int) int {
+	for i := start + 2; i < len(src); {
+		switch c := src[i]; {
+		case strings.HasPrefix(src[i:], "}}"):
+			return i + 2
+		case c == '"' || c == '\'':
+			i++
+			for escape := false; i < len(src); i++ {
+				if !escape && src[i] == c {
+					break
+				}
+				escape = !escape && src[i] == '\\'
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return len(src)
+}
+
+// tagEnd returns the offset past the ">" that ends the tag whose name ends
+// at i, skipping quoted values and actions, or -1.
+func tagEnd(src string, as []action, i int) int {
+	var quote byte
+	for i < len(src) {
+		if k := actionAt(as, i); k >= 0 {
+			i = as[k].end
+			continue
+		}
+		switch c := src[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+		i++
+	}
+	return -1
+}
+
+// actionAt returns the index of the action of as that starts at i, or -1.
+func actionAt(as []action, i int) int {
+	for k, a := range as {
+		if a.start == i {
+			return k
+		}
+	}
+	return -1
+}
+
+// closingTag returns the offsets of the end tag of the element name
+// whose text starts at from, "</name" followed by a space, "/" or ">",
+// outside any action, and past it; -1, -1 when there is none.
+func closingTag(lower string, as []action, name string, from int) (int, int) {
+	for {
+		k := strings.Index(lower[from:], "</"+name)
+		if k < 0 {
+			return -1, -1
+		}
+		at, after := from+k, from+k+2+len(name)
+		if after < len(lower) && strings.IndexByte(" \t\r\n\f/>", lower[after]) >= 0 && !inAction(as, at) {
+			if gt := strings.IndexByte(lower[after:], '>'); gt >= 0 {
+				return at, after + gt + 1
+			}
+			return -1, -1
+		}
+		from = at + 2
+	}
+}
 
 // asciiLower returns s with its ASCII capitals in lower case, and every
 // other byte as it is.
@@ -145,11 +242,23 @@ func inAction(as []action, i int) bool {
 	return false
 }
 
+// textStart and textEnd mark the ends of a template's text while it is
+// minified.
+const textStart, textEnd = "{{/*frise:start*/}}", "{{/*frise:end*/}}"
+
 // preminify returns the text of a template minified by mf as explained
 // above, or false when it cannot be.
 func preminify(mf *publish.Minifier, src string) (string, bool) {
 	as, ok := actions(src)
 	if !ok {
+		return "", false
+	}
+	for _, a := range as {
+		if minifierEnd(src, a.start) != a.end {
+			return "", false
+		}
+	}
+	if !plainMarkup(src) {
 		return "", false
 	}
 	// Set the elements kept as written aside, each behind a comment the
@@ -163,21 +272,13 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 			continue
 		}
 		name := lower[m[2]:m[3]]
-		end := -1
-		for from := m[1]; end < 0; {
-			k := strings.Index(lower[from:], "</"+name)
-			if k < 0 {
-				return "", false // left open: let the page's minifier make sense of it
-			}
-			if inAction(as, from+k) {
-				from += k + 2
-				continue
-			}
-			gt := strings.IndexByte(src[from+k:], '>')
-			if gt < 0 {
-				return "", false
-			}
-			end = from + k + gt + 1
+		open := tagEnd(src, as, m[3])
+		if open < 0 {
+			return "", false
+		}
+		_, end := closingTag(lower, as, name, open)
+		if end < 0 {
+			return "", false // left open: let the page's minifier make sense of it
 		}
 		holds := false
 		for _, a := range as {
@@ -192,11 +293,21 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 		last = end
 	}
 	b.WriteString(src[last:])
-	small, err := mf.Template([]byte(b.String()))
+	// The text may be written anywhere in a page, as a partial is: between
+	// two comments, which the minifier reads as actions writing it knows
+	// not what, its ends are minified as an action's surroundings are,
+	// not as a page's ends.
+	small, err := mf.Template([]byte(textStart + b.String() + textEnd))
 	if err != nil {
 		return "", false
 	}
-	out := string(small)
+	out, ok := strings.CutPrefix(string(small), textStart)
+	if !ok {
+		return "", false
+	}
+	if out, ok = strings.CutSuffix(out, textEnd); !ok {
+		return "", false
+	}
 	for i, k := range kept {
 		mark := fmt.Sprintf("{{/*frise:%d*/}}", i)
 		if strings.Count(out, mark) != 1 {
@@ -209,11 +320,54 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 		return "", false
 	}
 	for i, a := range as {
-		if out[got[i].start:got[i].end] != src[a.start:a.end] {
+		if out[got[i].start:got[i].end] != src[a.start:a.end] || cutEntity(out, got[i].start) {
 			return "", false
 		}
 	}
 	return placed(src, as, out, got)
+}
+
+// cutEntity reports whether the text before offset i ends in an "&"
+// followed by letters, digits or "#": what an action writes there could
+// end an entity.
+func cutEntity(s string, i int) bool {
+	j := i
+	for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '#') {
+		j--
+	}
+	return j > 0 && s[j-1] == '&'
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// plainMarkup reports whether the markup of src, read as the minifier
+// reads it, holds nothing that minifying the template would change
+// otherwise than minifying its pages: an input whose type an action
+// writes, and markup that html/template writes out as text but the
+// minifier drops (a bogus comment: <?…>, <!…> other than a comment or a
+// doctype).
+func plainMarkup(src string) bool {
+	l := html.NewTemplateLexer(parse.NewInputString(src), [2]string{"{{", "}}"})
+	input := false
+	for {
+		tt, data := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			return true
+		case html.StartTagToken:
+			input = strings.EqualFold(string(l.Text()), "input")
+		case html.AttributeToken:
+			if input && l.HasTemplate() && strings.EqualFold(string(l.AttrKey()), "type") {
+				return false
+			}
+		case html.CommentToken:
+			if !bytes.HasPrefix(data, []byte("<!--")) {
+				return false
+			}
+		}
+	}
 }
 
 // placed returns out with each of its actions, got, moved to the line and

@@ -51,12 +51,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"frise/timeline/publish"
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -65,6 +66,7 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/internal/parallel"
+	"frise/timeline/publish"
 )
 
 // Config says where the templates and static files are, and the address of
@@ -372,14 +374,41 @@ func (r *renderer) parseTemplates() error {
 		return r.parseSet(nil)
 	}
 	r.mf = publish.NewMinifier()
+	r.minify = minifyPages
+	if err := r.parseSet(nil); err != nil || r.escapeErr() != nil {
+		// Templates that do not parse, or that html/template finds fault
+		// with once minified or not: the templates as written say which,
+		// and where.
+		return err
+	}
 	r.minify = minifyTemplates
 	if r.parseSet(r.mf) == nil {
 		return nil
 	}
-	// A template that cannot be minified, or one that does not parse:
-	// the templates as written say which, and where.
 	r.minify = minifyPages
 	return r.parseSet(nil)
+}
+
+// escapeErr returns the first fault html/template finds in the templates,
+// as it escapes them for the first page of each kind and for each partial
+// (which the pages' methods render on their own), or nil. It executes
+// them on no data, so that nothing is written once they are escaped.
+func (r *renderer) escapeErr() error {
+	var tErr *template.Error
+	faulty := func(err error) bool { return errors.As(err, &tErr) }
+	for _, name := range slices.Sorted(maps.Keys(r.tmpls)) {
+		if err := r.tmpls[name].ExecuteTemplate(io.Discard, "_default/baseof.html", nil); faulty(err) {
+			return err
+		}
+	}
+	for _, t := range r.base.Templates() {
+		if strings.HasPrefix(t.Name(), "partials/") {
+			if err := r.base.ExecuteTemplate(io.Discard, t.Name(), nil); faulty(err) {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // errPremin says that a template's text could not be minified.

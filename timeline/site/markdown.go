@@ -32,19 +32,11 @@ func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	return template.HTML(frenchHTML(buf.String())), nil
 }
 
-// markdown renders src as markdown does, minified when the templates are
-// (see preminify): a body is rendered once for every page that shows it.
-func (r *renderer) markdown(src string) (template.HTML, error) {
-	h, err := markdown(r.md, src)
-	if err != nil || r.minify != minifyTemplates || h == "" {
-		return h, err
-	}
-	small, err := r.mf.Minify("body.html", []byte(h))
-	if err != nil {
-		return "", err
-	}
-	return template.HTML(small), nil
-}
+// markdown renders src as markdown does. It is not minified with the
+// templates: a body's spaces and entities are as goldmark writes them
+// whether a template prints it in a paragraph or in a pre (where the
+// minifier would keep them), and minifying it would spare little.
+func (r *renderer) markdown(src string) (template.HTML, error) { return markdown(r.md, src) }
 
 // bufWriter is a strings.Builder goldmark writes into directly: without
 // the methods it adds, goldmark would put a 4 KB bufio.Writer of its own in

@@ -29,8 +29,11 @@ import (
 //   - its actions come out of the minifier byte for byte as they went in,
 //     in the same order;
 //   - an element whose text is kept as written (script, style, pre,
-//     textarea) and holds an action is left as it is: the minifier would
+//     textarea…) and holds an action is left as it is: the minifier would
 //     collapse the spaces in it around the action it cannot see into;
+//     a pre or a textarea may hold no action, and a script or a style no
+//     action that may write a part minified as its template's text was
+//     (see rawSafe and binds): that part's spaces would show;
 //   - the ends of the text are minified as the text next to an action
 //     is, not as the ends of a page: a partial may be written into the
 //     middle of a line;
@@ -140,7 +143,47 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 // rawOpen finds where an element whose text is kept as written starts; an
 // action may follow its name.
-var rawOpen = regexp.MustCompile(`(?i)<(script|style|pre|textarea)[\s/>{]`)
+var rawOpen = regexp.MustCompile(`(?i)<(script|style|pre|textarea|xmp|listing|plaintext)[\s/>{]`)
+
+// writesParts finds, in an action, what may write a part minified as its
+// template's text was: a template called, a partial, or a method of a page
+// rendering one. Strings and comments are not told apart: a name in them
+// is taken for one.
+var writesParts = regexp.MustCompile(`\b(template|block|partial|partialCached|TermLink|EventLine|EventItem|EventRef)\b`)
+
+// variable finds a variable other than $ in an action.
+var variable = regexp.MustCompile(`\$[\pL_0-9]`)
+
+// rawSafe reports whether the action a, in the text of the element name,
+// kept as written, writes there what it would in a page minified whole. In
+// pre, textarea and the like, spaces show: what a partial minified writes
+// there would differ, and a value's own spaces are kept, but any action
+// is refused, the element being rare in a timeline's templates. In a
+// script or a style, a value is escaped as a string in that language: an
+// action is refused when it may write a part minified (a template called
+// there is even escaped as script), or a variable, which may hold one.
+func rawSafe(name, a string) bool {
+	if name != "script" && name != "style" {
+		return false
+	}
+	return !writesParts.MatchString(a) && !variable.MatchString(a)
+}
+
+// binds reports whether the action a may hand what writes a part on, to
+// a variable or as dot (with, range, if, an assignment), where rawSafe
+// could not tell it from a value.
+func binds(a string) bool {
+	if !writesParts.MatchString(a) {
+		return false
+	}
+	body := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(a, "{{"), "-"), " \t\r\n")
+	for _, kw := range []string{"with", "range", "if", "else"} {
+		if strings.HasPrefix(body, kw) && (len(body) == len(kw) || !isAlnum(body[len(kw)])) {
+			return true
+		}
+	}
+	return strings.Contains(a, "=")
+}
 
 // minifierEnd returns the offset past the "}}" that ends the action at
 // start as the minifier reads it: up to the first "}}" outside a string
@@ -254,7 +297,7 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 		return "", false
 	}
 	for _, a := range as {
-		if minifierEnd(src, a.start) != a.end {
+		if minifierEnd(src, a.start) != a.end || binds(src[a.start:a.end]) {
 			return "", false
 		}
 	}
@@ -276,13 +319,18 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 		if open < 0 {
 			return "", false
 		}
-		_, end := closingTag(lower, as, name, open)
+		close, end := closingTag(lower, as, name, open)
 		if end < 0 {
 			return "", false // left open: let the page's minifier make sense of it
 		}
 		holds := false
 		for _, a := range as {
-			holds = holds || m[0] <= a.start && a.start < end
+			if m[0] <= a.start && a.start < end {
+				holds = true
+				if open <= a.start && a.start < close && !rawSafe(name, src[a.start:a.end]) {
+					return "", false
+				}
+			}
 		}
 		if !holds {
 			continue

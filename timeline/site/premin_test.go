@@ -158,8 +158,17 @@ func TestPreminify(t *testing.T) {
 		// as written, the rest minified.
 		{"<p> a </p>\n<script>var a = {{.A}};  var  b = \"x  y\";</script>\n<p> b </p>",
 			"<p>a</p><script>var a = {{.A}};  var  b = \"x  y\";</script><p>b</p>"},
-		{"<P> a </P><TEXTAREA>  {{.A}}  </Textarea><p> b </p>", "<p>a</p><TEXTAREA>  {{.A}}  </Textarea><p>b</p>"},
-		{"<pre>  {{.A}}\n  b  </pre>\n<p>  c  </p>", "<pre>  {{.A}}\n  b  </pre><p>c</p>"},
+		// A pre or a textarea holding an action, where the spaces of a part
+		// minified would show, and a script or a style that may print one.
+		{"<P> a </P><TEXTAREA>  {{.A}}  </Textarea><p> b </p>", ""},
+		{"<pre>  {{.A}}\n  b  </pre>\n<p>  c  </p>", ""},
+		{"<pre class=\"{{.C}}\">  a\n  b  </pre>\n<p>  c  </p>", "<pre class=\"{{.C}}\">  a\n  b  </pre><p>c</p>"},
+		{`<script>var a = {{template "partials/x.html" .}};</script>`, ""},
+		{`<script>var a = {{$.EventLine .}};</script>`, ""},
+		{`{{$x := .A}}<script>var a = {{$x}};</script>`, ""},
+		{`{{with $.EventRef .}}<p>{{.}}</p>{{end}}`, ""},
+		{`{{$r := partialCached "partials/x.html" .}}<p>{{$r}}</p>`, ""},
+		{`<p>{{$.EventRef .}}</p>`, `<p>{{$.EventRef .}}</p>`},
 		{"<style>\na { color: red; }\n</style><p> {{.A}} </p>", "<style>a{color:red}</style><p>{{.A}}</p>"},
 		// An element's name in an action is no element.
 		{`<p>{{if eq .A "<pre>"}} x {{end}}</p>`, `<p>{{if eq .A "<pre>"}} x {{end}}</p>`},
@@ -440,6 +449,12 @@ var oddTemplates = [][]string{
 	{"partials/footer.html", `<style{{if true}} media="print"{{end}}>a::after { content: "&amp;  x{{.Site.Title}}" }</style>`},
 	{"partials/footer.html", "<pre{{if true}} class=\"x\"{{end}}>  a  &amp;  {{.Site.Title}}\n  b</pre>"},
 	{"partials/footer.html", "<pre title=\"</pre>\">  a  {{.Site.Title}}\n  b</pre>"},
+	// Parts minified written where their spaces show, or into a script.
+	{"partials/odd.html", "a\n   b  <b> c </b>", "partials/footer.html", `<pre>{{template "partials/odd.html" .}}</pre>`},
+	{"partials/odd.html", "a\n   b  <b> c </b>", "partials/footer.html", `<textarea>{{template "partials/odd.html" .}}</textarea>`},
+	{"partials/odd.html", "var a  =  \"x  y\";", "partials/footer.html", `<script>{{template "partials/odd.html" .}}</script>`},
+	{"partials/odd.html", "a\n   b  <b> c </b>", "partials/footer.html", `<pre>{{partialCached "partials/odd.html" . "k"}}</pre>`},
+	{"partials/odd.html", "a\n   b  <b> c </b>", "partials/footer.html", `{{with partialCached "partials/odd.html" . "k"}}<script>var a = {{.}};</script>{{end}}`},
 	// What matched all along.
 	{"partials/footer.html", "<p><b>{{.Site.Title}}</b>\n{{if true}}<i>y</i>{{end}}</p>"},
 	{"partials/footer.html", `<svg><text x="0"> a  {{.Site.Title}}  b </text></svg>`},
@@ -452,7 +467,7 @@ var oddTemplates = [][]string{
 	{"partials/footer.html", `<input {{if true}}disabled{{end}} checked="{{.Site.Title}}" class=" a  {{.Site.Title}} ">`},
 	{"partials/footer.html", `<p {{if true}}class="a"{{else}}class="b"{{end}} title='x'>y</p>`},
 	{"partials/footer.html", `<meta name="{{if true}}keywords{{end}}" content="a, b">`},
-	{"partials/footer.html", "<p>a \n {{- .Kind -}} \n b {{- /* c */ -}} c</p>"},
+	{"partials/footer.html", "<p>a \n {{- .Site.Title -}} \n b {{- /* c */ -}} c</p>"},
 	{"partials/footer.html", "<P> A <B> {{.Site.Title}} </B> </P><PRE> {{.Site.Title}} </PRE>"},
 	{"partials/footer.html", "<math><mi> x  {{.Site.Title}} </mi></math>"},
 	{"partials/footer.html", "\r\n<p>\r\n  {{.Site.Title}}\r\n</p>\r\n"},

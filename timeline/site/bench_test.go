@@ -112,3 +112,26 @@ func BenchmarkPages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseTemplates reads the project's templates as a renderer
+// does, minifying their text (see preminify) or not.
+//
+//	go test ./timeline/site -run '^$' -bench ParseTemplates
+func BenchmarkParseTemplates(b *testing.B) {
+	for _, minify := range []bool{false, true} {
+		b.Run(map[bool]string{false: "as written", true: "minified"}[minify], func(b *testing.B) {
+			cfg := testConfig("")
+			cfg.Minify = minify
+			b.ReportAllocs()
+			for b.Loop() {
+				r := &renderer{cfg: cfg, cache: newPartCache(), readings: &readings{}}
+				if err := r.parseTemplates(); err != nil {
+					b.Fatal(err)
+				}
+				if minify && r.minify != minifyTemplates {
+					b.Fatalf("the templates are minified %v", r.minify)
+				}
+			}
+		})
+	}
+}

@@ -170,11 +170,15 @@ func rawSafe(name, a string) bool {
 }
 
 // binds reports whether the action a may hand what writes a part on, to
-// a variable or as dot (with, range, if, an assignment), where rawSafe
-// could not tell it from a value.
+// a variable or as dot (with, range, if, an assignment), or to another
+// template or function as an argument, where rawSafe and plainMarkup could
+// not tell it from a value.
 func binds(a string) bool {
-	if !writesParts.MatchString(a) {
+	switch n := len(writesParts.FindAllStringIndex(a, 2)); {
+	case n == 0:
 		return false
+	case n > 1:
+		return true // a part handed to another, as its argument
 	}
 	body := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(a, "{{"), "-"), " \t\r\n")
 	for _, kw := range []string{"with", "range", "if", "else"} {
@@ -308,10 +312,10 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 	// minifier leaves alone.
 	var kept []string
 	var b strings.Builder
-	last := 0
+	last, seen := 0, 0       // src[:last] is written; src[:seen] was read for elements
 	lower := asciiLower(src) // tags' names are ASCII, and offsets stay
 	for _, m := range rawOpen.FindAllStringSubmatchIndex(src, -1) {
-		if m[0] < last || inAction(as, m[0]) {
+		if m[0] < seen || inAction(as, m[0]) || inComment(src, m[0]) {
 			continue
 		}
 		name := lower[m[2]:m[3]]
@@ -323,6 +327,7 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 		if end < 0 {
 			return "", false // left open: let the page's minifier make sense of it
 		}
+		seen = end
 		holds := false
 		for _, a := range as {
 			if m[0] <= a.start && a.start < end {
@@ -344,8 +349,8 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 	// The text may be written anywhere in a page, as a partial is: between
 	// two comments, which the minifier reads as actions writing it knows
 	// not what, its ends are minified as an action's surroundings are,
-	// not as a page's ends.
-	small, err := mf.Template([]byte(textStart + b.String() + textEnd))
+	// not as a page's ends. The spaces trim markers take out go first.
+	small, err := mf.Template([]byte(textStart + trimmed(b.String()) + textEnd))
 	if err != nil {
 		return "", false
 	}
@@ -353,7 +358,7 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if out, ok = strings.CutSuffix(out, textEnd); !ok {
+	if out, ok = strings.CutSuffix(out, textEnd); !ok || cutEntity(out, len(out)) {
 		return "", false
 	}
 	for i, k := range kept {
@@ -368,11 +373,61 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 		return "", false
 	}
 	for i, a := range as {
-		if out[got[i].start:got[i].end] != src[a.start:a.end] || cutEntity(out, got[i].start) {
+		if out[got[i].start:got[i].end] != src[a.start:a.end] || cutEntity(out, got[i].start) || spaceTrimmed(out, got[i]) {
 			return "", false
 		}
 	}
 	return placed(src, as, out, got)
+}
+
+// trimmed returns s without the spaces the trim markers of its actions
+// take out ("{{- " and " -}}"), as text/template takes them out.
+func trimmed(s string) string {
+	as, ok := actions(s)
+	if !ok {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i, a := range as {
+		text := s[last:a.start]
+		if leftTrim(a) {
+			text = strings.TrimRight(text, " \t\r\n")
+		}
+		if i > 0 && rightTrim(s, as[i-1]) {
+			text = strings.TrimLeft(text, " \t\r\n")
+		}
+		b.WriteString(text)
+		b.WriteString(s[a.start:a.end])
+		last = a.end
+	}
+	text := s[last:]
+	if len(as) > 0 && rightTrim(s, as[len(as)-1]) {
+		text = strings.TrimLeft(text, " \t\r\n")
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// leftTrim and rightTrim report whether a trims the spaces before it and
+// after it.
+func leftTrim(a action) bool { return a.body-a.start == 4 }
+func rightTrim(s string, a action) bool {
+	return a.end-a.start >= 6 && s[a.end-3] == '-' && isSpace(s[a.end-4])
+}
+
+// spaceTrimmed reports whether a trim marker of a, in out, would take out
+// spaces the minifier made (from an entity, a form feed, or around markup
+// it dropped): the text as written had none there once trimmed.
+func spaceTrimmed(out string, a action) bool {
+	return leftTrim(a) && a.start > 0 && isSpace(out[a.start-1]) ||
+		rightTrim(out, a) && a.end < len(out) && isSpace(out[a.end])
+}
+
+// inComment reports whether offset i of src lies inside an HTML comment.
+func inComment(src string, i int) bool {
+	open := strings.LastIndex(src[:i], "<!--")
+	return open >= 0 && !strings.Contains(src[open:i], "-->")
 }
 
 // cutEntity reports whether the text before offset i ends in an "&"
@@ -393,22 +448,36 @@ func isAlnum(c byte) bool {
 // plainMarkup reports whether the markup of src, read as the minifier
 // reads it, holds nothing that minifying the template would change
 // otherwise than minifying its pages: an input whose type an action
-// writes, and markup that html/template writes out as text but the
-// minifier drops (a bogus comment: <?…>, <!…> other than a comment or a
-// doctype).
+// writes; an unquoted attribute value holding an action; an action
+// writing attributes into a tag whose attributes the minifier reads
+// together (crossAttrs); a part written into an attribute, whose spaces
+// the minifier would have collapsed as text; and markup that html/template
+// writes out as text but the minifier drops (a bogus comment: <?…>, <!…>
+// other than a comment or a doctype).
 func plainMarkup(src string) bool {
 	l := html.NewTemplateLexer(parse.NewInputString(src), [2]string{"{{", "}}"})
-	input := false
+	tag := ""
 	for {
 		tt, data := l.Next()
 		switch tt {
 		case html.ErrorToken:
 			return true
 		case html.StartTagToken:
-			input = strings.EqualFold(string(l.Text()), "input")
+			tag = strings.ToLower(string(l.Text()))
 		case html.AttributeToken:
-			if input && l.HasTemplate() && strings.EqualFold(string(l.AttrKey()), "type") {
+			if !l.HasTemplate() && !bytes.Contains(data, []byte("{{")) {
+				continue // (the lexer sees no action after the start of an unquoted value)
+			}
+			key, val := l.AttrKey(), l.AttrVal()
+			switch {
+			case tag == "input" && strings.EqualFold(string(key), "type"):
 				return false
+			case len(val) > 0 && val[0] != '"' && val[0] != '\'':
+				return false // unquoted: the minifier quotes it, html/template escapes it otherwise
+			case bytes.Contains(key, []byte("{{")) && crossAttrs[tag]:
+				return false
+			case writesParts.Match(data):
+				return false // a part minified as text, written into an attribute
 			}
 		case html.CommentToken:
 			if !bytes.HasPrefix(data, []byte("<!--")) {
@@ -417,6 +486,10 @@ func plainMarkup(src string) bool {
 		}
 	}
 }
+
+// crossAttrs are the tags some of whose attributes the minifier writes
+// by the value of others.
+var crossAttrs = map[string]bool{"input": true, "a": true, "meta": true, "script": true}
 
 // placed returns out with each of its actions, got, moved to the line and
 // column its counterpart in src, as, starts at, by newlines and spaces

@@ -455,6 +455,24 @@ var oddTemplates = [][]string{
 	{"partials/odd.html", "var a  =  \"x  y\";", "partials/footer.html", `<script>{{template "partials/odd.html" .}}</script>`},
 	{"partials/odd.html", "a\n   b  <b> c </b>", "partials/footer.html", `<pre>{{partialCached "partials/odd.html" . "k"}}</pre>`},
 	{"partials/odd.html", "a\n   b  <b> c </b>", "partials/footer.html", `{{with partialCached "partials/odd.html" . "k"}}<script>var a = {{.}};</script>{{end}}`},
+	// An unquoted value holding an action, which the minifier quotes.
+	{"partials/footer.html", `<p title=a{{""}}>x</p>`},
+	// A partial ending in an entity cut short.
+	{"partials/odd.html", "R &amp;", "partials/footer.html", `<p>{{template "partials/odd.html" .}}lt;</p>`},
+	// Trim markers beside spaces the minifier makes.
+	{"partials/footer.html", `<p>a&#32;{{- "b"}}</p>`},
+	{"partials/footer.html", "<p>a\f{{- \"b\"}}</p>"},
+	{"partials/footer.html", `<p>a <!-- c --> {{- "b"}}</p>`},
+	{"partials/footer.html", `<p>R&amp; {{- "lt;"}}</p>`},
+	// A part written into an attribute, or handed to a template writing
+	// it into a script.
+	{"partials/odd.html", "a  b", "partials/footer.html", `<p title="{{template "partials/odd.html" .}}">x</p>`},
+	{"events/single.html", `{{define "head"}}<meta name="d" content="{{template "m" .}}">{{end}}{{define "m"}}a  b{{end}}`},
+	{"partials/odd.html", "a  b", "partials/x.html", "<script>var a = {{.V}};</script>", "partials/footer.html",
+		`{{template "partials/x.html" (dict "V" (partialCached "partials/odd.html" . "k"))}}`},
+	// Attributes an action writes beside those the minifier reads together.
+	{"partials/footer.html", `<input type="checkbox" value="" {{if true}}type="radio"{{end}}>`},
+	{"partials/footer.html", `<a id="x" name="x" {{if true}}id="y"{{end}}>z</a>`},
 	// What matched all along.
 	{"partials/footer.html", "<p><b>{{.Site.Title}}</b>\n{{if true}}<i>y</i>{{end}}</p>"},
 	{"partials/footer.html", `<svg><text x="0"> a  {{.Site.Title}}  b </text></svg>`},
@@ -489,6 +507,12 @@ func TestMinifiedOddTemplates(t *testing.T) {
 // template, or none, whether its text is minified or not; the minifier
 // would mend some, such as an attribute left open at a partial's end.
 func TestMinifiedFaults(t *testing.T) {
+	cases := [][]string{
+		// Entities a partial writes into a tag or a value, which the
+		// minifier would decode as text.
+		{"partials/odd.html", ` title="a&#34;b"`, "partials/footer.html", `<p{{template "partials/odd.html" .}}>x</p>`},
+		{"partials/odd.html", "a&#39;b", "partials/footer.html", `<p title='{{template "partials/odd.html" .}}'>x</p>`},
+	}
 	for _, add := range []string{
 		"\n<p>  a  </p>  {{end}}",
 		"<p>x</p><!-- c",
@@ -509,8 +533,11 @@ func TestMinifiedFaults(t *testing.T) {
 		"<script>var a = 1;\n  var b = '{{.Kind}}\\</script>",
 		"<p style=\"a: '\\\">{{.Kind}}</p>",
 	} {
+		cases = append(cases, []string{"partials/footer.html", add})
+	}
+	for _, c := range cases {
 		cfg := testConfig("")
-		cfg.Templates = templatesWith(t, "partials/footer.html", add)
+		cfg.Templates = templatesWith(t, c...)
 		var msgs []string
 		for _, minify := range []bool{false, true} {
 			cfg.Minify = minify
@@ -521,7 +548,7 @@ func TestMinifiedFaults(t *testing.T) {
 			msgs = append(msgs, msg)
 		}
 		if msgs[0] != msgs[1] {
-			t.Errorf("the footer with %q:\nas written: %s\nminified:   %s", add, msgs[0], msgs[1])
+			t.Errorf("%q:\nas written: %s\nminified:   %s", c, msgs[0], msgs[1])
 		}
 	}
 }

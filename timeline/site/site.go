@@ -382,7 +382,7 @@ func (r *renderer) parseTemplates() error {
 		return err
 	}
 	r.minify = minifyTemplates
-	if r.parseSet(r.mf) == nil {
+	if r.parseSet(r.mf) == nil && r.escapeErr() == nil {
 		return nil
 	}
 	r.minify = minifyPages

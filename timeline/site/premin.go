@@ -305,7 +305,7 @@ func preminify(mf *publish.Minifier, src string) (string, bool) {
 			return "", false
 		}
 	}
-	if !plainMarkup(src) {
+	if !plainMarkup(src) || strayLess(src, as) {
 		return "", false
 	}
 	// Set the elements kept as written aside, each behind a comment the
@@ -441,6 +441,15 @@ func cutEntity(s string, i int) bool {
 	return j > 0 && s[j-1] == '&'
 }
 
+// tagStart reports whether what follows a "<" makes it start a tag, an
+// end tag, a comment or a doctype (bogus comments are plainMarkup's).
+func tagStart(s string) bool {
+	return len(s) > 0 && (isLetter(s[0]) || s[0] == '!' || s[0] == '?') ||
+		len(s) > 1 && s[0] == '/' && isLetter(s[1])
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
@@ -452,8 +461,9 @@ func isAlnum(c byte) bool {
 // writing attributes into a tag whose attributes the minifier reads
 // together (crossAttrs); a part written into an attribute, whose spaces
 // the minifier would have collapsed as text; and markup that html/template
-// writes out as text but the minifier drops (a bogus comment: <?…>, <!…>
-// other than a comment or a doctype).
+// writes out as text but the minifier drops or reads otherwise (a bogus
+// comment: <?…>, <!…> other than a comment or a doctype; a "<" that
+// starts no tag).
 func plainMarkup(src string) bool {
 	l := html.NewTemplateLexer(parse.NewInputString(src), [2]string{"{{", "}}"})
 	tag := ""
@@ -483,8 +493,36 @@ func plainMarkup(src string) bool {
 			if !bytes.HasPrefix(data, []byte("<!--")) {
 				return false
 			}
+
 		}
 	}
+}
+
+// strayLess reports whether src holds, outside its actions, a "<" that
+// starts no tag, comment or doctype: html/template writes it as text, and
+// the minifier may read it otherwise.
+func strayLess(src string, as []action) bool {
+	for i := strings.IndexByte(src, '<'); i >= 0; {
+		if k := actionAt(as, i); k >= 0 {
+			i = as[k].end
+		} else if !tagStart(src[i+1:]) {
+			if !inAction(as, i) {
+				return true
+			}
+			i++
+		} else {
+			i++
+		}
+		if i >= len(src) {
+			return false
+		}
+		j := strings.IndexByte(src[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+	}
+	return false
 }
 
 // crossAttrs are the tags some of whose attributes the minifier writes

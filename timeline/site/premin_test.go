@@ -473,6 +473,10 @@ var oddTemplates = [][]string{
 	// Attributes an action writes beside those the minifier reads together.
 	{"partials/footer.html", `<input type="checkbox" value="" {{if true}}type="radio"{{end}}>`},
 	{"partials/footer.html", `<a id="x" name="x" {{if true}}id="y"{{end}}>z</a>`},
+	// A "<" that starts no tag.
+	{"partials/footer.html", "<svg><g>0<0> 0 {{.Site.Title}}</g></svg>"},
+	{"partials/footer.html", "<svg><g>0 </ {{.Site.Title}}</g></svg>"},
+	{"partials/footer.html", "<p>1 < 2 {{.Site.Title}}</p>"},
 	// What matched all along.
 	{"partials/footer.html", "<p><b>{{.Site.Title}}</b>\n{{if true}}<i>y</i>{{end}}</p>"},
 	{"partials/footer.html", `<svg><text x="0"> a  {{.Site.Title}}  b </text></svg>`},

@@ -456,8 +456,10 @@ func isAlnum(c byte) bool {
 
 // plainMarkup reports whether the markup of src, read as the minifier
 // reads it, holds nothing that minifying the template would change
-// otherwise than minifying its pages: an input whose type an action
-// writes; an unquoted attribute value holding an action; an action
+// otherwise than minifying its pages: an action in attributes the
+// minifier writes by the value of others (plainAttrs); an unquoted
+// attribute value holding an action; an attribute holding an action
+// with no space before it, or a name run on from an action; an action
 // writing attributes into a tag whose attributes the minifier reads
 // together (crossAttrs); a part written into an attribute, whose spaces
 // the minifier would have collapsed as text; and markup that html/template
@@ -465,27 +467,39 @@ func isAlnum(c byte) bool {
 // comment: <?…>, <!…> other than a comment or a doctype; a "<" that
 // starts no tag).
 func plainMarkup(src string) bool {
+	if oddRawTag.MatchString(src) {
+		return false
+	}
 	l := html.NewTemplateLexer(parse.NewInputString(src), [2]string{"{{", "}}"})
 	tag := ""
+	var attrs []attr // those of the tag being read
 	for {
 		tt, data := l.Next()
 		switch tt {
 		case html.ErrorToken:
 			return true
 		case html.StartTagToken:
-			tag = strings.ToLower(string(l.Text()))
-		case html.AttributeToken:
-			if !l.HasTemplate() && !bytes.Contains(data, []byte("{{")) {
-				continue // (the lexer sees no action after the start of an unquoted value)
-			}
-			key, val := l.AttrKey(), l.AttrVal()
-			switch {
-			case tag == "input" && strings.EqualFold(string(key), "type"):
+			tag, attrs = strings.ToLower(string(l.Text())), attrs[:0]
+		case html.StartTagCloseToken, html.StartTagVoidToken:
+			if !plainAttrs(tag, attrs) {
 				return false
+			}
+		case html.AttributeToken:
+			key, val := l.AttrKey(), l.AttrVal()
+			held := l.HasTemplate() || bytes.Contains(data, []byte("{{")) // (the lexer sees no action after the start of an unquoted value)
+			attrs = append(attrs, attr{strings.ToLower(string(key)), string(bytes.Trim(val, "\"' \t\r\n\f")), held})
+			if !held {
+				continue
+			}
+			switch {
 			case len(val) > 0 && val[0] != '"' && val[0] != '\'':
 				return false // unquoted: the minifier quotes it, html/template escapes it otherwise
 			case bytes.Contains(key, []byte("{{")) && crossAttrs[tag]:
 				return false
+			case len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && data[0] != '{':
+				return false // no space before it, which the minifier would not write either
+			case bytes.Contains(key, []byte("}}")) && !bytes.HasSuffix(key, []byte("}}")):
+				return false // a name run on from an action, which the minifier would part from it
 			case writesParts.Match(data):
 				return false // a part minified as text, written into an attribute
 			}
@@ -493,10 +507,60 @@ func plainMarkup(src string) bool {
 			if !bytes.HasPrefix(data, []byte("<!--")) {
 				return false
 			}
-
 		}
 	}
 }
+
+// attr is an attribute of a tag as the minifier reads it.
+type attr struct {
+	key, val string
+	held     bool // an action is in it
+}
+
+// plainAttrs reports whether the attributes of a tag hold no action where
+// the minifier writes some of them by the value of others: an input's type
+// and value (an empty value is dropped but for a radio button, and a text
+// type always), an a's id and name (the name is dropped when they are the
+// same), and a meta's content when its name or http-equiv asks for it to
+// be rewritten, or they themselves.
+func plainAttrs(tag string, attrs []attr) bool {
+	find := func(key string) *attr {
+		for i := range attrs {
+			if attrs[i].key == key {
+				return &attrs[i]
+			}
+		}
+		return nil
+	}
+	held := func(keys ...string) bool {
+		for _, k := range keys {
+			if a := find(k); a != nil && a.held {
+				return true
+			}
+		}
+		return false
+	}
+	switch tag {
+	case "input":
+		return !held("type", "value")
+	case "a":
+		return find("id") == nil || find("name") == nil || !held("id", "name")
+	case "meta":
+		if held("name", "http-equiv", "charset") {
+			return false
+		}
+		name := find("name")
+		rewritten := find("http-equiv") != nil ||
+			name != nil && (strings.EqualFold(name.val, "keywords") || strings.EqualFold(name.val, "viewport"))
+		return !rewritten || !held("content")
+	}
+	return true
+}
+
+// oddRawTag finds what the minifier and a browser may read otherwise in
+// or around an element whose text is kept as written: its name run on
+// ("<textarea!>"), or the start of its end tag run on ("</textarea1").
+var oddRawTag = regexp.MustCompile(`(?i)<(script|style|textarea|title|xmp|pre|listing|plaintext|iframe|noembed|noframes|noscript)[^\s/>{a-z0-9-]|</(script|style|textarea|title|xmp|pre|listing|plaintext|iframe|noembed|noframes|noscript)[^\s/>]`)
 
 // strayLess reports whether src holds, outside its actions, a "<" that
 // starts no tag, comment or doctype: html/template writes it as text, and

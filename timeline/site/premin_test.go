@@ -477,6 +477,16 @@ var oddTemplates = [][]string{
 	{"partials/footer.html", "<svg><g>0<0> 0 {{.Site.Title}}</g></svg>"},
 	{"partials/footer.html", "<svg><g>0 </ {{.Site.Title}}</g></svg>"},
 	{"partials/footer.html", "<p>1 < 2 {{.Site.Title}}</p>"},
+	// Attributes the minifier writes by the value of others.
+	{"partials/footer.html", `<input type="text" name="q" value="{{if false}}x{{end}}">`},
+	{"partials/footer.html", `<a id="x" name="{{if true}}x{{end}}">y</a>`},
+	{"partials/footer.html", `<meta name="keywords" content="{{.Site.Title}}, a, b">`},
+	// Attributes run into each other or into an action.
+	{"partials/footer.html", `<p hidden=""title="{{.Site.Title}}">x</p>`},
+	{"partials/footer.html", `<p class="a"{{if true}}x{{end}}x>y</p>`},
+	// Elements kept as written whose names run on.
+	{"partials/footer.html", "<textarea>a</TEXTAREA1 b</textarea>"},
+	{"partials/footer.html", "<teXtAreA!><A</teXtAreA>"},
 	// What matched all along.
 	{"partials/footer.html", "<p><b>{{.Site.Title}}</b>\n{{if true}}<i>y</i>{{end}}</p>"},
 	{"partials/footer.html", `<svg><text x="0"> a  {{.Site.Title}}  b </text></svg>`},

@@ -471,15 +471,15 @@ func plainMarkup(src string) bool {
 		return false
 	}
 	l := html.NewTemplateLexer(parse.NewInputString(src), [2]string{"{{", "}}"})
-	tag := ""
-	var attrs []attr // those of the tag being read
+	tag, afterAction := "", false // afterAction: the last attribute read ends in an action
+	var attrs []attr              // those of the tag being read
 	for {
 		tt, data := l.Next()
 		switch tt {
 		case html.ErrorToken:
 			return true
 		case html.StartTagToken:
-			tag, attrs = strings.ToLower(string(l.Text())), attrs[:0]
+			tag, attrs, afterAction = strings.ToLower(string(l.Text())), attrs[:0], false
 		case html.StartTagCloseToken, html.StartTagVoidToken:
 			if !plainAttrs(tag, attrs) {
 				return false
@@ -488,12 +488,17 @@ func plainMarkup(src string) bool {
 			key, val := l.AttrKey(), l.AttrVal()
 			held := l.HasTemplate() || bytes.Contains(data, []byte("{{")) // (the lexer sees no action after the start of an unquoted value)
 			attrs = append(attrs, attr{strings.ToLower(string(key)), string(bytes.Trim(val, "\"' \t\r\n\f")), held})
+			runOn := afterAction && len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && data[0] != '{'
+			afterAction = bytes.HasSuffix(data, []byte("}}"))
+			if runOn {
+				return false // a name run on from an action, which the minifier would part from it
+			}
 			if !held {
 				continue
 			}
 			switch {
-			case len(val) > 0 && val[0] != '"' && val[0] != '\'':
-				return false // unquoted: the minifier quotes it, html/template escapes it otherwise
+			case len(val) > 0 && (val[0] != '"' && val[0] != '\'' || len(val) < 2 || val[len(val)-1] != val[0]):
+				return false // unquoted, or run on past its quote: the minifier quotes it, html/template escapes it otherwise
 			case bytes.Contains(key, []byte("{{")) && crossAttrs[tag]:
 				return false
 			case len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && data[0] != '{':

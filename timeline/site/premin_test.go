@@ -484,6 +484,7 @@ var oddTemplates = [][]string{
 	// Attributes run into each other or into an action.
 	{"partials/footer.html", `<p hidden=""title="{{.Site.Title}}">x</p>`},
 	{"partials/footer.html", `<p class="a"{{if true}}x{{end}}x>y</p>`},
+	{"partials/footer.html", `<b title="t"{{"0"}}0>y</b>`},
 	// Elements kept as written whose names run on.
 	{"partials/footer.html", "<textarea>a</TEXTAREA1 b</textarea>"},
 	{"partials/footer.html", "<teXtAreA!><A</teXtAreA>"},

@@ -17,41 +17,54 @@ import (
 // writes a minified page and the pages need not be parsed again to be
 // minified (at 10,000 events, 175 MB of HTML, a fifth of a build's
 // processor time). What the actions write is left as html/template
-// escapes it, and Markdown bodies are minified once per event, so the
-// pages come out within a few hundred bytes a megabyte of the same pages
-// minified whole.
+// escapes it, and Markdown bodies as goldmark writes them, so the pages
+// come out a few bytes in a thousand heavier than the same pages minified
+// whole, and the same documents.
 //
-// A template is minified that way only when that is known to keep what
-// it does:
+// The minifier cannot see what an action writes, so a template is
+// minified that way only when that is known to keep the documents its
+// pages are:
 //   - the minifier reads each action where text/template does (it knows
 //     strings, not comments or raw strings: a quote in either would have
-//     it read on past the action's end, into the page's markup);
-//   - its actions come out of the minifier byte for byte as they went in,
-//     in the same order;
+//     it read on past the action's end, into the page's markup), and the
+//     actions come out byte for byte as they went in, in the same order;
 //   - an element whose text is kept as written (script, style, pre,
 //     textarea…) and holds an action is left as it is: the minifier would
-//     collapse the spaces in it around the action it cannot see into;
-//     a pre or a textarea may hold no action, and a script or a style no
-//     action that may write a part minified as its template's text was
-//     (see rawSafe and binds): that part's spaces would show;
-//   - the ends of the text are minified as the text next to an action
-//     is, not as the ends of a page: a partial may be written into the
-//     middle of a line;
+//     collapse the spaces in it around the action. A pre or a textarea may
+//     hold no action, and a script or a style no action that may write a
+//     part (a template, a partial: minified as text, its spaces would
+//     differ), nor a variable; no action may hand what writes a part on,
+//     to a variable, as dot or as an argument (see rawSafe and binds);
+//   - no part is written into an attribute, whose spaces the minifier
+//     keeps in a page but collapses in a template's text;
+//   - the ends of the text are minified as the text beside an action is,
+//     not as the ends of a page: a partial may be written into the middle
+//     of a line;
+//   - the spaces trim markers take out are taken out first, and none is
+//     left beside a trim marker once minified (the minifier makes some,
+//     from &#32;, a form feed, or around a comment it drops);
 //   - no entity is left cut short just before an action ("&amp;" becomes
 //     "&" where the minifier sees no entity name follow, and an action may
-//     write one), no input's type is written by an action (the minifier
-//     drops an empty value but for a radio button), and no markup is one
-//     html/template writes out as text and the minifier drops (<?…>, <!…>);
-//   - html/template finds nothing wrong in the templates as written, such
-//     as an attribute left open at the end of a partial, which the
-//     minifier would mend;
+//     write one);
+//   - the markup holds nothing the minifier reads otherwise than a page's
+//     minifier or html/template: attributes it writes by others' values
+//     holding an action (an input's type and value, an a's id and name, a
+//     meta's content), unquoted values holding an action, attributes run
+//     together or run on from an action, bogus comments (<?…>, <!…>), a
+//     "<" that starts no tag, run-on names of the elements kept as
+//     written (see plainMarkup and strayLess);
+//   - html/template finds nothing wrong in the templates, as written or
+//     minified (see renderer.escapeErr): the minifier would mend some
+//     faults, such as an attribute left open at the end of a partial, and
+//     could make others;
 //   - each action starts on the line and at the column it had, so that an
 //     error names the line and column of the template as written: the
 //     room minifying made is taken up by newlines and spaces inside the
 //     action, after its opening delimiter, where they write nothing.
 //
 // When any template cannot be minified so, none is, and each page is
-// minified whole once rendered, as before.
+// minified whole once rendered, as before. FuzzPreminifyDocuments checks
+// the documents are the same.
 
 // minifyMode says how the pages a renderer hands over are minified.
 type minifyMode int

@@ -455,10 +455,22 @@ func cutEntity(s string, i int) bool {
 }
 
 // tagStart reports whether what follows a "<" makes it start a tag, an
-// end tag, a comment or a doctype (bogus comments are plainMarkup's).
+// end tag, a comment, a doctype or a CDATA section; anything else (a
+// bogus comment, <?…> or <!…>, among them) html/template writes as text
+// and the minifier may drop or read otherwise.
 func tagStart(s string) bool {
-	return len(s) > 0 && (isLetter(s[0]) || s[0] == '!' || s[0] == '?') ||
-		len(s) > 1 && s[0] == '/' && isLetter(s[1])
+	switch {
+	case len(s) > 0 && isLetter(s[0]):
+		return true
+	case len(s) > 1 && s[0] == '/' && isLetter(s[1]):
+		return true
+	}
+	for _, p := range []string{"!--", "!doctype", "![CDATA["} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -186,16 +186,9 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 	name, data := f.name, f.data
 	old := filepath.Join(st.dir, filepath.FromSlash(name))
 	if f.done {
-		// Nothing to spare but the writing, which put spares when the
-		// previous site holds the same bytes; the manifest is for files
-		// to minify.
-		if st.inPlace {
-			if b.same(full, data) {
-				return nil
-			}
-			return replaceFile(full, data)
-		}
-		return put(b, old, full, data)
+		// Nothing to spare but the writing, which place spares when the
+		// site holds the same bytes; the manifest is for files to minify.
+		return st.place(b, old, full, data)
 	}
 	s := sum(data)
 	if st.inPlace {
@@ -212,20 +205,26 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 		return err
 	}
 	st.minified.Add(1)
-	if st.inPlace {
-		if !b.same(full, small) {
-			err = replaceFile(full, small)
-		}
-	} else {
-		err = put(b, old, full, small)
-	}
-	if err != nil {
+	if err := st.place(b, old, full, small); err != nil {
 		return err
 	}
 	if fi, err := os.Lstat(full); err == nil {
 		st.record(name, entry{s, fi.Size(), fi.ModTime().UnixNano()})
 	}
 	return nil
+}
+
+// place writes data at full: in place, over the file there unless it
+// holds the same bytes; else in the staging folder, sharing old when the
+// site being replaced holds the same bytes there (see put).
+func (st *Stage) place(b *buffers, old, full string, data []byte) error {
+	if !st.inPlace {
+		return put(b, old, full, data)
+	}
+	if b.same(full, data) {
+		return nil
+	}
+	return replaceFile(full, data)
 }
 
 func (st *Stage) record(name string, e entry) {

@@ -32,7 +32,7 @@ func (r *renderer) build() error {
 		v.Language = "fr"
 	}
 	v.Locale = locale(v.Language)
-	intro, err := r.markdown(s.Intro)
+	intro, err := markdown(r.md, s.Intro)
 	if err != nil {
 		return fmt.Errorf("render the introduction: %w", err)
 	}
@@ -197,7 +197,7 @@ func (r *renderer) describe(sv *sourceView) {
 // termView makes the view of t, a term of the kind with a page, but for
 // its events.
 func (r *renderer) termView(kind string, t *content.Term) (*termView, error) {
-	body, err := r.markdown(t.Body)
+	body, err := markdown(r.md, t.Body)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", t.File, err)
 	}

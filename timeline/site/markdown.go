@@ -17,7 +17,11 @@ func newMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
 }
 
-// markdown renders src to HTML with French typography in its text.
+// markdown renders src to HTML with French typography in its text. It is
+// not minified with the templates (see preminify): a body's spaces and
+// entities are as goldmark writes them whether a template prints it in a
+// paragraph or in a pre, where the minifier would keep them, and
+// minifying it would spare little.
 func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	if src == "" {
 		return "", nil
@@ -31,12 +35,6 @@ func markdown(md goldmark.Markdown, src string) (template.HTML, error) {
 	// safe to put in a page as it is.
 	return template.HTML(frenchHTML(buf.String())), nil
 }
-
-// markdown renders src as markdown does. It is not minified with the
-// templates: a body's spaces and entities are as goldmark writes them
-// whether a template prints it in a paragraph or in a pre (where the
-// minifier would keep them), and minifying it would spare little.
-func (r *renderer) markdown(src string) (template.HTML, error) { return markdown(r.md, src) }
 
 // bufWriter is a strings.Builder goldmark writes into directly: without
 // the methods it adds, goldmark would put a 4 KB bufio.Writer of its own in

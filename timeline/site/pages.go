@@ -72,7 +72,7 @@ func (r *renderer) eventJob(ev *eventView) job {
 	// out there, so that a large timeline's are not all held at once.
 	prepare := func() error {
 		p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
-		body, err := r.markdown(ev.Event.Body)
+		body, err := markdown(r.md, ev.Event.Body)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", ev.File, err)
 		}

@@ -596,25 +596,19 @@ var oddRawTag = regexp.MustCompile(`(?i)<(script|style|textarea|title|xmp|pre|li
 // starts no tag, comment or doctype: html/template writes it as text, and
 // the minifier may read it otherwise.
 func strayLess(src string, as []action) bool {
-	for i := strings.IndexByte(src, '<'); i >= 0; {
-		if k := actionAt(as, i); k >= 0 {
-			i = as[k].end
-		} else if !tagStart(src[i+1:]) {
-			if !inAction(as, i) {
-				return true
+	last := 0
+	for _, a := range append(as, action{start: len(src), end: len(src)}) {
+		for text := src[last:a.start]; ; {
+			k := strings.IndexByte(text, '<')
+			if k < 0 {
+				break
 			}
-			i++
-		} else {
-			i++
+			if !tagStart(text[k+1:]) {
+				return true // (a "<" just before an action starts no tag either)
+			}
+			text = text[k+1:]
 		}
-		if i >= len(src) {
-			return false
-		}
-		j := strings.IndexByte(src[i:], '<')
-		if j < 0 {
-			return false
-		}
-		i += j
+		last = a.end
 	}
 	return false
 }

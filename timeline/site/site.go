@@ -381,12 +381,12 @@ func (r *renderer) parseTemplates() error {
 		// and where.
 		return err
 	}
+	written, base := r.tmpls, r.base
 	r.minify = minifyTemplates
-	if r.parseSet(r.mf) == nil && r.escapeErr() == nil {
-		return nil
+	if r.parseSet(r.mf) != nil || r.escapeErr() != nil {
+		r.minify, r.tmpls, r.base = minifyPages, written, base
 	}
-	r.minify = minifyPages
-	return r.parseSet(nil)
+	return nil
 }
 
 // escapeErr returns the first fault html/template finds in the templates,
@@ -415,10 +415,15 @@ func (r *renderer) escapeErr() error {
 var errPremin = errors.New("cannot be minified around its actions")
 
 // parseSet parses the templates, their text minified by mf when it is
-// not nil.
+// not nil. Each file is read once per renderer, into r.sources.
 func (r *renderer) parseSet(mf *publish.Minifier) error {
-	r.sources = map[string]string{}
+	if r.sources == nil {
+		r.sources = map[string]string{}
+	}
 	read := func(name string) (string, error) {
+		if src, ok := r.sources[name]; ok {
+			return src, nil
+		}
 		b, err := fs.ReadFile(r.cfg.Templates, name)
 		if err != nil {
 			return "", fmt.Errorf("templates/%s: %w", name, err)
@@ -432,7 +437,7 @@ func (r *renderer) parseSet(mf *publish.Minifier) error {
 		if mf != nil {
 			small, ok := preminify(mf, src)
 			if !ok {
-				return fmt.Errorf("templates/%s %w", name, errPremin)
+				return errPremin
 			}
 			src = small
 		}

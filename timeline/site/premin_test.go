@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"regexp"
@@ -15,7 +14,6 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/publish"
-	"frise/timeline/synth"
 )
 
 func TestActions(t *testing.T) {
@@ -270,17 +268,8 @@ func sameDocuments(t *testing.T, s *content.Site, cfg Config) (mode minifyMode, 
 		t.Fatal(err)
 	}
 	cfg.Minify = true
-	x, err := newRenderer(s, cfg, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	small := map[string][]byte{}
-	if err := x.Stream(func(name string, data []byte) error { small[name] = data; return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(slices.Sorted(maps.Keys(plain)), slices.Sorted(maps.Keys(small))) {
-		t.Fatalf("minified, the site has the files %v; not, %v", slices.Sorted(maps.Keys(small)), slices.Sorted(maps.Keys(plain)))
-	}
+	x, small := rendered(t, s, cfg)
+	sameFiles(t, plain, small, "not minified", "minified")
 	mf := publish.NewMinifier()
 	pages := 0
 	for name, p := range plain {
@@ -314,15 +303,7 @@ func sameDocuments(t *testing.T, s *content.Site, cfg Config) (mode minifyMode, 
 }
 
 func TestMinifiedPagesAlike(t *testing.T) {
-	own, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	made, err := content.Load(synth.FS(150, 5))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, s := range map[string]*content.Site{"test": testSite(), "content": own, "synthetic": made} {
+	for name, s := range sampleSites(t) {
 		t.Run(name, func(t *testing.T) {
 			if m := minifiedAlike(t, s, testConfig("https://frise.example.org/")); m != minifyTemplates {
 				t.Errorf("the renderer minifies %v, not its templates", m)

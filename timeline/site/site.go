@@ -65,6 +65,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"frise/timeline/content"
+	"frise/timeline/internal/htmlexec"
 	"frise/timeline/internal/parallel"
 	"frise/timeline/publish"
 )
@@ -83,6 +84,10 @@ type Config struct {
 	// Minify has the pages and the static HTML files handed over
 	// minified; other static files are handed over as they are.
 	Minify bool
+
+	// plain has html/template execute every template itself, for the
+	// tests that compare its pages with htmlexec's.
+	plain bool
 }
 
 // Exports are the files other packages write beside the pages, which the
@@ -217,7 +222,7 @@ func (r *renderer) part(name string, data part) (template.HTML, error) {
 	buf := partBuffers.Get().(*bytes.Buffer)
 	defer partBuffers.Put(buf)
 	buf.Reset()
-	err := r.base.ExecuteTemplate(buf, name, data)
+	err := execute(r.base, r.runBase, buf, name, data)
 	return template.HTML(buf.String()), err
 }
 
@@ -309,7 +314,11 @@ type renderer struct {
 	// cache holds what partialCached rendered, by its key.
 	base  *template.Template
 	cache *partCache
-	keep  bool // the cache lasts from one render to the next: see Renderer.Remember
+	// runs and runBase execute tmpls and base without text/template's
+	// reflection where they can (see htmlexec); nil with Config.plain.
+	runs    map[string]*htmlexec.Set
+	runBase *htmlexec.Set
+	keep    bool // the cache lasts from one render to the next: see Renderer.Remember
 	// single says the renderer is made for one Stream and then dropped
 	// (the package's Stream and Render): nothing follows it. Its sources'
 	// passages are marked when a page first asks (see lateMarks).
@@ -371,7 +380,11 @@ func (r *renderer) parseTemplates() error {
 	}
 	if !r.cfg.Minify {
 		r.minify = minifyNone
-		return r.parseSet(nil)
+		if err := r.parseSet(nil); err != nil {
+			return err
+		}
+		r.runners()
+		return nil
 	}
 	r.mf = publish.NewMinifier()
 	r.minify = minifyPages
@@ -386,7 +399,38 @@ func (r *renderer) parseTemplates() error {
 	if r.parseSet(r.mf) != nil || r.escapeErr() != nil {
 		r.minify, r.tmpls, r.base = minifyPages, written, base
 	}
+	r.runners()
 	return nil
+}
+
+// runners reads the templates for htmlexec to run: each page template
+// from the base layout, and each partial, as the renderer executes them.
+func (r *renderer) runners() {
+	if r.cfg.plain {
+		return
+	}
+	fns := maps.Clone(funcs)
+	fns["partialCached"] = r.partialCached
+	r.runs = make(map[string]*htmlexec.Set, len(r.tmpls))
+	for name, t := range r.tmpls {
+		r.runs[name] = htmlexec.New(t, fns, "_default/baseof.html")
+	}
+	var partials []string
+	for _, t := range r.base.Templates() {
+		if strings.HasPrefix(t.Name(), "partials/") {
+			partials = append(partials, t.Name())
+		}
+	}
+	r.runBase = htmlexec.New(r.base, fns, partials...)
+}
+
+// execute writes the template name of set, applied to data, into buf:
+// by x when it can, by html/template otherwise.
+func execute(set *template.Template, x *htmlexec.Set, buf *bytes.Buffer, name string, data any) error {
+	if x != nil && x.Execute(buf, name, data) {
+		return nil
+	}
+	return set.ExecuteTemplate(buf, name, data)
 }
 
 // escapeErr returns the first fault html/template finds in the templates,
@@ -523,7 +567,7 @@ func (r *renderer) once(key any, name string, data any) (template.HTML, error) {
 		return h, nil
 	}
 	var buf bytes.Buffer
-	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := execute(r.base, r.runBase, &buf, name, data); err != nil {
 		return "", err
 	}
 	// Two pages may render the same variant at once; both get the same bytes.
@@ -743,7 +787,7 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, p *page) ([]byte, err
 	}
 	p.Site, p.r = r.view, r
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "_default/baseof.html", p); err != nil {
+	if err := execute(t, r.runs[name], buf, "_default/baseof.html", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	if r.minify == minifyPages {

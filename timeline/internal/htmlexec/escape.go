@@ -1,0 +1,229 @@
+package htmlexec
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+)
+
+// contentType is the kind of text a value holds, as html/template's
+// typed strings say: plain text unless it is one of them.
+type contentType int
+
+const (
+	plainText contentType = iota
+	htmlText
+	urlText
+	jsText
+	jsStrText
+	otherText // CSS, an attribute, a srcset: no escaper here takes them
+)
+
+// content is a value made text, with its kind.
+type content struct {
+	s string
+	t contentType
+}
+
+var (
+	stringType = reflect.TypeFor[string]()
+	htmlType   = reflect.TypeFor[template.HTML]()
+	urlType    = reflect.TypeFor[template.URL]()
+	jsType     = reflect.TypeFor[template.JS]()
+	jsStrType  = reflect.TypeFor[template.JSStr]()
+	otherTypes = []reflect.Type{reflect.TypeFor[template.CSS](), reflect.TypeFor[template.HTMLAttr](),
+		reflect.TypeFor[template.Srcset]()}
+)
+
+// stringify makes v text, as html/template's escapers do with a single
+// argument; it declines the rare values whose text takes more (nil, a
+// pointer, an interface holding methods).
+func stringify(v reflect.Value) content {
+	switch v.Kind() {
+	case reflect.Invalid:
+		// text/template passes nil, which the escapers skip.
+		return content{}
+	case reflect.Pointer, reflect.Interface:
+		giveUp("printing a %s", v.Kind())
+	case reflect.String:
+		switch v.Type() {
+		case stringType:
+			return content{v.String(), plainText}
+		case htmlType:
+			return content{v.String(), htmlText}
+		case urlType:
+			return content{v.String(), urlText}
+		case jsType:
+			return content{v.String(), jsText}
+		case jsStrType:
+			return content{v.String(), jsStrText}
+		}
+		for _, t := range otherTypes {
+			if v.Type() == t {
+				return content{v.String(), otherText}
+			}
+		}
+	}
+	return content{fmt.Sprint(v.Interface()), plainText}
+}
+
+// escaper is one of html/template's escapers: it makes c text fit for
+// where it goes.
+type escaper func(c content) string
+
+// escapers are html/template's escapers this package runs; it declines
+// templates whose actions end in others.
+var escapers = map[string]escaper{
+	"_html_template_htmlescaper": func(c content) string {
+		if c.t == htmlText {
+			return c.s
+		}
+		return escapeHTML(c.s)
+	},
+	"_html_template_attrescaper":   escapeText,
+	"_html_template_rcdataescaper": escapeText,
+	"_html_template_urlfilter": func(c content) string {
+		if c.t == urlText || safeURL(c.s) {
+			return c.s
+		}
+		return "#ZgotmplZ"
+	},
+	"_html_template_urlnormalizer": func(c content) string { return processURL(c.s, true) },
+	"_html_template_urlescaper": func(c content) string {
+		return processURL(c.s, c.t == urlText)
+	},
+	"_html_template_jsvalescaper": func(c content) string {
+		switch c.t {
+		case jsText:
+			return c.s
+		case jsStrText:
+			return `"` + c.s + `"`
+		}
+		giveUp("a value other than JS in a script")
+		return ""
+	},
+}
+
+// escapeText escapes text in an attribute or in RCDATA (a title, a
+// textarea): html/template strips or normalizes HTML there, which this
+// package does not do.
+func escapeText(c content) string {
+	if c.t == htmlText {
+		giveUp("HTML in an attribute or RCDATA")
+	}
+	return escapeHTML(c.s)
+}
+
+// print writes v through the escapers esc.
+func (s *state) print(v reflect.Value, esc []escaper) {
+	c := stringify(v)
+	last := len(esc) - 1
+	for _, e := range esc[:last] {
+		c = content{e(c), plainText}
+	}
+	s.w.WriteString(esc[last](c))
+}
+
+// replacements are the characters html/template escapes in text and in
+// quoted attributes, and what it writes for them.
+var replacements = [...]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// escapeHTML escapes s for HTML text or a quoted attribute. Every byte it
+// replaces is ASCII, so it reads bytes: a byte of a longer UTF-8 sequence,
+// or of an invalid one, is never one of them, and html/template leaves
+// invalid sequences as they are.
+func escapeHTML(s string) string {
+	i := 0
+	for i < len(s) && (s[i] >= byte(len(replacements)) || replacements[s[i]] == "") {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	written := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= byte(len(replacements)) || replacements[c] == "" {
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteString(replacements[c])
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+// safeURL reports whether s is relative, or its scheme is http, https or
+// mailto: html/template writes "#ZgotmplZ" for any other.
+func safeURL(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(scheme, "/") {
+		return true
+	}
+	for _, safe := range []string{"http", "https", "mailto"} {
+		if strings.EqualFold(scheme, safe) {
+			return true
+		}
+	}
+	return false
+}
+
+// processURL percent-encodes the bytes of s that may not stand as they
+// are in a URL (RFC 3986's unreserved characters). With norm, it also
+// keeps the reserved ones and valid escapes, only normalizing a URL;
+// without, it escapes a URL's part for a query.
+func processURL(s string, norm bool) string {
+	var b bytes.Buffer
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if keepInURL(s, i, norm) {
+			continue
+		}
+		if written == 0 && b.Len() == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
+		const hex = "0123456789abcdef"
+		b.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func keepInURL(s string, i int, norm bool) bool {
+	c := s[i]
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	case strings.IndexByte("-._~", c) >= 0:
+		return true
+	case strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		return norm
+	case c == '%':
+		// A valid escape stays when normalizing.
+		return norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,185 @@
+package htmlexec
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// item and page are the data the tests' templates run on: strings that
+// need escaping, typed strings, numbers, lists, maps, methods.
+type item struct {
+	Name  string
+	URL   string
+	N     int
+	Tags  []string
+	Inner *item
+}
+
+func (it *item) Label(prefix string) string { return prefix + it.Name }
+
+type page struct {
+	Title  string
+	Body   template.HTML
+	Link   template.URL
+	JSON   template.JS
+	Bad    string
+	Empty  string
+	Zero   int
+	Count  uint
+	Ratio  float64
+	On     bool
+	Items  []*item
+	None   []*item
+	Params map[string]any
+	Nil    *item
+	Any    any
+	Kind   kindName
+	Tuple  [2]int
+}
+
+type kindName string
+
+func (p *page) Rel(target string) string { return "../" + target }
+
+func (p *page) Fail() (string, error) { return "", errors.New("no luck") }
+
+func (p *page) Item(i int) *item { return p.Items[i] }
+
+func (p *page) Pair(a, b string) string { return a + "|" + b }
+
+func (p *page) Many(xs ...string) string { return strings.Join(xs, ",") }
+
+func (p *page) Panic() string { panic("boom") }
+
+var testFuncs = template.FuncMap{
+	"upper": strings.ToUpper,
+	"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, errors.New("odd")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, errors.New("key")
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"html2": func(s string) template.HTML { return template.HTML(s) },
+	"n":     func() int { return 3 },
+}
+
+func testPage() *page {
+	inner := &item{Name: "inner <b>", URL: "/in", N: -1}
+	return &page{
+		Title: `L'« accord » & "le reste" <script>+1`,
+		Body:  template.HTML(`<p>Un <em>corps</em> &amp; du texte</p>`),
+		Link:  template.URL("javascript:void(0)"),
+		JSON:  template.JS(`{"a":1}`),
+		Bad:   "javascript:alert(1)",
+		Zero:  0, Count: 7, Ratio: 2.5, On: true,
+		Items: []*item{
+			{Name: "Rabat", URL: "places/rabat.html#x y", N: 2, Tags: []string{"a", "b"}, Inner: inner},
+			{Name: "Élysée", URL: "https://exemple.fr/é?q=1&r=%41%zz%4", N: 0},
+			{Name: "", URL: "", N: 5, Tags: nil},
+		},
+		Params: map[string]any{"k": "v", "n": 2, "list": []string{"x", "y"}, "html": template.HTML("<i>i</i>")},
+		Any:    "dans une interface",
+		Kind:   "genre",
+		Tuple:  [2]int{1, 2},
+	}
+}
+
+// runBoth executes src as html/template does and as a Set does, and
+// returns both outputs, html/template's error, and whether the Set ran it.
+func runBoth(t testing.TB, src string, data any) (want, got string, werr error, ran bool, why string) {
+	t.Helper()
+	tmpl, err := template.New("t").Funcs(testFuncs).Parse(src)
+	if err != nil {
+		t.Skipf("does not parse: %v", err)
+	}
+	set := New(tmpl, testFuncs, "t")
+	var w bytes.Buffer
+	werr = tmpl.ExecuteTemplate(&w, "t", data)
+	buf := bytes.NewBufferString("before|")
+	why, ran = set.execute(buf, "t", data)
+	if !strings.HasPrefix(buf.String(), "before|") {
+		t.Fatalf("%q: the buffer lost what it held: %q", src, buf.String())
+	}
+	if !ran && buf.String() != "before|" {
+		t.Fatalf("%q: declined but left %q", src, buf.String())
+	}
+	return w.String(), strings.TrimPrefix(buf.String(), "before|"), werr, ran, why
+}
+
+func TestExecute(t *testing.T) {
+	for _, tt := range executeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, got, werr, ran, why := runBoth(t, tt.src, testPage())
+			switch {
+			case ran && werr != nil:
+				t.Fatalf("ran %q, where html/template fails: %v\ngot %q", tt.src, werr, got)
+			case ran && got != want:
+				t.Fatalf("%q:\n got %q\nwant %q", tt.src, got, want)
+			case ran == tt.declines:
+				t.Fatalf("%q: ran %v, want %v (%s)", tt.src, ran, !tt.declines, why)
+			}
+		})
+	}
+}
+
+// executeTests are templates on testPage, and whether a Set declines them.
+var executeTests = []struct {
+	name     string
+	src      string
+	declines bool // html/template's work: a Set leaves it
+}{
+	{"texte", `<p>{{.Title}}</p>`, false},
+	{"attribut", `<a title="{{.Title}}" href="{{.Rel "x y.html"}}">{{.Title}}</a>`, false},
+	{"titre", `<title>{{.Title}} — {{.Kind}}</title>`, false},
+	{"HTML dans le texte", `<div>{{.Body}}</div>`, false},
+	{"URL dangereuse", `<a href="{{.Bad}}">x</a><a href="{{.Link}}">y</a>`, false},
+	{"URL normalisée", `{{range .Items}}<a href="{{.URL}}">{{.Name}}</a>{{end}}`, false},
+	{"URL en requête", `<a href="/s?q={{.Title}}&u={{.Link}}">q</a>`, false},
+	{"JSON-LD", `<script type="application/ld+json">{{.JSON}}</script>`, false},
+	{"nombres", `<p>{{.Zero}} {{.Count}} {{.Ratio}} {{.On}} {{len .Items}} {{.Tuple}}</p>`, false},
+	{"if else", `{{if .Empty}}a{{else if .Zero}}b{{else if .On}}c{{else}}d{{end}}`, false},
+	{"with else with", `{{with .Empty}}a{{else with .Title}}<b>{{.}}</b>{{end}}`, false},
+	{"range vide", `<ul>{{range .None}}<li>{{.Name}}{{else}}<li>rien{{end}}</ul>`, false},
+	{"range variables", `{{range $i, $it := .Items}}{{if $i}}, {{end}}{{$i}}:{{$it.Name}}:{{$.Title}}{{end}}`, false},
+	{"range un seul", `{{range $it := .Items}}[{{$it.N}}]{{end}}`, false},
+	{"break continue", `{{range .Items}}{{if eq .N 0}}{{continue}}{{end}}{{if lt .N 0}}{{break}}{{end}}{{.Name}};{{end}}`, false},
+	{"variables", `{{$p := .}}{{$t := .Title}}{{with .Items}}{{$t = "autre"}}{{$p.Rel "a"}}{{end}}{{$t}}`, false},
+	{"méthodes", `{{.Rel "x"}} {{(.Item 0).Name}}`, false},
+	{"méthode à arguments", `{{.Pair "a" .Title}} {{.Many}} {{.Many "a" "b"}} {{"c" | .Many "a"}}`, false},
+	{"méthode d'un élément", `{{range .Items}}{{.Label "› "}}{{end}}`, false},
+	{"chaîne", `{{(.Item 0).Inner.Name}} {{(.Item 1).Name}}`, false},
+	{"map", `{{.Params.k}} {{.Params.n}} {{.Params.missing}} {{range .Params.list}}{{.}}{{end}} {{.Params.html}}`, false},
+	{"fonctions", `{{upper .Title}} {{join ", " (.Item 0).Tags}} {{.Title | upper}}`, false},
+	{"dict", `{{with dict "P" . "E" (.Item 0)}}{{.E.Name}} {{.P.Title}}{{end}}`, false},
+	{"comparaisons", `{{eq .Zero 0}} {{ne .Title "x"}} {{lt .Zero 1}} {{le 2 2}} {{gt .Ratio 2.0}} {{ge .Count 7}} {{eq .Count 7}} {{eq 7 .Count}} {{eq .Kind "genre" "x"}}`, false},
+	{"and or not", `{{and .On .Title}} {{or .Empty .Zero "z"}} {{not .On}} {{and .Empty (.Fail)}} {{or .On (.Fail)}}`, false},
+	{"slice", `<p data-k="{{slice .Title 0 1}}">{{slice .Title 2}}</p>`, false},
+	{"print", `{{print .Zero "a" .Title}} {{printf "%d-%s" .Count .Title}} {{println .On}}`, false},
+	{"template", `{{define "sub"}}<i>{{.}}</i>{{end}}{{template "sub" .Title}}{{range .Items}}{{template "sub" .Name}}{{end}}`, false},
+	{"block", `{{block "b" .}}<u>{{.Kind}}</u>{{end}}`, false},
+	{"trim", "<p>\n  {{- .Title -}}\n  </p>{{/* un commentaire */}}", false},
+	{"interface", `<p>{{.Any}}</p>`, false},
+	{"fonction sans argument", `{{n}} {{len .Title | printf "%d"}}`, false},
+	{"HTML dans un attribut", `<p title="{{.Body}}">x</p>`, true},
+	{"pointeur nul", `{{.Nil.Name}}`, true},
+	{"erreur d'une méthode", `{{.Fail}}`, true},
+	{"panique", `{{.Panic}}`, true},
+	{"champ inconnu", `{{.Nope}}`, true},
+	{"index hors limites", `{{(.Item 9).Name}}`, true},
+	{"map à parcourir", `{{range .Params}}{{.}}{{end}}`, true},
+	{"html dans un titre", `<title>{{html2 "<b>"}}</title>`, true},
+	{"script ordinaire", `<script>var t = {{.Title}};</script>`, true},
+	{"attribut sans guillemets", `<p class={{.Title}}>x</p>`, true},
+}

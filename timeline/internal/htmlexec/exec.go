@@ -139,7 +139,11 @@ func (s *state) walkRange(dot reflect.Value, o rangeOp) {
 	default:
 		giveUp("range over %s", val.Kind())
 	}
-	s.walk(dot, o.elseList)
+	if s.walk(dot, o.elseList) != through {
+		// text/template ends a range's else at a break, and takes a
+		// continue to the range around it.
+		giveUp("a break or a continue in a range's else")
+	}
 }
 
 func (s *state) walkTemplate(dot reflect.Value, o templateOp) {

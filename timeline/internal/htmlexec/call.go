@@ -38,8 +38,8 @@ func resolve(name string, ptr, r reflect.Value) *access {
 // with args and final.
 func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, args []*term, final reflect.Value) reflect.Value {
 	if !receiver.IsValid() {
-		// text/template's missingkey=default: nothing, and no error.
-		return reflect.Value{}
+		// Nothing, or an error, as the set's missingkey option says.
+		giveUp("%s of nothing", st.name)
 	}
 	r, isNil := indirect(receiver)
 	if isNil {
@@ -69,7 +69,13 @@ func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, a
 		}
 		return f
 	case a.isMap:
-		return r.MapIndex(reflect.ValueOf(st.name))
+		v := r.MapIndex(reflect.ValueOf(st.name))
+		if !v.IsValid() {
+			// Nothing, a zero value or an error, as the set's missingkey
+			// option says.
+			giveUp("no entry for key %q", st.name)
+		}
+		return v
 	}
 	giveUp("can't evaluate field %s in type %s", st.name, r.Type())
 	return reflect.Value{}

@@ -21,7 +21,8 @@
 // declines the rest: a template it cannot read (an escaper, a function or
 // a node it does not know) when it reads it, and, as it runs, any value,
 // error or panic outside the ordinary (a nil pointer, a map to range
-// over, an error from a function, HTML in an attribute, ...). Execute
+// over, a key a map lacks, which the set's missingkey option decides, an
+// error from a function, HTML in an attribute, ...). Execute
 // then reports false and leaves the buffer as it found it, and the caller
 // executes the template with html/template, which gives the page, or the
 // error, as always. Functions may thus be called twice for a page that
@@ -159,7 +160,11 @@ func (s *Set) execute(buf *bytes.Buffer, name string, data any) (why string, ok 
 			why, ok = fmt.Sprint(e), false
 		}
 	}()
-	dot := reflect.ValueOf(data)
+	// As text/template does, a reflect.Value stands for the value it holds.
+	dot, isValue := data.(reflect.Value)
+	if !isValue {
+		dot = reflect.ValueOf(data)
+	}
 	st := &state{set: s, w: buf, vars: []variable{{"$", dot}}}
 	st.walk(dot, p.list)
 	return "", true

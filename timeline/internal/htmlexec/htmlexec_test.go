@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -160,7 +161,10 @@ var executeTests = []struct {
 	{"méthode à arguments", `{{.Pair "a" .Title}} {{.Many}} {{.Many "a" "b"}} {{"c" | .Many "a"}}`, false},
 	{"méthode d'un élément", `{{range .Items}}{{.Label "› "}}{{end}}`, false},
 	{"chaîne", `{{(.Item 0).Inner.Name}} {{(.Item 1).Name}}`, false},
-	{"map", `{{.Params.k}} {{.Params.n}} {{.Params.missing}} {{range .Params.list}}{{.}}{{end}} {{.Params.html}}`, false},
+	{"map", `{{.Params.k}} {{.Params.n}} {{range .Params.list}}{{.}}{{end}} {{.Params.html}}`, false},
+	// What a missing key gives depends on the set's missingkey option.
+	{"clé absente", `{{.Params.missing}}`, true},
+	{"champ de rien", `{{define "s"}}{{.X}}{{end}}{{template "s"}}`, true},
 	{"fonctions", `{{upper .Title}} {{join ", " (.Item 0).Tags}} {{.Title | upper}}`, false},
 	{"dict", `{{with dict "P" . "E" (.Item 0)}}{{.E.Name}} {{.P.Title}}{{end}}`, false},
 	{"comparaisons", `{{eq .Zero 0}} {{ne .Title "x"}} {{lt .Zero 1}} {{le 2 2}} {{gt .Ratio 2.0}} {{ge .Count 7}} {{eq .Count 7}} {{eq 7 .Count}} {{eq .Kind "genre" "x"}}`, false},
@@ -182,4 +186,36 @@ var executeTests = []struct {
 	{"html dans un titre", `<title>{{html2 "<b>"}}</title>`, true},
 	{"script ordinaire", `<script>var t = {{.Title}};</script>`, true},
 	{"attribut sans guillemets", `<p class={{.Title}}>x</p>`, true},
+}
+
+// TestExecuteReflectValue checks that data given as a reflect.Value
+// stands for the value it holds, as text/template has it.
+func TestExecuteReflectValue(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		data any
+	}{
+		{`<p>{{.Kind}}</p>`, reflect.ValueOf(testPage())},
+		{`<p>{{.}}</p>`, reflect.ValueOf(template.HTML("<b>x</b>"))},
+		{`{{if .}}oui{{else}}non{{end}}`, reflect.ValueOf(0)},
+		{`<p>[{{.}}]</p>`, reflect.Value{}},
+	} {
+		want, got, werr, ran, why := runBoth(t, c.src, c.data)
+		if werr != nil || !ran || got != want {
+			t.Errorf("%q on %v: got %q (ran %v: %s), want %q (%v)", c.src, c.data, got, ran, why, want, werr)
+		}
+	}
+}
+
+// TestExecuteMissingKey checks that a key a map lacks is left to
+// html/template, whose missingkey option says what it gives.
+func TestExecuteMissingKey(t *testing.T) {
+	for _, option := range []string{"missingkey=default", "missingkey=zero", "missingkey=error"} {
+		tmpl := template.Must(template.New("t").Option(option).Parse(`[{{.a}}]`))
+		set := New(tmpl, nil, "t")
+		var buf bytes.Buffer
+		if set.Execute(&buf, "t", map[string]int{}) {
+			t.Errorf("%s: ran, giving %q", option, buf.String())
+		}
+	}
 }

@@ -513,7 +513,7 @@ func plainMarkup(src string) bool {
 			key, val := l.AttrKey(), l.AttrVal()
 			held := l.HasTemplate() || bytes.Contains(data, []byte("{{")) // (the lexer sees no action after the start of an unquoted value)
 			attrs = append(attrs, attr{strings.ToLower(string(key)), string(bytes.Trim(val, "\"' \t\r\n\f")), held})
-			runOn := afterAction && len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && data[0] != '{'
+			runOn := afterAction && len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && !bytes.HasPrefix(data, []byte("{{"))
 			afterAction = bytes.HasSuffix(data, []byte("}}"))
 			if runOn {
 				return false // a name run on from an action, which the minifier would part from it
@@ -526,8 +526,8 @@ func plainMarkup(src string) bool {
 				return false // unquoted, or run on past its quote: the minifier quotes it, html/template escapes it otherwise
 			case bytes.Contains(key, []byte("{{")) && crossAttrs[tag]:
 				return false
-			case len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && data[0] != '{':
-				return false // no space before it, which the minifier would not write either
+			case len(data) > 0 && !isSpace(data[0]) && data[0] != '\f' && !bytes.HasPrefix(data, []byte("{{")):
+				return false // no space before it (a name starting with "{" but no action included), which the minifier would not write either
 			case bytes.Contains(key, []byte("}}")) && !bytes.HasSuffix(key, []byte("}}")):
 				return false // a name run on from an action, which the minifier would part from it
 			case writesParts.Match(data):

@@ -48,6 +48,9 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	if os.Getenv("GOGC") == "" && len(os.Args) > 1 && os.Args[1] == "build" {
+		debug.SetGCPercent(buildGCPercent)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -57,6 +60,14 @@ func main() {
 // 116 s; 1.07 GB but 129 s with a limit of 1 GiB). GOMEMLIMIT (for example
 // GOMEMLIMIT=4GiB) replaces it.
 const memoryLimit = 1280 << 20
+
+// buildGCPercent is the garbage collector's GOGC for a build, which
+// allocates much and keeps little, and then exits: collecting half as
+// often makes a build of 10,000 events 7 % faster, for a peak of 240 MB
+// instead of 185 MB. From some 50,000 events on, memoryLimit decides
+// when to collect instead. serve, which keeps its site in memory for
+// hours, keeps Go's default. GOGC replaces it.
+const buildGCPercent = 200
 
 const usage = `usage: frise <command> [flags]
 

@@ -39,7 +39,10 @@ func resolve(name string, ptr, r reflect.Value) *access {
 func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, args []*term, final reflect.Value) reflect.Value {
 	if !receiver.IsValid() {
 		// Nothing, or an error, as the set's missingkey option says.
-		giveUp("%s of nothing", st.name)
+		if s.set.missing == missingUnknown {
+			giveUp("%s of nothing", st.name)
+		}
+		return reflect.Value{}
 	}
 	r, isNil := indirect(receiver)
 	if isNil {
@@ -73,7 +76,12 @@ func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, a
 		if !v.IsValid() {
 			// Nothing, a zero value or an error, as the set's missingkey
 			// option says.
-			giveUp("no entry for key %q", st.name)
+			switch s.set.missing {
+			case missingUnknown:
+				giveUp("no entry for key %q", st.name)
+			case missingZero:
+				return reflect.Zero(r.Type().Elem())
+			}
 		}
 		return v
 	}

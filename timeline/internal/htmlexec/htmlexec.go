@@ -21,8 +21,8 @@
 // declines the rest: a template it cannot read (an escaper, a function or
 // a node it does not know) when it reads it, and, as it runs, any value,
 // error or panic outside the ordinary (a nil pointer, a map to range
-// over, a key a map lacks, which the set's missingkey option decides, an
-// error from a function, HTML in an attribute, ...). Execute
+// over, a key a map lacks when the set's missingkey option makes it an
+// error, an error from a function, HTML in an attribute, ...). Execute
 // then reports false and leaves the buffer as it found it, and the caller
 // executes the template with html/template, which gives the page, or the
 // error, as always. Functions may thus be called twice for a page that
@@ -39,6 +39,7 @@ import (
 	"html/template"
 	"io"
 	"reflect"
+	"strings"
 	"sync/atomic"
 	texttemplate "text/template"
 	"text/template/parse"
@@ -54,8 +55,19 @@ type Set struct {
 	// entries are the templates Execute may start from: html/template
 	// escaped them, and so every template they call.
 	entries  map[string]bool
+	missing  missingKey
 	declined atomic.Int64
 }
+
+// missingKey is what the set's missingkey option has a key a map lacks
+// give.
+type missingKey int
+
+const (
+	missingUnknown missingKey = iota // an error, or not known: decline
+	missingNothing                   // no value: the default
+	missingZero                      // the zero value of the map's elements
+)
 
 // program is one template, as a Set runs it.
 type program struct {
@@ -82,7 +94,9 @@ func New(t *template.Template, funcs template.FuncMap, entries ...string) *Set {
 	for name, f := range funcs {
 		c.funcs[name] = reflect.ValueOf(f)
 	}
-	for name, tree := range trees(t) {
+	text := textOf(t)
+	s.missing = missingKeyOf(text)
+	for name, tree := range trees(t, text) {
 		if list, err := c.list(tree.Root); err == nil {
 			s.progs[name] = &program{name: name, list: list}
 		} else {
@@ -92,17 +106,51 @@ func New(t *template.Template, funcs template.FuncMap, entries ...string) *Set {
 	return s
 }
 
+// textOf returns the text/template underneath t, which html/template
+// does not export, or nil when it is not where it is expected.
+func textOf(t *template.Template) *texttemplate.Template {
+	f := reflect.ValueOf(t).Elem().FieldByName("text")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[*texttemplate.Template]() || f.IsNil() {
+		return nil
+	}
+	return (*texttemplate.Template)(unsafe.Pointer(f.Pointer()))
+}
+
+// missingKeyOf finds out what text's missingkey option has a missing key
+// give, by executing a template of its own in a copy of text's name space.
+func missingKeyOf(text *texttemplate.Template) missingKey {
+	if text == nil {
+		return missingUnknown
+	}
+	probe, err := text.Clone()
+	if err != nil {
+		return missingUnknown
+	}
+	if probe, err = probe.New("htmlexec missingkey probe").Parse(`{{.k}}`); err != nil {
+		return missingUnknown // other delimiters
+	}
+	var b strings.Builder
+	if probe.Execute(&b, map[string]int{}) != nil {
+		return missingUnknown
+	}
+	switch b.String() {
+	case "<no value>":
+		return missingNothing
+	case "0":
+		return missingZero
+	}
+	return missingUnknown
+}
+
 // trees returns the trees of every template of t's name space, by name.
 // html/template keeps the templates it derives for other contexts than
-// text (a block in <title>, a partial in an attribute) only in the
-// text/template underneath, which it does not export: trees reads that
-// one when it finds it where it expects, and makes do with the
-// html/template ones otherwise, whose calls to derived templates then
-// decline.
-func trees(t *template.Template) map[string]*parse.Tree {
+// text (a block in <title>, a partial in an attribute) only in text, the
+// text/template underneath: trees reads them there when it has it, and
+// makes do with the html/template ones otherwise, whose calls to derived
+// templates then decline.
+func trees(t *template.Template, text *texttemplate.Template) map[string]*parse.Tree {
 	m := map[string]*parse.Tree{}
-	if f := reflect.ValueOf(t).Elem().FieldByName("text"); f.IsValid() && f.Type() == reflect.TypeFor[*texttemplate.Template]() && !f.IsNil() {
-		text := (*texttemplate.Template)(unsafe.Pointer(f.Pointer()))
+	if text != nil {
 		for _, tt := range text.Templates() {
 			if tt.Tree != nil && tt.Tree.Root != nil {
 				m[tt.Name()] = tt.Tree

@@ -162,9 +162,8 @@ var executeTests = []struct {
 	{"méthode d'un élément", `{{range .Items}}{{.Label "› "}}{{end}}`, false},
 	{"chaîne", `{{(.Item 0).Inner.Name}} {{(.Item 1).Name}}`, false},
 	{"map", `{{.Params.k}} {{.Params.n}} {{range .Params.list}}{{.}}{{end}} {{.Params.html}}`, false},
-	// What a missing key gives depends on the set's missingkey option.
-	{"clé absente", `{{.Params.missing}}`, true},
-	{"champ de rien", `{{define "s"}}{{.X}}{{end}}{{template "s"}}`, true},
+	{"clé absente", `{{.Params.missing}} {{with .Params.nope}}oui{{else}}non{{end}} {{.Params.nope.deeper}}`, false},
+	{"champ de rien", `{{define "s"}}[{{.X}}]{{end}}{{template "s"}}`, false},
 	{"fonctions", `{{upper .Title}} {{join ", " (.Item 0).Tags}} {{.Title | upper}}`, false},
 	{"dict", `{{with dict "P" . "E" (.Item 0)}}{{.E.Name}} {{.P.Title}}{{end}}`, false},
 	{"comparaisons", `{{eq .Zero 0}} {{ne .Title "x"}} {{lt .Zero 1}} {{le 2 2}} {{gt .Ratio 2.0}} {{ge .Count 7}} {{eq .Count 7}} {{eq 7 .Count}} {{eq .Kind "genre" "x"}}`, false},
@@ -207,15 +206,31 @@ func TestExecuteReflectValue(t *testing.T) {
 	}
 }
 
-// TestExecuteMissingKey checks that a key a map lacks is left to
-// html/template, whose missingkey option says what it gives.
+// TestExecuteMissingKey checks that a key a map lacks, and a field of
+// nothing, give what the set's missingkey option says, or are left to
+// html/template when that is an error.
 func TestExecuteMissingKey(t *testing.T) {
-	for _, option := range []string{"missingkey=default", "missingkey=zero", "missingkey=error"} {
-		tmpl := template.Must(template.New("t").Option(option).Parse(`[{{.a}}]`))
+	for _, c := range []struct {
+		option string
+		runs   bool
+	}{
+		{"missingkey=default", true},
+		{"missingkey=invalid", true},
+		{"missingkey=zero", true},
+		{"missingkey=error", false},
+	} {
+		src := `[{{.a}}] {{with .b}}oui{{else}}non{{end}} {{define "s"}}<{{.X}}>{{end}}{{template "s"}}`
+		tmpl := template.Must(template.New("t").Option(c.option).Parse(src))
+		var want bytes.Buffer
+		werr := tmpl.Execute(&want, map[string]int{})
 		set := New(tmpl, nil, "t")
-		var buf bytes.Buffer
-		if set.Execute(&buf, "t", map[string]int{}) {
-			t.Errorf("%s: ran, giving %q", option, buf.String())
+		var got bytes.Buffer
+		ran := set.Execute(&got, "t", map[string]int{})
+		switch {
+		case ran != c.runs:
+			t.Errorf("%s: ran %v, want %v", c.option, ran, c.runs)
+		case ran && (werr != nil || got.String() != want.String()):
+			t.Errorf("%s: got %q, want %q (%v)", c.option, got.String(), want.String(), werr)
 		}
 	}
 }

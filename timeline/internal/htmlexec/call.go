@@ -247,6 +247,8 @@ func (s *state) builtin(dot reflect.Value, b builtin, args []*term, final reflec
 		return reflect.ValueOf(r)
 	case bSlice:
 		return slice(vs)
+	case bIndex:
+		return index(vs)
 	case bPrint, bPrintln, bPrintf:
 		return s.printf(b, dot, args, final)
 	}
@@ -386,6 +388,51 @@ func slice(vs []reflect.Value) reflect.Value {
 		giveUp("slice indexes out of order")
 	}
 	return item.Slice(idx[0], idx[1])
+}
+
+// index is text/template's index, for slices, arrays, strings and maps
+// whose keys are given in their own type.
+func index(vs []reflect.Value) reflect.Value {
+	if len(vs) == 0 {
+		giveUp("index with no arguments")
+	}
+	item := indirectInterface(vs[0])
+	if !item.IsValid() {
+		giveUp("index of nothing")
+	}
+	for _, i := range vs[1:] {
+		i = indirectInterface(i)
+		var isNil bool
+		if item, isNil = indirect(item); isNil {
+			giveUp("index of a nil pointer")
+		}
+		switch item.Kind() {
+		case reflect.Array, reflect.Slice, reflect.String:
+			var x int64
+			switch basicKind(i) {
+			case intKind:
+				x = i.Int()
+			default:
+				giveUp("index of kind %s", i.Kind())
+			}
+			if x < 0 || x >= int64(item.Len()) {
+				giveUp("index out of range")
+			}
+			item = item.Index(int(x))
+		case reflect.Map:
+			if !i.IsValid() || !i.Type().AssignableTo(item.Type().Key()) {
+				giveUp("a map's key of another type")
+			}
+			if x := item.MapIndex(i); x.IsValid() {
+				item = x
+			} else {
+				item = reflect.Zero(item.Type().Elem())
+			}
+		default:
+			giveUp("index of %s", item.Kind())
+		}
+	}
+	return item
 }
 
 // number returns the number a constant term was written as.

@@ -106,6 +106,7 @@ const (
 	bGt
 	bGe
 	bSlice
+	bIndex
 	bPrint
 	bPrintf
 	bPrintln
@@ -114,7 +115,7 @@ const (
 var builtins = map[string]builtin{
 	"and": bAnd, "or": bOr, "not": bNot, "len": bLen,
 	"eq": bEq, "ne": bNe, "lt": bLt, "le": bLe, "gt": bGt, "ge": bGe,
-	"slice": bSlice, "print": bPrint, "printf": bPrintf, "println": bPrintln,
+	"slice": bSlice, "index": bIndex, "print": bPrint, "printf": bPrintf, "println": bPrintln,
 }
 
 // compiler reads escaped trees into programs.

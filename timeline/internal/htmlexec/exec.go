@@ -2,7 +2,10 @@ package htmlexec
 
 import (
 	"bytes"
+	"cmp"
 	"reflect"
+	"slices"
+	"strings"
 )
 
 // maxDepth bounds how deep templates call templates, well below
@@ -130,6 +133,37 @@ func (s *state) walkRange(dot reflect.Value, o rangeOp) {
 		}
 		for i := range val.Len() {
 			if iteration(reflect.ValueOf(i), val.Index(i)) == breaking {
+				break
+			}
+		}
+		return
+	case reflect.Map:
+		if val.Len() == 0 {
+			break
+		}
+		for _, k := range sortedKeys(val) {
+			if iteration(k, val.MapIndex(k)) == breaking {
+				break
+			}
+		}
+		return
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if len(o.pipe.decl) > 1 {
+			giveUp("two variables ranging over an integer")
+		}
+		var n int64
+		if basicKind(val) == intKind {
+			n = val.Int()
+		} else if n = int64(val.Uint()); n < 0 {
+			giveUp("ranging over %d", val.Uint())
+		}
+		if n <= 0 {
+			break
+		}
+		for i := range n {
+			// Each value of the integer's own type, as reflect's Seq gives.
+			if iteration(reflect.Value{}, reflect.ValueOf(i).Convert(val.Type())) == breaking {
 				break
 			}
 		}
@@ -351,6 +385,24 @@ func indirectInterface(v reflect.Value) reflect.Value {
 		return v
 	}
 	return v.Elem()
+}
+
+// sortedKeys returns the keys of a map in text/template's order, for
+// keys that are strings or integers; it declines maps of other keys,
+// whose order takes more.
+func sortedKeys(m reflect.Value) []reflect.Value {
+	keys := m.MapKeys()
+	switch basicKind(reflect.Zero(m.Type().Key())) {
+	case stringKind:
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	case intKind:
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.Int(), b.Int()) })
+	case uintKind:
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.Uint(), b.Uint()) })
+	default:
+		giveUp("range over a map of %s keys", m.Type().Key().Kind())
+	}
+	return keys
 }
 
 // isTrue is text/template's truth: false for the zero value of its type.

@@ -59,6 +59,8 @@ var actions = []string{
 	`{{upper .Title}}`, `{{with dict "E" . "T" .Title}}{{.T}}%s{{end}}`,
 	`{{html2 .Title}}`, `{{.Title | upper | printf "%%s!"}}`, `{{and .On .Title}}`, `{{or .Empty .Bad}}`,
 	`{{template "sub" .}}`, "{{.Nil.Name}}", "{{.Fail}}", "{{break}}", "{{continue}}",
+	`{{range $k, $v := .Params}}{{$k}}%s{{end}}`, `{{range .Ints}}%s{{end}}`, `{{range $i := 3}}{{$i}}%s{{end}}`,
+	`{{index .Items 1}}`, `{{index .Params "k"}}`, `{{index .Ints 2}}`, `{{index .Title 0}}`, "{{.Params.nope}}",
 }
 
 // FuzzExecuteParts builds templates from the contexts and actions above,

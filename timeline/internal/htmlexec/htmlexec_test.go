@@ -39,6 +39,8 @@ type page struct {
 	Any    any
 	Kind   kindName
 	Tuple  [2]int
+	Ints   map[int]string
+	Pairs  map[[2]int]string
 }
 
 type kindName string
@@ -94,6 +96,8 @@ func testPage() *page {
 		Any:    "dans une interface",
 		Kind:   "genre",
 		Tuple:  [2]int{1, 2},
+		Ints:   map[int]string{10: "dix", -2: "moins deux", 2: "deux"},
+		Pairs:  map[[2]int]string{{1, 2}: "a", {0, 1}: "b"},
 	}
 }
 
@@ -175,13 +179,31 @@ var executeTests = []struct {
 	{"trim", "<p>\n  {{- .Title -}}\n  </p>{{/* un commentaire */}}", false},
 	{"interface", `<p>{{.Any}}</p>`, false},
 	{"fonction sans argument", `{{n}} {{len .Title | printf "%d"}}`, false},
+	{"range imbriqués", `{{range .Items}}{{range .Tags}}{{if eq . "b"}}{{break}}{{end}}{{.}}{{end}}|{{end}}`, false},
+	{"break dans un else", `{{range .Items}}{{range .None}}x{{else}}a{{break}}b{{end}}{{.N}}{{end}}`, true},
+	{"template sans argument", `{{define "s"}}[{{.}}]{{end}}{{template "s"}}`, false},
+	{"variable du pipeline d'un template", `{{define "s"}}{{.}}{{end}}{{template "s" $x := .Kind}}{{$x}}`, false},
+	{"else with", `{{with .Empty}}a{{else with .Zero}}b{{else with .Kind}}{{.}}{{else}}c{{end}}`, false},
+	{"range sur un entier", `{{range 3}}{{.}}{{end}}{{range $i := .Count}}{{$i}},{{if eq $i 4}}{{break}}{{end}}{{end}}{{range .Zero}}x{{else}}rien{{end}}`, false},
+	{"range sur un entier à deux variables", `{{range $i, $e := 3}}{{.}}{{end}}`, true},
+	{"range sur une map", `{{range $k, $v := .Params}}{{$k}}={{$v}};{{end}}{{range .Ints}}{{.}}{{end}}`, false},
+	{"index", `{{index .Items 1 | printf "%v"}} {{(index .Items 0).Name}} {{index .Params "k"}} {{index .Params "nope"}} {{index .Title 0}} {{index .Tuple 1}} {{index .Ints 2}} {{index .Ints 9}}`, false},
+	{"index hors des bornes", `{{index .Items 5}}`, true},
+	{"parenthèses et champs", `{{(.Item 0).Inner.Label "»"}}`, false},
+	{"argument fonction", `{{printf "%d" n}}`, false},
+	{"constantes typées", `{{.Pair "a" "b"}} {{slice .Title 1 3}} {{printf "%.1f %v %v" 1.25 true 'x'}}`, false},
+	{"comparaisons mixtes", `{{eq .Count 7}} {{lt .Zero .Count}} {{gt .Count -1}}`, false},
+	{"comparaison impossible", `{{lt .On true}}`, true},
+	{"nil en argument", `{{.Many nil}}`, true},
+	{"and sans argument que le pipeline", `{{.Title | and}} {{.Empty | or}}`, false},
+	{"with sur une interface", `{{with .Any}}<b>{{.}}</b>{{end}}{{with .Params.list}}{{len .}}{{end}}`, false},
 	{"HTML dans un attribut", `<p title="{{.Body}}">x</p>`, true},
 	{"pointeur nul", `{{.Nil.Name}}`, true},
 	{"erreur d'une méthode", `{{.Fail}}`, true},
 	{"panique", `{{.Panic}}`, true},
 	{"champ inconnu", `{{.Nope}}`, true},
 	{"index hors limites", `{{(.Item 9).Name}}`, true},
-	{"map à parcourir", `{{range .Params}}{{.}}{{end}}`, true},
+	{"map de clés composées", `{{range .Pairs}}{{.}}{{end}}`, true},
 	{"html dans un titre", `<title>{{html2 "<b>"}}</title>`, true},
 	{"script ordinaire", `<script>var t = {{.Title}};</script>`, true},
 	{"attribut sans guillemets", `<p class={{.Title}}>x</p>`, true},

@@ -69,32 +69,45 @@ func stringify(v reflect.Value) content {
 	return content{fmt.Sprint(v.Interface()), plainText}
 }
 
-// escaper is one of html/template's escapers: it makes c text fit for
-// where it goes.
-type escaper func(c content) string
+// escaper is one of html/template's escapers: apply makes c text fit
+// for where it goes; write, when set, writes that text into a page
+// without making a string of it, for the last escaper of an action.
+type escaper struct {
+	apply func(c content) string
+	write func(w *bytes.Buffer, c content)
+}
 
 // escapers are html/template's escapers this package runs; it declines
 // templates whose actions end in others.
 var escapers = map[string]escaper{
-	"_html_template_htmlescaper": func(c content) string {
-		if c.t == htmlText {
-			return c.s
-		}
-		return escapeHTML(c.s)
+	"_html_template_htmlescaper": {
+		apply: func(c content) string {
+			if c.t == htmlText {
+				return c.s
+			}
+			return escapeHTML(c.s)
+		},
+		write: func(w *bytes.Buffer, c content) {
+			if c.t == htmlText {
+				w.WriteString(c.s)
+				return
+			}
+			writeHTML(w, c.s)
+		},
 	},
-	"_html_template_attrescaper":   escapeText,
-	"_html_template_rcdataescaper": escapeText,
-	"_html_template_urlfilter": func(c content) string {
+	"_html_template_attrescaper":   {apply: escapeText, write: writeText},
+	"_html_template_rcdataescaper": {apply: escapeText, write: writeText},
+	"_html_template_urlfilter": {apply: func(c content) string {
 		if c.t == urlText || safeURL(c.s) {
 			return c.s
 		}
 		return "#ZgotmplZ"
-	},
-	"_html_template_urlnormalizer": func(c content) string { return processURL(c.s, true) },
-	"_html_template_urlescaper": func(c content) string {
+	}},
+	"_html_template_urlnormalizer": {apply: func(c content) string { return processURL(c.s, true) }},
+	"_html_template_urlescaper": {apply: func(c content) string {
 		return processURL(c.s, c.t == urlText)
-	},
-	"_html_template_jsvalescaper": func(c content) string {
+	}},
+	"_html_template_jsvalescaper": {apply: func(c content) string {
 		switch c.t {
 		case jsText:
 			return c.s
@@ -103,7 +116,7 @@ var escapers = map[string]escaper{
 		}
 		giveUp("a value other than JS in a script")
 		return ""
-	},
+	}},
 }
 
 // escapeText escapes text in an attribute or in RCDATA (a title, a
@@ -116,54 +129,78 @@ func escapeText(c content) string {
 	return escapeHTML(c.s)
 }
 
+// writeText is escapeText, writing into w.
+func writeText(w *bytes.Buffer, c content) {
+	if c.t == htmlText {
+		giveUp("HTML in an attribute or RCDATA")
+	}
+	writeHTML(w, c.s)
+}
+
 // print writes v through the escapers esc.
 func (s *state) print(v reflect.Value, esc []escaper) {
 	c := stringify(v)
 	last := len(esc) - 1
 	for _, e := range esc[:last] {
-		c = content{e(c), plainText}
+		c = content{e.apply(c), plainText}
 	}
-	s.w.WriteString(esc[last](c))
+	if esc[last].write != nil {
+		esc[last].write(s.w, c)
+		return
+	}
+	s.w.WriteString(esc[last].apply(c))
 }
 
 // replacements are the characters html/template escapes in text and in
-// quoted attributes, and what it writes for them.
-var replacements = [...]string{
-	0:    "\uFFFD",
-	'"':  "&#34;",
-	'&':  "&amp;",
-	'\'': "&#39;",
-	'+':  "&#43;",
-	'<':  "&lt;",
-	'>':  "&gt;",
-}
+// quoted attributes, and what it writes for them; escaped says which
+// bytes those are. Every one is ASCII, so both read bytes: a byte of a
+// longer UTF-8 sequence, or of an invalid one, is never one of them, and
+// html/template leaves invalid sequences as they are.
+var (
+	replacements = [...]string{
+		0:    "\uFFFD",
+		'"':  "&#34;",
+		'&':  "&amp;",
+		'\'': "&#39;",
+		'+':  "&#43;",
+		'<':  "&lt;",
+		'>':  "&gt;",
+	}
+	escaped = func() (e [256]bool) {
+		for c, r := range replacements {
+			e[c] = r != ""
+		}
+		return e
+	}()
+)
 
-// escapeHTML escapes s for HTML text or a quoted attribute. Every byte it
-// replaces is ASCII, so it reads bytes: a byte of a longer UTF-8 sequence,
-// or of an invalid one, is never one of them, and html/template leaves
-// invalid sequences as they are.
+// escapeHTML escapes s for HTML text or a quoted attribute.
 func escapeHTML(s string) string {
 	i := 0
-	for i < len(s) && (s[i] >= byte(len(replacements)) || replacements[s[i]] == "") {
+	for i < len(s) && !escaped[s[i]] {
 		i++
 	}
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(s) + 16)
+	writeHTML(&b, s)
+	return b.String()
+}
+
+// writeHTML writes s into w, escaped for HTML text or a quoted attribute.
+func writeHTML(w *bytes.Buffer, s string) {
 	written := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= byte(len(replacements)) || replacements[c] == "" {
+	for i := 0; i < len(s); i++ {
+		if !escaped[s[i]] {
 			continue
 		}
-		b.WriteString(s[written:i])
-		b.WriteString(replacements[c])
+		w.WriteString(s[written:i])
+		w.WriteString(replacements[s[i]])
 		written = i + 1
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	w.WriteString(s[written:])
 }
 
 // safeURL reports whether s is relative, or its scheme is http, https or

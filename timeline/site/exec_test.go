@@ -91,12 +91,65 @@ func sameFiles(t *testing.T, a, b map[string][]byte, howA, howB string) {
 	}
 }
 
-// firstDifference shows where a and b part.
+// firstDifference shows where a, the page wanted, and b part.
 func firstDifference(a, b []byte) string {
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
 	}
 	from := max(0, i-80)
-	return "html/template: " + string(a[from:min(len(a), i+80)]) + "\nhtmlexec:      " + string(b[from:min(len(b), i+80)])
+	return "want: " + string(a[from:min(len(a), i+80)]) + "\ngot:  " + string(b[from:min(len(b), i+80)])
+}
+
+// TestEscapedOnNoData checks that what partialCached renders while the
+// templates are executed on no data, to have html/template escape them,
+// is kept for no page: a renderer that remembers its parts across renders
+// gives the pages a build gives.
+func TestEscapedOnNoData(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		cfg := testConfig("https://frise.example.org/")
+		cfg.Minify = minify
+		cfg.Templates = templatesWith(t,
+			"partials/zz.html", `<p class="zz">{{.Site.Title}}</p>`,
+			"_default/baseof.html", `{{partialCached "partials/zz.html" . "same"}}`)
+		want, err := Render(testSite(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := NewRenderer(testSite(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Remember()
+		got := map[string][]byte{}
+		if err := x.Stream(func(name string, data []byte) error { got[name] = data; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(want["index.html"], []byte(`<p class="zz">Frise`)) {
+			t.Fatalf("the partial is not on the home page:\n%s", want["index.html"])
+		}
+		for name := range want {
+			if !bytes.Equal(want[name], got[name]) {
+				t.Errorf("minified %v: %s differs once the renderer remembers:\n%s", minify, name, firstDifference(want[name], got[name]))
+			}
+		}
+	}
+}
+
+// TestPartialEscapedInContext checks that a partial which escapes only
+// in the context its caller gives it, an attribute, is not escaped on its
+// own, which would fail and leave its callers without it.
+func TestPartialEscapedInContext(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		for range 4 { // html/template escapes the sets in the order of a map
+			cfg := testConfig("")
+			cfg.Minify = minify
+			cfg.Templates = templatesWith(t,
+				"partials/zz.html", `<a href="{{.Kind}}`,
+				"partials/event-line.html", `{{template "partials/zz.html" .P}}">x</a>`)
+			if declined := executedAlike(t, testSite(), cfg); declined != 0 {
+				t.Errorf("minified %v: htmlexec left %d executions to html/template", minify, declined)
+			}
+		}
+	}
 }

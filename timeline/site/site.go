@@ -61,6 +61,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"github.com/yuin/goldmark"
 
@@ -318,7 +319,10 @@ type renderer struct {
 	// reflection where they can (see htmlexec); nil with Config.plain.
 	runs    map[string]*htmlexec.Set
 	runBase *htmlexec.Set
-	keep    bool // the cache lasts from one render to the next: see Renderer.Remember
+	// escaping says that parseTemplates is executing the templates on no
+	// data, for html/template to escape them (see partialCached).
+	escaping bool
+	keep     bool // the cache lasts from one render to the next: see Renderer.Remember
 	// single says the renderer is made for one Stream and then dropped
 	// (the package's Stream and Render): nothing follows it. Its sources'
 	// passages are marked when a page first asks (see lateMarks).
@@ -378,6 +382,10 @@ func (r *renderer) parseTemplates() error {
 	if r.cfg.Templates == nil {
 		return fmt.Errorf("render: no templates given")
 	}
+	// The templates are executed on no data to have html/template escape
+	// them: what partialCached renders then is for no page.
+	r.escaping = true
+	defer func() { r.escaping = false }()
 	if !r.cfg.Minify {
 		r.minify = minifyNone
 		if err := r.parseSet(nil); err != nil {
@@ -415,13 +423,51 @@ func (r *renderer) runners() {
 	for name, t := range r.tmpls {
 		r.runs[name] = htmlexec.New(t, fns, "_default/baseof.html")
 	}
-	var partials []string
-	for _, t := range r.base.Templates() {
-		if strings.HasPrefix(t.Name(), "partials/") {
-			partials = append(partials, t.Name())
+	r.runBase = htmlexec.New(r.base, fns, r.soloPartials()...)
+}
+
+// methodPartials are the partials the pages' methods render on their
+// own (TermLink, EventLine, EventRef, EventItem).
+var methodPartials = []string{"partials/term-link.html", "partials/event-line.html",
+	"partials/event-ref.html", "partials/event-item.html"}
+
+// soloPartials returns the partials the renderer executes on their own,
+// which html/template escapes on their own: those of the pages' methods,
+// and those the templates name to partialCached. The others are escaped
+// only where a template calls them, in the context it calls them in:
+// escaping one alone that escapes only in its callers' context would
+// fail, and leave html/template without its tree for the callers.
+func (r *renderer) soloPartials() []string {
+	names := map[string]bool{}
+	for _, name := range methodPartials {
+		names[name] = true
+	}
+	sets := append([]*template.Template{r.base}, slices.Collect(maps.Values(r.tmpls))...)
+	for _, set := range sets {
+		for _, t := range set.Templates() {
+			if t.Tree == nil {
+				continue
+			}
+			visit(t.Tree.Root, func(n parse.Node) {
+				cmd, ok := n.(*parse.CommandNode)
+				if !ok || len(cmd.Args) < 2 {
+					return
+				}
+				if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && id.Ident == "partialCached" {
+					if name, ok := cmd.Args[1].(*parse.StringNode); ok {
+						names[name.Text] = true
+					}
+				}
+			})
 		}
 	}
-	r.runBase = htmlexec.New(r.base, fns, partials...)
+	var solo []string
+	for _, name := range slices.Sorted(maps.Keys(names)) {
+		if r.base.Lookup(name) != nil {
+			solo = append(solo, name)
+		}
+	}
+	return solo
 }
 
 // execute writes the template name of set, applied to data, into buf:
@@ -435,8 +481,9 @@ func execute(set *template.Template, x *htmlexec.Set, buf *bytes.Buffer, name st
 
 // escapeErr returns the first fault html/template finds in the templates,
 // as it escapes them for the first page of each kind and for each partial
-// (which the pages' methods render on their own), or nil. It executes
-// them on no data, so that nothing is written once they are escaped.
+// the renderer executes on its own (see soloPartials), or nil. It
+// executes them on no data, so that nothing is written once they are
+// escaped.
 func (r *renderer) escapeErr() error {
 	var tErr *template.Error
 	faulty := func(err error) bool { return errors.As(err, &tErr) }
@@ -445,11 +492,9 @@ func (r *renderer) escapeErr() error {
 			return err
 		}
 	}
-	for _, t := range r.base.Templates() {
-		if strings.HasPrefix(t.Name(), "partials/") {
-			if err := r.base.ExecuteTemplate(io.Discard, t.Name(), nil); faulty(err) {
-				return err
-			}
+	for _, name := range r.soloPartials() {
+		if err := r.base.ExecuteTemplate(io.Discard, name, nil); faulty(err) {
+			return err
 		}
 	}
 	return nil
@@ -552,6 +597,12 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 		} else {
 			fmt.Fprint(&key, v)
 		}
+	}
+	if r.escaping {
+		// Not kept: on no data, a partial may render empty where a page
+		// would fail; its faults in escaping still show.
+		var buf bytes.Buffer
+		return "", r.base.ExecuteTemplate(&buf, name, data)
 	}
 	k := key.String()
 	if r.keep {

@@ -396,11 +396,15 @@ func (r *renderer) parseTemplates() error {
 	}
 	r.mf = publish.NewMinifier()
 	r.minify = minifyPages
-	if err := r.parseSet(nil); err != nil || r.escapeErr() != nil {
-		// Templates that do not parse, or that html/template finds fault
-		// with once minified or not: the templates as written say which,
-		// and where.
+	if err := r.parseSet(nil); err != nil {
 		return err
+	}
+	if r.escapeErr() != nil {
+		// Templates html/template finds fault with, once minified or not:
+		// the templates as written say which, and where, as the pages
+		// that use them are executed. htmlexec runs the others.
+		r.runners()
+		return nil
 	}
 	written, base := r.tmpls, r.base
 	r.minify = minifyTemplates

@@ -142,7 +142,7 @@ func (l *Live) Build() (int, error) {
 	}
 	defer st.Abort()
 	l.cfg.memo = export.NewMemo()
-	n, err := each(s, l.cfg, pages, pagesTo(st), st.Create)
+	n, err := each(s, l.cfg, pages, pagesTo(st, nil), st.Create)
 	if err != nil {
 		return 0, err
 	}
@@ -210,7 +210,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return l.whole()
 	}
 	return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
-		return l.pages.Refresh(edits, pagesTo(st), st.Remove)
+		return l.pages.Refresh(edits, pagesTo(st, nil), st.Remove)
 	})
 }
 
@@ -303,14 +303,14 @@ func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done 
 	if l.pages.TermLocal() {
 		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file)
 		if err = rerr; fits {
-			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshTerm(t, was, pagesTo(st)) }
+			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshTerm(t, was, pagesTo(st, nil)) }
 		}
 	}
 	if err == nil && refresh == nil && l.pages.Local() {
 		src, eds, fits, rerr := l.site.RereadSource(l.fsys, file)
 		if err = rerr; fits {
 			edits = eds
-			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshSource(src, edits, pagesTo(st)) }
+			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshSource(src, edits, pagesTo(st, nil)) }
 		}
 	}
 	switch {
@@ -414,7 +414,7 @@ func (l *Live) renderChanged(pages *site.Renderer, st *publish.Stage) (int, map[
 	n, err := pages.Render(func(path string) bool {
 		d, ok := before[path]
 		return path == "index.html" || !ok || d != after[path]
-	}, pagesTo(st))
+	}, pagesTo(st, nil))
 	for path := range before {
 		if _, ok := after[path]; !ok && err == nil {
 			err = st.Remove(path)

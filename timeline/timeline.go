@@ -27,6 +27,7 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/export"
+	"frise/timeline/internal/recycle"
 	"frise/timeline/publish"
 	"frise/timeline/site"
 )
@@ -46,13 +47,18 @@ func (cfg Config) site() site.Config {
 
 // pagesTo returns what hands the files of a site to st: the pages, which
 // the renderer minifies (see site.Config.Minify), as they are, and the
-// other files to be minified by their kind.
-func pagesTo(st *publish.Stage) func(name string, data []byte) error {
+// other files to be minified by their kind. With release, the pages'
+// bytes are handed to it once written: for pages nothing holds after,
+// those of a renderer made for one build (see recycle).
+func pagesTo(st *publish.Stage, release func([]byte)) func(name string, data []byte) error {
 	return func(name string, data []byte) error {
-		if path.Ext(name) == ".html" {
-			return st.Put(name, data)
+		switch {
+		case path.Ext(name) != ".html":
+			return st.Add(name, data)
+		case release != nil:
+			return st.PutThen(name, data, release)
 		}
-		return st.Add(name, data)
+		return st.Put(name, data)
 	}
 }
 
@@ -99,7 +105,7 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// Abort is a no-op once committed: on a panic below, the staging
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
-	n, err := each(s, cfg, nil, pagesTo(st), st.Create)
+	n, err := each(s, cfg, nil, pagesTo(st, recycle.Release), st.Create)
 	if err != nil {
 		return 0, err
 	}

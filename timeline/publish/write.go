@@ -85,6 +85,9 @@ type stagedFile struct {
 	name string
 	data []byte
 	done bool // written as it is: see Put
+	// release, when set, is handed data once the file is written, or
+	// given up (see PutThen).
+	release func([]byte)
 }
 
 // Begin takes the lock on dir's parent, clears what killed builds left
@@ -156,6 +159,9 @@ func (st *Stage) writer() {
 	var b buffers
 	for f := range st.work {
 		if st.failed() {
+			if f.release != nil {
+				f.release(f.data)
+			}
 			continue
 		}
 		full := filepath.Join(st.stage, filepath.FromSlash(f.name))
@@ -167,6 +173,9 @@ func (st *Stage) writer() {
 			// Keep no buffers the size of the largest export for the
 			// rest of the build.
 			b = buffers{}
+		}
+		if f.release != nil {
+			f.release(f.data)
 		}
 		if err != nil {
 			st.mu.Lock()
@@ -303,7 +312,7 @@ func (st *Stage) Add(name string, data []byte) error {
 	if err := st.claim(name); err != nil {
 		return err
 	}
-	st.work <- stagedFile{name, data, false}
+	st.work <- stagedFile{name: name, data: data}
 	return nil
 }
 
@@ -314,7 +323,20 @@ func (st *Stage) Put(name string, data []byte) error {
 	if err := st.claim(name); err != nil {
 		return err
 	}
-	st.work <- stagedFile{name, data, true}
+	st.work <- stagedFile{name: name, data: data, done: true}
+	return nil
+}
+
+// PutThen is Put, handing data to release once the file is written (or
+// the build has failed and it never will be): the caller may then write
+// over data, which the Stage no longer holds. release is called from
+// another goroutine.
+func (st *Stage) PutThen(name string, data []byte, release func([]byte)) error {
+	if err := st.claim(name); err != nil {
+		release(data)
+		return err
+	}
+	st.work <- stagedFile{name: name, data: data, done: true, release: release}
 	return nil
 }
 

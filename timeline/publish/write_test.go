@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -382,4 +384,68 @@ func TestRebuildKeepsMinifiedFiles(t *testing.T) {
 		t.Errorf("after a build with a damaged manifest: %q, want %q", got, want)
 	}
 	assertNoLeftovers(t, filepath.Dir(dir))
+}
+
+// TestPutThen checks that a file put with PutThen is written as it was
+// handed over, and its bytes handed back only once written: writing over
+// them then changes nothing on disk. A file refused, or given up once a
+// build has failed, is handed back too.
+func TestPutThen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	st, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	back := map[string]bool{}
+	release := func(b []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		back[string(b)] = true
+		for i := range b {
+			b[i] = 'x' // as the next page rendered into them would
+		}
+	}
+	names := []string{"index.html", "a/b.html", "c.html"}
+	for _, name := range names {
+		if err := st.PutThen(name, []byte("<p>"+name+"</p>"), release); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.PutThen("index.html", []byte("<p>encore</p>"), release); err == nil {
+		t.Error("a second index.html was accepted")
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, dir)
+	for _, name := range names {
+		if got[name] != "<p>"+name+"</p>" {
+			t.Errorf("%s holds %q", name, got[name])
+		}
+		if !back[("<p>" + name + "</p>")] {
+			t.Errorf("%s was not handed back", name)
+		}
+	}
+	if !back["<p>encore</p>"] {
+		t.Error("the file refused was not handed back")
+	}
+
+	st, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Add("bad.json", []byte("{"))
+	for !st.failed() {
+		runtime.Gosched() // until a writer has met the bad file
+	}
+	st.PutThen("late.html", []byte("<p>late</p>"), release)
+	if err := st.Commit(); err == nil {
+		t.Fatal("Commit after a failed file succeeded")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !back["<p>late</p>"] {
+		t.Error("a file given up after a failure was not handed back")
+	}
 }

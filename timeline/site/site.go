@@ -68,6 +68,7 @@ import (
 	"frise/timeline/content"
 	"frise/timeline/internal/htmlexec"
 	"frise/timeline/internal/parallel"
+	"frise/timeline/internal/recycle"
 	"frise/timeline/publish"
 )
 
@@ -848,7 +849,9 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, p *page) ([]byte, err
 	if r.minify == minifyPages {
 		return r.mf.Minify(p.Path, buf.Bytes())
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	// A page handed to publish.Stage.PutThen with recycle.Release comes
+	// back for a page to come once written.
+	return recycle.Clone(buf.Bytes()), nil
 }
 
 // static copies the static tree under static/.

@@ -39,10 +39,13 @@ type Config struct {
 	Static    fs.FS  // the static/ tree
 
 	memo *export.Memo // what the data exports remember between builds (Live), or nil
+	// recycle has the pages' bytes taken from package recycle, for
+	// Publish, which hands each back once written.
+	recycle bool
 }
 
 func (cfg Config) site() site.Config {
-	return site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static, Minify: true}
+	return site.Config{BaseURL: cfg.BaseURL, Templates: cfg.Templates, Static: cfg.Static, Minify: true, Recycle: cfg.recycle}
 }
 
 // pagesTo returns what hands the files of a site to st: the pages, which
@@ -105,6 +108,7 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// Abort is a no-op once committed: on a panic below, the staging
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
+	cfg.recycle = true
 	n, err := each(s, cfg, nil, pagesTo(st, recycle.Release), st.Create)
 	if err != nil {
 		return 0, err

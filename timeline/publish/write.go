@@ -329,9 +329,13 @@ func (st *Stage) Put(name string, data []byte) error {
 
 // PutThen is Put, handing data to release once the file is written (or
 // the build has failed and it never will be): the caller may then write
-// over data, which the Stage no longer holds. release is called from
-// another goroutine.
+// over data, which the Stage no longer holds. release is called once,
+// before PutThen returns when the file is refused, else later from one of
+// the Stage's writers. Without release, PutThen is Put.
 func (st *Stage) PutThen(name string, data []byte, release func([]byte)) error {
+	if release == nil {
+		return st.Put(name, data)
+	}
 	if err := st.claim(name); err != nil {
 		release(data)
 		return err

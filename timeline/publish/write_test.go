@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -435,17 +436,35 @@ func TestPutThen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Add("bad.json", []byte("{"))
+	// Files queued around a failure are handed back once each, whether
+	// written, given up by a writer or refused.
+	released := map[string]int{}
+	count := func(b []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		released[string(b)]++
+	}
+	for i := range 100 {
+		if i == 30 {
+			st.Add("bad.json", []byte("{"))
+		}
+		st.PutThen(fmt.Sprintf("p%d.html", i), fmt.Appendf(nil, "<p>%d</p>", i), count)
+	}
 	for !st.failed() {
 		runtime.Gosched() // until a writer has met the bad file
 	}
-	st.PutThen("late.html", []byte("<p>late</p>"), release)
+	st.PutThen("late.html", []byte("<p>late</p>"), count)
 	if err := st.Commit(); err == nil {
 		t.Fatal("Commit after a failed file succeeded")
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if !back["<p>late</p>"] {
-		t.Error("a file given up after a failure was not handed back")
+	for i := range 100 {
+		if n := released[fmt.Sprintf("<p>%d</p>", i)]; n != 1 {
+			t.Errorf("p%d.html was handed back %d times", i, n)
+		}
+	}
+	if released["<p>late</p>"] != 1 {
+		t.Error("a file refused after a failure was not handed back once")
 	}
 }

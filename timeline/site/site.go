@@ -86,6 +86,10 @@ type Config struct {
 	// Minify has the pages and the static HTML files handed over
 	// minified; other static files are handed over as they are.
 	Minify bool
+	// Recycle takes the bytes of the pages from package recycle, for a
+	// caller that hands each back to recycle.Release once written (see
+	// publish.Stage.PutThen) and keeps none.
+	Recycle bool
 
 	// plain has html/template execute every template itself, for the
 	// tests that compare its pages with htmlexec's.
@@ -849,9 +853,10 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, p *page) ([]byte, err
 	if r.minify == minifyPages {
 		return r.mf.Minify(p.Path, buf.Bytes())
 	}
-	// A page handed to publish.Stage.PutThen with recycle.Release comes
-	// back for a page to come once written.
-	return recycle.Clone(buf.Bytes()), nil
+	if r.cfg.Recycle {
+		return recycle.Clone(buf.Bytes()), nil
+	}
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // static copies the static tree under static/.

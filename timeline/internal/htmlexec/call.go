@@ -372,19 +372,13 @@ func slice(vs []reflect.Value) reflect.Value {
 	}
 	idx := [2]int{0, item.Len()}
 	for i, v := range vs[1:] {
-		var x int64
-		switch basicKind(v) {
-		case intKind:
-			x = v.Int()
-		default:
-			giveUp("slice index of kind %s", v.Kind())
-		}
-		if x < 0 || int(x) < 0 || int(x) > capacity {
+		x := intArg(v)
+		if x > int64(capacity) {
 			giveUp("slice index out of range")
 		}
 		idx[i] = int(x)
 	}
-	if idx[0] > idx[1] || (item.Kind() == reflect.String && idx[1] > item.Len()) {
+	if idx[0] > idx[1] {
 		giveUp("slice indexes out of order")
 	}
 	return item.Slice(idx[0], idx[1])
@@ -408,14 +402,8 @@ func index(vs []reflect.Value) reflect.Value {
 		}
 		switch item.Kind() {
 		case reflect.Array, reflect.Slice, reflect.String:
-			var x int64
-			switch basicKind(i) {
-			case intKind:
-				x = i.Int()
-			default:
-				giveUp("index of kind %s", i.Kind())
-			}
-			if x < 0 || x >= int64(item.Len()) {
+			x := intArg(i)
+			if x >= int64(item.Len()) {
 				giveUp("index out of range")
 			}
 			item = item.Index(int(x))
@@ -433,6 +421,15 @@ func index(vs []reflect.Value) reflect.Value {
 		}
 	}
 	return item
+}
+
+// intArg returns an index given to slice or index: a signed integer,
+// not negative, or a decline.
+func intArg(v reflect.Value) int64 {
+	if basicKind(v) != intKind || v.Int() < 0 || int64(int(v.Int())) != v.Int() {
+		giveUp("an index of kind %s, or out of range", v.Kind())
+	}
+	return v.Int()
 }
 
 // number returns the number a constant term was written as.

@@ -85,7 +85,6 @@ type step struct {
 // function is a function a template calls: one of the built-in ones
 // this package runs itself, or one of the set's.
 type function struct {
-	name    string
 	builtin builtin
 	val     reflect.Value
 }
@@ -350,10 +349,10 @@ func (c *compiler) term(n parse.Node) (*term, error) {
 			if f.Kind() != reflect.Func {
 				return nil, unknown("function %s that is not one", n.Ident)
 			}
-			return &term{kind: tFunc, fn: &function{name: n.Ident, val: f}}, nil
+			return &term{kind: tFunc, fn: &function{val: f}}, nil
 		}
 		if b, ok := builtins[n.Ident]; ok {
-			return &term{kind: tFunc, fn: &function{name: n.Ident, builtin: b}}, nil
+			return &term{kind: tFunc, fn: &function{builtin: b}}, nil
 		}
 		return nil, unknown("function %s", n.Ident)
 	}

@@ -71,7 +71,6 @@ const (
 
 // program is one template, as a Set runs it.
 type program struct {
-	name string
 	list []op
 }
 
@@ -98,7 +97,7 @@ func New(t *template.Template, funcs template.FuncMap, entries ...string) *Set {
 	s.missing = missingKeyOf(text)
 	for name, tree := range trees(t, text) {
 		if list, err := c.list(tree.Root); err == nil {
-			s.progs[name] = &program{name: name, list: list}
+			s.progs[name] = &program{list: list}
 		} else {
 			s.progs[name] = nil
 		}
@@ -164,12 +163,6 @@ func trees(t *template.Template, text *texttemplate.Template) map[string]*parse.
 		}
 	}
 	return m
-}
-
-// Runs reports whether the Set runs the template name itself; templates
-// it calls may still decline as they run.
-func (s *Set) Runs(name string) bool {
-	return s.entries[name] && s.progs[name] != nil
 }
 
 // Declined returns how many executions declined so far.

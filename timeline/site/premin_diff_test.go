@@ -273,6 +273,10 @@ var rawText = map[string]bool{"pre": true, "textarea": true, "script": true, "st
 // blockEl are the elements beside which spaces do not show.
 var blockEl = map[string]bool{}
 
+// atomEl are the inline elements that show as a box of their own: a space
+// after one shows, and their content is laid out apart.
+var atomEl = map[string]bool{}
+
 func init() {
 	for _, s := range strings.Fields(`address article aside blockquote br caption col colgroup dd details div dl dt
 		fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li main menu nav
@@ -280,15 +284,72 @@ func init() {
 		noembed noframes xmp body script meta link base`) {
 		blockEl[s] = true
 	}
+	for _, s := range strings.Fields(`img input button select textarea iframe object embed video audio canvas svg
+		math meter progress`) {
+		atomEl[s] = true
+	}
 }
 
-// isBlock reports whether spaces beside n do not show.
-func isBlock(n *html.Node) bool {
-	return n == nil || n.Type == html.ElementNode && blockEl[n.Data] || n.Type == html.DoctypeNode
+// spaces lays out the spaces of a document's text as a browser does:
+// a run of spaces is one space, and a space shows neither at a line's
+// start or end (beside a block) nor after another space, even one in a
+// neighbouring inline element such as an empty <i></i>. It rewrites the
+// text nodes in place.
+type spaces struct {
+	after bool       // the line so far is empty or ends in a space
+	last  *html.Node // the text that ends the line so far, if any
 }
 
-// domNorm writes a normalized form of n's tree.
-func domNorm(b *strings.Builder, n *html.Node, depth int, raw bool) {
+// lineBreak ends the line: its last space does not show.
+func (f *spaces) lineBreak() {
+	if f.last != nil {
+		f.last.Data = strings.TrimSuffix(f.last.Data, " ")
+	}
+	f.after, f.last = true, nil
+}
+
+func (f *spaces) walk(n *html.Node, raw bool) {
+	switch n.Type {
+	case html.TextNode:
+		if raw {
+			f.after, f.last = false, nil
+			return
+		}
+		s := collapse(n.Data)
+		if f.after {
+			s = strings.TrimPrefix(s, " ")
+		}
+		n.Data = s
+		if s != "" {
+			f.after, f.last = s[len(s)-1] == ' ', n
+		}
+		return
+	case html.DocumentNode, html.DoctypeNode:
+		f.lineBreak()
+		defer f.lineBreak()
+	case html.ElementNode:
+		raw = raw || rawText[n.Data]
+		switch {
+		case blockEl[n.Data]:
+			f.lineBreak()
+			defer f.lineBreak()
+		case atomEl[n.Data]:
+			inner := spaces{after: true}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				inner.walk(c, raw)
+			}
+			inner.lineBreak()
+			f.after, f.last = false, nil
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		f.walk(c, raw)
+	}
+}
+
+// domNorm writes n's tree, its spaces laid out by spaces.
+func domNorm(b *strings.Builder, n *html.Node, depth int) {
 	ind := strings.Repeat("  ", depth)
 	switch n.Type {
 	case html.DocumentNode:
@@ -303,54 +364,24 @@ func domNorm(b *strings.Builder, n *html.Node, depth int, raw bool) {
 			fmt.Fprintf(b, " %s:%s=%q", a.Namespace, a.Key, a.Val)
 		}
 		b.WriteString(">\n")
-		raw = raw || rawText[n.Data]
 	}
-	// Children: merge adjacent texts, normalize.
-	type item struct {
-		n    *html.Node
-		text string
+	// Children, adjacent texts merged and empty ones left out.
+	text := ""
+	flush := func() {
+		if text != "" {
+			fmt.Fprintf(b, "%s  %q\n", ind, text)
+		}
+		text = ""
 	}
-	var items []item
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode {
-			if k := len(items); k > 0 && items[k-1].n == nil {
-				items[k-1].text += c.Data
-				continue
-			}
-			items = append(items, item{text: c.Data})
+			text += c.Data
 			continue
 		}
-		items = append(items, item{n: c})
+		flush()
+		domNorm(b, c, depth+1)
 	}
-	for i, it := range items {
-		if it.n != nil {
-			domNorm(b, it.n, depth+1, raw)
-			continue
-		}
-		s := it.text
-		if !raw {
-			s = collapse(s)
-			var prev, next *html.Node
-			if i > 0 {
-				prev = items[i-1].n
-			}
-			if i+1 < len(items) {
-				next = items[i+1].n
-			}
-			atStart := i == 0 && (n.Type != html.ElementNode || blockEl[n.Data])
-			atEnd := i == len(items)-1 && (n.Type != html.ElementNode || blockEl[n.Data])
-			if (i > 0 && isBlock(prev)) || atStart {
-				s = strings.TrimPrefix(s, " ")
-			}
-			if (i+1 < len(items) && isBlock(next)) || atEnd {
-				s = strings.TrimSuffix(s, " ")
-			}
-			if s == "" {
-				continue
-			}
-		}
-		fmt.Fprintf(b, "%s  %q\n", ind, s)
-	}
+	flush()
 }
 
 // collapse writes every run of ASCII spaces in s as one space.
@@ -378,8 +409,9 @@ func domString(s string) string {
 	if err != nil {
 		return "parse error: " + err.Error()
 	}
+	(&spaces{}).walk(doc, false)
 	var b strings.Builder
-	domNorm(&b, doc, 0, false)
+	domNorm(&b, doc, 0)
 	return b.String()
 }
 
@@ -416,6 +448,41 @@ func TestPreminifyDocuments(t *testing.T) {
 	for _, s := range all {
 		if d := checkPremin(s); d != "" {
 			t.Errorf("src %q\n%s", s, d)
+		}
+	}
+}
+
+// TestDomDiff checks the comparison the differential tests rest on: pages
+// a browser lays out alike compare equal, and others do not.
+func TestDomDiff(t *testing.T) {
+	alike := [][2]string{
+		{" <i> </i> 0", "<i></i> 0"},
+		{"<p> a  b </p>", "<p>a b</p>"},
+		{"<p>a <i> b</i></p>", "<p>a <i>b</i></p>"},
+		{"<p><i>a </i></p>c", "<p><i>a</i></p>c"},
+		{"<div> <b>x</b> </div>", "<div><b>x</b></div>"},
+		{"a<br> b", "a<br>b"},
+		{"<pre>a</pre>", "<pre>a</pre>"},
+		{"<button> a </button>b", "<button>a</button>b"},
+	}
+	for _, c := range alike {
+		if d := domDiff(c[0], c[1]); d != "" {
+			t.Errorf("%q and %q should compare alike:\n%s", c[0], c[1], d)
+		}
+	}
+	differ := [][2]string{
+		{"a <i>b</i>", "a<i>b</i>"},
+		{"<i>a</i> <i>b</i>", "<i>a</i><i>b</i>"},
+		{"<img src=x> b", "<img src=x>b"},
+		{"<pre> a</pre>", "<pre>a</pre>"},
+		{"<textarea> a</textarea>", "<textarea>a</textarea>"},
+		{"<p title=a>b</p>", "<p title=b>b</p>"},
+		{"<p>a</p>", "<div>a</div>"},
+		{"<!--a-->b", "b"},
+	}
+	for _, c := range differ {
+		if domDiff(c[0], c[1]) == "" {
+			t.Errorf("%q and %q should differ", c[0], c[1])
 		}
 	}
 }

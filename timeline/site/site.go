@@ -430,9 +430,25 @@ func (r *renderer) runners() {
 	fns["partialCached"] = r.partialCached
 	r.runs = make(map[string]*htmlexec.Set, len(r.tmpls))
 	for name, t := range r.tmpls {
-		r.runs[name] = htmlexec.New(t, fns, "_default/baseof.html")
+		r.runs[name] = htmlexec.New(t, fns, directCalls, "_default/baseof.html")
 	}
-	r.runBase = htmlexec.New(r.base, fns, r.soloPartials()...)
+	r.runBase = htmlexec.New(r.base, fns, directCalls, r.soloPartials()...)
+}
+
+// directCalls are the types of the methods and functions the templates
+// call, which htmlexec calls without reflection: a page of the year
+// lists makes hundreds of such calls.
+var directCalls = []htmlexec.Call{
+	htmlexec.Func2[*page, string, string](),             // Rel
+	htmlexec.Func1[*page, string](),                     // Root
+	htmlexec.Func2E[*page, *termView, template.HTML](),  // TermLink
+	htmlexec.Func2E[*page, *eventView, template.HTML](), // EventLine, EventItem, EventRef
+	htmlexec.Func1[*eventView, string](),                // Search
+	htmlexec.Func1[*sourceView, []passageRef](),         // Passages
+	htmlexec.Func1[*sourceView, []segment](),            // Segments
+	htmlexec.Func1[*sourceView, []para](),               // Paras
+	htmlexec.Func1[string, string](),                    // fr
+	htmlexec.Func2[string, []string, string](),          // join
 }
 
 // methodPartials are the partials the pages' methods render on their

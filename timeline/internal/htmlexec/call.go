@@ -14,13 +14,23 @@ type access struct {
 	method int // index in typ's methods, or -1
 	field  []int
 	isMap  bool
+	// direct calls the method, its receiver first, when the Set's
+	// Calls cover its method expression, of type fnType.
+	direct direct
+	fnType reflect.Type
 }
 
-// resolve works out what name stands for on ptr, whose value is r.
-func resolve(name string, ptr, r reflect.Value) *access {
+// resolve works out what name stands for on ptr, whose value is r;
+// calls are the Set's.
+func resolve(calls map[reflect.Type]Call, name string, ptr, r reflect.Value) *access {
 	a := &access{typ: ptr.Type(), method: -1}
 	if m, ok := ptr.Type().MethodByName(name); ok {
 		a.method = m.Index
+		if ptr.Kind() != reflect.Interface {
+			if a.direct = directOf(calls, m.Func); a.direct != nil {
+				a.fnType = m.Func.Type()
+			}
+		}
 		return a
 	}
 	switch r.Kind() {
@@ -54,10 +64,12 @@ func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, a
 	}
 	a := st.cache.Load()
 	if a == nil || a.typ != ptr.Type() {
-		a = resolve(st.name, ptr, r)
+		a = resolve(s.set.calls, st.name, ptr, r)
 		st.cache.Store(a)
 	}
 	switch {
+	case a.direct != nil:
+		return s.callDirect(dot, a.direct, a.fnType, ptr, args, final)
 	case a.method >= 0:
 		return s.call(dot, nil, ptr.Method(a.method), args, final)
 	case len(args) > 0 || !isMissing(final):
@@ -94,6 +106,9 @@ func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, a
 func (s *state) call(dot reflect.Value, fn *function, fun reflect.Value, args []*term, final reflect.Value) reflect.Value {
 	if fn != nil && fn.builtin != custom {
 		return s.builtin(dot, fn.builtin, args, final)
+	}
+	if fn != nil && fn.direct != nil {
+		return s.callDirect(dot, fn.direct, fun.Type(), reflect.Value{}, args, final)
 	}
 	typ := fun.Type()
 	numIn := len(args)

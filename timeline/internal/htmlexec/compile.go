@@ -87,6 +87,7 @@ type step struct {
 type function struct {
 	builtin builtin
 	val     reflect.Value
+	direct  direct // calls val directly, when the Set's Calls cover it
 }
 
 // builtin names text/template's built-in functions that a Set runs.
@@ -120,6 +121,7 @@ var builtins = map[string]builtin{
 // compiler reads escaped trees into programs.
 type compiler struct {
 	funcs map[string]reflect.Value
+	calls map[reflect.Type]Call
 }
 
 // errUnknown says a tree holds what a Set does not run.
@@ -349,7 +351,7 @@ func (c *compiler) term(n parse.Node) (*term, error) {
 			if f.Kind() != reflect.Func {
 				return nil, unknown("function %s that is not one", n.Ident)
 			}
-			return &term{kind: tFunc, fn: &function{val: f}}, nil
+			return &term{kind: tFunc, fn: &function{val: f, direct: directOf(c.calls, f)}}, nil
 		}
 		if b, ok := builtins[n.Ident]; ok {
 			return &term{kind: tFunc, fn: &function{builtin: b}}, nil

@@ -55,6 +55,7 @@ type Set struct {
 	// entries are the templates Execute may start from: html/template
 	// escaped them, and so every template they call.
 	entries  map[string]bool
+	calls    map[reflect.Type]Call
 	missing  missingKey
 	declined atomic.Int64
 }
@@ -76,20 +77,24 @@ type program struct {
 
 // New reads the templates of t that entries name, and those they call,
 // once html/template has escaped them; funcs are the functions t was
-// given (Funcs), which the templates may call.
+// given (Funcs), which the templates may call, and calls the types of
+// functions and methods the Set calls directly (see Call).
 //
 // New has html/template escape each entry, by executing it on no data;
 // an entry html/template cannot escape is left to it. Functions the
 // templates call are thus called with nil arguments.
-func New(t *template.Template, funcs template.FuncMap, entries ...string) *Set {
-	s := &Set{progs: map[string]*program{}, entries: map[string]bool{}}
+func New(t *template.Template, funcs template.FuncMap, calls []Call, entries ...string) *Set {
+	s := &Set{progs: map[string]*program{}, entries: map[string]bool{}, calls: map[reflect.Type]Call{}}
+	for _, c := range calls {
+		s.calls[c.typ] = c
+	}
 	for _, name := range entries {
 		var escErr *template.Error
 		if err := t.ExecuteTemplate(io.Discard, name, nil); !errors.As(err, &escErr) && t.Lookup(name) != nil {
 			s.entries[name] = true
 		}
 	}
-	c := &compiler{funcs: map[string]reflect.Value{}}
+	c := &compiler{funcs: map[string]reflect.Value{}, calls: s.calls}
 	for name, f := range funcs {
 		c.funcs[name] = reflect.ValueOf(f)
 	}

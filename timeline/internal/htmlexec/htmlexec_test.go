@@ -3,6 +3,7 @@ package htmlexec
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"reflect"
 	"strings"
@@ -57,6 +58,13 @@ func (p *page) Many(xs ...string) string { return strings.Join(xs, ",") }
 
 func (p *page) Panic() string { panic("boom") }
 
+func (p *page) Lookup(k string) (template.HTML, error) {
+	if v, ok := p.Params[k].(template.HTML); ok {
+		return v, nil
+	}
+	return "", errors.New("no such HTML")
+}
+
 var testFuncs = template.FuncMap{
 	"upper": strings.ToUpper,
 	"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
@@ -76,6 +84,23 @@ var testFuncs = template.FuncMap{
 	},
 	"html2": func(s string) template.HTML { return template.HTML(s) },
 	"n":     func() int { return 3 },
+	"kind":  func(v any) string { return fmt.Sprintf("%T", v) },
+}
+
+// testCalls are the types of the tests' functions and methods a Set
+// calls directly: all but the variadic ones, those with no argument or
+// more than one besides the receiver.
+var testCalls = []Call{
+	Func2[*page, string, string](),         // Rel
+	Func1E[*page, string](),                // Fail
+	Func2[*page, int, *item](),             // Item
+	Func1[*page, string](),                 // Panic
+	Func2[*item, string, string](),         // Label
+	Func1[string, string](),                // upper
+	Func2[string, []string, string](),      // join
+	Func1[string, template.HTML](),         // html2
+	Func2E[*page, string, template.HTML](), // Lookup
+	Func1[any, string](),                   // kind
 }
 
 func testPage() *page {
@@ -103,15 +128,28 @@ func testPage() *page {
 
 // runBoth executes src as html/template does and as a Set does, and
 // returns both outputs, html/template's error, and whether the Set ran it.
+// The Set runs it twice, calling testCalls' functions directly and then
+// every function through reflection, and both runs must agree.
 func runBoth(t testing.TB, src string, data any) (want, got string, werr error, ran bool, why string) {
 	t.Helper()
 	tmpl, err := template.New("t").Funcs(testFuncs).Parse(src)
 	if err != nil {
 		t.Skipf("does not parse: %v", err)
 	}
-	set := New(tmpl, testFuncs, "t")
 	var w bytes.Buffer
 	werr = tmpl.ExecuteTemplate(&w, "t", data)
+	got, ran, why = runSet(t, New(tmpl, testFuncs, testCalls, "t"), src, data)
+	got2, ran2, why2 := runSet(t, New(tmpl, testFuncs, nil, "t"), src, data)
+	if got != got2 || ran != ran2 {
+		t.Fatalf("%q: called directly, wrote %q (ran %v: %s); through reflection, %q (ran %v: %s)", src, got, ran, why, got2, ran2, why2)
+	}
+	return w.String(), got, werr, ran, why
+}
+
+// runSet executes src's template t of set on data, after what a buffer
+// held, and returns what it wrote and whether it ran.
+func runSet(t testing.TB, set *Set, src string, data any) (got string, ran bool, why string) {
+	t.Helper()
 	buf := bytes.NewBufferString("before|")
 	why, ran = set.execute(buf, "t", data)
 	if !strings.HasPrefix(buf.String(), "before|") {
@@ -120,7 +158,7 @@ func runBoth(t testing.TB, src string, data any) (want, got string, werr error, 
 	if !ran && buf.String() != "before|" {
 		t.Fatalf("%q: declined but left %q", src, buf.String())
 	}
-	return w.String(), strings.TrimPrefix(buf.String(), "before|"), werr, ran, why
+	return strings.TrimPrefix(buf.String(), "before|"), ran, why
 }
 
 func TestExecute(t *testing.T) {
@@ -200,6 +238,11 @@ var executeTests = []struct {
 	{"HTML dans un attribut", `<p title="{{.Body}}">x</p>`, true},
 	{"pointeur nul", `{{.Nil.Name}}`, true},
 	{"erreur d'une méthode", `{{.Fail}}`, true},
+	{"méthode à erreur", `<p>{{.Lookup "html"}}</p>`, false},
+	{"méthode à erreur qui échoue", `<p>{{.Lookup "k"}}</p>`, true},
+	{"argument d'interface", `{{kind .Title}} {{kind nil}} {{kind .Any}} {{kind (.Item 0)}} {{kind 3}} {{.Title | kind}}`, false},
+	{"argument de mauvais type", `{{upper .Zero}}`, true},
+	{"trop d'arguments", `{{.Rel "a" "b"}}`, true},
 	{"panique", `{{.Panic}}`, true},
 	{"champ inconnu", `{{.Nope}}`, true},
 	{"index hors limites", `{{(.Item 9).Name}}`, true},
@@ -207,6 +250,17 @@ var executeTests = []struct {
 	{"html dans un titre", `<title>{{html2 "<b>"}}</title>`, true},
 	{"script ordinaire", `<script>var t = {{.Title}};</script>`, true},
 	{"attribut sans guillemets", `<p class={{.Title}}>x</p>`, true},
+}
+
+// TestCallReturningInterface checks that a Call is refused for functions
+// that return an interface, whose results reflection gives otherwise.
+func TestCallReturningInterface(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Func1[string, any] made a Call")
+		}
+	}()
+	Func1[string, any]()
 }
 
 // TestExecuteReflectValue checks that data given as a reflect.Value
@@ -245,7 +299,7 @@ func TestExecuteMissingKey(t *testing.T) {
 		tmpl := template.Must(template.New("t").Option(c.option).Parse(src))
 		var want bytes.Buffer
 		werr := tmpl.Execute(&want, map[string]int{})
-		set := New(tmpl, nil, "t")
+		set := New(tmpl, nil, nil, "t")
 		var got bytes.Buffer
 		ran := set.Execute(&got, "t", map[string]int{})
 		switch {

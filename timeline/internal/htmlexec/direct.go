@@ -1,0 +1,137 @@
+package htmlexec
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// A Call lets a Set call the functions and methods of one type directly,
+// not through reflect.Value.Call, which allocates its arguments and results
+// and costs a few hundred nanoseconds a call. A method is matched by the
+// type of its method expression, its receiver first: Rel on *page, a
+// func(string) string, is Func2[*page, string, string](). What each
+// function returns must be of a concrete type, not an interface.
+type Call struct {
+	typ  reflect.Type
+	bind func(fn reflect.Value) direct
+}
+
+// maxDirect is the most arguments a function called directly takes, its
+// receiver included.
+const maxDirect = 2
+
+// direct calls one function with its arguments, each of the type the
+// function takes, in args' first places.
+type direct func(args [maxDirect]reflect.Value) (reflect.Value, error)
+
+// Func1 is the Call for functions of type func(A) R.
+func Func1[A, R any]() Call {
+	return newCall[func(A) R, R](func(f func(A) R) direct {
+		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(f(argOf[A](args[0]))), nil
+		}
+	})
+}
+
+// Func1E is the Call for functions of type func(A) (R, error).
+func Func1E[A, R any]() Call {
+	return newCall[func(A) (R, error), R](func(f func(A) (R, error)) direct {
+		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+			r, err := f(argOf[A](args[0]))
+			return reflect.ValueOf(r), err
+		}
+	})
+}
+
+// Func2 is the Call for functions of type func(A, B) R.
+func Func2[A, B, R any]() Call {
+	return newCall[func(A, B) R, R](func(f func(A, B) R) direct {
+		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(f(argOf[A](args[0]), argOf[B](args[1]))), nil
+		}
+	})
+}
+
+// Func2E is the Call for functions of type func(A, B) (R, error).
+func Func2E[A, B, R any]() Call {
+	return newCall[func(A, B) (R, error), R](func(f func(A, B) (R, error)) direct {
+		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+			r, err := f(argOf[A](args[0]), argOf[B](args[1]))
+			return reflect.ValueOf(r), err
+		}
+	})
+}
+
+// newCall makes the Call for functions of type F, which return an R.
+func newCall[F, R any](wrap func(F) direct) Call {
+	if reflect.TypeFor[R]().Kind() == reflect.Interface {
+		// reflect.ValueOf would give the value inside, where a call
+		// through reflection gives the interface.
+		panic(fmt.Sprintf("htmlexec: %s returns an interface", reflect.TypeFor[F]()))
+	}
+	return Call{reflect.TypeFor[F](), func(fn reflect.Value) direct {
+		f, ok := reflect.TypeAssert[F](fn)
+		if !ok || fn.IsNil() {
+			return nil
+		}
+		return wrap(f)
+	}}
+}
+
+// argOf returns v, an argument of type A, as an A.
+func argOf[A any](v reflect.Value) A {
+	a, ok := reflect.TypeAssert[A](v)
+	if !ok && v.Kind() == reflect.Interface && v.IsNil() && v.Type() == reflect.TypeFor[A]() {
+		return a // nil, for an interface the assertion does not hold on
+	}
+	if !ok {
+		giveUp("argument of type %s for %s", v.Type(), reflect.TypeFor[A]())
+	}
+	return a
+}
+
+// directOf returns how to call fn directly, of type typ, or nil when
+// calls says nothing of its type.
+func directOf(calls map[reflect.Type]Call, fn reflect.Value) direct {
+	if !fn.IsValid() || fn.Kind() != reflect.Func || fn.Type().IsVariadic() {
+		return nil
+	}
+	c, ok := calls[fn.Type()]
+	if !ok {
+		return nil
+	}
+	return c.bind(fn)
+}
+
+// callDirect calls d, a function of type typ, as call calls a function:
+// recv first, when it is valid (a method's receiver), then args and final.
+func (s *state) callDirect(dot reflect.Value, d direct, typ reflect.Type, recv reflect.Value, args []*term, final reflect.Value) reflect.Value {
+	var argv [maxDirect]reflect.Value
+	n := 0
+	if recv.IsValid() {
+		argv[0] = recv
+		n = 1
+	}
+	want := n + len(args)
+	if !isMissing(final) {
+		want++
+	}
+	if want != typ.NumIn() {
+		giveUp("wrong number of arguments")
+	}
+	for _, a := range args {
+		argv[n] = s.evalArg(dot, typ.In(n), a)
+		n++
+	}
+	if !isMissing(final) {
+		argv[n] = s.validateType(final, typ.In(n))
+	}
+	v, err := d(argv)
+	if err != nil {
+		giveUp("error calling a function: %v", err)
+	}
+	if v.Type() == reflectValueType {
+		v = v.Interface().(reflect.Value)
+	}
+	return v
+}

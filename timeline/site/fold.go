@@ -27,9 +27,30 @@ func Fold(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			// A run of other characters is decomposed (é → e + ´) and
-			// folded a character at a time. ASCII, which decomposition
-			// leaves alone, is folded a byte at a time.
+			// A character of two bytes (Latin, Greek, Cyrillic…) is
+			// folded as its decomposition would be, from a table.
+			if r, n := utf8.DecodeRuneInString(s[i:]); n == 2 {
+				switch f := &twoByteFolds[r-0x80]; f.kind {
+				case kindMark:
+					i += n
+					continue
+				case kindSpace:
+					if !space {
+						b.WriteByte(' ')
+					}
+					space = true
+					i += n
+					continue
+				case kindLetters:
+					b.WriteString(f.text)
+					space = false
+					i += n
+					continue
+				}
+			}
+			// Other runs are decomposed (é → e + ´) and folded a
+			// character at a time. ASCII, which decomposition leaves
+			// alone, is folded a byte at a time.
 			j := i + 1
 			for j < len(s) && s[j] >= utf8.RuneSelf {
 				j++
@@ -56,6 +77,41 @@ func Fold(s string) string {
 	}
 	return strings.TrimRight(b.String(), " ")
 }
+
+// twoByteFolds are how Fold folds each character of two bytes in UTF-8,
+// U+0080 to U+07FF, worked out by decomposing it: é, whose decomposition
+// is e and a mark, gives "e".
+var twoByteFolds = func() (t [0x800 - 0x80]twoByteFold) {
+	for r := rune(0x80); r < 0x800; r++ {
+		var b strings.Builder
+		space := foldRunes(&b, norm.NFD.AppendString(nil, string(r)), false)
+		switch out := b.String(); {
+		case out == "" && !space:
+			t[r-0x80].kind = kindMark
+		case out == " " && space:
+			t[r-0x80].kind = kindSpace
+		case out != "" && !space && !strings.Contains(out, " "):
+			t[r-0x80] = twoByteFold{kindLetters, out}
+		}
+	}
+	return t
+}()
+
+// twoByteFold is how Fold folds one character; the zero value leaves it
+// to decomposition.
+type twoByteFold struct {
+	kind twoByteKind
+	text string
+}
+
+type twoByteKind uint8
+
+const (
+	kindDecompose twoByteKind = iota // decompose it with what follows
+	kindMark                         // a mark, left out
+	kindSpace                        // punctuation or a space: a space
+	kindLetters                      // letters, text
+)
 
 // foldRunes writes the decomposed text s folded as Fold does, after a
 // space when space is true; it returns whether it ended with a space.

@@ -199,7 +199,7 @@ func FuzzFrench(f *testing.F) {
 // whole text and folds it a character at a time: the script of the pages
 // folds a reader's words so, and the two must agree.
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Société Générale", "ŒUVRE d'Æsop, Straße", "e\u0301te\u0301", "A\u030a\u0323 1970s", "Ｆｕｌｌ-width\xff\xfe", "  l'État —  ", "İstanbul ǅ"} {
+	for _, s := range []string{"Société Générale", "ŒUVRE d'Æsop, Straße", "e\u0301te\u0301", "A\u030a\u0323 1970s", "Ｆｕｌｌ-width\xff\xfe", "  l'État —  ", "İstanbul ǅ", "ά\u0301Ё\u0345ﬁ", "\u0301é\u0327«»\u00a0\u2019"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -356,8 +356,12 @@ func TestFrench(t *testing.T) {
 // strings.ContainsAny, on multi-byte letters beside the marks' bytes.
 func TestHighMarks(t *testing.T) {
 	for _, s := range []string{"", "a", "a;", ":", "!x", "x?", "«", "»", "a « b", "é", "Â«", "\xc2", "\xab", "à»", "l'été", "\u00a0", "\u202f", "\xc2\xc2\xab"} {
-		if got, want := highMarks(s), strings.ContainsAny(s, ";:!?«»"); got != want {
-			t.Errorf("highMarks(%q) = %v, want %v", s, got, want)
+		// Long strings are looked through otherwise.
+		long := strings.Repeat("x", 64)
+		for _, s := range []string{s, long + s, s + long, long + s + "\xc2" + long} {
+			if got, want := highMarks(s), strings.ContainsAny(s, ";:!?«»"); got != want {
+				t.Errorf("highMarks(%q) = %v, want %v", s, got, want)
+			}
 		}
 	}
 }

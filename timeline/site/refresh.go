@@ -107,18 +107,17 @@ func (x *Renderer) Inherit(old *Renderer) {
 			same[tv] = now
 		}
 	}
-	old.r.cache.mu.RLock()
-	defer old.r.cache.mu.RUnlock()
-	x.r.cache.mu.Lock()
-	defer x.r.cache.mu.Unlock()
-	if len(x.r.cache.m) == 0 {
-		x.r.cache.m = make(map[any]template.HTML, len(old.r.cache.m))
+	from, to := &old.r.cache.parts, &x.r.cache.parts
+	from.mu.RLock()
+	defer from.mu.RUnlock()
+	to.mu.Lock()
+	defer to.mu.Unlock()
+	if len(to.m) == 0 {
+		to.m = make(map[partKey]template.HTML, len(from.m))
 	}
-	for k, h := range old.r.cache.m {
-		if pk, ok := k.(partKey); ok {
-			if item, ok := same[pk.item]; ok {
-				x.r.cache.m[partKey{pk.name, item, pk.root}] = h
-			}
+	for pk, h := range from.m {
+		if item, ok := same[pk.item]; ok {
+			to.m[partKey{pk.name, item, pk.root}] = h
 		}
 	}
 	old.r.roots.Range(func(root, _ any) bool {
@@ -572,18 +571,18 @@ func (x *Renderer) Remember() { x.r.keep = true }
 // variants may say anything.
 func (r *renderer) forget(events []*content.Event, terms ...*termView) {
 	r.named.Range(func(key, _ any) bool {
-		r.cache.delete(key)
+		r.cache.named.delete(key.(string))
 		r.named.Delete(key)
 		return true
 	})
 	r.roots.Range(func(root, _ any) bool {
 		for _, e := range events {
 			for _, name := range eventParts {
-				r.cache.delete(partKey{name, r.events[e], root.(string)})
+				r.cache.parts.delete(partKey{name, r.events[e], root.(string)})
 			}
 		}
 		for _, tv := range terms {
-			r.cache.delete(partKey{"partials/term-link.html", tv, root.(string)})
+			r.cache.parts.delete(partKey{"partials/term-link.html", tv, root.(string)})
 		}
 		return true
 	})

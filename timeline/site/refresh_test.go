@@ -180,10 +180,8 @@ func TestInherit(t *testing.T) {
 	}
 	parts := func(x *Renderer) map[any]int {
 		n := map[any]int{}
-		for k := range x.r.cache.m {
-			if pk, ok := k.(partKey); ok {
-				n[pk.item]++
-			}
+		for pk := range x.r.cache.parts.m {
+			n[pk.item]++
 		}
 		return n
 	}

@@ -633,13 +633,13 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	if r.keep {
 		r.named.Store(k, true)
 	}
-	return r.once(k, name, data)
+	return once(r, &r.cache.named, k, name, data)
 }
 
 // once renders the partial name with data the first time key is asked
-// for, and returns that rendering every time after.
-func (r *renderer) once(key any, name string, data any) (template.HTML, error) {
-	if h, ok := r.cache.load(key); ok {
+// for in c, and returns that rendering every time after.
+func once[K comparable](r *renderer, c *partMap[K], key K, name string, data any) (template.HTML, error) {
+	if h, ok := c.load(key); ok {
 		return h, nil
 	}
 	var buf bytes.Buffer
@@ -647,21 +647,30 @@ func (r *renderer) once(key any, name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	// Two pages may render the same variant at once; both get the same bytes.
-	return r.cache.loadOrStore(key, template.HTML(buf.String())), nil
+	return c.loadOrStore(key, template.HTML(buf.String())), nil
 }
 
-// partCache holds the parts of pages rendered once (see once), by key:
-// read by every core, written once per part. A map under a lock, rather
-// than a sync.Map, lets a renderer that follows another take over
-// thousands of parts at once (see Renderer.Inherit).
+// partCache holds the parts of pages rendered once (see once): those the
+// page methods render for an item, and those templates name through
+// partialCached.
 type partCache struct {
-	mu sync.RWMutex
-	m  map[any]template.HTML
+	parts partMap[partKey]
+	named partMap[string]
 }
 
-func newPartCache() *partCache { return &partCache{m: map[any]template.HTML{}} }
+func newPartCache() *partCache { return &partCache{} }
 
-func (c *partCache) load(key any) (template.HTML, bool) {
+// partMap holds parts by key: read by every core, written once per part.
+// A map under a lock, rather than a sync.Map, lets a renderer that follows
+// another take over thousands of parts at once (see Renderer.Inherit).
+// Keys of one type, not interfaces, spare an allocation and a hash of the
+// interface at every look.
+type partMap[K comparable] struct {
+	mu sync.RWMutex
+	m  map[K]template.HTML
+}
+
+func (c *partMap[K]) load(key K) (template.HTML, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	h, ok := c.m[key]
@@ -670,17 +679,20 @@ func (c *partCache) load(key any) (template.HTML, bool) {
 
 // loadOrStore returns the part held for key, or else holds h for it and
 // returns it.
-func (c *partCache) loadOrStore(key any, h template.HTML) template.HTML {
+func (c *partMap[K]) loadOrStore(key K, h template.HTML) template.HTML {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if was, ok := c.m[key]; ok {
 		return was
 	}
+	if c.m == nil {
+		c.m = make(map[K]template.HTML)
+	}
 	c.m[key] = h
 	return h
 }
 
-func (c *partCache) delete(key any) {
+func (c *partMap[K]) delete(key K) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.m, key)
@@ -705,7 +717,7 @@ func (r *renderer) cachedPart(name string, item any, data part) (template.HTML, 
 			r.roots.Store(data.P.root, true)
 		}
 	}
-	return r.once(partKey{name, item, data.P.root}, name, data)
+	return once(r, &r.cache.parts, partKey{name, item, data.P.root}, name, data)
 }
 
 // funcs are the functions templates may call besides the built-in ones.

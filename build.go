@@ -208,7 +208,7 @@ func load(dir string, stderr io.Writer) (*content.Site, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, usageError("content folder %s not found: run frise from the site's folder, or give -content DIR", dir)
 	}
-	s, err := content.Load(os.DirFS(dir))
+	s, err := content.Load(content.Dir(dir))
 	var probs content.Problems
 	if errors.As(err, &probs) {
 		for _, p := range probs {

@@ -101,7 +101,7 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := os.DirFS(abs)
+	fsys := content.Dir(abs)
 	return &Live{dir: abs, fsys: fsys, loader: content.NewLoader(fsys), cfg: cfg, out: out}, nil
 }
 

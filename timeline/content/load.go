@@ -48,6 +48,7 @@ import (
 	"frise/timeline/article"
 	"frise/timeline/edtf"
 	"frise/timeline/internal/parallel"
+	"frise/timeline/internal/plainfile"
 )
 
 // MaxFileSize is the largest file the loader reads.
@@ -118,6 +119,10 @@ type loader struct {
 
 func (l *loader) fail(p Problem) { l.problems = append(l.problems, p) }
 func (l *loader) warn(p Problem) { l.warnings = append(l.warnings, p) }
+
+// Dir is the content folder dir as a file system for Load: os.DirFS(dir),
+// whose files are read with no more system calls than reading takes.
+func Dir(dir string) fs.FS { return plainfile.DirFS(dir) }
 
 // Load reads the content tree in fsys and checks it. A tree with problems
 // gives a Problems error listing all of them, and no site.

@@ -27,6 +27,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"frise/timeline/internal/plainfile"
 )
 
 // Write minifies files (slash paths relative to the site's root) and puts
@@ -61,6 +63,7 @@ func Write(dir string, files map[string][]byte) error {
 type Stage struct {
 	dir, stage string
 	inPlace    bool // stage is dir: see Patch
+	fresh      bool // there was no dir to replace: no file to share
 	unlock     func()
 	mf         *Minifier
 	work       chan stagedFile
@@ -111,7 +114,8 @@ func Begin(dir string) (*Stage, error) {
 		unlock()
 		return nil, fmt.Errorf("create a staging directory beside %s: %w", dir, err)
 	}
-	st := &Stage{dir: dir, stage: stage, unlock: unlock, mf: NewMinifier(),
+	_, statErr := os.Lstat(dir)
+	st := &Stage{dir: dir, stage: stage, fresh: errors.Is(statErr, fs.ErrNotExist), unlock: unlock, mf: NewMinifier(),
 		work: make(chan stagedFile, 64), names: map[string]bool{},
 		prev: readManifest(dir), next: map[string]entry{}}
 	for range runtime.GOMAXPROCS(0) {
@@ -197,7 +201,8 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 	if f.done {
 		// Nothing to spare but the writing, which place spares when the
 		// site holds the same bytes; the manifest is for files to minify.
-		return st.place(b, old, full, data)
+		_, err := st.place(b, old, full, data)
+		return err
 	}
 	s := sum(data)
 	if st.inPlace {
@@ -214,10 +219,14 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 		return err
 	}
 	st.minified.Add(1)
-	if err := st.place(b, old, full, small); err != nil {
+	fi, err := st.place(b, old, full, small)
+	if err != nil {
 		return err
 	}
-	if fi, err := os.Lstat(full); err == nil {
+	if fi == nil {
+		fi, err = os.Lstat(full)
+	}
+	if err == nil {
 		st.record(name, entry{s, fi.Size(), fi.ModTime().UnixNano()})
 	}
 	return nil
@@ -225,15 +234,20 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 
 // place writes data at full: in place, over the file there unless it
 // holds the same bytes; else in the staging folder, sharing old when the
-// site being replaced holds the same bytes there (see put).
-func (st *Stage) place(b *buffers, old, full string, data []byte) error {
+// site being replaced holds the same bytes there (see put). It returns
+// the file's information when it wrote a new file, which is then known
+// without looking it up again.
+func (st *Stage) place(b *buffers, old, full string, data []byte) (fs.FileInfo, error) {
 	if !st.inPlace {
+		if st.fresh {
+			return writeNew(full, data)
+		}
 		return put(b, old, full, data)
 	}
 	if b.same(full, data) {
-		return nil
+		return nil, nil
 	}
-	return replaceFile(full, data)
+	return nil, replaceFile(full, data)
 }
 
 func (st *Stage) record(name string, e entry) {
@@ -252,11 +266,29 @@ func (st *Stage) record(name string, e entry) {
 // what changed. (File systems are slow to hand out inodes right after
 // thousands were freed: a build made after a build that replaced every
 // file took several times as long in the kernel.)
-func put(b *buffers, old, full string, data []byte) error {
+func put(b *buffers, old, full string, data []byte) (fs.FileInfo, error) {
 	if b.same(old, data) && os.Link(old, full) == nil {
-		return nil
+		return nil, nil
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeNew(full, data)
+}
+
+// writeNew writes data into a new file at name, readable by all (less
+// the umask), as os.WriteFile does, and returns the file's information.
+func writeNew(name string, data []byte) (fs.FileInfo, error) {
+	f, err := plainfile.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var fi fs.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return fi, err
 }
 
 // same reports whether the file at path is a plain file, written as this

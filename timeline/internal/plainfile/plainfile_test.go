@@ -1,0 +1,113 @@
+package plainfile
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestReadFile reads files of every size around the buffer's edges as
+// os.ReadFile does, and one whose size the system does not know ahead.
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 511, 512, 513, 4096, 100_000} {
+		name := filepath.Join(dir, "f")
+		want := bytes.Repeat([]byte("é\n"), n)[:n]
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFile(name)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%d bytes: got %d bytes, %v", n, len(got), err)
+		}
+	}
+	if runtime.GOOS == "linux" {
+		// A size of 0, but text to read.
+		want, err1 := os.ReadFile("/proc/self/mountinfo")
+		got, err2 := ReadFile("/proc/self/mountinfo")
+		if err1 != nil || err2 != nil || len(got) == 0 || !bytes.HasPrefix(got, want[:min(len(want), 20)]) {
+			t.Errorf("/proc/self/mountinfo: %d bytes, %v; os.ReadFile: %d bytes, %v", len(got), err2, len(want), err1)
+		}
+	}
+	_, err := ReadFile(filepath.Join(dir, "none"))
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Op != "open" || pe.Path != filepath.Join(dir, "none") {
+		t.Errorf("a missing file: %#v", err)
+	}
+	if _, err := ReadFile(dir); err == nil {
+		t.Error("a folder read as a file")
+	}
+}
+
+// TestCreate checks that Create makes a file as os.Create does, but
+// readable by all rather than writable, and empties one that is there.
+func TestCreate(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "page.html")
+	for _, text := range []string{"une page plus longue", "courte"} {
+		f, err := Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteString(text); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := f.Stat()
+		if err != nil || fi.Size() != int64(len(text)) {
+			t.Errorf("Stat: %v, %v", fi, err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(name); string(got) != text {
+			t.Errorf("got %q, want %q", got, text)
+		}
+	}
+	ref, err := os.OpenFile(filepath.Join(dir, "ref"), os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref.Close()
+	want, _ := os.Stat(filepath.Join(dir, "ref"))
+	if got, err := os.Stat(name); err != nil || got.Mode() != want.Mode() {
+		t.Errorf("mode %v, want %v as os.OpenFile gives (%v)", got.Mode(), want.Mode(), err)
+	}
+	if _, err := Create(filepath.Join(dir, "none", "x")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("in a missing folder: %v", err)
+	}
+}
+
+// TestDirFS checks DirFS as a file system, and that it names its files as
+// os.DirFS does in errors.
+func TestDirFS(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.md": "a", "events/b.md": strings.Repeat("b", 3000), "events/c.md": ""} {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := DirFS(dir)
+	if err := fstest.TestFS(fsys, "a.md", "events/b.md", "events/c.md"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"none.md", "../a.md", "/a.md", "events"} {
+		_, got := fs.ReadFile(fsys, name)
+		_, want := fs.ReadFile(os.DirFS(dir), name)
+		if got == nil || got.Error() != want.Error() {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
+	}
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		t.Error("no ReadLinkFS")
+	}
+}

@@ -63,8 +63,6 @@ import (
 	"sync"
 	"text/template/parse"
 
-	"github.com/yuin/goldmark"
-
 	"frise/timeline/content"
 	"frise/timeline/internal/htmlexec"
 	"frise/timeline/internal/parallel"
@@ -305,7 +303,7 @@ type browseTerm struct {
 type renderer struct {
 	site  *content.Site
 	cfg   Config
-	md    goldmark.Markdown
+	md    *markdowns
 	view  *siteView
 	tmpls map[string]*template.Template
 	// sources holds each template's text, by name, for Refresh.

@@ -437,16 +437,18 @@ func (r *renderer) runners() {
 // call, which htmlexec calls without reflection: a page of the year
 // lists makes hundreds of such calls.
 var directCalls = []htmlexec.Call{
-	htmlexec.Func2[*page, string, string](),             // Rel
-	htmlexec.Func1[*page, string](),                     // Root
-	htmlexec.Func2E[*page, *termView, template.HTML](),  // TermLink
-	htmlexec.Func2E[*page, *eventView, template.HTML](), // EventLine, EventItem, EventRef
-	htmlexec.Func1[*eventView, string](),                // Search
-	htmlexec.Func1[*sourceView, []passageRef](),         // Passages
-	htmlexec.Func1[*sourceView, []segment](),            // Segments
-	htmlexec.Func1[*sourceView, []para](),               // Paras
-	htmlexec.Func1[string, string](),                    // fr
-	htmlexec.Func2[string, []string, string](),          // join
+	htmlexec.Func2[*page, string, string](),                // Rel
+	htmlexec.Func1[*page, string](),                        // Root
+	htmlexec.Func2E[*page, *termView, template.HTML](),     // TermLink
+	htmlexec.Func2E[*page, *eventView, template.HTML](),    // EventLine, EventItem, EventRef
+	htmlexec.Func1[*eventView, string](),                   // Search
+	htmlexec.Func1[*sourceView, []passageRef](),            // Passages
+	htmlexec.Func1[*sourceView, []segment](),               // Segments
+	htmlexec.Func1[*sourceView, []para](),                  // Paras
+	htmlexec.Func1[string, string](),                       // fr
+	htmlexec.Func2[string, []string, string](),             // join
+	htmlexec.Variadic2E[string, any, any, template.HTML](), // partialCached
+	htmlexec.VariadicE[any, map[string]any](),              // dict
 }
 
 // methodPartials are the partials the pages' methods render on their

@@ -21,13 +21,14 @@ type Call struct {
 const maxDirect = 2
 
 // direct calls one function with its arguments, each of the type the
-// function takes, in args' first places.
-type direct func(args [maxDirect]reflect.Value) (reflect.Value, error)
+// function takes: the fixed ones in args' first places, and for a
+// variadic function the others in rest.
+type direct func(args [maxDirect]reflect.Value, rest []reflect.Value) (reflect.Value, error)
 
 // Func1 is the Call for functions of type func(A) R.
 func Func1[A, R any]() Call {
 	return newCall[func(A) R, R](func(f func(A) R) direct {
-		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
 			return reflect.ValueOf(f(argOf[A](args[0]))), nil
 		}
 	})
@@ -36,7 +37,7 @@ func Func1[A, R any]() Call {
 // Func1E is the Call for functions of type func(A) (R, error).
 func Func1E[A, R any]() Call {
 	return newCall[func(A) (R, error), R](func(f func(A) (R, error)) direct {
-		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
 			r, err := f(argOf[A](args[0]))
 			return reflect.ValueOf(r), err
 		}
@@ -46,7 +47,7 @@ func Func1E[A, R any]() Call {
 // Func2 is the Call for functions of type func(A, B) R.
 func Func2[A, B, R any]() Call {
 	return newCall[func(A, B) R, R](func(f func(A, B) R) direct {
-		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
 			return reflect.ValueOf(f(argOf[A](args[0]), argOf[B](args[1]))), nil
 		}
 	})
@@ -55,8 +56,28 @@ func Func2[A, B, R any]() Call {
 // Func2E is the Call for functions of type func(A, B) (R, error).
 func Func2E[A, B, R any]() Call {
 	return newCall[func(A, B) (R, error), R](func(f func(A, B) (R, error)) direct {
-		return func(args [maxDirect]reflect.Value) (reflect.Value, error) {
+		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
 			r, err := f(argOf[A](args[0]), argOf[B](args[1]))
+			return reflect.ValueOf(r), err
+		}
+	})
+}
+
+// VariadicE is the Call for functions of type func(...V) (R, error).
+func VariadicE[V, R any]() Call {
+	return newCall[func(...V) (R, error), R](func(f func(...V) (R, error)) direct {
+		return func(_ [maxDirect]reflect.Value, rest []reflect.Value) (reflect.Value, error) {
+			r, err := f(restOf[V](rest)...)
+			return reflect.ValueOf(r), err
+		}
+	})
+}
+
+// Variadic2E is the Call for functions of type func(A, B, ...V) (R, error).
+func Variadic2E[A, B, V, R any]() Call {
+	return newCall[func(A, B, ...V) (R, error), R](func(f func(A, B, ...V) (R, error)) direct {
+		return func(args [maxDirect]reflect.Value, rest []reflect.Value) (reflect.Value, error) {
+			r, err := f(argOf[A](args[0]), argOf[B](args[1]), restOf[V](rest)...)
 			return reflect.ValueOf(r), err
 		}
 	})
@@ -90,10 +111,20 @@ func argOf[A any](v reflect.Value) A {
 	return a
 }
 
-// directOf returns how to call fn directly, of type typ, or nil when
-// calls says nothing of its type.
+// restOf returns the variadic arguments vs, each of type V, as a slice:
+// empty but not nil when there are none, as reflect.Value.Call has it.
+func restOf[V any](vs []reflect.Value) []V {
+	out := make([]V, len(vs))
+	for i, v := range vs {
+		out[i] = argOf[V](v)
+	}
+	return out
+}
+
+// directOf returns how to call fn directly, or nil when calls says
+// nothing of its type.
 func directOf(calls map[reflect.Type]Call, fn reflect.Value) direct {
-	if !fn.IsValid() || fn.Kind() != reflect.Func || fn.Type().IsVariadic() {
+	if !fn.IsValid() || fn.Kind() != reflect.Func {
 		return nil
 	}
 	c, ok := calls[fn.Type()]
@@ -112,21 +143,39 @@ func (s *state) callDirect(dot reflect.Value, d direct, typ reflect.Type, recv r
 		argv[0] = recv
 		n = 1
 	}
-	want := n + len(args)
+	total := n + len(args)
 	if !isMissing(final) {
-		want++
+		total++
 	}
-	if want != typ.NumIn() {
+	numFixed := typ.NumIn()
+	var rest []reflect.Value
+	var elem reflect.Type
+	if typ.IsVariadic() {
+		numFixed--
+		if total < numFixed {
+			giveUp("too few arguments")
+		}
+		elem = typ.In(numFixed).Elem()
+		rest = make([]reflect.Value, 0, total-numFixed)
+	} else if total != numFixed {
 		giveUp("wrong number of arguments")
 	}
 	for _, a := range args {
-		argv[n] = s.evalArg(dot, typ.In(n), a)
+		if n < numFixed {
+			argv[n] = s.evalArg(dot, typ.In(n), a)
+		} else {
+			rest = append(rest, s.evalArg(dot, elem, a))
+		}
 		n++
 	}
 	if !isMissing(final) {
-		argv[n] = s.validateType(final, typ.In(n))
+		if n < numFixed {
+			argv[n] = s.validateType(final, typ.In(n))
+		} else {
+			rest = append(rest, s.validateType(final, elem))
+		}
 	}
-	v, err := d(argv)
+	v, err := d(argv, rest)
 	if err != nil {
 		giveUp("error calling a function: %v", err)
 	}

@@ -85,22 +85,30 @@ var testFuncs = template.FuncMap{
 	"html2": func(s string) template.HTML { return template.HTML(s) },
 	"n":     func() int { return 3 },
 	"kind":  func(v any) string { return fmt.Sprintf("%T", v) },
+	"keyed": func(name string, data any, keys ...any) (template.HTML, error) {
+		if name == "" {
+			return "", errors.New("no name")
+		}
+		return template.HTML(fmt.Sprintf("<b>%s</b> %v %d:%q", name, data, len(keys), keys)), nil
+	},
 }
 
 // testCalls are the types of the tests' functions and methods a Set
 // calls directly: all but the variadic ones, those with no argument or
 // more than one besides the receiver.
 var testCalls = []Call{
-	Func2[*page, string, string](),         // Rel
-	Func1E[*page, string](),                // Fail
-	Func2[*page, int, *item](),             // Item
-	Func1[*page, string](),                 // Panic
-	Func2[*item, string, string](),         // Label
-	Func1[string, string](),                // upper
-	Func2[string, []string, string](),      // join
-	Func1[string, template.HTML](),         // html2
-	Func2E[*page, string, template.HTML](), // Lookup
-	Func1[any, string](),                   // kind
+	Func2[*page, string, string](),                // Rel
+	Func1E[*page, string](),                       // Fail
+	Func2[*page, int, *item](),                    // Item
+	Func1[*page, string](),                        // Panic
+	Func2[*item, string, string](),                // Label
+	Func1[string, string](),                       // upper
+	Func2[string, []string, string](),             // join
+	Func1[string, template.HTML](),                // html2
+	Func2E[*page, string, template.HTML](),        // Lookup
+	Func1[any, string](),                          // kind
+	VariadicE[any, map[string]any](),              // dict
+	Variadic2E[string, any, any, template.HTML](), // keyed
 }
 
 func testPage() *page {
@@ -240,6 +248,10 @@ var executeTests = []struct {
 	{"erreur d'une méthode", `{{.Fail}}`, true},
 	{"méthode à erreur", `<p>{{.Lookup "html"}}</p>`, false},
 	{"méthode à erreur qui échoue", `<p>{{.Lookup "k"}}</p>`, true},
+	{"variadiques", `{{keyed "a" 1}} {{keyed "b" .Title "x"}} {{keyed "c" 2 "x" .Zero nil}} {{.Title | keyed "d" 3}} {{.Title | keyed "e"}}`, false},
+	{"variadique qui échoue", `{{keyed "" 1}}`, true},
+	{"variadique sans assez d'arguments", `{{keyed "a"}}`, true},
+	{"dict vide", `{{len (dict)}}`, false},
 	{"argument d'interface", `{{kind .Title}} {{kind nil}} {{kind .Any}} {{kind (.Item 0)}} {{kind 3}} {{.Title | kind}}`, false},
 	{"argument de mauvais type", `{{upper .Zero}}`, true},
 	{"trop d'arguments", `{{.Rel "a" "b"}}`, true},

@@ -246,20 +246,39 @@ func processURL(s string, norm bool) string {
 }
 
 func keepInURL(s string, i int, norm bool) bool {
-	c := s[i]
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+	switch urlBytes[s[i]] {
+	case urlKept:
 		return true
-	case strings.IndexByte("-._~", c) >= 0:
-		return true
-	case strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+	case urlReserved:
 		return norm
-	case c == '%':
+	case urlPercent:
 		// A valid escape stays when normalizing.
 		return norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
 	}
 	return false
 }
+
+// urlBytes says what each byte is in a URL, for keepInURL.
+var urlBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", byte(c)) >= 0:
+			t[c] = urlKept
+		case strings.IndexByte("!#$&*+,/:;=?@[]", byte(c)) >= 0:
+			t[c] = urlReserved
+		case c == '%':
+			t[c] = urlPercent
+		}
+	}
+	return t
+}()
+
+const (
+	urlEscaped  = iota // always escaped
+	urlKept            // unreserved: never escaped
+	urlReserved        // kept when normalizing
+	urlPercent         // kept when normalizing, before two hexadecimal digits
+)
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

@@ -47,6 +47,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"frise/timeline/content"
 	"frise/timeline/edtf"
@@ -660,26 +661,52 @@ func Years(s *content.Site) []int {
 // reorder what surrounds the text, no invisible spaces. Line and
 // paragraph separators become newlines.
 func clean(s string) string {
-	if s == "" {
-		return ""
+	if s == "" || isClean(s) {
+		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
-			return '\n'
-		case r < 0x20 || (r >= 0x7f && r < 0xa0):
-			return -1
-		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			return -1
-		case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\ufffe' || r == '\uffff':
-			return -1
-		}
+	return strings.TrimSpace(strings.Map(cleanRune, s))
+}
+
+// cleanRune is what clean makes of r: r, a newline, or nothing (-1).
+func cleanRune(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
 		return r
-	}, s))
+	case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+		return '\n'
+	case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		return -1
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return -1
+	case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\ufffe' || r == '\uffff':
+		return -1
+	}
+	return r
+}
+
+// isClean reports whether clean would leave s as it is: valid UTF-8,
+// every character one cleanRune keeps, no space at either end. Most
+// texts are, and are then read once rather than copied four times.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || cleanRune(r) != r {
+			return false
+		}
+		i += n
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !unicode.IsSpace(first) && !unicode.IsSpace(last)
 }
 
 // oneLine is clean with every run of white space, newlines included,

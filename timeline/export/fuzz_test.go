@@ -117,3 +117,21 @@ func FuzzCSVCell(f *testing.F) {
 		}
 	})
 }
+
+// FuzzClean checks clean, which returns a clean text as it is, against
+// making every text over.
+func FuzzClean(f *testing.F) {
+	for _, s := range hostileSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{" a", "a\u00a0", "\u2028", "a\u0085b", "\ufffd", "a\xffb", "\u202eb", "x\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
+		want = strings.TrimSpace(strings.Map(cleanRune, want))
+		if got := clean(s); got != want {
+			t.Fatalf("clean(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -71,24 +71,37 @@ func (x *export) description(e *entry) string {
 // backslash, semicolon and comma are escaped, a line break becomes \n,
 // and other control characters, which TEXT may not hold, are dropped.
 func icsText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	// Every byte to change is ASCII: the runs between them are copied as
+	// they are, and s itself is returned when there are none.
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',' || c == '\t' {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
 		switch {
-		case r == '\\' || r == ';' || r == ',':
+		case c == '\\' || c == ';' || c == ',':
 			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n' || r == '\r':
+			written = i // the byte itself follows
+		case c == '\n' || c == '\r':
 			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			// not allowed in TEXT
+			written = i + 1
 		default:
-			b.WriteRune(r)
+			// not allowed in TEXT
+			written = i + 1
 		}
 	}
+	if written == 0 && b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
 	return b.String()
 }
 

@@ -44,6 +44,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"frise/timeline/article"
 	"frise/timeline/edtf"
@@ -374,7 +375,11 @@ func (l *loader) read(name string) (string, bool) {
 		l.fail(Problem{File: name, Msg: fmt.Sprintf("has a NUL byte at byte %d", i), Hint: "this is not a text file; remove it"})
 		return "", false
 	}
-	return dropInvisible(string(normalize(b))), true
+	// The file's bytes become its text without a copy: ReadFile's slice
+	// is the loader's alone (fs.ReadFileFS promises a copy), and nothing
+	// writes into it after this.
+	b = normalize(b)
+	return dropInvisible(unsafe.String(unsafe.SliceData(b), len(b))), true
 }
 
 // plainErr is err's message without the Go operation that wrapped it.

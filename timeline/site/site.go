@@ -642,8 +642,10 @@ func once[K comparable](r *renderer, c *partMap[K], key K, name string, data any
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}
-	var buf bytes.Buffer
-	if err := execute(r.base, r.runBase, &buf, name, data); err != nil {
+	buf := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(buf)
+	buf.Reset()
+	if err := execute(r.base, r.runBase, buf, name, data); err != nil {
 		return "", err
 	}
 	// Two pages may render the same variant at once; both get the same bytes.

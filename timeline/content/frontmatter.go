@@ -121,8 +121,14 @@ func splitFast(file, text string) (d *doc, ok bool) {
 		fmLines = fmLines[:len(fmLines)-1]
 		// fastYAML declines a key written twice, so duplicateKey has
 		// nothing to find here.
-		return &doc{file: file, format: "yaml", fmStart: line + 1,
-			meta:    dropInvisibleAll(stringKeys(meta)).(map[string]any),
+		m := stringKeys(meta).(map[string]any)
+		// Its strings are pieces of the front matter's text, or come from
+		// escapes: without either an escape or an invisible character in
+		// that text, they have none to drop.
+		if fm := text[start:end]; strings.IndexByte(fm, '\\') >= 0 || hasInvisible(fm) {
+			m = dropInvisibleAll(m).(map[string]any)
+		}
+		return &doc{file: file, format: "yaml", fmStart: line + 1, meta: m,
 			fmLines: fmLines, body: text[next:], bodyAt: line + len(fmLines) + 1}, true
 	}
 	return nil, false

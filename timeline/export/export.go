@@ -711,7 +711,37 @@ func isClean(s string) bool {
 
 // oneLine is clean with every run of white space, newlines included,
 // folded into one space: for titles and names.
-func oneLine(s string) string { return strings.Join(strings.Fields(clean(s)), " ") }
+func oneLine(s string) string {
+	if s = clean(s); isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether strings.Fields and a join with spaces would
+// give s back: its only white space is single ASCII spaces between other
+// characters.
+func isOneLine(s string) bool {
+	space := true // at the start, a space would be one too many
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			isSpace := c == ' ' || '\t' <= c && c <= '\r'
+			if isSpace && (space || c != ' ') {
+				return false
+			}
+			space = isSpace
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
+}
 
 // safeURL returns u if it is an absolute http or https URL, else "". The
 // few ASCII characters that URLs may not hold but browsers accept, such as

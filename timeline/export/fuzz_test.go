@@ -135,3 +135,19 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOneLine checks oneLine, which returns a text already on one line as
+// it is, against folding every text's white space.
+func FuzzOneLine(f *testing.F) {
+	for _, s := range hostileSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"a b", "a  b", " a", "a ", "a\u00a0b", "a\u0085b", "a\vb", "", " ", "a\u3000b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneLine(s), strings.Join(strings.Fields(clean(s)), " "); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

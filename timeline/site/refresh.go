@@ -107,19 +107,11 @@ func (x *Renderer) Inherit(old *Renderer) {
 			same[tv] = now
 		}
 	}
-	from, to := &old.r.cache.parts, &x.r.cache.parts
-	from.mu.RLock()
-	defer from.mu.RUnlock()
-	to.mu.Lock()
-	defer to.mu.Unlock()
-	if len(to.m) == 0 {
-		to.m = make(map[partKey]template.HTML, len(from.m))
-	}
-	for pk, h := range from.m {
+	old.r.cache.parts.each(func(pk partKey, h template.HTML) {
 		if item, ok := same[pk.item]; ok {
-			to.m[partKey{pk.name, item, pk.root}] = h
+			x.r.cache.parts.loadOrStore(partKey{pk.name, item, pk.root}, h)
 		}
-	}
+	})
 	old.r.roots.Range(func(root, _ any) bool {
 		x.r.roots.Store(root, true)
 		return true
@@ -571,7 +563,7 @@ func (x *Renderer) Remember() { x.r.keep = true }
 // variants may say anything.
 func (r *renderer) forget(events []*content.Event, terms ...*termView) {
 	r.named.Range(func(key, _ any) bool {
-		r.cache.named.delete(key.(string))
+		r.cache.named.delete(namedKey(key.(string)))
 		r.named.Delete(key)
 		return true
 	})

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 	"maps"
 	"regexp"
 	"runtime"
@@ -180,9 +181,9 @@ func TestInherit(t *testing.T) {
 	}
 	parts := func(x *Renderer) map[any]int {
 		n := map[any]int{}
-		for pk := range x.r.cache.parts.m {
+		x.r.cache.parts.each(func(pk partKey, _ template.HTML) {
 			n[pk.item]++
-		}
+		})
 		return n
 	}
 

@@ -51,6 +51,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io"
 	"io/fs"
@@ -62,6 +63,7 @@ import (
 	"strings"
 	"sync"
 	"text/template/parse"
+	"unsafe"
 
 	"frise/timeline/content"
 	"frise/timeline/internal/htmlexec"
@@ -633,12 +635,12 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	if r.keep {
 		r.named.Store(k, true)
 	}
-	return once(r, &r.cache.named, k, name, data)
+	return once(r, &r.cache.named, namedKey(k), name, data)
 }
 
 // once renders the partial name with data the first time key is asked
 // for in c, and returns that rendering every time after.
-func once[K comparable](r *renderer, c *partMap[K], key K, name string, data any) (template.HTML, error) {
+func once[K shardedKey](r *renderer, c *partMap[K], key K, name string, data any) (template.HTML, error) {
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}
@@ -657,47 +659,80 @@ func once[K comparable](r *renderer, c *partMap[K], key K, name string, data any
 // partialCached.
 type partCache struct {
 	parts partMap[partKey]
-	named partMap[string]
+	named partMap[namedKey]
 }
 
 func newPartCache() *partCache { return &partCache{} }
 
 // partMap holds parts by key: read by every core, written once per part.
-// A map under a lock, rather than a sync.Map, lets a renderer that follows
-// another take over thousands of parts at once (see Renderer.Inherit).
-// Keys of one type, not interfaces, spare an allocation and a hash of the
-// interface at every look.
-type partMap[K comparable] struct {
-	mu sync.RWMutex
-	m  map[K]template.HTML
+// Maps under locks, rather than a sync.Map, let a renderer that follows
+// another take over thousands of parts at once (see Renderer.Inherit), and
+// keys of one type, not interfaces, spare an allocation and a hash of the
+// interface at every look. The keys are spread over shards, each with its
+// lock on a cache line of its own: a year page storing its events' items
+// would otherwise hold up the pages reading others'.
+type partMap[K shardedKey] struct {
+	shards [partShards]partShard[K]
 }
 
+const partShards = 16
+
+// shardedKey is a key that says which shard holds it.
+type shardedKey interface {
+	comparable
+	shard() uint
+}
+
+type partShard[K comparable] struct {
+	mu sync.RWMutex
+	m  map[K]template.HTML
+	_  [32]byte // with the lock and the map, a cache line
+}
+
+func (c *partMap[K]) of(key K) *partShard[K] { return &c.shards[key.shard()%partShards] }
+
 func (c *partMap[K]) load(key K) (template.HTML, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	h, ok := c.m[key]
+	sh := c.of(key)
+	sh.mu.RLock()
+	defer sh.mu.RUnlock()
+	h, ok := sh.m[key]
 	return h, ok
 }
 
 // loadOrStore returns the part held for key, or else holds h for it and
 // returns it.
 func (c *partMap[K]) loadOrStore(key K, h template.HTML) template.HTML {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if was, ok := c.m[key]; ok {
+	sh := c.of(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if was, ok := sh.m[key]; ok {
 		return was
 	}
-	if c.m == nil {
-		c.m = make(map[K]template.HTML)
+	if sh.m == nil {
+		sh.m = make(map[K]template.HTML)
 	}
-	c.m[key] = h
+	sh.m[key] = h
 	return h
 }
 
 func (c *partMap[K]) delete(key K) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.m, key)
+	sh := c.of(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	delete(sh.m, key)
+}
+
+// each calls f with every part held, a shard at a time under its lock; f
+// may not use c.
+func (c *partMap[K]) each(f func(K, template.HTML)) {
+	for i := range c.shards {
+		sh := &c.shards[i]
+		sh.mu.RLock()
+		for k, h := range sh.m {
+			f(k, h)
+		}
+		sh.mu.RUnlock()
+	}
 }
 
 // partKey is a partial rendered for an item at a depth of page.
@@ -706,6 +741,29 @@ type partKey struct {
 	item any
 	root string
 }
+
+// shard spreads the parts by item: an item is a pointer to a view, and
+// the bits of its address above those a small object's size leaves the
+// same differ from one item to the next.
+func (k partKey) shard() uint {
+	var p unsafe.Pointer
+	switch it := k.item.(type) {
+	case *eventView:
+		p = unsafe.Pointer(it)
+	case *termView:
+		p = unsafe.Pointer(it)
+	default:
+		return uint(len(k.name) + len(k.root))
+	}
+	return uint(uintptr(p) >> 6)
+}
+
+// namedKey is a partial and the variants given to partialCached.
+type namedKey string
+
+func (k namedKey) shard() uint { return uint(maphash.String(namedSeed, string(k))) }
+
+var namedSeed = maphash.MakeSeed()
 
 // cachedPart renders the partial name with data once per item and depth of
 // page, when the partials show no more of their page than what is the

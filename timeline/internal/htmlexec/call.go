@@ -15,9 +15,9 @@ type access struct {
 	field  []int
 	isMap  bool
 	// direct calls the method, its receiver first, when the Set's
-	// Calls cover its method expression, of type fnType.
+	// Calls cover its method expression, fn.
 	direct direct
-	fnType reflect.Type
+	fn     reflect.Value
 }
 
 // resolve works out what name stands for on ptr, whose value is r;
@@ -28,7 +28,7 @@ func resolve(calls map[reflect.Type]Call, name string, ptr, r reflect.Value) *ac
 		a.method = m.Index
 		if ptr.Kind() != reflect.Interface {
 			if a.direct = directOf(calls, m.Func); a.direct != nil {
-				a.fnType = m.Func.Type()
+				a.fn = m.Func
 			}
 		}
 		return a
@@ -69,7 +69,7 @@ func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, a
 	}
 	switch {
 	case a.direct != nil:
-		return s.callDirect(dot, a.direct, a.fnType, ptr, args, final)
+		return s.callDirect(dot, a.direct, a.fn, ptr, args, final)
 	case a.method >= 0:
 		return s.call(dot, nil, ptr.Method(a.method), args, final)
 	case len(args) > 0 || !isMissing(final):
@@ -108,7 +108,7 @@ func (s *state) call(dot reflect.Value, fn *function, fun reflect.Value, args []
 		return s.builtin(dot, fn.builtin, args, final)
 	}
 	if fn != nil && fn.direct != nil {
-		return s.callDirect(dot, fn.direct, fun.Type(), reflect.Value{}, args, final)
+		return s.callDirect(dot, fn.direct, fun, reflect.Value{}, args, final)
 	}
 	typ := fun.Type()
 	numIn := len(args)

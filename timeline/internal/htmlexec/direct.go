@@ -1,6 +1,7 @@
 package htmlexec
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 )
@@ -29,7 +30,11 @@ type direct func(args [maxDirect]reflect.Value, rest []reflect.Value) (reflect.V
 func Func1[A, R any]() Call {
 	return newCall[func(A) R, R](func(f func(A) R) direct {
 		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
-			return reflect.ValueOf(f(argOf[A](args[0]))), nil
+			a, ok := argOf[A](args[0])
+			if !ok {
+				return reflect.Value{}, errNotDirect
+			}
+			return reflect.ValueOf(f(a)), nil
 		}
 	})
 }
@@ -38,7 +43,11 @@ func Func1[A, R any]() Call {
 func Func1E[A, R any]() Call {
 	return newCall[func(A) (R, error), R](func(f func(A) (R, error)) direct {
 		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
-			r, err := f(argOf[A](args[0]))
+			a, ok := argOf[A](args[0])
+			if !ok {
+				return reflect.Value{}, errNotDirect
+			}
+			r, err := f(a)
 			return reflect.ValueOf(r), err
 		}
 	})
@@ -48,7 +57,12 @@ func Func1E[A, R any]() Call {
 func Func2[A, B, R any]() Call {
 	return newCall[func(A, B) R, R](func(f func(A, B) R) direct {
 		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
-			return reflect.ValueOf(f(argOf[A](args[0]), argOf[B](args[1]))), nil
+			a, ok1 := argOf[A](args[0])
+			b, ok2 := argOf[B](args[1])
+			if !ok1 || !ok2 {
+				return reflect.Value{}, errNotDirect
+			}
+			return reflect.ValueOf(f(a, b)), nil
 		}
 	})
 }
@@ -57,7 +71,12 @@ func Func2[A, B, R any]() Call {
 func Func2E[A, B, R any]() Call {
 	return newCall[func(A, B) (R, error), R](func(f func(A, B) (R, error)) direct {
 		return func(args [maxDirect]reflect.Value, _ []reflect.Value) (reflect.Value, error) {
-			r, err := f(argOf[A](args[0]), argOf[B](args[1]))
+			a, ok1 := argOf[A](args[0])
+			b, ok2 := argOf[B](args[1])
+			if !ok1 || !ok2 {
+				return reflect.Value{}, errNotDirect
+			}
+			r, err := f(a, b)
 			return reflect.ValueOf(r), err
 		}
 	})
@@ -67,7 +86,11 @@ func Func2E[A, B, R any]() Call {
 func VariadicE[V, R any]() Call {
 	return newCall[func(...V) (R, error), R](func(f func(...V) (R, error)) direct {
 		return func(_ [maxDirect]reflect.Value, rest []reflect.Value) (reflect.Value, error) {
-			r, err := f(restOf[V](rest)...)
+			vs, ok := restOf[V](rest)
+			if !ok {
+				return reflect.Value{}, errNotDirect
+			}
+			r, err := f(vs...)
 			return reflect.ValueOf(r), err
 		}
 	})
@@ -77,7 +100,13 @@ func VariadicE[V, R any]() Call {
 func Variadic2E[A, B, V, R any]() Call {
 	return newCall[func(A, B, ...V) (R, error), R](func(f func(A, B, ...V) (R, error)) direct {
 		return func(args [maxDirect]reflect.Value, rest []reflect.Value) (reflect.Value, error) {
-			r, err := f(argOf[A](args[0]), argOf[B](args[1]), restOf[V](rest)...)
+			a, ok1 := argOf[A](args[0])
+			b, ok2 := argOf[B](args[1])
+			vs, ok3 := restOf[V](rest)
+			if !ok1 || !ok2 || !ok3 {
+				return reflect.Value{}, errNotDirect
+			}
+			r, err := f(a, b, vs...)
 			return reflect.ValueOf(r), err
 		}
 	})
@@ -99,26 +128,32 @@ func newCall[F, R any](wrap func(F) direct) Call {
 	}}
 }
 
-// argOf returns v, an argument of type A, as an A.
-func argOf[A any](v reflect.Value) A {
+// argOf returns v, an argument of type A, as an A, or false when v is
+// not one as such: a value of a named type assignable to A, or a nil
+// interface of another type than A. Those are called through reflection.
+func argOf[A any](v reflect.Value) (A, bool) {
 	a, ok := reflect.TypeAssert[A](v)
 	if !ok && v.Kind() == reflect.Interface && v.IsNil() && v.Type() == reflect.TypeFor[A]() {
-		return a // nil, for an interface the assertion does not hold on
+		return a, true // nil, for an interface the assertion does not hold on
 	}
-	if !ok {
-		giveUp("argument of type %s for %s", v.Type(), reflect.TypeFor[A]())
-	}
-	return a
+	return a, ok
 }
+
+// errNotDirect says that an argument is not one of the type a direct
+// call takes (see argOf).
+var errNotDirect = errors.New("htmlexec: an argument to call through reflection")
 
 // restOf returns the variadic arguments vs, each of type V, as a slice:
 // empty but not nil when there are none, as reflect.Value.Call has it.
-func restOf[V any](vs []reflect.Value) []V {
+func restOf[V any](vs []reflect.Value) ([]V, bool) {
 	out := make([]V, len(vs))
 	for i, v := range vs {
-		out[i] = argOf[V](v)
+		var ok bool
+		if out[i], ok = argOf[V](v); !ok {
+			return nil, false
+		}
 	}
-	return out
+	return out, true
 }
 
 // directOf returns how to call fn directly, or nil when calls says
@@ -134,9 +169,12 @@ func directOf(calls map[reflect.Type]Call, fn reflect.Value) direct {
 	return c.bind(fn)
 }
 
-// callDirect calls d, a function of type typ, as call calls a function:
-// recv first, when it is valid (a method's receiver), then args and final.
-func (s *state) callDirect(dot reflect.Value, d direct, typ reflect.Type, recv reflect.Value, args []*term, final reflect.Value) reflect.Value {
+// callDirect calls d, which calls fn, a function of type typ (for a
+// method, its method expression), as call calls a function: recv first,
+// when it is valid (a method's receiver), then args and final. An
+// argument d does not take as it is goes to fn through reflection.
+func (s *state) callDirect(dot reflect.Value, d direct, fn reflect.Value, recv reflect.Value, args []*term, final reflect.Value) reflect.Value {
+	typ := fn.Type()
 	var argv [maxDirect]reflect.Value
 	n := 0
 	if recv.IsValid() {
@@ -176,6 +214,13 @@ func (s *state) callDirect(dot reflect.Value, d direct, typ reflect.Type, recv r
 		}
 	}
 	v, err := d(argv, rest)
+	if err == errNotDirect {
+		all := make([]reflect.Value, 0, numFixed+len(rest))
+		out := fn.Call(append(append(all, argv[:numFixed]...), rest...))
+		if v, err = out[0], nil; len(out) == 2 && !out[1].IsNil() {
+			err = out[1].Interface().(error)
+		}
+	}
 	if err != nil {
 		giveUp("error calling a function: %v", err)
 	}

@@ -42,7 +42,12 @@ type page struct {
 	Tuple  [2]int
 	Ints   map[int]string
 	Pairs  map[[2]int]string
+	Err    error
+	Names  tagList
 }
+
+// tagList is assignable to []string without being it.
+type tagList []string
 
 type kindName string
 
@@ -131,6 +136,7 @@ func testPage() *page {
 		Tuple:  [2]int{1, 2},
 		Ints:   map[int]string{10: "dix", -2: "moins deux", 2: "deux"},
 		Pairs:  map[[2]int]string{{1, 2}: "a", {0, 1}: "b"},
+		Names:  tagList{"Rabat", "Madrid"},
 	}
 }
 
@@ -254,6 +260,7 @@ var executeTests = []struct {
 	{"dict vide", `{{len (dict)}}`, false},
 	{"argument d'interface", `{{kind .Title}} {{kind nil}} {{kind .Any}} {{kind (.Item 0)}} {{kind 3}} {{.Title | kind}}`, false},
 	{"argument de mauvais type", `{{upper .Zero}}`, true},
+	{"arguments que l'appel direct ne prend pas", `{{kind .Err}} {{.Err | kind}} {{join ", " .Names}} {{keyed "a" .Err .Names}}`, false},
 	{"trop d'arguments", `{{.Rel "a" "b"}}`, true},
 	{"panique", `{{.Panic}}`, true},
 	{"champ inconnu", `{{.Nope}}`, true},

@@ -274,7 +274,10 @@ func put(b *buffers, old, full string, data []byte) (fs.FileInfo, error) {
 }
 
 // writeNew writes data into a new file at name, readable by all (less
-// the umask), as os.WriteFile does, and returns the file's information.
+// the umask), as os.WriteFile does, and returns the file's information,
+// or nil when the open file cannot say it. (On a network file system,
+// closing the file may change its time after: the next build then finds
+// it changed, and minifies and writes it again.)
 func writeNew(name string, data []byte) (fs.FileInfo, error) {
 	f, err := plainfile.Create(name)
 	if err != nil {
@@ -283,7 +286,7 @@ func writeNew(name string, data []byte) (fs.FileInfo, error) {
 	_, err = f.Write(data)
 	var fi fs.FileInfo
 	if err == nil {
-		fi, err = f.Stat()
+		fi, _ = f.Stat()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

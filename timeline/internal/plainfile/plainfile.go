@@ -56,12 +56,18 @@ type dirFS struct {
 	dir string
 }
 
-// ReadFile reads the file name of the file system whole.
+// ReadFile reads the file name of the file system whole. The name is
+// joined to the folder as os.DirFS joins it, without cleaning the path.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
-	if !fs.ValidPath(name) {
+	local, err := filepath.Localize(name)
+	if err != nil || d.dir == "" {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	b, err := ReadFile(filepath.Join(d.dir, filepath.FromSlash(name)))
+	full := d.dir + string(filepath.Separator) + local
+	if os.IsPathSeparator(d.dir[len(d.dir)-1]) {
+		full = d.dir + local
+	}
+	b, err := ReadFile(full)
 	if err != nil {
 		if pe, ok := err.(*fs.PathError); ok {
 			pe.Path = name // as os.DirFS names it

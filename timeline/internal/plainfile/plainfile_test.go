@@ -100,7 +100,7 @@ func TestDirFS(t *testing.T) {
 	if err := fstest.TestFS(fsys, "a.md", "events/b.md", "events/c.md"); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"none.md", "../a.md", "/a.md", "events"} {
+	for _, name := range []string{"none.md", "../a.md", "/a.md", "events", "events/../a.md", "./a.md", ""} {
 		_, got := fs.ReadFile(fsys, name)
 		_, want := fs.ReadFile(os.DirFS(dir), name)
 		if got == nil || got.Error() != want.Error() {
@@ -109,5 +109,22 @@ func TestDirFS(t *testing.T) {
 	}
 	if _, ok := fsys.(fs.ReadLinkFS); !ok {
 		t.Error("no ReadLinkFS")
+	}
+	// A folder named through a link and "..": os.DirFS does not clean
+	// the path, and neither does DirFS.
+	if err := os.MkdirAll(filepath.Join(dir, "real", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real", "x.md"), []byte("in real"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "real", "sub"), filepath.Join(dir, "link")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	through := filepath.Join(dir, "link") + string(filepath.Separator) + ".."
+	want, err1 := fs.ReadFile(os.DirFS(through), "x.md")
+	got, err2 := fs.ReadFile(DirFS(through), "x.md")
+	if string(got) != string(want) || (err1 == nil) != (err2 == nil) {
+		t.Errorf("through a link and ..: %q (%v), os.DirFS reads %q (%v)", got, err2, want, err1)
 	}
 }

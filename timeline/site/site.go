@@ -742,9 +742,9 @@ type partKey struct {
 	root string
 }
 
-// shard spreads the parts by item: an item is a pointer to a view, and
-// the bits of its address above those a small object's size leaves the
-// same differ from one item to the next.
+// shard spreads the parts by item, an item being a pointer to a view: its
+// address, mixed (views of 384 bytes apart would otherwise share half the
+// shards).
 func (k partKey) shard() uint {
 	var p unsafe.Pointer
 	switch it := k.item.(type) {
@@ -755,7 +755,7 @@ func (k partKey) shard() uint {
 	default:
 		return uint(len(k.name) + len(k.root))
 	}
-	return uint(uintptr(p) >> 6)
+	return uint((uint64(uintptr(p)) * 0x9E3779B97F4A7C15) >> 32)
 }
 
 // namedKey is a partial and the variants given to partialCached.

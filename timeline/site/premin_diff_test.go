@@ -280,15 +280,23 @@ var atomEl = map[string]bool{}
 func init() {
 	for _, s := range strings.Fields(`address article aside blockquote br caption col colgroup dd details div dl dt
 		fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li main menu nav
-		noscript ol option p pre section style summary table tbody td tfoot th thead title tr ul center dir marquee
-		noembed noframes xmp body script meta link base`) {
+		ol option p pre section summary table tbody td tfoot th thead tr ul center dir
+		noembed noframes xmp body`) {
 		blockEl[s] = true
 	}
 	for _, s := range strings.Fields(`img input button select textarea iframe object embed video audio canvas svg
-		math meter progress`) {
+		math meter progress marquee`) {
 		atomEl[s] = true
 	}
+	for _, s := range strings.Fields(`script style meta link base title noscript template`) {
+		hiddenEl[s] = true
+	}
 }
+
+// hiddenEl are the elements a page does not show: the spaces on either
+// side of one meet, as if it were not there. (A title's text shows in
+// the window's title; it is compared as a text of its own.)
+var hiddenEl = map[string]bool{}
 
 // spaces lays out the spaces of a document's text as a browser does:
 // a run of spaces is one space, and a space shows neither at a line's
@@ -330,6 +338,13 @@ func (f *spaces) walk(n *html.Node, raw bool) {
 	case html.ElementNode:
 		raw = raw || rawText[n.Data]
 		switch {
+		case hiddenEl[n.Data]:
+			inner := spaces{after: true}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				inner.walk(c, raw)
+			}
+			inner.lineBreak()
+			return
 		case blockEl[n.Data]:
 			f.lineBreak()
 			defer f.lineBreak()
@@ -464,6 +479,8 @@ func TestDomDiff(t *testing.T) {
 		{"a<br> b", "a<br>b"},
 		{"<pre>a</pre>", "<pre>a</pre>"},
 		{"<button> a </button>b", "<button>a</button>b"},
+		{"<p>a <script></script> b</p>", "<p>a <script></script>b</p>"},
+		{"<title> T </title><p>x</p>", "<title>T</title><p>x</p>"},
 	}
 	for _, c := range alike {
 		if d := domDiff(c[0], c[1]); d != "" {
@@ -479,6 +496,9 @@ func TestDomDiff(t *testing.T) {
 		{"<p title=a>b</p>", "<p title=b>b</p>"},
 		{"<p>a</p>", "<div>a</div>"},
 		{"<!--a-->b", "b"},
+		{"<p>a <script></script> b</p>", "<p>a<script></script>b</p>"},
+		{"<p>a <link rel=x> b</p>", "<p>a<link rel=x>b</p>"},
+		{"a <marquee>x</marquee> b", "a<marquee>x</marquee>b"},
 	}
 	for _, c := range differ {
 		if domDiff(c[0], c[1]) == "" {

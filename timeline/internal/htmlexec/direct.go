@@ -21,9 +21,10 @@ type Call struct {
 // receiver included.
 const maxDirect = 2
 
-// direct calls one function with its arguments, each of the type the
-// function takes: the fixed ones in args' first places, and for a
-// variadic function the others in rest.
+// direct calls one function with its arguments, each assignable to the
+// type the function takes: the fixed ones in args' first places, and for
+// a variadic function the others in rest. It returns errNotDirect, having
+// called nothing, when one is not of that very type (see argOf).
 type direct func(args [maxDirect]reflect.Value, rest []reflect.Value) (reflect.Value, error)
 
 // Func1 is the Call for functions of type func(A) R.

@@ -152,11 +152,24 @@ func (s *state) call(dot reflect.Value, fn *function, fun reflect.Value, args []
 		}
 		argv[i] = s.validateType(final, t)
 	}
-	out := fun.Call(argv)
+	return result(outcome(fun.Call(argv)))
+}
+
+// outcome splits what reflect.Value.Call returns into a value and an
+// error.
+func outcome(out []reflect.Value) (reflect.Value, error) {
 	if len(out) == 2 && !out[1].IsNil() {
-		giveUp("error calling a function: %v", out[1].Interface())
+		return out[0], out[1].Interface().(error)
 	}
-	v := out[0]
+	return out[0], nil
+}
+
+// result is what a call that returned v and err gives a template: v, or
+// the value v holds when it is a reflect.Value; its error declines.
+func result(v reflect.Value, err error) reflect.Value {
+	if err != nil {
+		giveUp("error calling a function: %v", err)
+	}
 	if v.Type() == reflectValueType {
 		v = v.Interface().(reflect.Value)
 	}

@@ -217,16 +217,7 @@ func (s *state) callDirect(dot reflect.Value, d direct, fn reflect.Value, recv r
 	v, err := d(argv, rest)
 	if err == errNotDirect {
 		all := make([]reflect.Value, 0, numFixed+len(rest))
-		out := fn.Call(append(append(all, argv[:numFixed]...), rest...))
-		if v, err = out[0], nil; len(out) == 2 && !out[1].IsNil() {
-			err = out[1].Interface().(error)
-		}
+		v, err = outcome(fn.Call(append(append(all, argv[:numFixed]...), rest...)))
 	}
-	if err != nil {
-		giveUp("error calling a function: %v", err)
-	}
-	if v.Type() == reflectValueType {
-		v = v.Interface().(reflect.Value)
-	}
-	return v
+	return result(v, err)
 }

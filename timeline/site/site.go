@@ -224,7 +224,7 @@ func (p *page) EventItem(e *eventView) (template.HTML, error) {
 }
 
 // part renders the partial name with data, kept nowhere.
-func (r *renderer) part(name string, data part) (template.HTML, error) {
+func (r *renderer) part(name string, data any) (template.HTML, error) {
 	buf := partBuffers.Get().(*bytes.Buffer)
 	defer partBuffers.Put(buf)
 	buf.Reset()
@@ -628,8 +628,7 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	if r.escaping {
 		// Not kept: on no data, a partial may render empty where a page
 		// would fail; its faults in escaping still show.
-		var buf bytes.Buffer
-		return "", r.base.ExecuteTemplate(&buf, name, data)
+		return "", r.base.ExecuteTemplate(io.Discard, name, data)
 	}
 	k := key.String()
 	if r.keep {
@@ -644,14 +643,12 @@ func once[K shardedKey](r *renderer, c *partMap[K], key K, name string, data any
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}
-	buf := partBuffers.Get().(*bytes.Buffer)
-	defer partBuffers.Put(buf)
-	buf.Reset()
-	if err := execute(r.base, r.runBase, buf, name, data); err != nil {
+	h, err := r.part(name, data)
+	if err != nil {
 		return "", err
 	}
 	// Two pages may render the same variant at once; both get the same bytes.
-	return c.loadOrStore(key, template.HTML(buf.String())), nil
+	return c.loadOrStore(key, h), nil
 }
 
 // partCache holds the parts of pages rendered once (see once): those the

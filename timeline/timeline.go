@@ -55,13 +55,10 @@ func (cfg Config) site() site.Config {
 // those of a renderer made for one build (see recycle).
 func pagesTo(st *publish.Stage, release func([]byte)) func(name string, data []byte) error {
 	return func(name string, data []byte) error {
-		switch {
-		case path.Ext(name) != ".html":
+		if path.Ext(name) != ".html" {
 			return st.Add(name, data)
-		case release != nil:
-			return st.PutThen(name, data, release)
 		}
-		return st.Put(name, data)
+		return st.PutThen(name, data, release) // Put, without release
 	}
 }
 

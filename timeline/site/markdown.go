@@ -51,8 +51,12 @@ func markdown(md *markdowns, src string) (template.HTML, error) {
 	}
 	var buf bufWriter
 	buf.Grow(len(src) + len(src)/4)
-	if err := md.plain.Convert([]byte(src), &buf); err != nil {
-		return "", err
+	if !quickMarkdown(&buf, src) {
+		buf.Reset()
+		buf.Grow(len(src) + len(src)/4)
+		if err := md.plain.Convert([]byte(src), &buf); err != nil {
+			return "", err
+		}
 	}
 	if mayLink(buf.String()) {
 		buf.Reset()

@@ -7,11 +7,12 @@ import (
 )
 
 // access is what a field or method name stands for on receivers of one
-// type (typ, the receiver's pointer when it can have one): a method, a
-// struct field, or a map's entry.
+// type (typ, once pointers are followed) that can have a pointer (addr)
+// or not: a method, a struct field, or a map's entry.
 type access struct {
 	typ    reflect.Type
-	method int // index in typ's methods, or -1
+	addr   bool
+	method int // index in the methods of typ's pointer when addr, of typ's else; or -1
 	field  []int
 	isMap  bool
 	// direct calls the method, its receiver first, when the Set's
@@ -23,7 +24,7 @@ type access struct {
 // resolve works out what name stands for on ptr, whose value is r;
 // calls are the Set's.
 func resolve(calls map[reflect.Type]Call, name string, ptr, r reflect.Value) *access {
-	a := &access{typ: ptr.Type(), method: -1}
+	a := &access{typ: r.Type(), addr: r.CanAddr(), method: -1}
 	if m, ok := ptr.Type().MethodByName(name); ok {
 		a.method = m.Index
 		if ptr.Kind() != reflect.Interface {
@@ -54,24 +55,20 @@ func (s *state) evalField(dot reflect.Value, st *step, receiver reflect.Value, a
 		}
 		return reflect.Value{}
 	}
-	r, isNil := indirect(receiver)
+	r, ptr, isNil := indirectPtr(receiver)
 	if isNil {
 		giveUp("nil pointer evaluating %s", st.name)
 	}
-	ptr := r
-	if r.CanAddr() {
-		ptr = r.Addr()
-	}
 	a := st.cache.Load()
-	if a == nil || a.typ != ptr.Type() {
-		a = resolve(s.set.calls, st.name, ptr, r)
+	if a == nil || a.typ != r.Type() || a.addr != r.CanAddr() {
+		a = resolve(s.set.calls, st.name, addr(r, ptr), r)
 		st.cache.Store(a)
 	}
 	switch {
 	case a.direct != nil:
-		return s.callDirect(dot, a.direct, a.fn, ptr, args, final)
+		return s.callDirect(dot, a.direct, a.fn, addr(r, ptr), args, final)
 	case a.method >= 0:
-		return s.call(dot, nil, ptr.Method(a.method), args, final)
+		return s.call(dot, nil, addr(r, ptr).Method(a.method), args, final)
 	case len(args) > 0 || !isMissing(final):
 		giveUp("arguments to %s, which is no method", st.name)
 	case a.field != nil:

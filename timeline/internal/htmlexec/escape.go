@@ -223,11 +223,16 @@ func safeURL(s string) bool {
 // keeps the reserved ones and valid escapes, only normalizing a URL;
 // without, it escapes a URL's part for a query.
 func processURL(s string, norm bool) string {
-	var b bytes.Buffer
+	keep := &urlKept[0]
+	if norm {
+		keep = &urlKept[1]
+	}
+	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if keepInURL(s, i, norm) {
+		// A valid escape stays when normalizing.
+		if keep[c] || c == '%' && norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
 			continue
 		}
 		if written == 0 && b.Len() == 0 {
@@ -235,7 +240,9 @@ func processURL(s string, norm bool) string {
 		}
 		b.WriteString(s[written:i])
 		const hex = "0123456789abcdef"
-		b.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
 		written = i + 1
 	}
 	if written == 0 {
@@ -245,40 +252,20 @@ func processURL(s string, norm bool) string {
 	return b.String()
 }
 
-func keepInURL(s string, i int, norm bool) bool {
-	switch urlBytes[s[i]] {
-	case urlKept:
-		return true
-	case urlReserved:
-		return norm
-	case urlPercent:
-		// A valid escape stays when normalizing.
-		return norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
-	}
-	return false
-}
-
-// urlBytes says what each byte is in a URL, for keepInURL.
-var urlBytes = func() (t [256]uint8) {
+// urlKept are the bytes processURL keeps as they are: RFC 3986's
+// unreserved characters when escaping for a query (urlKept[0]), the
+// reserved ones too when normalizing (urlKept[1]).
+var urlKept = func() (t [2][256]bool) {
 	for c := range 256 {
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", byte(c)) >= 0:
-			t[c] = urlKept
+			t[0][c], t[1][c] = true, true
 		case strings.IndexByte("!#$&*+,/:;=?@[]", byte(c)) >= 0:
-			t[c] = urlReserved
-		case c == '%':
-			t[c] = urlPercent
+			t[1][c] = true
 		}
 	}
 	return t
 }()
-
-const (
-	urlEscaped  = iota // always escaped
-	urlKept            // unreserved: never escaped
-	urlReserved        // kept when normalizing
-	urlPercent         // kept when normalizing, before two hexadecimal digits
-)
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

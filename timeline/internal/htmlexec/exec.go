@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // maxDepth bounds how deep templates call templates, well below
@@ -220,13 +221,15 @@ func (s *state) evalPipeline(dot reflect.Value, p *pipeline) reflect.Value {
 	return v
 }
 
-// missing stands for no final argument: text/template's missingVal.
-var missing = reflect.ValueOf(missingType{})
+// missing stands for no final argument: text/template's missingVal. It
+// points to missingBox, which no template's value can: telling it apart
+// needs no comparison of types.
+var missing = reflect.ValueOf(&missingBox)
 
-type missingType struct{}
+var missingBox byte
 
 func isMissing(v reflect.Value) bool {
-	return v.IsValid() && v.Type() == missing.Type()
+	return v.Kind() == reflect.Pointer && v.UnsafePointer() == unsafe.Pointer(&missingBox)
 }
 
 // evalCommand evaluates the first word of a command, called with its
@@ -377,6 +380,34 @@ func indirect(v reflect.Value) (reflect.Value, bool) {
 		}
 	}
 	return v, false
+}
+
+// indirectPtr is indirect, which also returns the last pointer it
+// followed, whose element v is, or nothing when it followed none.
+func indirectPtr(v reflect.Value) (_, ptr reflect.Value, isNil bool) {
+	for ; v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface; v = v.Elem() {
+		if v.IsNil() {
+			return v, ptr, true
+		}
+		if v.Kind() == reflect.Pointer {
+			ptr = v
+		} else {
+			ptr = reflect.Value{}
+		}
+	}
+	return v, ptr, false
+}
+
+// addr is r's pointer when r has one, r else; ptr is r's pointer as
+// indirectPtr found it, if it did: taking it is cheaper than r.Addr().
+func addr(r, ptr reflect.Value) reflect.Value {
+	switch {
+	case ptr.IsValid():
+		return ptr
+	case r.CanAddr():
+		return r.Addr()
+	}
+	return r
 }
 
 // indirectInterface goes into an interface, if v is one and not nil.

@@ -62,8 +62,9 @@ func Write(dir string, files map[string][]byte) error {
 // before Commit, leaves the previous site as it was.
 type Stage struct {
 	dir, stage string
-	inPlace    bool // stage is dir: see Patch
-	fresh      bool // there was no dir to replace: no file to share
+	inPlace    bool    // stage is dir: see Patch
+	spares     *spares // in place, what replaces files
+	fresh      bool    // there was no dir to replace: no file to share
 	unlock     func()
 	mf         *Minifier
 	work       chan stagedFile
@@ -147,7 +148,8 @@ func Patch(dir string) (*Stage, error) {
 		return nil, err
 	}
 	st := &Stage{dir: dir, stage: dir, inPlace: true, unlock: unlock, mf: NewMinifier(),
-		work: make(chan stagedFile, 64), names: map[string]bool{}}
+		spares: newSpares(filepath.Join(parent, "."+base+".spares")),
+		work:   make(chan stagedFile, 64), names: map[string]bool{}}
 	for range runtime.GOMAXPROCS(0) {
 		st.wg.Go(st.writer)
 	}
@@ -247,7 +249,7 @@ func (st *Stage) place(b *buffers, old, full string, data []byte) (fs.FileInfo, 
 	if b.same(full, data) {
 		return nil, nil
 	}
-	return nil, replaceFile(full, data)
+	return nil, st.spares.replace(full, data)
 }
 
 func (st *Stage) record(name string, e entry) {
@@ -446,12 +448,18 @@ func (st *Stage) Create(name string) (io.WriteCloser, error) {
 	if err := st.mkdir(filepath.Dir(full)); err != nil {
 		return nil, err
 	}
-	var f *os.File
+	w := &stagedWriter{st: st}
 	var err error
-	if st.inPlace {
-		f, err = tempBeside(full)
-	} else {
-		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	switch {
+	case !st.inPlace:
+		w.File, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	default:
+		w.target = full
+		if w.spare = st.spares.open(); w.spare != nil {
+			w.File = w.spare.File
+		} else {
+			w.File, err = tempBeside(full)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -459,10 +467,6 @@ func (st *Stage) Create(name string) (io.WriteCloser, error) {
 	st.mu.Lock()
 	st.open++
 	st.mu.Unlock()
-	w := &stagedWriter{File: f, st: st}
-	if st.inPlace {
-		w.target = full
-	}
 	return w, nil
 }
 
@@ -470,7 +474,8 @@ func (st *Stage) Create(name string) (io.WriteCloser, error) {
 type stagedWriter struct {
 	*os.File
 	st     *Stage
-	target string // in place, the path it is renamed to once closed
+	target string     // in place, the path it is renamed to once closed
+	spare  *spareFile // in place, the spare File is, if it is one
 	closed bool
 }
 
@@ -479,15 +484,22 @@ func (w *stagedWriter) Close() error {
 		return os.ErrClosed
 	}
 	w.closed = true
-	err := w.File.Close()
-	if w.target != "" {
-		w.st.mu.Lock()
-		late := w.st.done // closed after Commit or Abort: too late to be part of the update
-		w.st.mu.Unlock()
-		if err == nil && !late {
+	var err error
+	w.st.mu.Lock()
+	late := w.st.done // closed after Commit or Abort: too late to be part of the update
+	w.st.mu.Unlock()
+	switch {
+	case w.spare != nil && !late:
+		err = w.st.spares.place(w.spare, w.target)
+	case w.spare != nil:
+		w.File.Close()
+		w.st.spares.discard(w.spare.name)
+	default:
+		err = w.File.Close()
+		if w.target != "" && err == nil && !late {
 			err = os.Rename(w.File.Name(), w.target)
 		}
-		if err != nil || late {
+		if w.target != "" && (err != nil || late) {
 			os.Remove(w.File.Name())
 		}
 	}

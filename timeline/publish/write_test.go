@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -125,8 +126,15 @@ func assertNoLeftovers(t *testing.T, parent string) {
 	t.Helper()
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		if n := e.Name(); n != "public" && n != ".public.lock" && n != ".public.manifest" {
+		if n := e.Name(); n != "public" && n != ".public.lock" && n != ".public.manifest" && n != ".public.spares" {
 			t.Errorf("left behind: %s", n)
+		}
+	}
+	// The spares an update in place keeps are named by numbers.
+	entries, _ = os.ReadDir(filepath.Join(parent, ".public.spares"))
+	for _, e := range entries {
+		if _, err := strconv.Atoi(e.Name()); err != nil || !e.Type().IsRegular() {
+			t.Errorf("left behind among the spares: %s", e.Name())
 		}
 	}
 }

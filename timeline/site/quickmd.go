@@ -12,8 +12,8 @@ import (
 // most bodies are written in, and reports whether it did:
 //
 //   - paragraphs, of lines that start with none of what may open another
-//     block (a space, "#", ">", "-", "+", "=", "1." or "1)", a "*" before
-//     a space), and that end with no space;
+//     block (a space, "#", ">", "-", "+", "=", ":", "1." or "1)", a "*"
+//     before a space), and that end with no space;
 //   - lists of one-line items marked "- ", between blank lines, never two
 //     in a row (goldmark would make them one loose list);
 //   - in either, emphasis and strong emphasis with "*" and "**", each
@@ -104,7 +104,8 @@ func quickLine(line string) bool {
 		return false
 	}
 	switch c := line[0]; {
-	case strings.IndexByte(" #>-+=", c) >= 0:
+	case strings.IndexByte(" #>-+=:", c) >= 0:
+		// ":" and "-" start a table's delimiter row, even without "|".
 		return false
 	case c == '*':
 		// "* " opens a list item, "***" alone a thematic break.

@@ -33,6 +33,7 @@ var quickSeeds = []string{
 	"Une fin de ligne  \nà deux espaces, une autre \nà une.",
 	"# Titre\n\n> citation\n\n+ plus\n\n= égal\n\n1. un\n\n2) deux\n\n2015 : an",
 	"Titre\n===\n\nAutre\n---\n\n* * *\n\n*** \n\n*a*",
+	"Un tableau\n:-\n\nUn autre\n--:\n\nEt\n:-:",
 	"   indenté\n\n\tà la tabulation\n\n    code",
 	"a_b_c, `code`, <b>, &amp;, ~~barré~~, | table |, a\\*b",
 	"Espace insécable\u00a0*a*\u00a0et\u202f*b*\u202f!",
@@ -100,6 +101,7 @@ func TestQuickMarkdown(t *testing.T) {
 		"***trois*** et *un** et **deux* et * pas* et *pas *",
 		"Une fin de ligne  \nà deux espaces, une autre \nà une.",
 		"Titre\n===\n\nAutre\n---\n\n* * *\n\n*** \n\n*a*",
+		"Un tableau\n:-\n\nUn autre\n--:\n\nEt\n:-:",
 	} {
 		if checkQuick(t, md, src) {
 			t.Errorf("quickMarkdown took %q", src)

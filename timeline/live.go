@@ -15,6 +15,7 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/export"
+	"frise/timeline/internal/recycle"
 	"frise/timeline/publish"
 	"frise/timeline/site"
 )
@@ -102,6 +103,7 @@ func NewLive(dir string, cfg Config, out string) (*Live, error) {
 		return nil, err
 	}
 	fsys := content.Dir(abs)
+	cfg.recycle = true // nothing holds a page once written: see pagesTo
 	return &Live{dir: abs, fsys: fsys, loader: content.NewLoader(fsys), cfg: cfg, out: out}, nil
 }
 
@@ -142,7 +144,7 @@ func (l *Live) Build() (int, error) {
 	}
 	defer st.Abort()
 	l.cfg.memo = export.NewMemo()
-	n, err := each(s, l.cfg, pages, pagesTo(st, nil), st.Create)
+	n, err := each(s, l.cfg, pages, pagesTo(st, recycle.Release), st.Create)
 	if err != nil {
 		return 0, err
 	}
@@ -210,7 +212,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return l.whole()
 	}
 	return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
-		return l.pages.Refresh(edits, pagesTo(st, nil), st.Remove)
+		return l.pages.Refresh(edits, pagesTo(st, recycle.Release), st.Remove)
 	})
 }
 
@@ -303,14 +305,18 @@ func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done 
 	if l.pages.TermLocal() {
 		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file)
 		if err = rerr; fits {
-			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshTerm(t, was, pagesTo(st, nil)) }
+			refresh = func(st *publish.Stage) (int, bool, error) {
+				return l.pages.RefreshTerm(t, was, pagesTo(st, recycle.Release))
+			}
 		}
 	}
 	if err == nil && refresh == nil && l.pages.Local() {
 		src, eds, fits, rerr := l.site.RereadSource(l.fsys, file)
 		if err = rerr; fits {
 			edits = eds
-			refresh = func(st *publish.Stage) (int, bool, error) { return l.pages.RefreshSource(src, edits, pagesTo(st, nil)) }
+			refresh = func(st *publish.Stage) (int, bool, error) {
+				return l.pages.RefreshSource(src, edits, pagesTo(st, recycle.Release))
+			}
 		}
 	}
 	switch {
@@ -414,7 +420,7 @@ func (l *Live) renderChanged(pages *site.Renderer, st *publish.Stage) (int, map[
 	n, err := pages.Render(func(path string) bool {
 		d, ok := before[path]
 		return path == "index.html" || !ok || d != after[path]
-	}, pagesTo(st, nil))
+	}, pagesTo(st, recycle.Release))
 	for path := range before {
 		if _, ok := after[path]; !ok && err == nil {
 			err = st.Remove(path)

@@ -308,20 +308,28 @@ func (b *buffers) same(path string, data []byte) bool {
 		return false
 	}
 	defer f.Close()
-	if cap(b.old) < len(data) {
-		b.old = make([]byte, len(data))
+	// A piece at a time, to stop at the first difference: a page that
+	// changed differs early, more often than not.
+	if cap(b.old) < sameChunk {
+		b.old = make([]byte, sameChunk)
 	}
-	old := b.old[:len(data)]
-	if _, err := io.ReadFull(f, old); err != nil {
-		return false
+	for rest := data; len(rest) > 0; {
+		old := b.old[:min(len(rest), sameChunk)]
+		if _, err := io.ReadFull(f, old); err != nil || !bytes.Equal(old, rest[:len(old)]) {
+			return false
+		}
+		rest = rest[len(old):]
 	}
 	// The file may have grown since Lstat: it must end where data does.
 	var more [1]byte
 	if n, _ := f.Read(more[:]); n != 0 {
 		return false
 	}
-	return bytes.Equal(old, data)
+	return true
 }
+
+// sameChunk is how much of a file same reads at a time.
+const sameChunk = 64 << 10
 
 // mkdir makes dir and its parents in the staging folder, once: ten
 // thousand pages in one folder ask for it ten thousand times.

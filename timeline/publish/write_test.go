@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -474,5 +475,35 @@ func TestPutThen(t *testing.T) {
 	}
 	if released["<p>late</p>"] != 1 {
 		t.Error("a file refused after a failure was not handed back once")
+	}
+}
+
+// TestSame checks that a file is found to hold data exactly, read a piece
+// at a time, whatever its size and wherever a difference is.
+func TestSame(t *testing.T) {
+	dir := t.TempDir()
+	var b buffers
+	for _, n := range []int{0, 1, sameChunk - 1, sameChunk, sameChunk + 1, 3*sameChunk + 7} {
+		data := bytes.Repeat([]byte("abcdefg"), n/7+1)[:n]
+		name := filepath.Join(dir, strconv.Itoa(n))
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !b.same(name, data) {
+			t.Errorf("%d bytes: the same file is found to differ", n)
+		}
+		for _, at := range []int{0, n / 2, sameChunk, n - 1} {
+			if at < 0 || at >= n {
+				continue
+			}
+			other := bytes.Clone(data)
+			other[at] ^= 1
+			if b.same(name, other) {
+				t.Errorf("%d bytes: a difference at %d is not found", n, at)
+			}
+		}
+		if b.same(name, append(bytes.Clone(data), 'x')) || n > 0 && b.same(name, data[:n-1]) {
+			t.Errorf("%d bytes: a file of another length is found the same", n)
+		}
 	}
 }

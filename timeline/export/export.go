@@ -75,18 +75,21 @@ type Config struct {
 // Stream it lets go of the events it no longer saw. It holds about as much
 // as the data exports weigh, and serves one Stream at a time.
 type Memo struct {
-	ctx      string            // what every item depends on besides its event: the base URL, the site's key
-	entries  map[uint64]*entry // by the digest of what the entry is made from
-	mu       sync.Mutex        // the data exports are made at once: items is theirs to share
-	items    map[memoKey][]byte
-	gen      int    // counts Streams: an entry's gen says which asked for it last
-	pages    uint64 // the digest of the list of pages the sitemaps were made for
+	ctx      string                // what every item depends on besides its event: the base URL, the site's key
+	entries  map[uint64]*entry     // by the digest of what the entry is made from
+	mu       sync.Mutex            // the data exports are made at once: items is theirs to share
+	items    map[string]*memoItems // by format
+	gen      int                   // counts Streams: an entry's gen says which asked for it last
+	pages    uint64                // the digest of the list of pages the sitemaps were made for
 	sitemaps map[string][]byte
 }
 
-type memoKey struct {
-	format string
-	entry  uint64
+// memoItems are the items of one data export, by their entry's digest.
+// Its export alone reads and writes them, on a goroutine of its own: a
+// lookup takes no lock another export holds, and hashes no format's name.
+type memoItems struct {
+	mu sync.Mutex
+	m  map[uint64][]byte
 }
 
 // Sitemaps returns the names of the sitemap files the last Stream made,
@@ -100,24 +103,36 @@ func (m *Memo) Sitemaps() []string {
 	return names
 }
 
-// item returns the bytes remembered for k.
-func (m *Memo) item(k memoKey) ([]byte, bool) {
+// format returns the items remembered for the data export format.
+func (m *Memo) format(format string) *memoItems {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	b, ok := m.items[k]
+	mi := m.items[format]
+	if mi == nil {
+		mi = &memoItems{m: map[uint64][]byte{}}
+		m.items[format] = mi
+	}
+	return mi
+}
+
+// item returns the bytes remembered for the entry whose digest is key.
+func (mi *memoItems) item(key uint64) ([]byte, bool) {
+	mi.mu.Lock()
+	defer mi.mu.Unlock()
+	b, ok := mi.m[key]
 	return b, ok
 }
 
-// remember keeps b as the bytes of k.
-func (m *Memo) remember(k memoKey, b []byte) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.items[k] = b
+// remember keeps b as the bytes of the entry whose digest is key.
+func (mi *memoItems) remember(key uint64, b []byte) {
+	mi.mu.Lock()
+	defer mi.mu.Unlock()
+	mi.m[key] = b
 }
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{entries: map[uint64]*entry{}, items: map[memoKey][]byte{}}
+	return &Memo{entries: map[uint64]*entry{}, items: map[string]*memoItems{}}
 }
 
 // begin readies m for a Stream of the site x: a Memo made for another
@@ -137,9 +152,11 @@ func (m *Memo) prune() {
 			delete(m.entries, k)
 		}
 	}
-	for k := range m.items {
-		if m.entries[k.entry] == nil {
-			delete(m.items, k)
+	for _, mi := range m.items {
+		for k := range mi.m {
+			if m.entries[k] == nil {
+				delete(mi.m, k)
+			}
 		}
 	}
 }
@@ -186,19 +203,24 @@ func entryDigest(ev *content.Event, buf []byte) (uint64, []byte) {
 // own, so that the data exports can be made at once.
 type itemWriter struct {
 	x       *export
-	format  string
+	memo    *memoItems // nil without a Memo
 	scratch bytes.Buffer
 }
 
-func (x *export) items(format string) *itemWriter { return &itemWriter{x: x, format: format} }
+func (x *export) items(format string) *itemWriter {
+	w := &itemWriter{x: x}
+	if x.memo != nil {
+		w.memo = x.memo.format(format)
+	}
+	return w
+}
 
 // item returns what the data export writes for e: made by write into the
 // scratch buffer, or remembered. The bytes are good until the next call.
 func (w *itemWriter) item(e *entry, write func(w textWriter) error) ([]byte, error) {
-	k := memoKey{w.format, e.key}
-	memo := w.x.memo
+	memo := w.memo
 	if memo != nil {
-		if b, ok := memo.item(k); ok {
+		if b, ok := memo.item(e.key); ok {
 			return b, nil
 		}
 	}
@@ -210,7 +232,7 @@ func (w *itemWriter) item(e *entry, write func(w textWriter) error) ([]byte, err
 		return w.scratch.Bytes(), nil
 	}
 	b := bytes.Clone(w.scratch.Bytes())
-	memo.remember(k, b)
+	memo.remember(e.key, b)
 	return b, nil
 }
 

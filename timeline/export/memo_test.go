@@ -53,11 +53,11 @@ func TestMemo(t *testing.T) {
 	}
 	first := again.Events[0]
 	digest, _ := entryDigest(first, nil)
-	key := memoKey{"csv", digest}
-	if _, ok := withMemo.Memo.items[key]; !ok {
+	csvItems := withMemo.Memo.items["csv"]
+	if _, ok := csvItems.m[digest]; !ok {
 		t.Fatal("the first event of a new load is not remembered")
 	}
-	withMemo.Memo.items[key] = []byte("ligne,plantée\r\n")
+	csvItems.m[digest] = []byte("ligne,plantée\r\n")
 	if csv := exported(t, again, withMemo)["events.csv"]; !bytes.Contains([]byte(csv), []byte("ligne,plantée")) {
 		t.Error("the Memo's item is not used")
 	}

@@ -887,14 +887,14 @@ func (r *renderer) run(jobs []job) error {
 		last = part[len(part)-1].p.Kind
 		out := make([][]byte, len(part))
 		errs := make([]error, len(part))
-		parallel.Each(len(part), newBuffer, func(buf *bytes.Buffer, i int) {
+		parallel.EachThen(len(part), pageBuffer, func(buf *bytes.Buffer, i int) {
 			if prep := part[i].prepare; prep != nil {
 				if errs[i] = prep(); errs[i] != nil {
 					return
 				}
 			}
 			out[i], errs[i] = r.execute(buf, part[i].tmpl, part[i].p)
-		})
+		}, func(buf *bytes.Buffer) { pageBuffers.Put(buf) })
 		for _, e := range errs {
 			if e != nil {
 				err = e
@@ -919,6 +919,13 @@ func newBuffer() *bytes.Buffer {
 	b.Grow(64 << 10)
 	return b
 }
+
+// pageBuffer is a worker's buffer for a chunk of pages, from pageBuffers:
+// the next chunk, and the next update of a preview, reuse what a year's
+// page grew it to.
+func pageBuffer() *bytes.Buffer { return pageBuffers.Get().(*bytes.Buffer) }
+
+var pageBuffers = sync.Pool{New: func() any { return newBuffer() }}
 
 // execute renders the template name for p, using buf as scratch space, and
 // returns a copy of the page.

@@ -2,6 +2,7 @@ package parallel
 
 import (
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -29,6 +30,46 @@ func TestEach(t *testing.T) {
 					t.Errorf("%d cores, %d calls: %d states made", procs, n, s)
 				}
 			}()
+		}
+	}
+}
+
+// TestEachThen checks that every worker's state is handed to done once,
+// after its last call, on one core and on several.
+func TestEachThen(t *testing.T) {
+	for _, procs := range []int{1, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		var mu sync.Mutex
+		made, done := 0, map[*int]bool{}
+		calls := 0
+		EachThen(100, func() *int {
+			mu.Lock()
+			defer mu.Unlock()
+			made++
+			return new(int)
+		}, func(st *int, i int) {
+			*st++
+			mu.Lock()
+			calls++
+			mu.Unlock()
+		}, func(st *int) {
+			mu.Lock()
+			defer mu.Unlock()
+			if done[st] {
+				t.Error("a state handed to done twice")
+			}
+			done[st] = true
+		})
+		runtime.GOMAXPROCS(prev)
+		if calls != 100 || len(done) != made {
+			t.Errorf("GOMAXPROCS %d: %d calls, %d states made, %d handed to done", procs, calls, made, len(done))
+		}
+		sum := 0
+		for st := range done {
+			sum += *st
+		}
+		if sum != 100 {
+			t.Errorf("GOMAXPROCS %d: the states handed to done counted %d calls", procs, sum)
 		}
 	}
 }

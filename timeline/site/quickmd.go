@@ -18,9 +18,10 @@ import (
 //     in a row (goldmark would make them one loose list);
 //   - in either, emphasis and strong emphasis with "*" and "**", each
 //     delimiter run able to open or to close but not both, closed in order;
-//   - links [label](address) whose label holds no "[" or "*", and whose
-//     address is an http or https one, or holds no ":", of characters
-//     goldmark's URLEscape keeps ("%" followed by two hex digits too).
+//   - links [label](address), not after "!" (an image), whose label holds
+//     no "[", "*" or "_", and whose address is an http or https one, or
+//     holds no ":", of characters goldmark's URLEscape keeps ("%" followed
+//     by two hex digits too).
 //
 // Any text with a tab or another control character, a backslash, a
 // backtick, "<", "&", "~", "|", a "_" outside an address, or a "[" or "]"

@@ -15,7 +15,6 @@ import (
 
 	"frise/timeline/content"
 	"frise/timeline/export"
-	"frise/timeline/internal/recycle"
 	"frise/timeline/publish"
 	"frise/timeline/site"
 )
@@ -144,7 +143,7 @@ func (l *Live) Build() (int, error) {
 	}
 	defer st.Abort()
 	l.cfg.memo = export.NewMemo()
-	n, err := each(s, l.cfg, pages, pagesTo(st, recycle.Release), st.Create)
+	n, err := each(s, l.cfg, pages, pagesTo(st), st.Create)
 	if err != nil {
 		return 0, err
 	}
@@ -212,7 +211,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 		return l.whole()
 	}
 	return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
-		return l.pages.Refresh(edits, pagesTo(st, recycle.Release), st.Remove)
+		return l.pages.Refresh(edits, pagesTo(st), st.Remove)
 	})
 }
 
@@ -306,7 +305,7 @@ func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done 
 		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file)
 		if err = rerr; fits {
 			refresh = func(st *publish.Stage) (int, bool, error) {
-				return l.pages.RefreshTerm(t, was, pagesTo(st, recycle.Release))
+				return l.pages.RefreshTerm(t, was, pagesTo(st))
 			}
 		}
 	}
@@ -315,7 +314,7 @@ func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done 
 		if err = rerr; fits {
 			edits = eds
 			refresh = func(st *publish.Stage) (int, bool, error) {
-				return l.pages.RefreshSource(src, edits, pagesTo(st, recycle.Release))
+				return l.pages.RefreshSource(src, edits, pagesTo(st))
 			}
 		}
 	}
@@ -420,7 +419,7 @@ func (l *Live) renderChanged(pages *site.Renderer, st *publish.Stage) (int, map[
 	n, err := pages.Render(func(path string) bool {
 		d, ok := before[path]
 		return path == "index.html" || !ok || d != after[path]
-	}, pagesTo(st, recycle.Release))
+	}, pagesTo(st))
 	for path := range before {
 		if _, ok := after[path]; !ok && err == nil {
 			err = st.Remove(path)

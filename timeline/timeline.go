@@ -40,7 +40,7 @@ type Config struct {
 
 	memo *export.Memo // what the data exports remember between builds (Live), or nil
 	// recycle has the pages' bytes taken from package recycle, for
-	// Publish, which hands each back once written.
+	// Publish and Live, which hand each back once written (pagesTo).
 	recycle bool
 }
 
@@ -49,16 +49,16 @@ func (cfg Config) site() site.Config {
 }
 
 // pagesTo returns what hands the files of a site to st: the pages, which
-// the renderer minifies (see site.Config.Minify), as they are, and the
-// other files to be minified by their kind. With release, the pages'
-// bytes are handed to it once written: for pages nothing holds after,
-// those of a renderer made for one build (see recycle).
-func pagesTo(st *publish.Stage, release func([]byte)) func(name string, data []byte) error {
+// the renderer minifies (see site.Config.Minify), as they are, their bytes
+// handed back to recycle once written, and the other files to be minified
+// by their kind. Nothing holds a page after: a renderer that hands pages
+// here takes their bytes from recycle (Config.recycle).
+func pagesTo(st *publish.Stage) func(name string, data []byte) error {
 	return func(name string, data []byte) error {
 		if path.Ext(name) != ".html" {
 			return st.Add(name, data)
 		}
-		return st.PutThen(name, data, release) // Put, without release
+		return st.PutThen(name, data, recycle.Release)
 	}
 }
 
@@ -106,7 +106,7 @@ func Publish(s *content.Site, cfg Config, dir string) (int, error) {
 	// folder goes and the lock is released before the panic goes on.
 	defer st.Abort()
 	cfg.recycle = true
-	n, err := each(s, cfg, nil, pagesTo(st, recycle.Release), st.Create)
+	n, err := each(s, cfg, nil, pagesTo(st), st.Create)
 	if err != nil {
 		return 0, err
 	}

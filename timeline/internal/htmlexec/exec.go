@@ -374,12 +374,8 @@ func canBeNil(typ reflect.Type) bool {
 // indirect goes through pointers and interfaces to a value, stopping at
 // a nil one and reporting it.
 func indirect(v reflect.Value) (reflect.Value, bool) {
-	for ; v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface; v = v.Elem() {
-		if v.IsNil() {
-			return v, true
-		}
-	}
-	return v, false
+	v, _, isNil := indirectPtr(v)
+	return v, isNil
 }
 
 // indirectPtr is indirect, which also returns the last pointer it

@@ -67,7 +67,7 @@ func BenchmarkBuild(b *testing.B) {
 			defer synth.CPUMeter(b)()
 			files := 0
 			for b.Loop() {
-				s, err := timeline.Load(os.DirFS(src))
+				s, err := timeline.Load(content.Dir(src))
 				if err != nil {
 					b.Fatal(err)
 				}

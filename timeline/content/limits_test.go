@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,14 +101,17 @@ func TestLinksOutOfTheContentFolder(t *testing.T) {
 	link("boucle-b.md", filepath.Join(dir, "events", "boucle-a.md"))
 	link("boucle-a.md", filepath.Join(dir, "events", "boucle-b.md"))
 
-	s, err := Load(os.DirFS(dir))
-	wantProblems(t, problemsOf(t, s, err), []string{
-		"events/absolu.md: is a link to " + filepath.Join(outside, "secret.md") + ", outside the content folder | hint: copy the file into the content folder instead of linking to it",
-		"events/boucle-a.md: is a link that goes round in circles (events/boucle-a.md -> boucle-b.md) | hint: copy the file into the content folder instead of linking to it",
-		"events/boucle-b.md: is a link that goes round in circles (events/boucle-b.md -> boucle-a.md) | hint: copy the file into the content folder instead of linking to it",
-		"events/chaine.md: is a link to ../ailleurs/secret.md, which leads outside the content folder through ailleurs -> ../outside | hint: copy the file into the content folder instead of linking to it",
-		"events/relais.md: is a link to relatif.md, which leads outside the content folder through events/relatif.md -> ../../outside/secret.md | hint: copy the file into the content folder instead of linking to it",
-		"events/relatif.md: is a link to ../../outside/secret.md, outside the content folder | hint: copy the file into the content folder instead of linking to it",
-		"sources/fuite.txt: is a link to ../../outside/secret.md, outside the content folder | hint: copy the file into the content folder instead of linking to it",
-	})
+	// os.DirFS, and Dir, which reads plain files another way.
+	for _, fsys := range []fs.FS{os.DirFS(dir), Dir(dir)} {
+		s, err := Load(fsys)
+		wantProblems(t, problemsOf(t, s, err), []string{
+			"events/absolu.md: is a link to " + filepath.Join(outside, "secret.md") + ", outside the content folder | hint: copy the file into the content folder instead of linking to it",
+			"events/boucle-a.md: is a link that goes round in circles (events/boucle-a.md -> boucle-b.md) | hint: copy the file into the content folder instead of linking to it",
+			"events/boucle-b.md: is a link that goes round in circles (events/boucle-b.md -> boucle-a.md) | hint: copy the file into the content folder instead of linking to it",
+			"events/chaine.md: is a link to ../ailleurs/secret.md, which leads outside the content folder through ailleurs -> ../outside | hint: copy the file into the content folder instead of linking to it",
+			"events/relais.md: is a link to relatif.md, which leads outside the content folder through events/relatif.md -> ../../outside/secret.md | hint: copy the file into the content folder instead of linking to it",
+			"events/relatif.md: is a link to ../../outside/secret.md, outside the content folder | hint: copy the file into the content folder instead of linking to it",
+			"sources/fuite.txt: is a link to ../../outside/secret.md, outside the content folder | hint: copy the file into the content folder instead of linking to it",
+		})
+	}
 }

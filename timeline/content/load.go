@@ -303,55 +303,11 @@ func LoadTerms(fsys fs.FS, kind string) ([]*Term, []Problem) {
 
 // read returns a file's text, checked and normalised, or records why it cannot.
 func (l *loader) read(name string) (string, bool) {
-	// Lstat tells a link from a file; for a file it is the Stat that the
-	// size check needs, which saves a look-up per file on large trees.
-	var fi fs.FileInfo
-	if rl, ok := l.fsys.(fs.ReadLinkFS); ok {
-		if lfi, err := rl.Lstat(name); err == nil && lfi.Mode()&fs.ModeSymlink != 0 {
-			l.linked = true
-			target, err := rl.ReadLink(name)
-			resolved := path.Join(path.Dir(name), target)
-			if err != nil || path.IsAbs(target) || !fs.ValidPath(resolved) {
-				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link to %s, outside the content folder", target),
-					Hint: "copy the file into the content folder instead of linking to it"})
-				return "", false
-			}
-			via, loop, to := linkOutside(rl, name)
-			if loop {
-				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link that goes round in circles (%s)", via),
-					Hint: "copy the file into the content folder instead of linking to it"})
-				return "", false
-			} else if via != "" {
-				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link to %s, which leads outside the content folder through %s", target, via),
-					Hint: "copy the file into the content folder instead of linking to it"})
-				return "", false
-			}
-			l.linkedTo = append(l.linkedTo, name, to)
-		} else if err == nil {
-			fi = lfi
-			if fi.Mode().IsRegular() && hardLinked(fi) {
-				// Another name of the same file: read again every time.
-				l.linked = true
-				l.linkedTo = append(l.linkedTo, name)
-			}
-		}
-	}
-	if fi == nil {
-		var err error
-		if fi, err = fs.Stat(l.fsys, name); err != nil {
-			l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
+	b, ok := l.readPlain(name)
+	if !ok {
+		if b, ok = l.readAny(name); !ok {
 			return "", false
 		}
-	}
-	if fi.Size() > MaxFileSize {
-		l.fail(Problem{File: name, Msg: fmt.Sprintf("is %d bytes, over the limit of %d MiB", fi.Size(), MaxFileSize>>20),
-			Hint: "split it into several files"})
-		return "", false
-	}
-	b, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
-		return "", false
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		l.fail(Problem{File: name, Msg: "is empty", Hint: "write its front matter and text, or delete the file"})
@@ -380,6 +336,90 @@ func (l *loader) read(name string) (string, bool) {
 	// writes into it after this.
 	b = normalize(b)
 	return dropInvisible(unsafe.String(unsafe.SliceData(b), len(b))), true
+}
+
+// regularReader is a file system that reads a file that is plainly a file
+// in one go: see plainfile.ReadRegular.
+type regularReader interface {
+	ReadRegular(name string, max int64) ([]byte, uint64, error)
+}
+
+// readPlain reads the file name when it is a regular file of at most
+// MaxFileSize bytes, not a link, and the file system can tell so as it
+// reads: the files of nearly every tree, read with the fewest system
+// calls. It reports false for anything else, left to readAny.
+func (l *loader) readPlain(name string) ([]byte, bool) {
+	rr, ok := l.fsys.(regularReader)
+	if !ok {
+		return nil, false
+	}
+	b, links, err := rr.ReadRegular(name, MaxFileSize)
+	if err != nil {
+		return nil, false
+	}
+	if links > 1 {
+		// Another name of the same file: read again every time.
+		l.linked = true
+		l.linkedTo = append(l.linkedTo, name)
+	}
+	return b, true
+}
+
+// readAny reads the file name whatever it is, a link or a file, checking
+// where a link leads and the file's size; it reports a problem and false
+// when the file cannot be read.
+func (l *loader) readAny(name string) ([]byte, bool) {
+	// Lstat tells a link from a file; for a file it is the Stat that the
+	// size check needs, which saves a look-up per file on large trees.
+	var fi fs.FileInfo
+	if rl, ok := l.fsys.(fs.ReadLinkFS); ok {
+		if lfi, err := rl.Lstat(name); err == nil && lfi.Mode()&fs.ModeSymlink != 0 {
+			l.linked = true
+			target, err := rl.ReadLink(name)
+			resolved := path.Join(path.Dir(name), target)
+			if err != nil || path.IsAbs(target) || !fs.ValidPath(resolved) {
+				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link to %s, outside the content folder", target),
+					Hint: "copy the file into the content folder instead of linking to it"})
+				return nil, false
+			}
+			via, loop, to := linkOutside(rl, name)
+			if loop {
+				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link that goes round in circles (%s)", via),
+					Hint: "copy the file into the content folder instead of linking to it"})
+				return nil, false
+			} else if via != "" {
+				l.fail(Problem{File: name, Msg: fmt.Sprintf("is a link to %s, which leads outside the content folder through %s", target, via),
+					Hint: "copy the file into the content folder instead of linking to it"})
+				return nil, false
+			}
+			l.linkedTo = append(l.linkedTo, name, to)
+		} else if err == nil {
+			fi = lfi
+			if fi.Mode().IsRegular() && hardLinked(fi) {
+				// Another name of the same file: read again every time.
+				l.linked = true
+				l.linkedTo = append(l.linkedTo, name)
+			}
+		}
+	}
+	if fi == nil {
+		var err error
+		if fi, err = fs.Stat(l.fsys, name); err != nil {
+			l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
+			return nil, false
+		}
+	}
+	if fi.Size() > MaxFileSize {
+		l.fail(Problem{File: name, Msg: fmt.Sprintf("is %d bytes, over the limit of %d MiB", fi.Size(), MaxFileSize>>20),
+			Hint: "split it into several files"})
+		return nil, false
+	}
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.fail(Problem{File: name, Msg: "cannot be read: " + plainErr(err)})
+		return nil, false
+	}
+	return b, true
 }
 
 // plainErr is err's message without the Go operation that wrapped it.

@@ -1,7 +1,6 @@
 package content_test
 
 import (
-	"os"
 	"testing"
 
 	"frise/timeline/content"
@@ -31,7 +30,7 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkLoadDisk(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
 		b.Run(synth.SizeName(n), func(b *testing.B) {
-			fsys := os.DirFS(synth.Tree(b, n))
+			fsys := content.Dir(synth.Tree(b, n))
 			b.ReportAllocs()
 			defer synth.CPUMeter(b)()
 			for b.Loop() {

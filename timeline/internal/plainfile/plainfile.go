@@ -56,23 +56,55 @@ type dirFS struct {
 	dir string
 }
 
-// ReadFile reads the file name of the file system whole. The name is
-// joined to the folder as os.DirFS joins it, without cleaning the path.
+// ReadFile reads the file name of the file system whole.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
-	local, err := filepath.Localize(name)
-	if err != nil || d.dir == "" {
-		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
-	}
-	full := d.dir + string(filepath.Separator) + local
-	if os.IsPathSeparator(d.dir[len(d.dir)-1]) {
-		full = d.dir + local
+	full, err := d.join("readfile", name)
+	if err != nil {
+		return nil, err
 	}
 	b, err := ReadFile(full)
 	if err != nil {
-		if pe, ok := err.(*fs.PathError); ok {
-			pe.Path = name // as os.DirFS names it
-		}
-		return nil, err
+		return nil, renamed(err, name)
 	}
 	return b, nil
 }
+
+// ReadRegular reads the file name of the file system as ReadRegular does.
+func (d dirFS) ReadRegular(name string, max int64) ([]byte, uint64, error) {
+	full, err := d.join("readfile", name)
+	if err != nil {
+		return nil, 0, err
+	}
+	b, links, err := ReadRegular(full, max)
+	if err != nil {
+		return nil, 0, renamed(err, name)
+	}
+	return b, links, nil
+}
+
+// join returns the path of the file name of the file system, joined to
+// the folder as os.DirFS joins it, without cleaning the path.
+func (d dirFS) join(op, name string) (string, error) {
+	local, err := filepath.Localize(name)
+	if err != nil || d.dir == "" {
+		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	if os.IsPathSeparator(d.dir[len(d.dir)-1]) {
+		return d.dir + local, nil
+	}
+	return d.dir + string(filepath.Separator) + local, nil
+}
+
+// renamed is err with the file named as the file system names it, as
+// os.DirFS does.
+func renamed(err error, name string) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		pe.Path = name
+	}
+	return err
+}
+
+var (
+	errNotRegular = errors.New("not a regular file")
+	errTooLarge   = errors.New("file too large")
+)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 )
@@ -25,6 +26,14 @@ func TestReadRegular(t *testing.T) {
 		got, links, err := ReadRegular(name, 100_000)
 		if err != nil || !bytes.Equal(got, want) || links != 1 {
 			t.Errorf("%d bytes: got %d bytes, %d names, %v", n, len(got), links, err)
+		}
+	}
+	if runtime.GOOS == "linux" {
+		// A size of 0, but text to read, more than asked at first.
+		want, err1 := os.ReadFile("/proc/self/mountinfo")
+		got, _, err2 := ReadRegular("/proc/self/mountinfo", 1<<20)
+		if err1 != nil || err2 != nil || len(got) < 2 || !bytes.Equal(got, want) {
+			t.Errorf("/proc/self/mountinfo: %d bytes, %v; os.ReadFile: %d bytes, %v", len(got), err2, len(want), err1)
 		}
 	}
 	if _, _, err := ReadRegular(name, 99_999); !errors.Is(err, errTooLarge) {

@@ -108,8 +108,11 @@ func icsText(s string) string {
 // icsLine writes a content line, folded so that no line is longer than 75
 // octets, never inside a UTF-8 sequence, and ended by CRLF.
 func icsLine(b textWriter, name, value string) {
-	s := name + ":" + value
-	limit := 75
+	// The name and its colon, ASCII and short, start the first line.
+	b.WriteString(name)
+	b.WriteByte(':')
+	s := value
+	limit := 75 - len(name) - 1
 	for len(s) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {

@@ -531,19 +531,20 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 		memo.begin(x)
 	}
 	var scratch []byte
+	cites := map[*content.Source]cited{}
 	for _, ev := range s.Events {
 		if ev == nil || ev.Draft {
 			continue
 		}
 		if memo == nil {
-			x.entries = append(x.entries, newEntry(ev))
+			x.entries = append(x.entries, newEntry(ev, cites))
 			continue
 		}
 		var k uint64
 		k, scratch = entryDigest(ev, scratch)
 		e := memo.entries[k]
 		if e == nil {
-			made := newEntry(ev)
+			made := newEntry(ev, cites)
 			made.key = k
 			e = &made
 			memo.entries[k] = e
@@ -556,7 +557,9 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 	return x
 }
 
-func newEntry(ev *content.Event) entry {
+// newEntry makes the entry of ev. cites keeps what a source gives every
+// citation of it, its title and address made safe, worked out once.
+func newEntry(ev *content.Event, cites map[*content.Source]cited) entry {
 	v := ev.Date
 	e := entry{
 		Slug:     ev.Slug,
@@ -581,12 +584,13 @@ func newEntry(ev *content.Event) entry {
 			continue
 		}
 		src := c.Source
-		e.Sources = append(e.Sources, cited{
-			ID:    src.ID,
-			Title: oneLine(src.Title),
-			URL:   safeURL(src.URL),
-			Quote: clean(c.Quote),
-		})
+		ct, ok := cites[src]
+		if !ok {
+			ct = cited{ID: src.ID, Title: oneLine(src.Title), URL: safeURL(src.URL)}
+			cites[src] = ct
+		}
+		ct.Quote = clean(c.Quote)
+		e.Sources = append(e.Sources, ct)
 		if !src.Published.IsZero() {
 			if t := src.Published.First(); t.After(e.Updated) {
 				e.Updated = t

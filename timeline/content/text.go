@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -66,7 +67,25 @@ func FoldSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiSpaces[c] {
+			// A run of ASCII that is not white space, most of any text,
+			// is copied whole.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpaces[s[j]] {
+				j++
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -75,10 +94,13 @@ func FoldSpace(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(r)
+		b.WriteRune(r) // a byte that is not UTF-8 becomes U+FFFD
 	}
 	return b.String()
 }
+
+// asciiSpaces are the ASCII characters unicode.IsSpace reports.
+var asciiSpaces = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Slugify makes a page name of a title: lower-case ASCII letters and digits
 // joined by single dashes ("Nasser Bourita" -> "nasser-bourita").

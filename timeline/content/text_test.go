@@ -1,6 +1,10 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestFoldAndSlugify(t *testing.T) {
 	tests := []struct{ name, in, fold, slug string }{
@@ -57,4 +61,34 @@ func FuzzSplitDoc(f *testing.F) {
 
 func stringsHasSuffix(s, suffix string) bool {
 	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}
+
+// FuzzFoldSpace checks FoldSpace, which copies runs of ASCII whole,
+// against the same folding done a character at a time.
+func FuzzFoldSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "  La   Valette\u00a0", "a\u0085b\u2028c\u3000d", "\tx\r\ny\v\fz ", "é \xff\xfe à", "ab\xc3", "\u00a0\u00a0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldSpace(s), foldSpacePlain(s); got != want {
+			t.Fatalf("FoldSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func foldSpacePlain(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

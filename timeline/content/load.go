@@ -250,12 +250,41 @@ func (l *loader) unchanged(p string) bool {
 
 func (l *loader) load() (*Site, error) {
 	s := &Site{Language: "fr"}
+	// Listing the events folder, thousands of names to sort, and folding
+	// the sources' white space, for quotes to be looked for, need nothing
+	// else: they run beside the reading of the sources and terms.
+	var eventFiles []string
+	lister := &loader{fsys: l.fsys}
+	listed := make(chan struct{})
+	go func() {
+		defer close(listed)
+		eventFiles = lister.files("events", ".md")
+	}()
 	l.loadIndex(s)
 	srcs := l.loadSources()
 	s.Sources = srcs
+	var folded map[*Source]string
+	foldedDone := make(chan struct{})
+	if l.memo == nil {
+		go func() {
+			defer close(foldedDone)
+			folded = foldSources(srcs)
+		}()
+	} else {
+		folded = make(map[*Source]string, len(srcs))
+		for _, src := range srcs {
+			folded[src] = l.memo.sources[src.File].folded
+		}
+		l.folded = folded
+		close(foldedDone)
+	}
 	actors := l.loadTerms("actors")
 	places := l.loadTerms("places")
-	events, topics := l.loadEvents(srcs, actors, places)
+	<-listed
+	l.problems = append(l.problems, lister.problems...)
+	l.warnings = append(l.warnings, lister.warnings...)
+	<-foldedDone
+	events, topics := l.loadEvents(eventFiles, srcs, folded, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
 	s.drafts = l.drafts
 	s.linkedDirs = linkedFolders(l.fsys)
@@ -883,14 +912,17 @@ type eventFile struct {
 	names [3][]string // the actors, places and topics it names, as written
 }
 
-func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *terms) {
+// loadEvents reads and checks the event files listed, whose quotes are
+// looked for in the sources' folded texts, and resolves the names they
+// give; it returns the events and the topics they name.
+func (l *loader) loadEvents(eventFiles []string, srcs []*Source, folded map[*Source]string, actors, places *terms) ([]*Event, *terms) {
 	byID := make(map[string]*Source, len(srcs))
 	for _, s := range srcs {
 		byID[s.ID] = s
 	}
 	var paths []string
 	seen := map[string]string{}
-	for _, p := range l.files("events", ".md") {
+	for _, p := range eventFiles {
 		slug := idOf(p)
 		if !validSlug(slug) {
 			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a page name", slug),
@@ -909,16 +941,6 @@ func (l *loader) loadEvents(srcs []*Source, actors, places *terms) ([]*Event, *t
 	// most of the work: they run on every core. Names are then resolved in
 	// file order, so the terms and their order never depend on which file
 	// was parsed first.
-	var folded map[*Source]string
-	if l.memo == nil {
-		folded = foldSources(srcs)
-	} else {
-		folded = make(map[*Source]string, len(srcs))
-		for _, src := range srcs {
-			folded[src] = l.memo.sources[src.File].folded
-		}
-		l.folded = folded
-	}
 	files := make([]eventFile, len(paths))
 	kept := make([]*parsedEvent, len(paths))
 	parallel.For(len(paths), func(i int) {

@@ -149,29 +149,61 @@ func searchWords(texts ...string) string {
 	for _, t := range texts {
 		size += len(t) + 1
 	}
-	seen := seenWords.Get().(map[string]bool)
-	defer func() {
-		if len(seen) <= 1024 { // keep no map grown for an odd event
-			clear(seen)
-			seenWords.Put(seen)
-		}
-	}()
-	var b strings.Builder
-	b.Grow(size)
+	w := newWordList(size)
 	for _, t := range texts {
-		for w := range strings.FieldsSeq(Fold(t)) {
-			if !seen[w] {
-				seen[w] = true
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(w)
-			}
-		}
+		w.add(Fold(t))
 	}
-	return b.String()
+	return w.done()
 }
 
-// seenWords are the sets searchWords keeps its words in: every event
-// listed asks for one.
+// wordList is a list of words, each kept once, in the order first given.
+type wordList struct {
+	b    strings.Builder
+	seen map[string]bool
+}
+
+func newWordList(size int) *wordList {
+	w := &wordList{seen: seenWords.Get().(map[string]bool)}
+	w.b.Grow(size)
+	return w
+}
+
+// add adds the words of folded, a text Fold gave.
+func (w *wordList) add(folded string) {
+	for word := range strings.FieldsSeq(folded) {
+		if !w.seen[word] {
+			w.seen[word] = true
+			if w.b.Len() > 0 {
+				w.b.WriteByte(' ')
+			}
+			w.b.WriteString(word)
+		}
+	}
+}
+
+// addFolded adds the words of words, a list searchWords gave: as they are
+// when they are ASCII, which folding leaves alone; else folded again, as
+// a folded letter may fold further (ß, folded from ẞ, gives ss).
+func (w *wordList) addFolded(words string) {
+	for i := 0; i < len(words); i++ {
+		if words[i] >= utf8.RuneSelf {
+			w.add(Fold(words))
+			return
+		}
+	}
+	w.add(words)
+}
+
+// done returns the words, space-separated, and lets the list go.
+func (w *wordList) done() string {
+	if len(w.seen) <= 1024 { // keep no map grown for an odd event
+		clear(w.seen)
+		seenWords.Put(w.seen)
+	}
+	w.seen = nil
+	return w.b.String()
+}
+
+// seenWords are the sets wordList keeps its words in: every event listed
+// asks for one.
 var seenWords = sync.Pool{New: func() any { return make(map[string]bool, 64) }}

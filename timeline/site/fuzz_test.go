@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"frise/timeline/content"
 )
 
 // FuzzFoldSpaceFind checks that a passage found in a text is a span of it
@@ -247,6 +249,26 @@ func FuzzSearchWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c string) {
 		if got, want := searchWords(a, b, c), searchWordsPlain(a, b, c); got != want {
 			t.Fatalf("searchWords(%q, %q, %q) = %q, want %q", a, b, c, got, want)
+		}
+	})
+}
+
+// FuzzSearch checks an event's search words against the plain way to make
+// them: its title, summary and date, and each of its terms' words, every
+// one folded again, each word kept once.
+func FuzzSearch(f *testing.F) {
+	f.Add("Visite d'État", "Le roi reçoit", "ẞtraße Œuvre", "ß", "")
+	f.Add("a", "", "Nasser Bourita", "ministre", "Bourita")
+	f.Add("", "x\xffy", "ﬁ", "İstanbul", "\u0301e")
+	f.Fuzz(func(t *testing.T, title, summary, name, alias, outside string) {
+		ev := &eventView{Event: &content.Event{Title: title, Summary: summary}, Date: dateView{French: "mai 2024"}}
+		listed := &termView{Term: &content.Term{Title: name, Aliases: []string{alias}}}
+		listed.search = searchWords(append([]string{name}, alias)...)
+		ev.Actors = []*termView{listed}
+		ev.Topics = []*termView{{Term: &content.Term{Title: outside, Aliases: []string{alias}}}}
+		want := searchWordsPlain(title, summary, "mai 2024", listed.search, outside, alias)
+		if got := ev.Search(); got != want {
+			t.Fatalf("Search() = %q, want %q", got, want)
 		}
 	})
 }

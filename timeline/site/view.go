@@ -45,18 +45,30 @@ type eventView struct {
 // home page for the latest), not kept: at 100,000 events that would be
 // tens of megabytes held for the whole build.
 func (ev *eventView) Search() string {
-	words := make([]string, 0, 16)
-	words = append(words, ev.Event.Title, ev.Event.Summary, ev.Date.French)
-	for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+	size := len(ev.Event.Title) + len(ev.Event.Summary) + len(ev.Date.French) + 3
+	groups := [...][]*termView{ev.Actors, ev.Places, ev.Topics}
+	for _, group := range groups {
 		for _, t := range group {
-			if t.search == "" { // a term outside the site's lists
-				words = append(append(words, t.Term.Title), t.Aliases...)
-				continue
-			}
-			words = append(words, t.search)
+			size += len(t.search) + 1
 		}
 	}
-	return searchWords(words...)
+	w := newWordList(size)
+	w.add(Fold(ev.Event.Title))
+	w.add(Fold(ev.Event.Summary))
+	w.add(Fold(ev.Date.French))
+	for _, group := range groups {
+		for _, t := range group {
+			if t.search == "" { // a term outside the site's lists
+				w.add(Fold(t.Term.Title))
+				for _, a := range t.Aliases {
+					w.add(Fold(a))
+				}
+				continue
+			}
+			w.addFolded(t.search)
+		}
+	}
+	return w.done()
 }
 
 // dateView is a date as a reader sees it and as a machine reads it.

@@ -16,20 +16,32 @@ const nnbsp = '\u202f'
 // after «; guillemets written tight get one. A colon or mark without a space
 // before it is left alone, as in times and web addresses.
 func French(s string) string {
-	s = apostrophes(s)
-	if !highMarks(s) {
+	if !highMarks(s) && strings.IndexByte(s, '\'') < 0 {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	frenchTo(&b, s)
+	return b.String()
+}
+
+// frenchTo writes French(s) to b, in one pass: the apostrophes and the
+// spaces are turned as they are copied.
+func frenchTo(b *strings.Builder, s string) {
+	if !highMarks(s) {
+		apostrophesIn(b, s, 0, len(s))
+		return
+	}
+	start := b.Len() // what b held before s, which » must not look at
 	for i := 0; i < len(s); {
 		// Up to the next character that may change (a space, a no-break
-		// space, « or »), the text is copied as it is.
+		// space, « or »), the text is copied as it is, but for its
+		// apostrophes.
 		j := i
 		for j < len(s) && s[j] != ' ' && s[j] < utf8.RuneSelf {
 			j++
 		}
-		b.WriteString(s[i:j])
+		apostrophesIn(b, s, i, j)
 		if i = j; i == len(s) {
 			break
 		}
@@ -56,8 +68,8 @@ func French(s string) string {
 			i = j
 			continue
 		case r == '»':
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			if b.Len() > 0 && last != nnbsp && last != ' ' {
+			last, _ := utf8.DecodeLastRuneInString(b.String()[start:])
+			if b.Len() > start && last != nnbsp && last != ' ' {
 				b.WriteRune(nnbsp)
 			}
 			b.WriteRune(r)
@@ -66,7 +78,6 @@ func French(s string) string {
 		}
 		i += size
 	}
-	return b.String()
 }
 
 // highMarks reports whether s holds any of ; : ! ? « », which French may
@@ -122,7 +133,7 @@ func frenchHTML(h string) string {
 		if inCode > 0 {
 			b.WriteString(h[:lt])
 		} else {
-			b.WriteString(French(h[:lt]))
+			frenchTo(&b, h[:lt])
 		}
 		h = h[lt:]
 		if h == "" {
@@ -150,13 +161,25 @@ func frenchHTML(h string) string {
 // except within a word holding "://" or starting with "www.", which is an
 // address. Words are separated by wordSpaces.
 func apostrophes(s string) string {
-	i := strings.IndexByte(s, '\'')
-	if i < 0 {
+	if strings.IndexByte(s, '\'') < 0 {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	done := 0 // s[:done] is written
+	apostrophesIn(&b, s, 0, len(s))
+	return b.String()
+}
+
+// apostrophesIn writes s[from:to] to b as apostrophes turns it, looking at
+// the whole of s for the words around each apostrophe.
+func apostrophesIn(b *strings.Builder, s string, from, to int) {
+	i := strings.IndexByte(s[from:to], '\'')
+	if i < 0 {
+		b.WriteString(s[from:to])
+		return
+	}
+	i += from
+	done := from // s[from:done] is written
 	for {
 		if i > 0 && i+1 < len(s) {
 			before, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -178,14 +201,13 @@ func apostrophes(s string) string {
 				}
 			}
 		}
-		next := strings.IndexByte(s[i+1:], '\'')
+		next := strings.IndexByte(s[i+1:to], '\'')
 		if next < 0 {
 			break
 		}
 		i += 1 + next
 	}
-	b.WriteString(s[done:])
-	return b.String()
+	b.WriteString(s[done:to])
 }
 
 // wordSpaces are what separates words for apostrophes: spaces, the

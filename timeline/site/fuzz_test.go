@@ -197,6 +197,55 @@ func FuzzFrench(f *testing.F) {
 	})
 }
 
+// FuzzFrenchHTML checks frenchHTML, which writes each text between tags
+// into the page as it turns it, against French applied to each text on
+// its own, code left as it is.
+func FuzzFrenchHTML(f *testing.F) {
+	for _, s := range []string{"<p>l'« État »</p>", "<em>x</em>» ; <code>a ; b</code> l'a", "»<b>»</b> »", "<a href=\"l'a\">d'abord :</a>", "<pre><code>'a'b'</code></pre>'c'd", "a<b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		if !utf8.ValidString(h) {
+			return
+		}
+		if got, want := frenchHTML(h), frenchHTMLPlain(h); got != want {
+			t.Fatalf("frenchHTML(%q) = %q, want %q", h, got, want)
+		}
+	})
+}
+
+func frenchHTMLPlain(h string) string {
+	var b strings.Builder
+	inCode := 0
+	for h != "" {
+		lt := strings.IndexByte(h, '<')
+		if lt < 0 {
+			lt = len(h)
+		}
+		if inCode > 0 {
+			b.WriteString(h[:lt])
+		} else {
+			b.WriteString(frenchPlain(h[:lt]))
+		}
+		h = h[lt:]
+		gt := strings.IndexByte(h, '>')
+		if h == "" || gt < 0 {
+			b.WriteString(h)
+			break
+		}
+		tag := h[:gt+1]
+		switch {
+		case strings.HasPrefix(tag, "<code"), strings.HasPrefix(tag, "<pre"):
+			inCode++
+		case strings.HasPrefix(tag, "</code"), strings.HasPrefix(tag, "</pre"):
+			inCode = max(0, inCode-1)
+		}
+		b.WriteString(tag)
+		h = h[gt+1:]
+	}
+	return b.String()
+}
+
 // FuzzFold checks Fold against the plain loop below, which decomposes the
 // whole text and folds it a character at a time: the script of the pages
 // folds a reader's words so, and the two must agree.

@@ -44,27 +44,38 @@ func (x *export) ics(b textWriter) error {
 // description is an event in plain text: its date in French, its summary,
 // its sources and the address of its page.
 func (x *export) description(e *entry) string {
-	parts := []string{e.DateFR}
+	page := x.link(e.Path)
+	size := len(e.DateFR) + len(e.Summary) + len(page) + 16
+	for _, s := range e.Sources {
+		size += len(s.Title) + len(s.Quote) + len(s.URL) + 24
+	}
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(e.DateFR)
 	if e.Summary != "" {
-		parts = append(parts, e.Summary)
+		b.WriteString("\n\n")
+		b.WriteString(e.Summary)
 	}
 	if len(e.Sources) > 0 {
-		var b strings.Builder
-		b.WriteString("Sources :")
+		b.WriteString("\n\nSources :")
 		for _, s := range e.Sources {
 			b.WriteString("\n- ")
 			if s.Title != "" {
-				b.WriteString(s.Title + " : ")
+				b.WriteString(s.Title)
+				b.WriteString(" : ")
 			}
-			b.WriteString("« " + s.Quote + " »")
+			b.WriteString("« ")
+			b.WriteString(s.Quote)
+			b.WriteString(" »")
 			if s.URL != "" {
-				b.WriteString(" " + s.URL)
+				b.WriteByte(' ')
+				b.WriteString(s.URL)
 			}
 		}
-		parts = append(parts, b.String())
 	}
-	parts = append(parts, x.link(e.Path))
-	return strings.Join(parts, "\n\n")
+	b.WriteString("\n\n")
+	b.WriteString(page)
+	return b.String()
 }
 
 // icsText escapes s as an iCalendar TEXT value (RFC 5545, 3.3.11):

@@ -37,6 +37,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -823,18 +824,23 @@ func isoDay(t time.Time) string {
 // URL namespace of RFC 9562: the same name always gives the same UUID.
 func nameUUID(name string) string {
 	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	h := sha1.New()
-	h.Write(ns[:])
-	h.Write([]byte(name))
-	var u [16]byte
-	copy(u[:], h.Sum(nil))
+	h := sha1.Sum(append(ns[:], name...))
+	u := h[:16]
 	u[6] = u[6]&0x0f | 0x50
 	u[8] = u[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	var out [36]byte
+	at := 0
+	for i, group := range [...]int{4, 2, 2, 2, 6} {
+		if i > 0 {
+			out[at] = '-'
+			at++
+		}
+		at += hex.Encode(out[at:], u[:group])
+		u = u[group:]
+	}
+	return string(out[:])
 }
 
-// siteKey names the site in identifiers: its address, or when there is
-// none, its title.
 func (x *export) siteKey() string {
 	if x.base != "" {
 		return x.base

@@ -317,3 +317,18 @@ func TestStreamPanic(t *testing.T) {
 type panicker struct{ closer }
 
 func (panicker) Write([]byte) (int, error) { panic("disk on fire") }
+
+// TestNameUUID checks the name-based UUIDs against those Python's
+// uuid.uuid5(uuid.NAMESPACE_URL, name) gives.
+func TestNameUUID(t *testing.T) {
+	for name, want := range map[string]string{
+		"https://frise.example.org/":                            "e55b2e9c-7929-59ae-89b6-f52de6e8c7a2",
+		"https://frise.example.org/events/2015-11-valette.html": "21417b2f-cf60-522a-b867-0abddf3ec9ae",
+		"frise:Essai:": "0da95741-2e39-5479-8a91-6561e0bc2f12",
+		"":             "1b4db7eb-4057-5ddf-91e0-36dec72071f5",
+	} {
+		if got := nameUUID(name); got != want {
+			t.Errorf("nameUUID(%q) = %s, want %s", name, got, want)
+		}
+	}
+}

@@ -638,8 +638,9 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 }
 
 // once renders the partial name with data the first time key is asked
-// for in c, and returns that rendering every time after.
-func once[K shardedKey](r *renderer, c *partMap[K], key K, name string, data any) (template.HTML, error) {
+// for in c, and returns that rendering every time after. The data is of
+// its own type, not an interface: a part found costs no allocation.
+func once[K shardedKey, D any](r *renderer, c *partMap[K], key K, name string, data D) (template.HTML, error) {
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}

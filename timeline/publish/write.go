@@ -203,8 +203,7 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 	if f.done {
 		// Nothing to spare but the writing, which place spares when the
 		// site holds the same bytes; the manifest is for files to minify.
-		_, err := st.place(b, old, full, data)
-		return err
+		return st.place(b, old, full, data)
 	}
 	s := sum(data)
 	if st.inPlace {
@@ -221,14 +220,12 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 		return err
 	}
 	st.minified.Add(1)
-	fi, err := st.place(b, old, full, small)
-	if err != nil {
+	if err := st.place(b, old, full, small); err != nil {
 		return err
 	}
-	if fi == nil {
-		fi, err = os.Lstat(full)
-	}
-	if err == nil {
+	// The file as written, closed: on a network file system, closing
+	// may change its time.
+	if fi, err := os.Lstat(full); err == nil {
 		st.record(name, entry{s, fi.Size(), fi.ModTime().UnixNano()})
 	}
 	return nil
@@ -236,20 +233,18 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 
 // place writes data at full: in place, over the file there unless it
 // holds the same bytes; else in the staging folder, sharing old when the
-// site being replaced holds the same bytes there (see put). It returns
-// the file's information when it wrote a new file, which is then known
-// without looking it up again.
-func (st *Stage) place(b *buffers, old, full string, data []byte) (fs.FileInfo, error) {
+// site being replaced holds the same bytes there (see put).
+func (st *Stage) place(b *buffers, old, full string, data []byte) error {
 	if !st.inPlace {
 		if st.fresh {
-			return writeNew(full, data)
+			return plainfile.WriteNew(full, data)
 		}
 		return put(b, old, full, data)
 	}
 	if b.same(full, data) {
-		return nil, nil
+		return nil
 	}
-	return nil, st.spares.replace(full, data)
+	return st.spares.replace(full, data)
 }
 
 func (st *Stage) record(name string, e entry) {
@@ -268,32 +263,11 @@ func (st *Stage) record(name string, e entry) {
 // what changed. (File systems are slow to hand out inodes right after
 // thousands were freed: a build made after a build that replaced every
 // file took several times as long in the kernel.)
-func put(b *buffers, old, full string, data []byte) (fs.FileInfo, error) {
+func put(b *buffers, old, full string, data []byte) error {
 	if b.same(old, data) && os.Link(old, full) == nil {
-		return nil, nil
+		return nil
 	}
-	return writeNew(full, data)
-}
-
-// writeNew writes data into a new file at name, readable by all (less
-// the umask), as os.WriteFile does, and returns the file's information,
-// or nil when the open file cannot say it. (On a network file system,
-// closing the file may change its time after: the next build then finds
-// it changed, and minifies and writes it again.)
-func writeNew(name string, data []byte) (fs.FileInfo, error) {
-	f, err := plainfile.Create(name)
-	if err != nil {
-		return nil, err
-	}
-	_, err = f.Write(data)
-	var fi fs.FileInfo
-	if err == nil {
-		fi, _ = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return fi, err
+	return plainfile.WriteNew(full, data)
 }
 
 // same reports whether the file at path is a plain file, written as this

@@ -45,28 +45,17 @@ func TestReadFile(t *testing.T) {
 	}
 }
 
-// TestCreate checks that Create makes a file as os.Create does, but
+// TestWriteNew checks that WriteNew makes a file as os.WriteFile does,
 // readable by all rather than writable, and empties one that is there.
-func TestCreate(t *testing.T) {
+func TestWriteNew(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "page.html")
-	for _, text := range []string{"une page plus longue", "courte"} {
-		f, err := Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.WriteString(text); err != nil {
-			t.Fatal(err)
-		}
-		fi, err := f.Stat()
-		if err != nil || fi.Size() != int64(len(text)) {
-			t.Errorf("Stat: %v, %v", fi, err)
-		}
-		if err := f.Close(); err != nil {
+	for _, text := range []string{"une page plus longue", "courte", strings.Repeat("é", 300_000), ""} {
+		if err := WriteNew(name, []byte(text)); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := os.ReadFile(name); string(got) != text {
-			t.Errorf("got %q, want %q", got, text)
+			t.Errorf("got %d bytes, want %d", len(got), len(text))
 		}
 	}
 	ref, err := os.OpenFile(filepath.Join(dir, "ref"), os.O_WRONLY|os.O_CREATE, 0o644)
@@ -78,8 +67,13 @@ func TestCreate(t *testing.T) {
 	if got, err := os.Stat(name); err != nil || got.Mode() != want.Mode() {
 		t.Errorf("mode %v, want %v as os.OpenFile gives (%v)", got.Mode(), want.Mode(), err)
 	}
-	if _, err := Create(filepath.Join(dir, "none", "x")); !errors.Is(err, fs.ErrNotExist) {
+	err = WriteNew(filepath.Join(dir, "none", "x"), []byte("x"))
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Path != filepath.Join(dir, "none", "x") {
 		t.Errorf("in a missing folder: %v", err)
+	}
+	if err := WriteNew(dir, []byte("x")); err == nil {
+		t.Error("a folder written as a file")
 	}
 }
 

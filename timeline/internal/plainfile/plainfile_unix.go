@@ -3,6 +3,7 @@
 package plainfile
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -25,12 +26,6 @@ func open(name string, flags int, perm uint32) (*os.File, error) {
 
 // Open opens name for reading, as os.Open does.
 func Open(name string) (*os.File, error) { return open(name, syscall.O_RDONLY, 0) }
-
-// Create makes a new file at name, or empties the one there, for writing,
-// readable by all less the umask: os.Create, but for the mode.
-func Create(name string) (*os.File, error) {
-	return open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
-}
 
 // ReadRegular reads the file name whole when it is a regular file, not a
 // link, of at most max bytes, and tells how many names the file has on its
@@ -100,4 +95,40 @@ func fstat(fd int, st *syscall.Stat_t) error {
 			return err
 		}
 	}
+}
+
+// WriteNew writes data into a new file at name, or over the one there,
+// emptied first, readable by all less the umask, as os.WriteFile with
+// mode 0644 does, but with the system calls alone: no os.File, whose
+// making asks the system whether the descriptor blocks.
+func WriteNew(name string, data []byte) error {
+	var fd int
+	for {
+		var err error
+		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		if err == nil {
+			break
+		}
+		if err != syscall.EINTR {
+			return &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+	}
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR || err == syscall.EAGAIN {
+			continue
+		}
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := syscall.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
 }

@@ -165,15 +165,14 @@ func (m *Memo) prune() {
 // memoSeed is the seed of a Memo's digests, for the life of the process.
 var memoSeed = maphash.MakeSeed()
 
-// entryDigest sums up what newEntry makes an entry from; buf is scratch
-// space, returned for the next call.
-func entryDigest(ev *content.Event, buf []byte) (uint64, []byte) {
-	b := buf[:0]
+// digester sums up what newEntry makes an entry from: each text is hashed
+// where it lies, and the hashes, with the numbers, hashed together.
+type digester struct{ b []byte }
+
+func (d *digester) sum(ev *content.Event) uint64 {
+	b := d.b[:0]
 	num := func(x uint64) { b = binary.LittleEndian.AppendUint64(b, x) }
-	str := func(s string) {
-		num(uint64(len(s)))
-		b = append(b, s...)
-	}
+	str := func(s string) { num(maphash.String(memoSeed, s)) }
 	str(ev.Slug)
 	str(ev.Title)
 	str(ev.Summary)
@@ -188,6 +187,7 @@ func entryDigest(ev *content.Event, buf []byte) (uint64, []byte) {
 			}
 		}
 	}
+	num(uint64(len(ev.Sources)))
 	for _, c := range ev.Sources {
 		if src := c.Source; src != nil {
 			str(src.ID)
@@ -197,7 +197,8 @@ func entryDigest(ev *content.Event, buf []byte) (uint64, []byte) {
 			str(c.Quote)
 		}
 	}
-	return maphash.Bytes(memoSeed, b), b
+	d.b = b
+	return maphash.Bytes(memoSeed, b)
 }
 
 // itemWriter makes the items of one data export, in scratch space of its
@@ -531,7 +532,7 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 	if memo != nil {
 		memo.begin(x)
 	}
-	var scratch []byte
+	var digest digester
 	cites := map[*content.Source]cited{}
 	for _, ev := range s.Events {
 		if ev == nil || ev.Draft {
@@ -541,8 +542,7 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			x.entries = append(x.entries, newEntry(ev, cites))
 			continue
 		}
-		var k uint64
-		k, scratch = entryDigest(ev, scratch)
+		k := digest.sum(ev)
 		e := memo.entries[k]
 		if e == nil {
 			made := newEntry(ev, cites)

@@ -52,7 +52,8 @@ func TestMemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := again.Events[0]
-	digest, _ := entryDigest(first, nil)
+	var d digester
+	digest := d.sum(first)
 	csvItems := withMemo.Memo.items["csv"]
 	if _, ok := csvItems.m[digest]; !ok {
 		t.Fatal("the first event of a new load is not remembered")

@@ -36,3 +36,18 @@ func BenchmarkFilesSynth(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEntryDigest sums up every event of a generated site, as a
+// preview's exports do after each change to tell the entries that changed.
+func BenchmarkEntryDigest(b *testing.B) {
+	s, err := content.Load(synth.FS(10_000, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var d digester
+	for b.Loop() {
+		for _, ev := range s.Events {
+			d.sum(ev)
+		}
+	}
+}

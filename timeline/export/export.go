@@ -44,6 +44,7 @@ import (
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -370,12 +371,16 @@ func (x *export) robotsAndSitemaps(cfg Config, put func(name string, data []byte
 	var maps map[string][]byte
 	var pages uint64
 	if m := cfg.Memo; m != nil {
+		// The pages told apart by their names, without making their
+		// paths.
 		var h maphash.Hash
 		h.SetSeed(memoSeed)
-		for _, p := range Pages(s) {
-			h.WriteString(p)
+		eachPage(s, func(section, slug string) {
+			h.WriteString(section)
+			h.WriteByte('/')
+			h.WriteString(slug)
 			h.WriteByte(0)
-		}
+		})
 		if pages = h.Sum64(); pages == m.pages {
 			maps = m.sitemaps
 		}
@@ -639,9 +644,16 @@ func page(section, slug string) string {
 // lists.
 func Pages(s *content.Site) []string {
 	paths := []string{"index.html"}
+	eachPage(s, func(section, slug string) { paths = append(paths, page(section, slug)) })
+	return paths
+}
+
+// eachPage calls f with the section and name of each page Pages lists
+// after the home page, in its order.
+func eachPage(s *content.Site, f func(section, slug string)) {
 	for _, ev := range s.Events {
 		if ev != nil && !ev.Draft {
-			paths = append(paths, page("events", ev.Slug))
+			f("events", ev.Slug)
 		}
 	}
 	for _, terms := range []struct {
@@ -650,19 +662,18 @@ func Pages(s *content.Site) []string {
 	}{{"actors", s.Actors}, {"places", s.Places}, {"topics", s.Topics}} {
 		for _, t := range terms.list {
 			if t != nil {
-				paths = append(paths, page(terms.section, t.Slug))
+				f(terms.section, t.Slug)
 			}
 		}
 	}
 	for _, y := range Years(s) {
-		paths = append(paths, fmt.Sprintf("years/%d.html", y))
+		f("years", strconv.Itoa(y))
 	}
 	for _, src := range s.Sources {
 		if src != nil {
-			paths = append(paths, page("sources", src.ID))
+			f("sources", src.ID)
 		}
 	}
-	return paths
 }
 
 // Years returns, in order, each year in which an event of s starts.

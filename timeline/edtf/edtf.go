@@ -304,18 +304,20 @@ func (v Value) end(k Kind, d Date) string {
 // String returns d in EDTF.
 func (d Date) String() string {
 	var b strings.Builder
+	b.Grow(12)
 	b.WriteString(d.yearString())
 	if d.Month != 0 || d.UnspecifiedMonth {
+		var digits [3]byte
 		if d.UnspecifiedMonth {
 			b.WriteString("-XX")
 		} else {
-			fmt.Fprintf(&b, "-%02d", d.Month)
+			b.Write(appendPadded(append(digits[:0], '-'), d.Month, 2))
 		}
 		if d.Day != 0 || d.UnspecifiedDay {
 			if d.UnspecifiedDay {
 				b.WriteString("-XX")
 			} else {
-				fmt.Fprintf(&b, "-%02d", d.Day)
+				b.Write(appendPadded(append(digits[:0], '-'), d.Day, 2))
 			}
 		}
 	}
@@ -336,11 +338,48 @@ func (d Date) yearString() string {
 	if y < 0 {
 		y, sign = -y, "-"
 	}
-	ys := fmt.Sprintf("%04d", y)
+	var digits [20]byte
+	ys := string(appendPadded(digits[:0], y, 4))
 	if n := d.UnspecifiedYear; n > 0 && n <= len(ys) {
 		ys = ys[:len(ys)-n] + strings.Repeat("X", n)
 	}
 	return sign + ys
+}
+
+// AppendYMD appends the calendar date y-m-d as ISO 8601 writes it: the
+// year in four digits at least, after a minus sign when it is negative,
+// then the month and the day in two digits each, the day left out when d
+// is 0, and both when m is 0. It is what fmt's "%04d-%02d-%02d" writes,
+// without fmt.
+func AppendYMD(b []byte, y, m, d int) []byte {
+	if y < 0 {
+		b = append(b, '-')
+		y = -y
+	}
+	b = appendPadded(b, y, 4)
+	if m == 0 {
+		return b
+	}
+	b = appendPadded(append(b, '-'), m, 2)
+	if d == 0 {
+		return b
+	}
+	return appendPadded(append(b, '-'), d, 2)
+}
+
+// appendPadded appends n, not negative, in at least width digits.
+func appendPadded(b []byte, n, width int) []byte {
+	var digits [20]byte
+	i := len(digits)
+	for n >= 10 || width > 1 {
+		i--
+		digits[i] = byte('0' + n%10)
+		n /= 10
+		width--
+	}
+	i--
+	digits[i] = byte('0' + n)
+	return append(b, digits[i:]...)
 }
 
 // MarshalText writes v in EDTF.

@@ -2,6 +2,7 @@ package edtf
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -155,5 +156,33 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: last day %v before first %v", s, v.Last(), v.First())
 		}
 		_ = v.French()
+	})
+}
+
+// FuzzAppendYMD checks AppendYMD against fmt, which it stands for.
+func FuzzAppendYMD(f *testing.F) {
+	f.Add(2015, 11, 12)
+	f.Add(-43, 3, 15)
+	f.Add(7, 0, 0)
+	f.Add(12345, 1, 0)
+	f.Add(0, 24, 0)
+	f.Fuzz(func(t *testing.T, y, m, d int) {
+		if y < -1e9 || y > 1e9 || m < 0 || m > 99 || d < 0 || d > 99 {
+			return
+		}
+		sign, year := "", y
+		if y < 0 {
+			sign, year = "-", -y
+		}
+		want := fmt.Sprintf("%s%04d", sign, year)
+		if m != 0 {
+			want += fmt.Sprintf("-%02d", m)
+			if d != 0 {
+				want += fmt.Sprintf("-%02d", d)
+			}
+		}
+		if got := string(AppendYMD([]byte("x"), y, m, d)); got != "x"+want {
+			t.Fatalf("AppendYMD(%d, %d, %d) = %q, want %q", y, m, d, got, "x"+want)
+		}
 	})
 }

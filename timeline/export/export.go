@@ -821,14 +821,13 @@ func clampYear(t time.Time) time.Time {
 // isoDay writes the day of t as YYYY-MM-DD, with ISO 8601's sign for
 // years before year 0 or after 9999.
 func isoDay(t time.Time) string {
-	y := t.Year()
-	switch {
-	case y < 0:
-		return fmt.Sprintf("-%04d-%02d-%02d", -y, t.Month(), t.Day())
-	case y > 9999:
-		return fmt.Sprintf("+%d-%02d-%02d", y, t.Month(), t.Day())
+	y, m, d := t.Date()
+	var b [24]byte
+	out := b[:0]
+	if y > 9999 {
+		out = append(out, '+')
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, t.Month(), t.Day())
+	return string(edtf.AppendYMD(out, y, int(m), d))
 }
 
 // nameUUID returns the name-based (SHA-1, version 5) UUID of name in the

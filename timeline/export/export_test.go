@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"frise/timeline/content"
 )
@@ -329,6 +330,22 @@ func TestNameUUID(t *testing.T) {
 	} {
 		if got := nameUUID(name); got != want {
 			t.Errorf("nameUUID(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
+
+// TestISODay checks the days the exports write, with ISO 8601's sign
+// before year 0 and after 9999.
+func TestISODay(t *testing.T) {
+	for _, c := range []struct {
+		y, m, d int
+		want    string
+	}{
+		{2015, 11, 12, "2015-11-12"}, {7, 1, 2, "0007-01-02"}, {0, 12, 31, "0000-12-31"},
+		{-43, 3, 15, "-0043-03-15"}, {12345, 6, 7, "+12345-06-07"},
+	} {
+		if got := isoDay(time.Date(c.y, time.Month(c.m), c.d, 12, 0, 0, 0, time.UTC)); got != c.want {
+			t.Errorf("isoDay(%d-%d-%d) = %s, want %s", c.y, c.m, c.d, got, c.want)
 		}
 	}
 }

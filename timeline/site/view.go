@@ -196,13 +196,14 @@ func isoDate(d edtf.Date) string {
 	if d.Year < 1 || d.Year > 9999 || d.UnspecifiedYear > 0 {
 		return ""
 	}
+	var b [10]byte
 	switch d.Precision() {
 	case edtf.PrecisionDay:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+		return string(edtf.AppendYMD(b[:0], d.Year, d.Month, d.Day))
 	case edtf.PrecisionMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+		return string(edtf.AppendYMD(b[:0], d.Year, d.Month, 0))
 	}
-	return fmt.Sprintf("%04d", d.Year)
+	return string(edtf.AppendYMD(b[:0], d.Year, 0, 0))
 }
 
 // newDateView describes v for the pages.

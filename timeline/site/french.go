@@ -186,11 +186,11 @@ func apostrophesIn(b *strings.Builder, s string, from, to int) {
 			after, _ := utf8.DecodeRuneInString(s[i+1:])
 			if unicode.IsLetter(before) && unicode.IsLetter(after) {
 				word := 0
-				if k := strings.LastIndexAny(s[:i], wordSpaces); k >= 0 {
+				if k := lastWordSpace(s[:i]); k >= 0 {
 					_, n := utf8.DecodeRuneInString(s[k:])
 					word = k + n
 				}
-				end := strings.IndexAny(s[i:], wordSpaces)
+				end := firstWordSpace(s[i:])
 				if end < 0 {
 					end = len(s) - i
 				}
@@ -215,3 +215,45 @@ func apostrophesIn(b *strings.Builder, s string, from, to int) {
 // guillemets, so that French does not read a word again differently once
 // it has put a space beside them.
 const wordSpaces = " \n\t\u00a0\u202f«»"
+
+// firstWordSpace is strings.IndexAny(s, wordSpaces), reading bytes: given
+// characters beyond ASCII, IndexAny decodes every rune of s and looks it
+// up. U+00A0, « and » are C2 A0, C2 AB and C2 BB in UTF-8, U+202F is
+// E2 80 AF; neither C2 nor E2 ends a character, so a match read from any
+// byte is one IndexAny finds.
+func firstWordSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t':
+			return i
+		case 0xC2:
+			if i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return i
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xAF {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// lastWordSpace is strings.LastIndexAny(s, wordSpaces), reading bytes.
+func lastWordSpace(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ' ', '\n', '\t':
+			return i
+		case 0xA0, 0xAB, 0xBB:
+			if i >= 1 && s[i-1] == 0xC2 {
+				return i - 1
+			}
+		case 0xAF:
+			if i >= 2 && s[i-2] == 0xE2 && s[i-1] == 0x80 {
+				return i - 2
+			}
+		}
+	}
+	return -1
+}

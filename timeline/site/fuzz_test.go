@@ -365,3 +365,19 @@ func FuzzReach(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordSpaces checks the byte scans for the spaces between words
+// against strings.IndexAny and LastIndexAny, on any bytes.
+func FuzzWordSpaces(f *testing.F) {
+	for _, s := range []string{"l'« État »", "a\u00a0b\u202fc", "\xe2\xc2\xa0", "\xc2\xe2\x80\xaf", "\xe2\x80", "x\xc2", "\xaf\xa0\xbb", "d'abord\tl'a\nb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := firstWordSpace(s), strings.IndexAny(s, wordSpaces); got != want {
+			t.Fatalf("firstWordSpace(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := lastWordSpace(s), strings.LastIndexAny(s, wordSpaces); got != want {
+			t.Fatalf("lastWordSpace(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package htmlexec
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"text/template/parse"
@@ -226,12 +227,17 @@ func (c *compiler) print(pn *parse.PipeNode) (op, error) {
 		return nil, unknown("an action that html/template did not escape")
 	}
 	var esc []escaper
+	var names []string
 	for _, cmd := range cmds[n:] {
 		e, ok := escapers[escaperName(cmd)]
 		if !ok {
 			return nil, unknown("escaper %s", escaperName(cmd))
 		}
 		esc = append(esc, e)
+		names = append(names, escaperName(cmd))
+	}
+	if slices.Equal(names, urlAttrEscapers) {
+		esc = []escaper{urlAttr}
 	}
 	p, err := c.pipeline(&parse.PipeNode{Cmds: cmds[:n]})
 	if err != nil {

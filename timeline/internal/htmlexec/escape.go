@@ -97,12 +97,7 @@ var escapers = map[string]escaper{
 	},
 	"_html_template_attrescaper":   {apply: escapeText, write: writeText},
 	"_html_template_rcdataescaper": {apply: escapeText, write: writeText},
-	"_html_template_urlfilter": {apply: func(c content) string {
-		if c.t == urlText || safeURL(c.s) {
-			return c.s
-		}
-		return "#ZgotmplZ"
-	}},
+	"_html_template_urlfilter":     {apply: filterURL},
 	"_html_template_urlnormalizer": {apply: func(c content) string { return processURL(c.s, true) }},
 	"_html_template_urlescaper": {apply: func(c content) string {
 		return processURL(c.s, c.t == urlText)
@@ -118,6 +113,81 @@ var escapers = map[string]escaper{
 		return ""
 	}},
 }
+
+// filterURL is html/template's URL filter: a URL whose scheme is not
+// safe becomes "#ZgotmplZ".
+func filterURL(c content) string {
+	if c.t == urlText || safeURL(c.s) {
+		return c.s
+	}
+	return "#ZgotmplZ"
+}
+
+// urlAttr stands for the three escapers html/template puts after a value
+// that is an attribute's URL whole, as in href="{{.}}": the filter, the
+// normalizer and the attribute's escaper. Its write normalizes and
+// escapes in one pass, as most of a page's links are written.
+var urlAttr = escaper{
+	apply: func(c content) string { return escapeHTML(processURL(filterURL(c), true)) },
+	write: writeURLAttr,
+}
+
+// urlAttrEscapers are the names of the escapers urlAttr stands for.
+var urlAttrEscapers = []string{"_html_template_urlfilter", "_html_template_urlnormalizer", "_html_template_attrescaper"}
+
+// writeURLAttr writes what urlAttr.apply returns. Normalizing keeps a
+// byte of urlKept[1], or a valid escape, and writes any other as %XX;
+// escaping for the attribute then changes only the kept bytes it
+// escapes (& and +), since no % escape holds one.
+func writeURLAttr(w *bytes.Buffer, c content) {
+	s := filterURL(c)
+	written := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch urlAttrClass[b] {
+		case urlAttrKeep:
+			continue
+		case urlAttrPercent:
+			if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue // a valid escape stays
+			}
+		case urlAttrEscape:
+			w.WriteString(s[written:i])
+			w.WriteString(replacements[b])
+			written = i + 1
+			continue
+		}
+		w.WriteString(s[written:i])
+		p := percentOf(b)
+		w.Write(p[:])
+		written = i + 1
+	}
+	w.WriteString(s[written:])
+}
+
+// urlAttrClass says what writeURLAttr does with each byte.
+var urlAttrClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == '%':
+			t[c] = urlAttrPercent
+		case urlKept[1][c] && escaped[c]:
+			t[c] = urlAttrEscape
+		case urlKept[1][c]:
+			t[c] = urlAttrKeep
+		default:
+			t[c] = urlAttrEncode
+		}
+	}
+	return t
+}()
+
+const (
+	urlAttrEncode  = iota // written as %XX
+	urlAttrKeep           // written as it is
+	urlAttrEscape         // escaped for HTML
+	urlAttrPercent        // kept when it starts a valid escape, else encoded
+)
 
 // escapeText escapes text in an attribute or in RCDATA (a title, a
 // textarea): html/template strips or normalizes HTML there, which this
@@ -239,10 +309,8 @@ func processURL(s string, norm bool) string {
 			b.Grow(len(s) + 16)
 		}
 		b.WriteString(s[written:i])
-		const hex = "0123456789abcdef"
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
+		p := percentOf(c)
+		b.Write(p[:])
 		written = i + 1
 	}
 	if written == 0 {
@@ -250,6 +318,12 @@ func processURL(s string, norm bool) string {
 	}
 	b.WriteString(s[written:])
 	return b.String()
+}
+
+// percentOf is c escaped in a URL: %XX.
+func percentOf(c byte) [3]byte {
+	const hex = "0123456789abcdef"
+	return [3]byte{'%', hex[c>>4], hex[c&15]}
 }
 
 // urlKept are the bytes processURL keeps as they are: RFC 3986's

@@ -3,8 +3,10 @@ package htmlexec
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strings"
 	"testing"
+	"text/template/parse"
 )
 
 // TestEscapeHTML checks escapeHTML and writeHTML against html/template's
@@ -48,4 +50,78 @@ func TestURLs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestURLAttrEscapers checks that html/template ends a URL written as an
+// attribute whole with the escapers urlAttr stands for.
+func TestURLAttrEscapers(t *testing.T) {
+	tmpl := template.Must(template.New("t").Parse(`<a href="{{.}}">x</a>`))
+	if err := tmpl.Execute(&bytes.Buffer{}, "/"); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, node := range tmpl.Tree.Root.Nodes {
+		if a, ok := node.(*parse.ActionNode); ok {
+			for _, cmd := range a.Pipe.Cmds {
+				if name := escaperName(cmd); name != "" {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	if !slices.Equal(names, urlAttrEscapers) {
+		t.Errorf("html/template escapes href with %v, not %v", names, urlAttrEscapers)
+	}
+}
+
+// FuzzURLAttr checks urlAttr, in one pass, against the three escapers it
+// stands for, one after the other.
+func FuzzURLAttr(f *testing.F) {
+	for _, s := range []string{"", "../events/a.html#x", "HTTPS://ex.fr/a b?c=d&e=%41%zz%4+'\"<>", "javascript:x", "%", "\x00é\xff"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, isURL bool) {
+		c := content{s, plainText}
+		if isURL {
+			c.t = urlText
+		}
+		want := c
+		for _, name := range urlAttrEscapers {
+			want = content{escapers[name].apply(want), plainText}
+		}
+		var w bytes.Buffer
+		w.WriteString("x")
+		urlAttr.write(&w, c)
+		if got := w.String(); got != "x"+want.s {
+			t.Fatalf("%#v: wrote %q, want %q", c, got[1:], want.s)
+		}
+		if got := urlAttr.apply(c); got != want.s {
+			t.Fatalf("%#v: apply gives %q, want %q", c, got, want.s)
+		}
+	})
+}
+
+// BenchmarkURLAttr writes a page's typical link through the three
+// escapers one after the other, and through urlAttr.
+//
+//	go test ./timeline/internal/htmlexec -run '^$' -bench URLAttr
+func BenchmarkURLAttr(b *testing.B) {
+	c := content{"../events/1975-01-03-renforce-le-calendrier-des-negociations-fontainepre-les-bains-2344.html", plainText}
+	var w bytes.Buffer
+	b.Run("three", func(b *testing.B) {
+		for b.Loop() {
+			w.Reset()
+			v := c
+			for _, name := range urlAttrEscapers[:2] {
+				v = content{escapers[name].apply(v), plainText}
+			}
+			escapers[urlAttrEscapers[2]].write(&w, v)
+		}
+	})
+	b.Run("urlAttr", func(b *testing.B) {
+		for b.Loop() {
+			w.Reset()
+			urlAttr.write(&w, c)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"html/template"
+	"unsafe"
 )
 
 // linkedData writes v as JSON for a <script type="application/ld+json">
@@ -15,7 +16,9 @@ func linkedData(v any) template.JS {
 		// The linked-data types hold only strings and lists of them.
 		panic(err)
 	}
-	return template.JS(b)
+	// Marshal's slice is this function's alone: its bytes become the
+	// text without a copy.
+	return template.JS(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // ldEvent is a schema.org Event, for search engines and other readers of
@@ -66,6 +69,11 @@ func (r *renderer) eventLD(ev *eventView, url string) ldEvent {
 	if ld.EndDate == "" && !ev.Event.Date.Interval {
 		ld.EndDate = ld.StartDate
 	}
+	// Each list made at its size at once; an empty one is left out all
+	// the same (omitempty).
+	ld.Location = make([]ldThing, 0, len(ev.Places))
+	ld.About = make([]ldThing, 0, len(ev.Actors)+len(ev.Topics))
+	ld.Citations = make([]ldWork, 0, len(ev.Sources))
 	for _, t := range ev.Places {
 		ld.Location = append(ld.Location, ldThing{"Place", t.Term.Title})
 	}

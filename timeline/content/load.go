@@ -281,8 +281,7 @@ func (l *loader) load() (*Site, error) {
 	actors := l.loadTerms("actors")
 	places := l.loadTerms("places")
 	<-listed
-	l.problems = append(l.problems, lister.problems...)
-	l.warnings = append(l.warnings, lister.warnings...)
+	l.merge(lister)
 	<-foldedDone
 	events, topics := l.loadEvents(eventFiles, srcs, folded, actors, places)
 	s.terms = [3]*terms{actors, places, topics}
@@ -360,9 +359,10 @@ func (l *loader) read(name string) (string, bool) {
 		l.fail(Problem{File: name, Msg: fmt.Sprintf("has a NUL byte at byte %d", i), Hint: "this is not a text file; remove it"})
 		return "", false
 	}
-	// The file's bytes become its text without a copy: ReadFile's slice
-	// is the loader's alone (fs.ReadFileFS promises a copy), and nothing
-	// writes into it after this.
+	// The file's bytes become its text without a copy: the slice read is
+	// the loader's alone (ReadRegular's, or ReadFile's, which
+	// fs.ReadFileFS promises is a copy), and nothing writes into it after
+	// this.
 	b = normalize(b)
 	return dropInvisible(unsafe.String(unsafe.SliceData(b), len(b))), true
 }

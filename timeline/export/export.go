@@ -851,6 +851,8 @@ func nameUUID(name string) string {
 	return string(out[:])
 }
 
+// siteKey names the site in identifiers: its address, or when there is
+// none, its title.
 func (x *export) siteKey() string {
 	if x.base != "" {
 		return x.base

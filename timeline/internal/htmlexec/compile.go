@@ -229,12 +229,13 @@ func (c *compiler) print(pn *parse.PipeNode) (op, error) {
 	var esc []escaper
 	var names []string
 	for _, cmd := range cmds[n:] {
-		e, ok := escapers[escaperName(cmd)]
+		name := escaperName(cmd)
+		e, ok := escapers[name]
 		if !ok {
-			return nil, unknown("escaper %s", escaperName(cmd))
+			return nil, unknown("escaper %s", name)
 		}
 		esc = append(esc, e)
-		names = append(names, escaperName(cmd))
+		names = append(names, name)
 	}
 	if slices.Equal(names, urlAttrEscapers) {
 		esc = []escaper{urlAttr}

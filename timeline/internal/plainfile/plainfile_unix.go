@@ -9,23 +9,30 @@ import (
 	"syscall"
 )
 
-// open opens name with the system call itself, retried when interrupted,
-// and wraps the descriptor in an os.File, which a descriptor that does
-// not block keeps away from the poller.
-func open(name string, flags int, perm uint32) (*os.File, error) {
+// openFD opens name with the system call itself, closed on exec, retried
+// when interrupted.
+func openFD(name string, flags int, perm uint32) (int, error) {
 	for {
 		fd, err := syscall.Open(name, flags|syscall.O_CLOEXEC, perm)
 		if err == nil {
-			return os.NewFile(uintptr(fd), name), nil
+			return fd, nil
 		}
 		if err != syscall.EINTR {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+			return -1, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
 	}
 }
 
-// Open opens name for reading, as os.Open does.
-func Open(name string) (*os.File, error) { return open(name, syscall.O_RDONLY, 0) }
+// Open opens name for reading, as os.Open does, and wraps the descriptor
+// in an os.File, which a descriptor that does not block keeps away from
+// the poller.
+func Open(name string) (*os.File, error) {
+	fd, err := openFD(name, syscall.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), name), nil
+}
 
 // ReadRegular reads the file name whole when it is a regular file, not a
 // link, of at most max bytes, and tells how many names the file has on its
@@ -36,16 +43,9 @@ func Open(name string) (*os.File, error) { return open(name, syscall.O_RDONLY, 0
 // read. Anything else, a link, a folder, a pipe, a larger file, is an
 // error, whose caller may then look at the name the long way.
 func ReadRegular(name string, max int64) ([]byte, uint64, error) {
-	var fd int
-	for {
-		var err error
-		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
-		if err == nil {
-			break
-		}
-		if err != syscall.EINTR {
-			return nil, 0, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
+	fd, err := openFD(name, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, 0, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
@@ -102,16 +102,9 @@ func fstat(fd int, st *syscall.Stat_t) error {
 // mode 0644 does, but with the system calls alone: no os.File, whose
 // making asks the system whether the descriptor blocks.
 func WriteNew(name string, data []byte) error {
-	var fd int
-	for {
-		var err error
-		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
-		if err == nil {
-			break
-		}
-		if err != syscall.EINTR {
-			return &fs.PathError{Op: "open", Path: name, Err: err}
-		}
+	fd, err := openFD(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
+	if err != nil {
+		return err
 	}
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data)

@@ -124,6 +124,14 @@ func frenchHTML(h string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(h) + 16)
+	eachHTMLText(&b, h, frenchTo)
+	return b.String()
+}
+
+// eachHTMLText writes the HTML fragment h to b: its tags, and what is
+// inside <code> and <pre>, as they are, and each text between tags through
+// text.
+func eachHTMLText(b *strings.Builder, h string, text func(b *strings.Builder, s string)) {
 	inCode := 0
 	for len(h) > 0 {
 		lt := strings.IndexByte(h, '<')
@@ -133,7 +141,7 @@ func frenchHTML(h string) string {
 		if inCode > 0 {
 			b.WriteString(h[:lt])
 		} else {
-			frenchTo(&b, h[:lt])
+			text(b, h[:lt])
 		}
 		h = h[lt:]
 		if h == "" {
@@ -154,7 +162,6 @@ func frenchHTML(h string) string {
 		b.WriteString(tag)
 		h = h[gt+1:]
 	}
-	return b.String()
 }
 
 // apostrophes turns each straight apostrophe between two letters into ’,

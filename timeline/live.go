@@ -89,6 +89,7 @@ type Live struct {
 	pages   *site.Renderer
 	digests map[string]uint64 // the pages' digests (site.Renderer.Digests), nil until needed or once stale
 	pending []string          // event files whose last reading found problems: read again by every Update until fixed
+	written *publish.Written  // what the site's files hold, as builds and updates wrote them
 	// unloaded are the files changed since the loader last loaded the
 	// folder (an edit in place reads its file without it): the next
 	// load reads them again, and only them of the files it keeps.
@@ -127,7 +128,7 @@ func (l *Live) WatchTemplates(dir string) (err error) {
 // on disk stays as it was and the error is content.Problems when the
 // content is at fault.
 func (l *Live) Build() (int, error) {
-	l.site, l.pages, l.pending, l.digests, l.unloaded = nil, nil, nil, nil, nil
+	l.site, l.pages, l.pending, l.digests, l.unloaded, l.written = nil, nil, nil, nil, nil, nil
 	s, err := l.loader.Load()
 	if err != nil {
 		return 0, err
@@ -142,6 +143,8 @@ func (l *Live) Build() (int, error) {
 		return 0, err
 	}
 	defer st.Abort()
+	written := publish.NewWritten()
+	st.Track(written)
 	l.cfg.memo = export.NewMemo()
 	n, err := each(s, l.cfg, pages, pagesTo(st), st.Create)
 	if err != nil {
@@ -150,8 +153,19 @@ func (l *Live) Build() (int, error) {
 	if err := st.Commit(); err != nil {
 		return 0, err
 	}
-	l.site, l.pages = s, pages
+	l.site, l.pages, l.written = s, pages, written
 	return n, nil
+}
+
+// patchStage starts an update in place of the published site (see
+// publish.Patch), which replaces a page whose bytes changed since the
+// last build or update wrote it without reading it first.
+func (l *Live) patchStage() (*publish.Stage, error) {
+	st, err := publish.Patch(l.out)
+	if err == nil {
+		st.Track(l.written)
+	}
+	return st, err
 }
 
 // Update brings the published site up to date after the files named
@@ -263,7 +277,7 @@ func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, take
 // edit changed only a body (a term's file, or a source's new text alone,
 // gives no edit at all).
 func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int, bool, error)) (int, bool, error) {
-	st, err := publish.Patch(l.out)
+	st, err := l.patchStage()
 	if err != nil {
 		return l.whole()
 	}
@@ -343,7 +357,7 @@ func (l *Live) reshape(files []string) (int, bool, error) {
 		return 0, false, err
 	}
 	l.unloaded = nil
-	st, err := publish.Patch(l.out)
+	st, err := l.patchStage()
 	if err != nil {
 		return l.whole()
 	}
@@ -440,7 +454,7 @@ func (l *Live) retemplate() (int, bool, error) {
 	if err != nil || !pages.Local() {
 		return l.whole()
 	}
-	st, err := publish.Patch(l.out)
+	st, err := l.patchStage()
 	if err != nil {
 		return l.whole()
 	}
@@ -495,7 +509,7 @@ func exportBeside(s *content.Site, cfg Config, st *publish.Stage) func() (int, e
 // static folder) as a build would, and removes those gone. A folder, which
 // may have taken or lost many files, builds the whole site.
 func (l *Live) restatic(names []string) (int, bool, error) {
-	st, err := publish.Patch(l.out)
+	st, err := l.patchStage()
 	if err != nil {
 		return l.whole()
 	}

@@ -17,8 +17,10 @@ import (
 // files spent most of its time there, in the kernel.
 //
 // A file is replaced so: a spare is written over from its start and cut to
-// its new length, which reuses its blocks; the file it replaces is kept as
-// a new spare by a hard link; then the spare is renamed over the file, in
+// its new length, which reuses its blocks; then the spare and the file
+// swap names in one step (on Linux, for a file this package wrote: see
+// exchange), the file replaced becoming the spare; elsewhere, the file is
+// kept as a new spare by a hard link and the spare renamed over it, in
 // one step, as replaceFile does. A spare is written over only when that
 // folder is its only name (a process killed between the link and the
 // rename leaves a spare that is also a page of the site), and the folder
@@ -126,11 +128,16 @@ func reuse(name string) *spareFile {
 	return &spareFile{File: f, name: name, size: fi.Size()}
 }
 
-// place cuts f where it was written up to, closes it, and puts it at path
-// in one step, keeping the file it replaces as a spare. On failure, path
-// is as it was and f is removed.
-func (sp *spares) place(f *spareFile, path string) error {
-	end, err := f.Seek(0, io.SeekCurrent)
+// place cuts f at end, where it was written up to (or where it stands,
+// when end is -1), closes it, and puts it at path in one step, keeping the
+// file it replaces as a spare. written says that path holds a plain file
+// as this package writes them, which may be exchanged with f. On failure,
+// path is as it was and f is removed.
+func (sp *spares) place(f *spareFile, path string, end int64, written bool) error {
+	var err error
+	if end < 0 {
+		end, err = f.Seek(0, io.SeekCurrent)
+	}
 	if err == nil && end < f.size {
 		err = f.Truncate(end)
 	}
@@ -140,6 +147,15 @@ func (sp *spares) place(f *spareFile, path string) error {
 	if err != nil {
 		sp.discard(f.name)
 		return err
+	}
+	// Where the file system can, f and the file at path swap names: the
+	// file replaced is the spare, with no name made or taken out. Only a
+	// file known to be one: a folder there must not be swapped away.
+	if written && exchange(f.name, path) == nil {
+		sp.mu.Lock()
+		sp.free = append(sp.free, f.name)
+		sp.mu.Unlock()
+		return nil
 	}
 	keep, kept := sp.name()
 	if kept && os.Link(path, keep) != nil {
@@ -164,8 +180,9 @@ func (sp *spares) place(f *spareFile, path string) error {
 }
 
 // replace is replaceFile through the spares: path holds data once it
-// returns, and a reader sees the old file or the new one, whole.
-func (sp *spares) replace(path string, data []byte) error {
+// returns, and a reader sees the old file or the new one, whole. written
+// says that path holds a file this package wrote (see place).
+func (sp *spares) replace(path string, data []byte, written bool) error {
 	f := sp.open()
 	if f == nil {
 		return replaceFile(path, data)
@@ -175,7 +192,7 @@ func (sp *spares) replace(path string, data []byte) error {
 		sp.discard(f.name)
 		return err
 	}
-	return sp.place(f, path)
+	return sp.place(f, path, int64(len(data)), written)
 }
 
 // take hands out a spare ready to be written over.

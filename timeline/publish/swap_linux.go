@@ -43,3 +43,9 @@ func lock(name, dir string) (func(), error) {
 	}
 	return func() { f.Close() }, nil
 }
+
+// exchange swaps the files at a and b in one step, where the file system
+// can.
+func exchange(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}

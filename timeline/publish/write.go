@@ -83,6 +83,8 @@ type Stage struct {
 	open  int // files made with Create and not closed yet
 
 	removed []string // in place, the files Remove takes out at Commit
+
+	written *Written // what the site's files hold, when tracked (see Track)
 }
 
 type stagedFile struct {
@@ -156,6 +158,12 @@ func Patch(dir string) (*Stage, error) {
 	return st, nil
 }
 
+// Track makes st record in w what it writes, and, updating a site in
+// place, read a file before replacing it only when w does not tell that
+// its bytes changed (see Written). It must be called before any file is
+// handed over, with the Written of the Stages that wrote dir before.
+func (st *Stage) Track(w *Written) { st.written = w }
+
 // bigFile is the size above which a writer lets its buffers go once the
 // file is written.
 const bigFile = 4 << 20
@@ -213,6 +221,9 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 	e, ok := st.prev[name] // read only once Begin returns, or by prevOnce
 	if unchanged(e, ok, s, old) && (st.inPlace || os.Link(old, full) == nil) {
 		st.record(name, e)
+		if st.written != nil {
+			st.written.forget(old) // its bytes are not at hand
+		}
 		return nil
 	}
 	small, err := st.mf.minify(b, name, data)
@@ -233,8 +244,29 @@ func (st *Stage) write(b *buffers, f stagedFile, full string) error {
 
 // place writes data at full: in place, over the file there unless it
 // holds the same bytes; else in the staging folder, sharing old when the
-// site being replaced holds the same bytes there (see put).
+// site being replaced holds the same bytes there (see put). A tracked
+// Stage records what old then holds.
 func (st *Stage) place(b *buffers, old, full string, data []byte) error {
+	w := st.written
+	if w == nil {
+		return st.placeUntracked(b, old, full, data)
+	}
+	f := w.of(data)
+	var err error
+	if st.inPlace && w.changed(old, f) {
+		err = st.spares.replace(full, data, true)
+	} else {
+		err = st.placeUntracked(b, old, full, data)
+	}
+	if err != nil {
+		w.forget(old)
+		return err
+	}
+	w.set(old, f)
+	return nil
+}
+
+func (st *Stage) placeUntracked(b *buffers, old, full string, data []byte) error {
 	if !st.inPlace {
 		if st.fresh {
 			return plainfile.WriteNew(full, data)
@@ -244,7 +276,7 @@ func (st *Stage) place(b *buffers, old, full string, data []byte) error {
 	if b.same(full, data) {
 		return nil
 	}
-	return st.spares.replace(full, data)
+	return st.spares.replace(full, data, false)
 }
 
 func (st *Stage) record(name string, e entry) {
@@ -405,6 +437,9 @@ func (st *Stage) Remove(name string) error {
 func (st *Stage) removeAll() error {
 	for _, name := range st.removed {
 		full := filepath.Join(st.dir, filepath.FromSlash(name))
+		if st.written != nil {
+			st.written.forget(full)
+		}
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -429,6 +464,10 @@ func (st *Stage) Create(name string) (io.WriteCloser, error) {
 	full := filepath.Join(st.stage, filepath.FromSlash(name))
 	if err := st.mkdir(filepath.Dir(full)); err != nil {
 		return nil, err
+	}
+	if st.written != nil {
+		// Written as it comes, not held whole: not hashed.
+		st.written.forget(filepath.Join(st.dir, filepath.FromSlash(name)))
 	}
 	w := &stagedWriter{st: st}
 	var err error
@@ -472,7 +511,7 @@ func (w *stagedWriter) Close() error {
 	w.st.mu.Unlock()
 	switch {
 	case w.spare != nil && !late:
-		err = w.st.spares.place(w.spare, w.target)
+		err = w.st.spares.place(w.spare, w.target, -1, false)
 	case w.spare != nil:
 		w.File.Close()
 		w.st.spares.discard(w.spare.name)

@@ -77,12 +77,14 @@ type Config struct {
 // Stream it lets go of the events it no longer saw. It holds about as much
 // as the data exports weigh, and serves one Stream at a time.
 type Memo struct {
-	ctx      string                // what every item depends on besides its event: the base URL, the site's key
-	entries  map[uint64]*entry     // by the digest of what the entry is made from
-	mu       sync.Mutex            // the data exports are made at once: items is theirs to share
-	items    map[string]*memoItems // by format
-	gen      int                   // counts Streams: an entry's gen says which asked for it last
-	pages    uint64                // the digest of the list of pages the sitemaps were made for
+	ctx      string                    // what every item depends on besides its event: the base URL, the site's key
+	entries  map[uint64]*entry         // by the digest of what the entry is made from
+	byEvent  map[*content.Event]*entry // by the event last made from, while its Event
+	mu       sync.Mutex                // the data exports are made at once: items is theirs to share
+	items    map[string]*memoItems     // by format
+	gen      int                       // counts Streams: an entry's gen says which asked for it last
+	asked    int                       // how many entries the last Stream asked for
+	pages    uint64                    // the digest of the list of pages the sitemaps were made for
 	sitemaps map[string][]byte
 }
 
@@ -134,7 +136,7 @@ func (mi *memoItems) remember(key uint64, b []byte) {
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{entries: map[uint64]*entry{}, items: map[string]*memoItems{}}
+	return &Memo{entries: map[uint64]*entry{}, byEvent: map[*content.Event]*entry{}, items: map[string]*memoItems{}}
 }
 
 // begin readies m for a Stream of the site x: a Memo made for another
@@ -145,19 +147,28 @@ func (m *Memo) begin(x *export) {
 		m.ctx = ctx
 	}
 	m.gen++
+	m.asked = 0
 }
 
-// prune lets go of the entries the last Stream did not ask for.
+// prune lets go of the entries the last Stream did not ask for, with
+// their items, and of the events it did not see. The items are only of
+// entries, and each entry asked for has an event: with as many entries,
+// or events, as entries asked for, there is nothing to let go.
 func (m *Memo) prune() {
-	for k, e := range m.entries {
-		if e.gen != m.gen {
-			delete(m.entries, k)
+	if len(m.entries) != m.asked {
+		for k, e := range m.entries {
+			if e.gen != m.gen {
+				delete(m.entries, k)
+				for _, mi := range m.items {
+					delete(mi.m, k)
+				}
+			}
 		}
 	}
-	for _, mi := range m.items {
-		for k := range mi.m {
-			if m.entries[k] == nil {
-				delete(mi.m, k)
+	if len(m.byEvent) != m.asked {
+		for ev, e := range m.byEvent {
+			if e.gen != m.gen || e.Event != ev {
+				delete(m.byEvent, ev)
 			}
 		}
 	}
@@ -200,6 +211,82 @@ func (d *digester) sum(ev *content.Event) uint64 {
 	}
 	d.b = b
 	return maphash.Bytes(memoSeed, b)
+}
+
+// shape is what digester sums up of an event, kept to tell that the event
+// is as it was without summing it up again: comparing a string with itself
+// compares its address and length, not its bytes, and an event changed in
+// place (content.Site.Reread) has new strings only for what changed.
+type shape struct {
+	slug, title, summary, status string
+	date                         edtf.Value
+	kinds                        [3]int // how many actors, places and topics
+	terms                        []termShape
+	cites                        []citeShape
+}
+
+type termShape struct {
+	title, slug string
+	none        bool
+}
+
+type citeShape struct {
+	id, title, url, quote string
+	published             edtf.Value
+	none                  bool
+}
+
+func shapeOf(ev *content.Event) *shape {
+	s := &shape{slug: ev.Slug, title: ev.Title, summary: ev.Summary, status: ev.Status, date: ev.Date,
+		cites: make([]citeShape, len(ev.Sources))}
+	for k, ts := range [3][]*content.Term{ev.Actors, ev.Places, ev.Topics} {
+		s.kinds[k] = len(ts)
+		for _, t := range ts {
+			if t == nil {
+				s.terms = append(s.terms, termShape{none: true})
+			} else {
+				s.terms = append(s.terms, termShape{title: t.Title, slug: t.Slug})
+			}
+		}
+	}
+	for i, c := range ev.Sources {
+		if src := c.Source; src == nil {
+			s.cites[i].none = true
+		} else {
+			s.cites[i] = citeShape{id: src.ID, title: src.Title, url: src.URL, quote: c.Quote, published: src.Published}
+		}
+	}
+	return s
+}
+
+// same reports whether ev is still what s was taken from: whether
+// digester would sum it up as before.
+func (s *shape) same(ev *content.Event) bool {
+	if s == nil || ev.Slug != s.slug || ev.Title != s.title || ev.Summary != s.summary ||
+		ev.Status != s.status || ev.Date != s.date || len(ev.Sources) != len(s.cites) {
+		return false
+	}
+	i := 0
+	for k, ts := range [3][]*content.Term{ev.Actors, ev.Places, ev.Topics} {
+		if len(ts) != s.kinds[k] {
+			return false
+		}
+		for _, t := range ts {
+			was := s.terms[i]
+			i++
+			if t == nil && !was.none || t != nil && (was.none || t.Title != was.title || t.Slug != was.slug) {
+				return false
+			}
+		}
+	}
+	for i, c := range ev.Sources {
+		was, src := s.cites[i], c.Source
+		if src == nil && !was.none || src != nil && (was.none || src.ID != was.id || src.Title != was.title ||
+			src.URL != was.url || src.Published != was.published || c.Quote != was.quote) {
+			return false
+		}
+	}
+	return true
 }
 
 // itemWriter makes the items of one data export, in scratch space of its
@@ -490,6 +577,7 @@ type entry struct {
 	Status   string
 	Event    *content.Event
 	key      uint64 // what it is made from, summed up, for a Memo
+	from     *shape // what it is made from, for a Memo
 	gen      int    // the Memo's last Stream that asked for it
 	Actors   []named
 	Places   []named
@@ -547,17 +635,24 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			x.entries = append(x.entries, newEntry(ev, cites))
 			continue
 		}
-		k := digest.sum(ev)
-		e := memo.entries[k]
-		if e == nil {
-			made := newEntry(ev, cites)
-			made.key = k
-			e = &made
-			memo.entries[k] = e
+		e := memo.byEvent[ev]
+		if e == nil || e.Event != ev || !e.from.same(ev) {
+			k := digest.sum(ev)
+			if e = memo.entries[k]; e == nil {
+				made := newEntry(ev, cites)
+				made.key = k
+				e = &made
+				memo.entries[k] = e
+			}
+			// The event remembered may be an earlier load's, with the
+			// same content: keep this one's, and let that one go.
+			e.Event, e.from = ev, shapeOf(ev)
+			memo.byEvent[ev] = e
 		}
-		// The event remembered may be an earlier load's, with the same
-		// content: keep this one's, and let that one go.
-		e.Event, e.gen = ev, memo.gen
+		if e.gen != memo.gen {
+			e.gen = memo.gen
+			memo.asked++
+		}
 		x.entries = append(x.entries, *e)
 	}
 	return x

@@ -63,12 +63,73 @@ func TestMemo(t *testing.T) {
 		t.Error("the Memo's item is not used")
 	}
 
+	if n := len(withMemo.Memo.byEvent); n != len(again.Events) {
+		t.Errorf("the Memo knows %d events, for %d in the site", n, len(again.Events))
+	}
+
 	// Another base URL starts afresh.
 	other := withMemo
 	other.BaseURL = "https://ailleurs.example.org/"
 	got, want := exported(t, again, other), exported(t, again, Config{BaseURL: other.BaseURL})
 	if !reflect.DeepEqual(got, want) {
 		t.Error("a Memo used with another base URL gives other exports")
+	}
+}
+
+// TestMemoChangesInPlace changes in place each thing an entry is made
+// from, as content.Site.Reread does: a term's title, a source's, a quote,
+// a date, a term named no more. The exports with a Memo must follow.
+func TestMemoChangesInPlace(t *testing.T) {
+	s, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{BaseURL: "https://frise.example.org/"}
+	withMemo := cfg
+	withMemo.Memo = NewMemo()
+	same := func(what string) {
+		t.Helper()
+		if got, want := exported(t, s, withMemo), exported(t, s, cfg); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the exports differ with a Memo", what)
+		}
+	}
+	same("first")
+	var cited, named *content.Event
+	for _, e := range s.Events {
+		if cited == nil && len(e.Sources) > 0 && e.Sources[0].Source != nil {
+			cited = e
+		}
+		if named == nil && len(e.Topics) > 1 {
+			named = e
+		}
+	}
+	if cited == nil || named == nil {
+		t.Fatal("no event citing a source, or naming two topics")
+	}
+	for _, c := range []struct {
+		what   string
+		change func()
+	}{
+		{"a topic's new title", func() { named.Topics[0].Title += " (bis)" }},
+		{"a source's new title", func() { cited.Sources[0].Source.Title = "Un autre titre" }},
+		{"a source's new address", func() { cited.Sources[0].Source.URL = "https://ailleurs.example.org/article" }},
+		{"a new quote", func() { cited.Sources[0].Quote = cited.Sources[0].Quote[1:] }},
+		{"a new date", func() { cited.Date.Start.Year-- }},
+		{"a topic named no more", func() { named.Topics = named.Topics[1:] }},
+		{"a new summary", func() { named.Summary += " De plus." }},
+	} {
+		c.change()
+		same("after " + c.what)
+	}
+	// What the Memo holds is of this site alone.
+	m := withMemo.Memo
+	if len(m.entries) != len(s.Events) || len(m.byEvent) != len(s.Events) {
+		t.Errorf("the Memo holds %d entries and %d events for %d events", len(m.entries), len(m.byEvent), len(s.Events))
+	}
+	for format, mi := range m.items {
+		if len(mi.m) != len(s.Events) {
+			t.Errorf("the Memo holds %d items of %s for %d events", len(mi.m), format, len(s.Events))
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ func (x *export) csv(b textWriter) error {
 	b.Write(rows.Bytes())
 	rows.Reset()
 	row := make([]string, len(csvHeader))
-	items := x.items("csv")
+	items := &itemWriter{format: csvFormat}
 	for i := range x.entries {
 		e := &x.entries[i]
 		data, err := items.item(e, func(out textWriter) error {

@@ -80,20 +80,10 @@ type Memo struct {
 	ctx      string                    // what every item depends on besides its event: the base URL, the site's key
 	entries  map[uint64]*entry         // by the digest of what the entry is made from
 	byEvent  map[*content.Event]*entry // by the event last made from, while its Event
-	mu       sync.Mutex                // the data exports are made at once: items is theirs to share
-	items    map[string]*memoItems     // by format
 	gen      int                       // counts Streams: an entry's gen says which asked for it last
 	asked    int                       // how many entries the last Stream asked for
 	pages    uint64                    // the digest of the list of pages the sitemaps were made for
 	sitemaps map[string][]byte
-}
-
-// memoItems are the items of one data export, by their entry's digest.
-// Its export alone reads and writes them, on a goroutine of its own: a
-// lookup takes no lock another export holds, and hashes no format's name.
-type memoItems struct {
-	mu sync.Mutex
-	m  map[uint64][]byte
 }
 
 // Sitemaps returns the names of the sitemap files the last Stream made,
@@ -107,36 +97,9 @@ func (m *Memo) Sitemaps() []string {
 	return names
 }
 
-// format returns the items remembered for the data export format.
-func (m *Memo) format(format string) *memoItems {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	mi := m.items[format]
-	if mi == nil {
-		mi = &memoItems{m: map[uint64][]byte{}}
-		m.items[format] = mi
-	}
-	return mi
-}
-
-// item returns the bytes remembered for the entry whose digest is key.
-func (mi *memoItems) item(key uint64) ([]byte, bool) {
-	mi.mu.Lock()
-	defer mi.mu.Unlock()
-	b, ok := mi.m[key]
-	return b, ok
-}
-
-// remember keeps b as the bytes of the entry whose digest is key.
-func (mi *memoItems) remember(key uint64, b []byte) {
-	mi.mu.Lock()
-	defer mi.mu.Unlock()
-	mi.m[key] = b
-}
-
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{entries: map[uint64]*entry{}, byEvent: map[*content.Event]*entry{}, items: map[string]*memoItems{}}
+	return &Memo{entries: map[uint64]*entry{}, byEvent: map[*content.Event]*entry{}}
 }
 
 // begin readies m for a Stream of the site x: a Memo made for another
@@ -151,17 +114,14 @@ func (m *Memo) begin(x *export) {
 }
 
 // prune lets go of the entries the last Stream did not ask for, with
-// their items, and of the events it did not see. The items are only of
-// entries, and each entry asked for has an event: with as many entries,
-// or events, as entries asked for, there is nothing to let go.
+// their items, and of the events it did not see. Each entry asked for has
+// an event: with as many entries, or events, as entries asked for, there
+// is nothing to let go.
 func (m *Memo) prune() {
 	if len(m.entries) != m.asked {
 		for k, e := range m.entries {
 			if e.gen != m.gen {
 				delete(m.entries, k)
-				for _, mi := range m.items {
-					delete(mi.m, k)
-				}
 			}
 		}
 	}
@@ -289,28 +249,34 @@ func (s *shape) same(ev *content.Event) bool {
 	return true
 }
 
+// dataFormat is a data export whose items a Memo keeps, in the order of
+// an entry's items.
+type dataFormat int
+
+const (
+	csvFormat dataFormat = iota
+	icsFormat
+	jsonFormat
+	timelineJSFormat
+	dataFormats // how many
+)
+
+// entryItems are what each data export wrote for an entry, nil until
+// made: each export, on a goroutine of its own, reads and writes its own.
+type entryItems [dataFormats][]byte
+
 // itemWriter makes the items of one data export, in scratch space of its
 // own, so that the data exports can be made at once.
 type itemWriter struct {
-	x       *export
-	memo    *memoItems // nil without a Memo
+	format  dataFormat
 	scratch bytes.Buffer
-}
-
-func (x *export) items(format string) *itemWriter {
-	w := &itemWriter{x: x}
-	if x.memo != nil {
-		w.memo = x.memo.format(format)
-	}
-	return w
 }
 
 // item returns what the data export writes for e: made by write into the
 // scratch buffer, or remembered. The bytes are good until the next call.
 func (w *itemWriter) item(e *entry, write func(w textWriter) error) ([]byte, error) {
-	memo := w.memo
-	if memo != nil {
-		if b, ok := memo.item(e.key); ok {
+	if e.items != nil {
+		if b := e.items[w.format]; b != nil {
 			return b, nil
 		}
 	}
@@ -318,11 +284,11 @@ func (w *itemWriter) item(e *entry, write func(w textWriter) error) ([]byte, err
 	if err := write(&w.scratch); err != nil {
 		return nil, err
 	}
-	if memo == nil {
+	if e.items == nil {
 		return w.scratch.Bytes(), nil
 	}
-	b := bytes.Clone(w.scratch.Bytes())
-	memo.remember(e.key, b)
+	b := append(make([]byte, 0, w.scratch.Len()), w.scratch.Bytes()...) // never nil
+	e.items[w.format] = b
 	return b, nil
 }
 
@@ -576,9 +542,10 @@ type entry struct {
 	DateFR   string
 	Status   string
 	Event    *content.Event
-	key      uint64 // what it is made from, summed up, for a Memo
-	from     *shape // what it is made from, for a Memo
-	gen      int    // the Memo's last Stream that asked for it
+	key      uint64      // what it is made from, summed up, for a Memo
+	from     *shape      // what it is made from, for a Memo
+	items    *entryItems // what the data exports wrote for it, for a Memo
+	gen      int         // the Memo's last Stream that asked for it
 	Actors   []named
 	Places   []named
 	Topics   []named
@@ -640,7 +607,7 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			k := digest.sum(ev)
 			if e = memo.entries[k]; e == nil {
 				made := newEntry(ev, cites)
-				made.key = k
+				made.key, made.items = k, new(entryItems)
 				e = &made
 				memo.entries[k] = e
 			}

@@ -25,7 +25,7 @@ func (x *export) ics(b textWriter) error {
 	if x.desc != "" {
 		line("DESCRIPTION", icsText(x.desc))
 	}
-	items := x.items("ics")
+	items := &itemWriter{format: icsFormat}
 	for i := range x.entries {
 		e := &x.entries[i]
 		data, err := items.item(e, func(w textWriter) error {

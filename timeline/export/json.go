@@ -47,7 +47,7 @@ func (x *export) eventsJSON(b textWriter) error {
 		BaseURL:     x.base,
 		Events:      []jsonEvent{},
 	}
-	return x.writeJSONList(b, "json", doc, func(e *entry) any {
+	return x.writeJSONList(b, jsonFormat, doc, func(e *entry) any {
 		je := jsonEvent{
 			Slug:      e.Slug,
 			URL:       e.Path,
@@ -83,7 +83,7 @@ func (x *export) eventsJSON(b textWriter) error {
 // file is safe to inline in a page. There is no indentation, and no final
 // newline: the files are meant for programs, and the site's writer would
 // take both out again.
-func (x *export) writeJSONList(b textWriter, format string, doc any, item func(e *entry) any) error {
+func (x *export) writeJSONList(b textWriter, format dataFormat, doc any, item func(e *entry) any) error {
 	head, err := json.Marshal(doc)
 	if err != nil {
 		return err
@@ -94,7 +94,7 @@ func (x *export) writeJSONList(b textWriter, format string, doc any, item func(e
 	b.Write(head[:len(head)-2])
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
-	items := x.items(format)
+	items := &itemWriter{format: format}
 	for i := range x.entries {
 		if i > 0 {
 			b.WriteByte(',')

@@ -49,7 +49,7 @@ func (x *export) timelineJS(b textWriter) error {
 		Title:  tlSlide{Text: tlText{Headline: html.EscapeString(x.title), Text: html.EscapeString(x.desc)}},
 		Events: []tlSlide{},
 	}
-	return x.writeJSONList(b, "timelinejs", doc, func(e *entry) any {
+	return x.writeJSONList(b, timelineJSFormat, doc, func(e *entry) any {
 		start, end := tlSpan(e.Event.Date)
 		s := tlSlide{
 			StartDate:   &start,

@@ -61,6 +61,7 @@ func (r *renderer) build() error {
 	if v.Topics, err = termViews("topics", s.Topics); err != nil {
 		return err
 	}
+	numberTerms(v.Actors, v.Places, v.Topics)
 	sources := make(map[*content.Source]*sourceView)
 	for _, src := range s.Sources {
 		sv := &sourceView{Source: src}

@@ -175,19 +175,26 @@ func (r *renderer) split() bool { return len(r.view.Events) > homeAll }
 // events name each, for a page's finder and for browsing without a script.
 // Only terms with a page are listed, in the site's order.
 func (r *renderer) browse(events []*eventView) []browseGroup {
-	count := make(map[*termView]int)
+	lists := [3][]*termView{r.view.Actors, r.view.Places, r.view.Topics}
+	var counts [3][]int // by kind, in the order of lists
+	for k, list := range lists {
+		counts[k] = make([]int, len(list))
+	}
 	for _, ev := range events {
-		for _, group := range [][]*termView{ev.Actors, ev.Places, ev.Topics} {
+		for k, group := range [3][]*termView{ev.Actors, ev.Places, ev.Topics} {
+			list := lists[k]
 			for _, tv := range group {
-				count[tv]++
+				if i := tv.pos; i < len(list) && list[i] == tv {
+					counts[k][i]++
+				}
 			}
 		}
 	}
 	var gs []browseGroup
-	for _, g := range []struct{ kind, key string }{{"actors", "actor"}, {"places", "place"}, {"topics", "topic"}} {
+	for k, g := range []struct{ kind, key string }{{"actors", "actor"}, {"places", "place"}, {"topics", "topic"}} {
 		bg := browseGroup{Kind: g.kind, Key: g.key, Label: termLabels[g.kind][1], Single: termLabels[g.kind][0]}
-		for _, tv := range r.termsOf(g.kind) {
-			if n := count[tv]; n > 0 {
+		for i, tv := range lists[k] {
+			if n := counts[k][i]; n > 0 {
 				bg.Terms = append(bg.Terms, browseTerm{tv, tv.Slug, tv.Title, tv.URL, n})
 			}
 		}
@@ -196,6 +203,16 @@ func (r *renderer) browse(events []*eventView) []browseGroup {
 		}
 	}
 	return gs
+}
+
+// numberTerms tells each term of the lists, one per kind, where it is in
+// its list, for browse to count them by.
+func numberTerms(lists ...[]*termView) {
+	for _, list := range lists {
+		for i, tv := range list {
+			tv.pos = i
+		}
+	}
 }
 
 // thousands writes n with a narrow no-break space between groups of three

@@ -409,6 +409,7 @@ func (r *renderer) relistTerms(want map[string]bool) ([]string, error) {
 		}
 		*list = next
 	}
+	numberTerms(r.view.Actors, r.view.Places, r.view.Topics)
 	return removed, nil
 }
 

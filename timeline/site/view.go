@@ -101,6 +101,7 @@ type termView struct {
 	Body   template.HTML
 
 	search string // its title and aliases as the search box compares them
+	pos    int    // where it is in the list of its kind (see numberTerms)
 }
 
 // yearView is a year of the chronology.

@@ -177,6 +177,7 @@ func (r *renderer) split() bool { return len(r.view.Events) > homeAll }
 func (r *renderer) browse(events []*eventView) []browseGroup {
 	lists := [3][]*termView{r.view.Actors, r.view.Places, r.view.Topics}
 	var counts [3][]int // by kind, in the order of lists
+	var named [3]int    // how many terms of each kind are counted
 	for k, list := range lists {
 		counts[k] = make([]int, len(list))
 	}
@@ -185,6 +186,9 @@ func (r *renderer) browse(events []*eventView) []browseGroup {
 			list := lists[k]
 			for _, tv := range group {
 				if i := tv.pos; i < len(list) && list[i] == tv {
+					if counts[k][i] == 0 {
+						named[k]++
+					}
 					counts[k][i]++
 				}
 			}
@@ -193,6 +197,9 @@ func (r *renderer) browse(events []*eventView) []browseGroup {
 	var gs []browseGroup
 	for k, g := range []struct{ kind, key string }{{"actors", "actor"}, {"places", "place"}, {"topics", "topic"}} {
 		bg := browseGroup{Kind: g.kind, Key: g.key, Label: termLabels[g.kind][1], Single: termLabels[g.kind][0]}
+		if named[k] > 0 {
+			bg.Terms = make([]browseTerm, 0, named[k])
+		}
 		for i, tv := range lists[k] {
 			if n := counts[k][i]; n > 0 {
 				bg.Terms = append(bg.Terms, browseTerm{tv, tv.Slug, tv.Title, tv.URL, n})

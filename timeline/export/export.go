@@ -82,6 +82,7 @@ type Memo struct {
 	byEvent  map[*content.Event]*entry // by the event last made from, while its Event
 	gen      int                       // counts Streams: an entry's gen says which asked for it last
 	asked    int                       // how many entries the last Stream asked for
+	list     []entry                   // the last Stream's list of entries, for the next to write over
 	pages    uint64                    // the digest of the list of pages the sitemaps were made for
 	sitemaps map[string][]byte
 }
@@ -481,12 +482,22 @@ func writeFile(create func(string) (io.WriteCloser, error), name string, write f
 			err = fmt.Errorf("export %s: %w", name, err)
 		}
 	}()
-	w := bufio.NewWriterSize(f, 256<<10)
+	w := exportBuffers.Get().(*bufio.Writer)
+	w.Reset(f)
+	defer func() {
+		w.Reset(nil) // let f go
+		exportBuffers.Put(w)
+	}()
 	if err := write(w); err != nil {
 		return err
 	}
 	return w.Flush()
 }
+
+// exportBuffers are the buffers data exports are written through, kept
+// from one Stream to the next: a preview makes the four of them again at
+// every save.
+var exportBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 256<<10) }}
 
 // normaliseBase checks that base is an absolute http(s) URL and gives it
 // a trailing slash, so that page paths can be appended to it.
@@ -579,9 +590,17 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 		title: oneLine(s.Title),
 		desc:  clean(s.Description),
 		lang:  oneLine(s.Language),
-		// One entry per event, copied in place: growing the list would
-		// copy them all again, twice over.
-		entries: make([]entry, 0, len(s.Events)),
+	}
+	// One entry per event, copied in place: growing the list would copy
+	// them all again, twice over. A Memo keeps the list for the next
+	// Stream to copy them into.
+	if memo != nil && cap(memo.list) >= len(s.Events) {
+		x.entries = memo.list[:0]
+	} else {
+		x.entries = make([]entry, 0, len(s.Events))
+	}
+	if memo != nil {
+		defer func() { memo.list = x.entries }()
 	}
 	if x.title == "" {
 		x.title = "Frise"

@@ -199,6 +199,7 @@ type citeShape struct {
 
 func shapeOf(ev *content.Event) *shape {
 	s := &shape{slug: ev.Slug, title: ev.Title, summary: ev.Summary, status: ev.Status, date: ev.Date,
+		terms: make([]termShape, 0, len(ev.Actors)+len(ev.Places)+len(ev.Topics)),
 		cites: make([]citeShape, len(ev.Sources))}
 	for k, ts := range [3][]*content.Term{ev.Actors, ev.Places, ev.Topics} {
 		s.kinds[k] = len(ts)

@@ -186,6 +186,9 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	if !ok || l.site == nil {
 		return l.whole()
 	}
+	if files = l.dropUnread(files); len(files) == 0 && l.pending == nil {
+		return 0, false, nil
+	}
 	files = slices.Compact(slices.Sorted(slices.Values(append(files, l.pending...))))
 	if l.unloaded == nil {
 		l.unloaded = map[string]bool{}
@@ -597,6 +600,23 @@ func within(dir string, changed []string) ([]string, bool) {
 		names = append(names, filepath.ToSlash(rel))
 	}
 	return slices.Compact(slices.Sorted(slices.Values(names))), true
+}
+
+// dropUnread leaves out of files, paths within the content folder, those
+// a load would not read and which are gone, or are plain files: an
+// editor's temporary file, saved then renamed over an event's, or a note
+// beside the events, changes no page, and would have the content loaded
+// again. A folder gone is left out too: the watcher names the files it
+// held with it. A folder that is there is kept, for the files it may
+// bring.
+func (l *Live) dropUnread(files []string) []string {
+	return slices.DeleteFunc(files, func(f string) bool {
+		if content.Reads(f) {
+			return false
+		}
+		fi, err := os.Lstat(filepath.Join(l.dir, filepath.FromSlash(f)))
+		return errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode().IsRegular()
+	})
 }
 
 // contentFiles returns the paths within the content folder of the changed

@@ -250,6 +250,66 @@ func TestLiveUpdateOtherFiles(t *testing.T) {
 	}
 }
 
+// TestLiveUpdateUnreadFiles saves an event file as some editors do,
+// through a temporary file beside it renamed over it, and adds and
+// removes a note and a folder of notes among the events: files no load
+// reads change nothing, and the save is taken in place.
+func TestLiveUpdateUnreadFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	if err := synth.Write(src, 30, 3); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	live := built(t, src, config(), out)
+	events, err := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	if err != nil || len(events) == 0 {
+		t.Fatal("no events", err)
+	}
+	file := events[len(events)/2]
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), "\ntitle: \"", "\ntitle: \"Enfin, ", 1)
+	tmp := file + ".tmp"
+	note := filepath.Join(src, "events", "notes.txt")
+	notes := filepath.Join(src, "events", "notes")
+	for _, step := range []struct {
+		what    string
+		change  func() error
+		changed []string
+		written int // 0 when no file may be written, 1 when some must, -1 for either
+	}{
+		{"a temporary file written", func() error { return os.WriteFile(tmp, []byte(edited), 0o644) }, []string{tmp}, 0},
+		{"the temporary file renamed over the event's", func() error { return os.Rename(tmp, file) }, []string{tmp, file}, 1},
+		{"a note", func() error { return os.WriteFile(note, []byte("à faire"), 0o644) }, []string{note}, 0},
+		{"the note gone", func() error { return os.Remove(note) }, []string{note}, 0},
+		{"a folder of notes", func() error {
+			if err := os.Mkdir(notes, 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(notes, "a.txt"), []byte("à faire"), 0o644)
+		}, []string{notes, filepath.Join(notes, "a.txt")}, -1}, // a folder may bring files: loaded again
+		{"the folder of notes gone", func() error { return os.RemoveAll(notes) }, []string{notes, filepath.Join(notes, "a.txt")}, 0},
+	} {
+		if err := step.change(); err != nil {
+			t.Fatal(err)
+		}
+		n, whole, err := live.Update(step.changed)
+		if err != nil || whole {
+			t.Fatalf("%s: Update: %v, the whole site built: %v", step.what, err, whole)
+		}
+		if step.written == 0 && n != 0 {
+			t.Errorf("%s: Update wrote %d files, want none", step.what, n)
+		}
+		if step.written == 1 && n == 0 {
+			t.Errorf("%s: Update wrote no file", step.what)
+		}
+		sameAsBuild(t, step.what, src, config(), out)
+	}
+}
+
 // TestLiveUpdateStatic edits, adds and removes static files: each change
 // rewrites those files alone, and the site is what a build gives. A new
 // folder builds the whole site.

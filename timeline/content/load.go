@@ -258,7 +258,7 @@ func (l *loader) load() (*Site, error) {
 	listed := make(chan struct{})
 	go func() {
 		defer close(listed)
-		eventFiles = lister.files("events", ".md")
+		eventFiles = lister.files("events", readExts["events"]...)
 	}()
 	l.loadIndex(s)
 	srcs := l.loadSources()
@@ -460,6 +460,33 @@ func plainErr(err error) string {
 	return err.Error()
 }
 
+// readExts are the folders a load reads files from, with the extensions
+// of the files it reads there.
+var readExts = map[string][]string{"events": {".md"}, "sources": {".txt", ".md"}, "actors": {".md"}, "places": {".md"}}
+
+// Reads reports whether a load reads the file name (a slash path within
+// the content folder), by its name alone: the settings (_index.md), and,
+// in the folders of events, sources, actors and places, the files with
+// their extension, but for anything hidden (its name, or a folder's
+// below, starting with ".") or ending in "~". A load passes over any
+// other file, and warns about those in these folders.
+func Reads(name string) bool {
+	if name == "_index.md" {
+		return true
+	}
+	top, rest, ok := strings.Cut(name, "/")
+	exts := readExts[top]
+	if !ok || exts == nil || strings.HasSuffix(name, "~") {
+		return false
+	}
+	for _, elem := range strings.Split(rest, "/") {
+		if strings.HasPrefix(elem, ".") {
+			return false
+		}
+	}
+	return slices.Contains(exts, path.Ext(name))
+}
+
 // files lists the files below dir with one of the extensions, sorted;
 // a missing dir is no file.
 func (l *loader) files(dir string, exts ...string) []string {
@@ -635,7 +662,7 @@ func idOf(p string) string {
 func (l *loader) loadSources() []*Source {
 	var paths []string
 	seen := map[string]string{}
-	for _, p := range l.files("sources", ".txt", ".md") {
+	for _, p := range l.files("sources", readExts["sources"]...) {
 		id := idOf(p)
 		if !ValidSourceID(id) {
 			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a source id", id),
@@ -801,7 +828,7 @@ type terms struct {
 
 func (l *loader) loadTerms(kind string) *terms {
 	ts := &terms{kind: kind, byName: map[string]*Term{}, bySlug: map[string]*Term{}}
-	for _, p := range l.files(kind, ".md") {
+	for _, p := range l.files(kind, readExts[kind]...) {
 		t, d := l.parseTerm(kind, p)
 		if t == nil {
 			continue

@@ -12,9 +12,10 @@ import (
 // it, to leave it alone when it holds the same bytes, only when they are
 // the same as last time, or when the file was not written through it.
 //
-// The hash decides only whether to read the file: a file changed on disk
-// since, or a hash shared by other bytes, costs at most a file written
-// again with the bytes it held, never a file left as it was.
+// The hash decides only whether to read the file first: a file changed on
+// disk since costs at most writing it again with the bytes it held, and
+// other bytes with the same hash cost reading it; neither leaves a file
+// as it was when its bytes should change.
 //
 // A Written is safe for concurrent use, and is tied to a site: a Stage
 // given it must write the site its earlier Stages wrote.

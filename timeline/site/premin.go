@@ -50,9 +50,11 @@ import (
 //     minifier or html/template: attributes it writes by others' values
 //     holding an action (an input's type and value, an a's id and name, a
 //     meta's content), unquoted values holding an action, attributes run
-//     together or run on from an action, bogus comments (<?…>, <!…>), a
-//     "<" that starts no tag, run-on names of the elements kept as
-//     written (see plainMarkup and strayLess);
+//     together or run on from an action, an end tag holding an action
+//     (the minifier lowers the case of what follows it, which may be
+//     text), bogus comments (<?…>, <!…>), a "<" that starts no tag,
+//     run-on names of the elements kept as written (see plainMarkup and
+//     strayLess);
 //   - html/template finds nothing wrong in the templates, as written or
 //     minified (see renderer.escapeErr): the minifier would mend some
 //     faults, such as an attribute left open at the end of a partial, and
@@ -487,7 +489,9 @@ func isAlnum(c byte) bool {
 // with no space before it, or a name run on from an action; an action
 // writing attributes into a tag whose attributes the minifier reads
 // together (crossAttrs); a part written into an attribute, whose spaces
-// the minifier would have collapsed as text; and markup that html/template
+// the minifier would have collapsed as text; an end tag holding an
+// action, which the minifier reads as part of the tag's name, lowering
+// the case of what follows it; and markup that html/template
 // writes out as text but the minifier drops or reads otherwise (a bogus
 // comment: <?…>, <!…> other than a comment or a doctype; a "<" that
 // starts no tag).
@@ -532,6 +536,10 @@ func plainMarkup(src string) bool {
 				return false // a name run on from an action, which the minifier would part from it
 			case writesParts.Match(data):
 				return false // a part minified as text, written into an attribute
+			}
+		case html.EndTagToken:
+			if bytes.Contains(data, []byte("{{")) {
+				return false // the minifier reads the action as part of the name, and lowers the case of what follows, which may be text
 			}
 		case html.CommentToken:
 			if !bytes.HasPrefix(data, []byte("<!--")) {

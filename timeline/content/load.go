@@ -258,7 +258,7 @@ func (l *loader) load() (*Site, error) {
 	listed := make(chan struct{})
 	go func() {
 		defer close(listed)
-		eventFiles = lister.files("events", readExts["events"]...)
+		eventFiles = lister.files("events")
 	}()
 	l.loadIndex(s)
 	srcs := l.loadSources()
@@ -487,9 +487,10 @@ func Reads(name string) bool {
 	return slices.Contains(exts, path.Ext(name))
 }
 
-// files lists the files below dir with one of the extensions, sorted;
-// a missing dir is no file.
-func (l *loader) files(dir string, exts ...string) []string {
+// files lists the files below dir, one of the folders of readExts, that
+// a load reads (see Reads), sorted, and warns about the others but for
+// those hidden or ending in "~"; a missing dir is no file.
+func (l *loader) files(dir string) []string {
 	var out []string
 	err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -509,10 +510,10 @@ func (l *loader) files(dir string, exts ...string) []string {
 		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
 			return nil
 		}
-		if slices.Contains(exts, path.Ext(name)) {
+		if Reads(p) {
 			out = append(out, p)
 		} else if !strings.EqualFold(name, "README.md") {
-			l.warn(Problem{File: p, Msg: "is not read: only " + strings.Join(exts, " and ") + " files are",
+			l.warn(Problem{File: p, Msg: "is not read: only " + strings.Join(readExts[dir], " and ") + " files are",
 				Hint: "rename it, or move it out of " + dir + "/"})
 		}
 		return nil
@@ -662,7 +663,7 @@ func idOf(p string) string {
 func (l *loader) loadSources() []*Source {
 	var paths []string
 	seen := map[string]string{}
-	for _, p := range l.files("sources", readExts["sources"]...) {
+	for _, p := range l.files("sources") {
 		id := idOf(p)
 		if !ValidSourceID(id) {
 			l.fail(Problem{File: p, Msg: fmt.Sprintf("file name %q is not a source id", id),
@@ -828,7 +829,7 @@ type terms struct {
 
 func (l *loader) loadTerms(kind string) *terms {
 	ts := &terms{kind: kind, byName: map[string]*Term{}, bySlug: map[string]*Term{}}
-	for _, p := range l.files(kind, readExts[kind]...) {
+	for _, p := range l.files(kind) {
 		t, d := l.parseTerm(kind, p)
 		if t == nil {
 			continue

@@ -138,44 +138,48 @@ func (m *Memo) prune() {
 // memoSeed is the seed of a Memo's digests, for the life of the process.
 var memoSeed = maphash.MakeSeed()
 
-// digester sums up what newEntry makes an entry from: each text is hashed
-// where it lies, and the hashes, with the numbers, hashed together.
+// digester sums up what newEntry makes an entry from, an event's shape:
+// each text is hashed where it lies, and the hashes, with the numbers,
+// hashed together.
 type digester struct{ b []byte }
 
-func (d *digester) sum(ev *content.Event) uint64 {
+func (d *digester) sum(s *shape) uint64 {
 	b := d.b[:0]
 	num := func(x uint64) { b = binary.LittleEndian.AppendUint64(b, x) }
 	str := func(s string) { num(maphash.String(memoSeed, s)) }
-	str(ev.Slug)
-	str(ev.Title)
-	str(ev.Summary)
-	str(ev.Status)
-	num(maphash.Comparable(memoSeed, ev.Date))
-	for _, ts := range [][]*content.Term{ev.Actors, ev.Places, ev.Topics} {
-		num(uint64(len(ts)))
-		for _, t := range ts {
-			if t != nil {
-				str(t.Title)
-				str(t.Slug)
+	str(s.slug)
+	str(s.title)
+	str(s.summary)
+	str(s.status)
+	num(maphash.Comparable(memoSeed, s.date))
+	terms := s.terms
+	for _, n := range s.kinds {
+		num(uint64(n))
+		for _, t := range terms[:n] {
+			if !t.none {
+				str(t.title)
+				str(t.slug)
 			}
 		}
+		terms = terms[n:]
 	}
-	num(uint64(len(ev.Sources)))
-	for _, c := range ev.Sources {
-		if src := c.Source; src != nil {
-			str(src.ID)
-			str(src.Title)
-			str(src.URL)
-			num(maphash.Comparable(memoSeed, src.Published))
-			str(c.Quote)
+	num(uint64(len(s.cites)))
+	for _, c := range s.cites {
+		if !c.none {
+			str(c.id)
+			str(c.title)
+			str(c.url)
+			num(maphash.Comparable(memoSeed, c.published))
+			str(c.quote)
 		}
 	}
 	d.b = b
 	return maphash.Bytes(memoSeed, b)
 }
 
-// shape is what digester sums up of an event, kept to tell that the event
-// is as it was without summing it up again: comparing a string with itself
+// shape is what an entry is made from, taken from its event: summed up
+// (digester) to find the entry of an event loaded again, and kept to
+// tell that an event is as it was: comparing a string with itself
 // compares its address and length, not its bytes, and an event changed in
 // place (content.Site.Reread) has new strings only for what changed.
 type shape struct {
@@ -221,8 +225,7 @@ func shapeOf(ev *content.Event) *shape {
 	return s
 }
 
-// same reports whether ev is still what s was taken from: whether
-// digester would sum it up as before.
+// same reports whether ev is still what s was taken from.
 func (s *shape) same(ev *content.Event) bool {
 	if s == nil || ev.Slug != s.slug || ev.Title != s.title || ev.Summary != s.summary ||
 		ev.Status != s.status || ev.Date != s.date || len(ev.Sources) != len(s.cites) {
@@ -600,9 +603,6 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 	} else {
 		x.entries = make([]entry, 0, len(s.Events))
 	}
-	if memo != nil {
-		defer func() { memo.list = x.entries }()
-	}
 	if x.title == "" {
 		x.title = "Frise"
 	}
@@ -624,7 +624,8 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 		}
 		e := memo.byEvent[ev]
 		if e == nil || e.Event != ev || !e.from.same(ev) {
-			k := digest.sum(ev)
+			from := shapeOf(ev)
+			k := digest.sum(from)
 			if e = memo.entries[k]; e == nil {
 				made := newEntry(ev, cites)
 				made.key, made.items = k, new(entryItems)
@@ -633,7 +634,7 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			}
 			// The event remembered may be an earlier load's, with the
 			// same content: keep this one's, and let that one go.
-			e.Event, e.from = ev, shapeOf(ev)
+			e.Event, e.from = ev, from
 			memo.byEvent[ev] = e
 		}
 		if e.gen != memo.gen {
@@ -641,6 +642,9 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			memo.asked++
 		}
 		x.entries = append(x.entries, *e)
+	}
+	if memo != nil {
+		memo.list = x.entries
 	}
 	return x
 }

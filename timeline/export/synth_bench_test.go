@@ -37,17 +37,34 @@ func BenchmarkFilesSynth(b *testing.B) {
 	}
 }
 
-// BenchmarkEntryDigest sums up every event of a generated site, as a
-// preview's exports do after each change to tell the entries that changed.
+// BenchmarkEntryDigest is what a preview's exports do after each change
+// to tell the entries that changed, for every event of a generated site:
+// compare it with its shape ("same"), as for a site changed in place, or
+// take its shape and sum it up ("sum"), as for a site loaded again.
 func BenchmarkEntryDigest(b *testing.B) {
 	s, err := content.Load(synth.FS(10_000, 1))
 	if err != nil {
 		b.Fatal(err)
 	}
-	var d digester
-	for b.Loop() {
-		for _, ev := range s.Events {
-			d.sum(ev)
-		}
+	shapes := make([]*shape, len(s.Events))
+	for i, ev := range s.Events {
+		shapes[i] = shapeOf(ev)
 	}
+	b.Run("same", func(b *testing.B) {
+		for b.Loop() {
+			for i, ev := range s.Events {
+				if !shapes[i].same(ev) {
+					b.Fatal("an event changed")
+				}
+			}
+		}
+	})
+	b.Run("sum", func(b *testing.B) {
+		var d digester
+		for b.Loop() {
+			for _, ev := range s.Events {
+				d.sum(shapeOf(ev))
+			}
+		}
+	})
 }

@@ -14,25 +14,7 @@ import (
 // Memo is used (an item it holds shows in the export); and that it lets
 // go of what the site no longer has.
 func TestMemo(t *testing.T) {
-	s, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := Config{BaseURL: "https://frise.example.org/"}
-	withMemo := cfg
-	withMemo.Memo = NewMemo()
-	same := func(what string) {
-		t.Helper()
-		got, want := exported(t, s, withMemo), exported(t, s, cfg)
-		for name := range want {
-			if got[name] != want[name] {
-				t.Errorf("%s: %s differs with a Memo", what, name)
-			}
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: the exports differ with a Memo", what)
-		}
-	}
+	s, withMemo, same := seedWithMemo(t)
 	same("first")
 	if n := len(withMemo.Memo.entries); n != len(s.Events) {
 		t.Errorf("the Memo holds %d entries for %d events", n, len(s.Events))
@@ -53,7 +35,7 @@ func TestMemo(t *testing.T) {
 	}
 	first := again.Events[0]
 	var d digester
-	digest := d.sum(first)
+	digest := d.sum(shapeOf(first))
 	e := withMemo.Memo.entries[digest]
 	if e == nil || e.items[csvFormat] == nil {
 		t.Fatal("the first event of a new load is not remembered")
@@ -80,19 +62,7 @@ func TestMemo(t *testing.T) {
 // from, as content.Site.Reread does: a term's title, a source's, a quote,
 // a date, a term named no more. The exports with a Memo must follow.
 func TestMemoChangesInPlace(t *testing.T) {
-	s, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := Config{BaseURL: "https://frise.example.org/"}
-	withMemo := cfg
-	withMemo.Memo = NewMemo()
-	same := func(what string) {
-		t.Helper()
-		if got, want := exported(t, s, withMemo), exported(t, s, cfg); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: the exports differ with a Memo", what)
-		}
-	}
+	s, withMemo, same := seedWithMemo(t)
 	same("first")
 	var cited, named *content.Event
 	for _, e := range s.Events {
@@ -126,6 +96,33 @@ func TestMemoChangesInPlace(t *testing.T) {
 	if len(m.entries) != len(s.Events) || len(m.byEvent) != len(s.Events) {
 		t.Errorf("the Memo holds %d entries and %d events for %d events", len(m.entries), len(m.byEvent), len(s.Events))
 	}
+}
+
+// seedWithMemo loads the seed site, and returns it with settings for its
+// exports that hold a Memo, and a check that they give the same exports
+// as without it.
+func seedWithMemo(t *testing.T) (s *content.Site, withMemo Config, same func(what string)) {
+	t.Helper()
+	s, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{BaseURL: "https://frise.example.org/"}
+	withMemo = cfg
+	withMemo.Memo = NewMemo()
+	same = func(what string) {
+		t.Helper()
+		got, want := exported(t, s, withMemo), exported(t, s, cfg)
+		for name := range want {
+			if got[name] != want[name] {
+				t.Errorf("%s: %s differs with a Memo", what, name)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the exports differ with a Memo", what)
+		}
+	}
+	return s, withMemo, same
 }
 
 func exported(t *testing.T, s *content.Site, cfg Config) map[string]string {

@@ -47,11 +47,14 @@ import (
 //     which go the next way, as does a save of several files of which one
 //     declines before any was taken in; when one declines after others
 //     were, the whole site is built again;
-//   - an actor's or a place's file that keeps the term's names (its title
-//     and aliases) is read again alone (content.Site.RereadTerm), and only
-//     the term's page is rendered (site.Renderer.RefreshTerm), with its
-//     events' pages when its role or country changed, which their facets
-//     show, and the home page;
+//   - an actor's or a place's file that keeps the term's title is read
+//     again alone (content.Site.RereadTerm), and only the term's page is
+//     rendered (site.Renderer.RefreshTerm), with its events' pages when
+//     its role or country changed, which their facets show, and the home
+//     page. New aliases are taken so too when no event names a name the
+//     term gains or loses and the templates show a term's names only
+//     where they may show its title (site.Renderer.Retitles): its events'
+//     pages and those of their years are rendered too;
 //   - a source's file is read again alone (content.Site.RereadSource) as
 //     long as every passage quoted is still in its text, and its page and
 //     the home page are rendered (site.Renderer.RefreshSource); when its
@@ -319,7 +322,7 @@ func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done 
 	var edits []content.Edit
 	var refresh func(st *publish.Stage) (int, bool, error)
 	if l.pages.TermLocal() {
-		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file)
+		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file, l.pages.Retitles())
 		if err = rerr; fits {
 			refresh = func(st *publish.Stage) (int, bool, error) {
 				return l.pages.RefreshTerm(t, was, pagesTo(st))

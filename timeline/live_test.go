@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -1382,9 +1383,13 @@ func TestLiveTermsDescribed(t *testing.T) {
 				}
 				writeFile(t, file, text)
 				want := 0 // a term no event names has no page, and no page shows it
-				page := filepath.Join(out, filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".md")+".html")
+				rel := path.Join(filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".md")+".html")
+				page := filepath.Join(out, filepath.FromSlash(rel))
 				if _, err := os.Stat(page); err == nil {
 					want = 2
+					if names {
+						want = len(linkingTo(t, out, rel))
+					}
 				}
 				written, whole, err := live.Update([]string{file})
 				if err != nil || whole {
@@ -1393,40 +1398,83 @@ func TestLiveTermsDescribed(t *testing.T) {
 				if !facts && !names && written != want {
 					t.Errorf("step %d: a new text of %s wrote %d files, want %d: the term's page, if it has one, and the home page", step, filepath.Base(file), written, want)
 				}
+				if names && written != want {
+					// No other page shows the term, nor its events: the
+					// feeds and data exports, which show no alias, stay.
+					t.Errorf("step %d: a new alias of %s wrote %d files, want %d: its page, the home page and the pages linking to it", step, filepath.Base(file), written, want)
+				}
 				sameAsBuild(t, fmt.Sprintf("step %d (%s)", step, filepath.Base(file)), src, config(), out)
 			}
 		})
 	}
 }
 
-// TestLiveTermsDescribedInLists uses templates that show each actor's role
-// in the lists of events: a new role then has the pages whose digest
-// changed found, since RefreshTerm would miss the lists.
-func TestLiveTermsDescribedInLists(t *testing.T) {
-	src, cfg, out := withTemplateChange(t, "partials/event-line.html", "</h3>", `</h3>{{range .Actors}}<i>{{.Role}}</i>{{end}}`)
-	live := built(t, src, cfg, out)
-	actors, _ := filepath.Glob(filepath.Join(src, "actors", "*.md"))
-	edited := 0
-	for i, file := range actors {
-		if _, err := os.Stat(filepath.Join(out, "actors", strings.TrimSuffix(filepath.Base(file), ".md")+".html")); err != nil {
-			continue // no event names it
+// linkingTo returns the pages of the site in out that link to the page
+// rel (a path within out, such as "actors/x.html"), with that page and the
+// home page.
+func linkingTo(t *testing.T, out, rel string) map[string]bool {
+	t.Helper()
+	pages := map[string]bool{rel: true, "index.html": true}
+	for name, text := range tree(t, out) {
+		if path.Ext(name) != ".html" {
+			continue
 		}
-		if edited++; edited > 4 {
-			break
+		link := rel
+		if dir := path.Dir(name); dir != "." {
+			link = strings.Repeat("../", strings.Count(dir, "/")+1) + rel
 		}
-		text := readFile(t, file)
-		role := fmt.Sprintf(`role: "porte-parole %d"`, i)
-		if roleLine.MatchString(text) {
-			text = roleLine.ReplaceAllString(text, role)
-		} else {
-			text = titleLine.ReplaceAllString(text, "title: \"$1\"\n"+role)
-		}
-		writeFile(t, file, text)
-		if _, _, err := live.Update([]string{file}); err != nil {
-			t.Fatal(err)
+		if regexp.MustCompile(`href="?` + regexp.QuoteMeta(link) + `["\s>]`).MatchString(text) {
+			pages[name] = true
 		}
 	}
-	sameAsBuild(t, "roles shown in the lists", src, cfg, out)
+	return pages
+}
+
+// TestLiveTermsDescribedInLists uses templates that show each actor's role,
+// or its other names, in the lists of events: a new role or alias then has
+// the pages whose digest changed found, since RefreshTerm would miss the
+// lists.
+func TestLiveTermsDescribedInLists(t *testing.T) {
+	for _, c := range []struct {
+		name, shown string
+		edit        func(text string, i int) string
+	}{
+		{"roles", `<i>{{.Role}}</i>`, func(text string, i int) string {
+			role := fmt.Sprintf(`role: "porte-parole %d"`, i)
+			if roleLine.MatchString(text) {
+				return roleLine.ReplaceAllString(text, role)
+			}
+			return titleLine.ReplaceAllString(text, "title: \"$1\"\n"+role)
+		}},
+		{"names", `<i>{{join ", " .Names}}</i>`, func(text string, i int) string {
+			return aliasesLine.ReplaceAllString(text, fmt.Sprintf(`aliases: ["Alias %d", `, i))
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src, cfg, out := withTemplateChange(t, "partials/event-line.html", "</h3>", "</h3>{{range .Actors}}"+c.shown+"{{end}}")
+			live := built(t, src, cfg, out)
+			actors, _ := filepath.Glob(filepath.Join(src, "actors", "*.md"))
+			edited := 0
+			for i, file := range actors {
+				if _, err := os.Stat(filepath.Join(out, "actors", strings.TrimSuffix(filepath.Base(file), ".md")+".html")); err != nil {
+					continue // no event names it
+				}
+				if edited++; edited > 4 {
+					break
+				}
+				text := readFile(t, file)
+				changed := c.edit(text, i)
+				if changed == text {
+					t.Fatalf("the edit leaves %s as it was", file)
+				}
+				writeFile(t, file, changed)
+				if _, _, err := live.Update([]string{file}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sameAsBuild(t, c.name+" shown in the lists", src, cfg, out)
+		})
+	}
 }
 
 // TestLiveSourcesDescribed edits sources' files at random, their title,

@@ -198,18 +198,24 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 // RereadTerm reads again the file of an actor or a place, name (a path
 // within the content tree, such as "actors/bruno-retailleau.md"), after an
 // editor changed it, and puts what it now says in place of what s held, in
-// the same *Term: its role, its country and its text. It returns the term
-// and a copy of what it held before, and true; s is then what Load would
-// now give.
+// the same *Term: its role, its country and its text, and with rename its
+// aliases. It returns the term and a copy of what it held before, and
+// true; s is then what Load would now give.
+//
+// Events name a term by its title or one of its aliases. With rename, the
+// aliases may change as long as every event and draft still names the
+// terms it named: none names a name the term gains or loses, and no other
+// term goes by a name it gains (see rename).
 //
 // It declines, returning false and leaving s as it was, when a new Load is
 // needed: the file is not the file of one of s's terms (a new file, a
-// folder), it is gone, it is read under two names (see readTwice), or the
-// term's names (its title and aliases), by which events name it, change.
+// folder), it is gone, it is read under two names (see readTwice), its
+// title changes, or its aliases change in a way rename does not take, or
+// at all without rename.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
-func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
+func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bool, error) {
 	var old *Term
 	for _, ts := range s.terms[:2] {
 		if ts == nil {
@@ -230,7 +236,10 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 		sortProblems(sub.problems)
 		return nil, Term{}, false, Problems(sub.problems)
 	}
-	if t == nil || t.Title != old.Title || !slices.Equal(t.Aliases, old.Aliases) {
+	if t == nil || t.Title != old.Title {
+		return nil, Term{}, false, nil
+	}
+	if !slices.Equal(t.Aliases, old.Aliases) && (!rename || !s.rename(old, t.Aliases)) {
 		return nil, Term{}, false, nil
 	}
 	was := *old
@@ -238,6 +247,78 @@ func (s *Site) RereadTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	old.Aliases, old.Role, old.Country, old.Body = t.Aliases, t.Role, t.Country, t.Body
 	s.warn(map[string]*Event{name: nil}, sub.warnings)
 	return old, was, true, nil
+}
+
+// rename makes the names in aliases, to be put in place of the aliases of
+// t (an actor or a place described by a file), find t, and the names t
+// loses find nothing. It reports true when no event or draft names a name
+// t gains or loses (case and accents aside, as Load compares them) and no
+// other term goes by a name it gains: every name an event gives then finds
+// the term it found before. Else it changes nothing and reports false. The
+// caller puts aliases in t. It goes through the names of every event once.
+func (s *Site) rename(t *Term, aliases []string) bool {
+	k := slices.Index(termKeys[:], t.Kind)
+	if k < 0 || k > 1 || s.terms[k] == nil {
+		return false
+	}
+	ts := s.terms[k]
+	keys := func(aliases []string) map[string]bool {
+		m := map[string]bool{Fold(t.Title): true}
+		for _, a := range aliases {
+			m[Fold(a)] = true
+		}
+		delete(m, "") // a name that folds to nothing names no term
+		return m
+	}
+	was, now := keys(t.Aliases), keys(aliases)
+	changed := map[string]bool{} // folded, the names gained or lost
+	for key := range was {
+		if !now[key] {
+			changed[key] = true
+		}
+	}
+	for key := range now {
+		if was[key] {
+			continue
+		}
+		if other, ok := ts.byName[key]; ok && other != t {
+			return false // a name of another term, or one an event gave: a new Load tells which
+		}
+		changed[key] = true
+	}
+	if len(changed) > 0 {
+		seen := map[string]bool{} // events name the same few terms over and over
+		names := func(e *Event) bool {
+			for _, n := range e.names[k] {
+				if !seen[n] {
+					seen[n] = true
+					if changed[Fold(n)] {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		if slices.ContainsFunc(s.Events, names) {
+			return false
+		}
+		for _, e := range s.drafts {
+			if names(e) {
+				return false
+			}
+		}
+	}
+	for key := range changed {
+		if now[key] {
+			ts.byName[key] = t
+		} else if ts.byName[key] == t {
+			delete(ts.byName, key)
+		}
+	}
+	// Spellings found before and no event gives now may have found t by a
+	// name it lost.
+	maps.DeleteFunc(ts.byRaw, func(n string, _ *Term) bool { return changed[Fold(n)] })
+	return true
 }
 
 // RereadSource reads again the file of a source, name (a path within the

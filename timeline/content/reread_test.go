@@ -798,19 +798,39 @@ func TestRereadWarningsGone(t *testing.T) {
 
 // TestRereadTerm edits actors' and places' files as an editor would and
 // checks that RereadTerm either gives the site a new Load gives, or
-// declines and leaves the site as it was.
+// declines and leaves the site as it was, with and without rename. After a
+// change taken in place, an event's file is edited to name the names the
+// term gained or lost, and read again: the site is still what Load gives,
+// so the names are found as Load finds them.
 func TestRereadTerm(t *testing.T) {
 	const (
 		retailleau = "actors/bruno-retailleau.md"
 		maroc      = "places/maroc.md"
+		rabat      = "events/2025-visite-de-bruno-retailleau-a-rabat.md"
 	)
+	placesLine := regexp.MustCompile(`(?m)^places: .*$`)
+	names := func(places string) func(t *testing.T, tree fstest.MapFS) {
+		return func(t *testing.T, tree fstest.MapFS) {
+			f := tree[valette]
+			if !placesLine.Match(f.Data) {
+				t.Fatalf("%s names no places", valette)
+			}
+			f.Data = placesLine.ReplaceAll(f.Data, []byte("places: "+places))
+		}
+	}
 	tests := []struct {
-		name  string
-		file  string
-		edit  func(t *testing.T, tree fstest.MapFS)
-		fits  bool
-		fails string                                // the problem it reports, if any
-		setup func(t *testing.T, tree fstest.MapFS) // the tree before the change, when not the seed's
+		name    string
+		file    string
+		edit    func(t *testing.T, tree fstest.MapFS)
+		fits    bool                                  // taken in place, with or without rename
+		renames bool                                  // taken in place with rename only
+		fails   string                                // the problem it reports, if any
+		setup   func(t *testing.T, tree fstest.MapFS) // the tree before the change, when not the seed's
+		then    func(t *testing.T, tree fstest.MapFS) // an event's file edited next, and read again
+		// first edits the seed's Valletta summit, read again before the
+		// change: names the event gave when loaded stay in the site's
+		// caches.
+		first func(t *testing.T, tree fstest.MapFS)
 	}{
 		{name: "role, country and text", file: retailleau, fits: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "role: ministre français de l'Intérieur", "role: ministre de l'Intérieur")
@@ -838,11 +858,47 @@ func TestRereadTerm(t *testing.T) {
 		{name: "the title", file: retailleau, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "title: Bruno Retailleau", "title: Bruno Retailleau (LR)")
 		}},
-		{name: "an alias more", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "an alias no event names", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Chérifie]")
+		}, then: names("[La Valette, CHERIFIE]")},
+		{name: "an alias an event names", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Rabat]")
 		}},
-		{name: "the aliases in another order", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "an alias a draft names", file: maroc, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nplaces: [Chérifie]\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Chérifie]")
+		}},
+		{name: "an alias dropped that a draft names", file: retailleau, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nactors: [Retailleau]\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "[Retailleau, ", "[")
+		}},
+		{name: "an alias dropped that an event named", file: maroc, renames: true, setup: names("[La Valette, royaume chérifien]"), first: names("[La Valette]"), edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "[royaume du Maroc, royaume chérifien]", "[royaume du Maroc]")
+		}, then: names("[La Valette, royaume chérifien]")},
+		{name: "an alias another place goes by", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Agadir]")
+		}},
+		{name: "an alias of an actor's name", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Mohammed VI]")
+		}, then: names("[Mohammed VI]")},
+		{name: "an alias dropped that no event names", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "[royaume du Maroc, royaume chérifien]", "[royaume du Maroc]")
+		}, then: names("[La Valette, Royaume chérifien]")},
+		{name: "an alias dropped that an event names", file: retailleau, setup: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, rabat, "Bruno Retailleau,", "Retailleau,")
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "[Retailleau, ", "[")
+		}},
+		{name: "the aliases in another order", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, maroc, "[royaume du Maroc, royaume chérifien]", "[royaume chérifien, royaume du Maroc]")
+		}},
+		{name: "an alias spelt otherwise", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume du Maroc", "Royaume du Maroc")
+		}},
+		{name: "an alias that is the title", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, MAROC]")
 		}},
 		{name: "the file deleted", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, maroc)
@@ -865,37 +921,59 @@ func TestRereadTerm(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tree := seedTree(t)
-			if tt.setup != nil {
-				tt.setup(t, tree)
-			}
-			s := load(t, tree)
-			before := load(t, tree)
-			tt.edit(t, tree)
-			term, was, fits, err := s.RereadTerm(tree, tt.file)
-			rereadFails(t, "RereadTerm", err, tree, tt.file, tt.fails, false)
-			if fits != tt.fits {
-				t.Fatalf("RereadTerm takes the change in place: %v, want %v", fits, tt.fits)
-			}
-			if !fits {
-				if term != nil {
-					t.Errorf("RereadTerm declines but gives the term %v", term)
+		for _, rename := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/rename=%v", tt.name, rename), func(t *testing.T) {
+				tree := seedTree(t)
+				if tt.setup != nil {
+					tt.setup(t, tree)
 				}
-				same(t, s, before)
-				return
-			}
-			if term == nil || term.File != tt.file {
-				t.Fatalf("RereadTerm gives the term %v, want that of %s", term, tt.file)
-			}
-			if was.File != tt.file || was.Body != termByFile(before, tt.file).Body || was.Role != termByFile(before, tt.file).Role {
-				t.Errorf("what the term held before is %+v", was)
-			}
-			same(t, s, load(t, tree))
-			if tt.name == "a misspelt key, warned about" && len(s.Warnings) == len(before.Warnings) {
-				t.Error("the misspelt key gives no warning")
-			}
-		})
+				s := load(t, tree)
+				if tt.first != nil {
+					tt.first(t, tree)
+					rereadEvent(t, s, tree)
+				}
+				before := load(t, tree)
+				tt.edit(t, tree)
+				term, was, fits, err := s.RereadTerm(tree, tt.file, rename)
+				rereadFails(t, "RereadTerm", err, tree, tt.file, tt.fails, false)
+				if want := tt.fits || rename && tt.renames; fits != want {
+					t.Fatalf("RereadTerm takes the change in place: %v, want %v", fits, want)
+				}
+				if !fits {
+					if term != nil {
+						t.Errorf("RereadTerm declines but gives the term %v", term)
+					}
+					same(t, s, before)
+					return
+				}
+				if term == nil || term.File != tt.file {
+					t.Fatalf("RereadTerm gives the term %v, want that of %s", term, tt.file)
+				}
+				old := termByFile(before, tt.file)
+				if was.File != tt.file || was.Body != old.Body || was.Role != old.Role || !slices.Equal(was.Aliases, old.Aliases) {
+					t.Errorf("what the term held before is %+v", was)
+				}
+				same(t, s, load(t, tree))
+				if tt.name == "a misspelt key, warned about" && len(s.Warnings) == len(before.Warnings) {
+					t.Error("the misspelt key gives no warning")
+				}
+				if tt.then == nil {
+					return
+				}
+				tt.then(t, tree)
+				rereadEvent(t, s, tree)
+				same(t, s, load(t, tree))
+			})
+		}
+	}
+}
+
+// rereadEvent reads again the file of the seed's Valletta summit, which
+// must be taken in place.
+func rereadEvent(t *testing.T, s *Site, tree fstest.MapFS) {
+	t.Helper()
+	if _, fits, err := s.Reread(tree, []string{valette}, true); err != nil || !fits {
+		t.Fatalf("Reread of %s gives %v, and takes it in place: %v", valette, err, fits)
 	}
 }
 
@@ -1108,7 +1186,7 @@ func TestRereadLinked(t *testing.T) {
 			var fits []bool
 			_, fit, err := s.Reread(tree, []string{tt.file}, false)
 			fits = append(fits, fit)
-			_, _, fit, err2 := s.RereadTerm(tree, tt.file)
+			_, _, fit, err2 := s.RereadTerm(tree, tt.file, true)
 			fits = append(fits, fit)
 			_, _, fit, err3 := s.RereadSource(tree, tt.file)
 			fits = append(fits, fit)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"text/template/parse"
 
 	"frise/timeline/content"
@@ -20,15 +21,22 @@ func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
 // country changed (the facets of an event's page show its actors' roles),
 // and the home page; nothing for a term no event names, which has no
 // page. Every other page would render to the same bytes as before: no
-// other shows a term's role, country or text, and its names are the same.
-// It returns the number of pages handed to emit.
+// other shows a term's role, country or text.
+//
+// A term given other aliases (which events do not name: see RereadTerm)
+// is shown under its other names, and found by them, wherever its title
+// may show: its events' pages and the pages listing them as items, those
+// of their years, are rendered too.
 //
 // Templates that show a term's role, country or text elsewhere make
 // RefreshTerm decline, render nothing and return false: see TermLocal,
-// which tells so before the content is changed.
+// which tells so before the content is changed. So do templates that may
+// show a term's names elsewhere, when its aliases changed: see Retitles.
+// It returns the number of pages handed to emit.
 func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name string, data []byte) error) (int, bool, error) {
 	r := x.r
-	if !r.termLocal() {
+	renamed := !slices.Equal(t.Aliases, was.Aliases)
+	if !r.termLocal() || renamed && !r.read().retitle {
 		return 0, false, nil
 	}
 	tv := r.termViews()[t]
@@ -51,10 +59,22 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 			want[ev.URL] = true
 		}
 	}
+	var items []*content.Event // the events whose parts show the term's names
+	var links []*termView
+	if renamed {
+		tv.Names, tv.search = fresh.Names, fresh.search
+		links = []*termView{tv}
+		for _, ev := range tv.Events {
+			items = append(items, ev.Event)
+			want[ev.URL], want[ev.Year.URL] = true, true
+		}
+	}
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
 	r.emit = emit
 	if r.keep {
-		r.forget(nil) // what templates cached through partialCached may show anything
+		// What templates cached through partialCached may show anything;
+		// the parts of a renamed term's events and its links, its names.
+		r.forget(items, links...)
 	} else {
 		r.cache = newPartCache()
 	}

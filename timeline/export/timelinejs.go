@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"frise/timeline/edtf"
+	"frise/timeline/internal/jsonw"
 )
 
 // TimelineJS3 reads a JSON object with a title slide and a list of event
@@ -49,7 +50,7 @@ func (x *export) timelineJS(b textWriter) error {
 		Title:  tlSlide{Text: tlText{Headline: html.EscapeString(x.title), Text: html.EscapeString(x.desc)}},
 		Events: []tlSlide{},
 	}
-	return x.writeJSONList(b, timelineJSFormat, doc, func(e *entry) any {
+	return x.writeJSONList(b, timelineJSFormat, doc, func(e *entry, buf []byte) []byte {
 		start, end := tlSpan(e.Event.Date)
 		s := tlSlide{
 			StartDate:   &start,
@@ -62,8 +63,53 @@ func (x *export) timelineJS(b textWriter) error {
 		if len(e.Topics) > 0 {
 			s.Group = html.EscapeString(e.Topics[0].Name)
 		}
-		return s
+		return s.appendJSON(buf)
 	})
+}
+
+// appendJSON appends s as encoding/json writes it.
+func (s *tlSlide) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	first := true
+	if s.StartDate != nil {
+		b = s.StartDate.appendJSON(jsonw.Key(b, first, "start_date"))
+		first = false
+	}
+	if s.EndDate != nil {
+		b = s.EndDate.appendJSON(jsonw.Key(b, first, "end_date"))
+		first = false
+	}
+	if s.DisplayDate != "" {
+		b = jsonw.Field(b, first, "display_date", s.DisplayDate)
+		first = false
+	}
+	b = append(jsonw.Key(b, first, "text"), '{')
+	b = jsonw.Field(b, true, "headline", s.Text.Headline)
+	b = jsonw.Field(b, false, "text", s.Text.Text)
+	b = append(b, '}')
+	if s.Group != "" {
+		b = jsonw.Field(b, false, "group", s.Group)
+	}
+	if s.UniqueID != "" {
+		b = jsonw.Field(b, false, "unique_id", s.UniqueID)
+	}
+	if s.Autolink != nil {
+		b = jsonw.Bool(jsonw.Key(b, false, "autolink"), *s.Autolink)
+	}
+	return append(b, '}')
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d *tlDate) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = jsonw.Field(b, true, "year", d.Year)
+	if d.Month != "" {
+		b = jsonw.Field(b, false, "month", d.Month)
+	}
+	if d.Day != "" {
+		b = jsonw.Field(b, false, "day", d.Day)
+	}
+	return append(b, '}')
 }
 
 // slideHTML is a slide's text: the summary and a link to the event's page.

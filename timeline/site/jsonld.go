@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"html/template"
 	"unsafe"
+
+	"frise/timeline/internal/jsonw"
 )
 
 // linkedData writes v as JSON for a <script type="application/ld+json">
@@ -16,10 +18,16 @@ func linkedData(v any) template.JS {
 		// The linked-data types hold only strings and lists of them.
 		panic(err)
 	}
-	// Marshal's slice is this function's alone: its bytes become the
-	// text without a copy.
-	return template.JS(unsafe.String(unsafe.SliceData(b), len(b)))
+	return jsText(b)
 }
+
+// jsText is b, a slice no one else holds, as a template's text, without a
+// copy.
+func jsText(b []byte) template.JS { return template.JS(unsafe.String(unsafe.SliceData(b), len(b))) }
+
+// linkedData is linkedData(*ld), written by hand (appendJSON) as on every
+// event's page.
+func (ld *ldEvent) linkedData() template.JS { return jsText(ld.appendJSON(make([]byte, 0, 512))) }
 
 // ldEvent is a schema.org Event, for search engines and other readers of
 // linked data.
@@ -35,6 +43,63 @@ type ldEvent struct {
 	About       []ldThing `json:"about,omitempty"`
 	Citations   []ldWork  `json:"citation,omitempty"`
 	EventStatus string    `json:"eventStatus,omitempty"`
+}
+
+// appendJSON appends ld as encoding/json writes it.
+func (ld *ldEvent) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = jsonw.Field(b, true, "@context", ld.Context)
+	b = jsonw.Field(b, false, "@type", ld.Type)
+	b = jsonw.Field(b, false, "name", ld.Name)
+	for _, f := range [...]struct{ key, v string }{
+		{"description", ld.Description}, {"startDate", ld.StartDate}, {"endDate", ld.EndDate}, {"url", ld.URL},
+	} {
+		if f.v != "" {
+			b = jsonw.Field(b, false, f.key, f.v)
+		}
+	}
+	for _, f := range [...]struct {
+		key  string
+		list []ldThing
+	}{{"location", ld.Location}, {"about", ld.About}} {
+		if len(f.list) == 0 {
+			continue
+		}
+		b = append(jsonw.Key(b, false, f.key), '[')
+		for i, t := range f.list {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '{')
+			b = jsonw.Field(b, true, "@type", t.Type)
+			b = jsonw.Field(b, false, "name", t.Name)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if len(ld.Citations) > 0 {
+		b = append(jsonw.Key(b, false, "citation"), '[')
+		for i := range ld.Citations {
+			w := &ld.Citations[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '{')
+			b = jsonw.Field(b, true, "@type", w.Type)
+			b = jsonw.Field(b, false, "name", w.Name)
+			for _, f := range [...]struct{ key, v string }{{"url", w.URL}, {"publisher", w.Publisher}, {"datePublished", w.DatePublished}} {
+				if f.v != "" {
+					b = jsonw.Field(b, false, f.key, f.v)
+				}
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if ld.EventStatus != "" {
+		b = jsonw.Field(b, false, "eventStatus", ld.EventStatus)
+	}
+	return append(b, '}')
 }
 
 type ldThing struct {

@@ -71,7 +71,8 @@ func (r *renderer) eventJob(ev *eventView) job {
 	// An event's body and linked data show only on its page: work them
 	// out there, so that a large timeline's are not all held at once.
 	prepare := func() error {
-		p.JSONLD = linkedData(r.eventLD(ev, p.Canonical))
+		ld := r.eventLD(ev, p.Canonical)
+		p.JSONLD = ld.linkedData()
 		body, err := markdown(r.md, ev.Event.Body)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", ev.File, err)

@@ -11,16 +11,14 @@ package jsonw
 
 import "unicode/utf8"
 
-// stop marks the bytes at which String stops copying and looks closer: the
-// ones escaped, and 0xE2, which starts U+2028 and U+2029.
-var stop = func() (t [256]bool) {
+// stop marks the ASCII bytes String escapes.
+var stop = func() (t [utf8.RuneSelf]bool) {
 	for c := range 0x20 {
 		t[c] = true
 	}
 	for _, c := range `"\<>&` {
 		t[c] = true
 	}
-	t[0xE2] = true
 	return t
 }()
 
@@ -29,24 +27,19 @@ const (
 	highs = 0x8080808080808080
 )
 
-// plain reports whether none of the eight bytes of w is a control
-// character, ", \, <, >, & or 0xE2. Bytes of 0x80 and above other than
-// 0xE2 are plain, as long as the whole string is UTF-8.
+// plain reports whether none of the eight bytes of w, all ASCII, is a
+// control character, ", \, < , > or &.
 //
 // A byte of x is zero where (x-ones)&^x has its high bit set, or after
 // such a byte: a test for any zero byte that never misses one. " and &
 // differ in one bit (0x22, 0x26), as do < and > (0x3C, 0x3E): setting
-// that bit tests both at once.
+// that bit tests both at once. Subtracting 0x20 from each byte borrows at
+// the bytes below it, and sets their high bits.
 func plain(w uint64) bool {
 	quote := w | ones*0x04 ^ ones*0x26
 	angle := w | ones*0x02 ^ ones*0x3E
 	slash := w ^ ones*'\\'
-	e2 := w ^ ones*0xE2
-	// A byte below 0x20: subtracting 0x20 from each byte of w with its
-	// high bit cleared borrows at those, and ^w leaves out the bytes of
-	// 0x80 and above.
-	low := (w&^highs - ones*0x20) &^ w
-	z := (quote-ones)&^quote | (angle-ones)&^angle | (slash-ones)&^slash | (e2-ones)&^e2 | low
+	z := (quote-ones)&^quote | (angle-ones)&^angle | (slash-ones)&^slash | (w - ones*0x20)
 	return z&highs == 0
 }
 
@@ -60,42 +53,49 @@ func load(s string) uint64 {
 // String appends s to dst as a JSON string, quoted, as encoding/json
 // writes it.
 func String(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		return invalid(dst, s)
-	}
 	dst = append(dst, '"')
 	start, i := 0, 0
 	for i < len(s) {
-		// Eight bytes at a time while they need nothing; then those
-		// eight, or the last few, a byte at a time.
+		// Eight ASCII bytes at a time while they need nothing; then
+		// those eight, or the last few, a character at a time.
 		end := len(s)
 		if i+8 <= len(s) {
-			if plain(load(s[i : i+8])) {
+			if w := load(s[i : i+8]); w&highs == 0 && plain(w) {
 				i += 8
 				continue
 			}
 			end = i + 8
 		}
-		for ; i < end; i++ {
+		for i < end {
 			c := s[i]
-			if !stop[c] {
+			if c < utf8.RuneSelf {
+				if stop[c] {
+					dst = append(dst, s[start:i]...)
+					dst = escape(dst, c)
+					start = i + 1
+				}
+				i++
 				continue
 			}
-			if c != 0xE2 {
+			if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2 // a character of two bytes: é, à, «, …
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
 				dst = append(dst, s[start:i]...)
-				dst = escape(dst, c)
-				start = i + 1
-				continue
-			}
-			// U+2028 is E2 80 A8, U+2029 E2 80 A9; s is UTF-8, so a
-			// character starting with E2 has its three bytes.
-			if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+				dst = append(dst, `\ufffd`...)
+			case r == '\u2028' || r == '\u2029':
 				dst = append(dst, s[start:i]...)
 				dst = append(dst, `\u202`...)
-				dst = append(dst, hex[s[i+2]&0xF])
-				start = i + 3
+				dst = append(dst, hex[r&0xF])
+			default:
+				i += size
+				continue
 			}
-			i += 2
+			i += size
+			start = i
 		}
 	}
 	dst = append(dst, s[start:]...)
@@ -121,42 +121,6 @@ func escape(dst []byte, c byte) []byte {
 		return append(dst, '\\', 't')
 	}
 	return append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-}
-
-// invalid is String for a string that is not UTF-8 throughout: it reads it
-// a character at a time.
-func invalid(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if stop[c] {
-				dst = append(dst, s[start:i]...)
-				dst = escape(dst, c)
-				start = i + 1
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\u202`...)
-			dst = append(dst, hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
 
 // Field appends a member of an object: a comma unless it is the first,

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,78 +15,94 @@ import (
 // of the home page folds what a reader types the same way, so "societe"
 // finds "Société".
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	if !utf8.ValidString(s) {
-		// Decomposition reads bytes that are not UTF-8 in the context of
-		// the whole text: fold it whole.
-		foldRunes(&b, norm.NFD.Bytes([]byte(s)), true)
-		return strings.TrimRight(b.String(), " ")
-	}
+	b := make([]byte, 0, len(s))
 	space := true
 	var scratch []byte // a run decomposed
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			// A character of two bytes (Latin, Greek, Cyrillic…) is
-			// folded as its decomposition would be, from a table.
-			if r, n := utf8.DecodeRuneInString(s[i:]); n == 2 {
-				switch f := &twoByteFolds[r-0x80]; f.kind {
-				case kindMark:
-					i += n
-					continue
-				case kindSpace:
-					if !space {
-						b.WriteByte(' ')
-					}
-					space = true
-					i += n
-					continue
-				case kindLetters:
-					b.WriteString(f.text)
-					space = false
-					i += n
-					continue
-				}
+		if c < utf8.RuneSelf {
+			if f := asciiFolds[c]; f != 0 {
+				b = append(b, f)
+				space = false
+			} else if !space {
+				b = append(b, ' ')
+				space = true
 			}
-			// Other runs are decomposed (é → e + ´) and folded a
-			// character at a time. ASCII, which decomposition leaves
-			// alone, is folded a byte at a time.
-			j := i + 1
-			for j < len(s) && s[j] >= utf8.RuneSelf {
-				j++
-			}
-			scratch = norm.NFD.AppendString(scratch[:0], s[i:j])
-			space = foldRunes(&b, scratch, space)
-			i = j
+			i++
 			continue
 		}
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			b.WriteByte(c)
-			space = false
-		case 'A' <= c && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-			space = false
-		default:
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return foldInvalid(s)
 		}
-		i++
+		// A character of two bytes (Latin, Greek, Cyrillic…) is folded
+		// as its decomposition would be, from a table.
+		if n == 2 {
+			switch f := &twoByteFolds[r-0x80]; f.kind {
+			case kindMark:
+				i += n
+				continue
+			case kindSpace:
+				if !space {
+					b = append(b, ' ')
+				}
+				space = true
+				i += n
+				continue
+			case kindLetters:
+				b = append(b, f.text...)
+				space = false
+				i += n
+				continue
+			}
+		}
+		// Other runs are decomposed (é → e + ´) and folded a character
+		// at a time. ASCII, which decomposition leaves alone, is folded
+		// a byte at a time.
+		j := i + 1
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		if !utf8.ValidString(s[i:j]) {
+			return foldInvalid(s)
+		}
+		scratch = norm.NFD.AppendString(scratch[:0], s[i:j])
+		b, space = foldRunes(b, scratch, space)
+		i = j
 	}
-	return strings.TrimRight(b.String(), " ")
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+// foldInvalid is Fold for a text with bytes that are not UTF-8, which
+// decomposition reads in the context of the whole text: it folds it whole.
+func foldInvalid(s string) string {
+	b, _ := foldRunes(make([]byte, 0, len(s)), norm.NFD.Bytes([]byte(s)), true)
+	return strings.TrimRight(string(b), " ")
+}
+
+// asciiFolds is how Fold folds each ASCII byte: letters lower case, digits
+// as they are, anything else 0, a space.
+var asciiFolds = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	return t
+}()
 
 // twoByteFolds are how Fold folds each character of two bytes in UTF-8,
 // U+0080 to U+07FF, worked out by decomposing it: é, whose decomposition
 // is e and a mark, gives "e".
 var twoByteFolds = func() (t [0x800 - 0x80]twoByteFold) {
 	for r := rune(0x80); r < 0x800; r++ {
-		var b strings.Builder
-		space := foldRunes(&b, norm.NFD.AppendString(nil, string(r)), false)
-		switch out := b.String(); {
+		b, space := foldRunes(nil, norm.NFD.AppendString(nil, string(r)), false)
+		switch out := string(b); {
 		case out == "" && !space:
 			t[r-0x80].kind = kindMark
 		case out == " " && space:
@@ -113,9 +130,10 @@ const (
 	kindLetters                      // letters, text
 )
 
-// foldRunes writes the decomposed text s folded as Fold does, after a
-// space when space is true; it returns whether it ended with a space.
-func foldRunes(b *strings.Builder, s []byte, space bool) bool {
+// foldRunes appends to b the decomposed text s folded as Fold does, after
+// a space when space is true; it returns b and whether it ended with a
+// space.
+func foldRunes(b, s []byte, space bool) ([]byte, bool) {
 	for len(s) > 0 {
 		r, n := utf8.DecodeRune(s)
 		s = s[n:]
@@ -123,23 +141,23 @@ func foldRunes(b *strings.Builder, s []byte, space bool) bool {
 		case unicode.Is(unicode.Mn, r):
 			continue
 		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
+			b = append(b, "oe"...)
 		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
+			b = append(b, "ae"...)
 		case r == 'ß':
-			b.WriteString("ss")
+			b = append(b, "ss"...)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		default:
 			if !space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			space = true
 			continue
 		}
 		space = false
 	}
-	return space
+	return b, space
 }
 
 // searchWords folds every text given and keeps each word once, in the order

@@ -157,7 +157,7 @@ func (r *renderer) build() error {
 		if was != nil {
 			fold = was.fold
 		}
-		if fold.orig == nil {
+		if !fold.made {
 			fold = foldSpace(sv.Source.Text)
 		}
 		if r.keep {

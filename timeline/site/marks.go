@@ -8,10 +8,23 @@ import (
 )
 
 // folded is a text with its runs of white space folded into one space and
-// trimmed, and, for each byte of it, the offset of that byte in the original.
+// trimmed, and where each byte of it comes from in the original.
 type folded struct {
 	text string
-	orig []int32 // len(text)+1 entries; the last is where the original ends
+	// jumps are where the folded text stops following the original one
+	// byte for one: after a run of white space that was not one byte, and
+	// at the first byte. The byte at k comes from the original's byte at
+	// to+k-at, with the last jump at or before k.
+	jumps []jump
+	made  bool // with jumps: the zero folded has not been made yet
+}
+
+type jump struct{ at, to int32 }
+
+// orig returns where the byte at k of f.text comes from in the original.
+func (f *folded) orig(k int) int {
+	i := sort.Search(len(f.jumps), func(i int) bool { return int(f.jumps[i].at) > k }) - 1
+	return int(f.jumps[i].to) + k - int(f.jumps[i].at)
 }
 
 // foldSpace folds the white space of s, remembering where each byte came
@@ -24,10 +37,8 @@ func foldSpace(s string) folded { return foldSpaceOf(s, true) }
 // copied whole.
 func foldSpaceOf(s string, offsets bool) folded {
 	b := make([]byte, 0, len(s))
-	var orig []int32
-	if offsets {
-		orig = make([]int32, 0, len(s)+1)
-	}
+	var jumps []jump
+	shift := -1        // where the original is ahead of the folded text, as of the last jump
 	pendingSpace := -1 // where the current run of white space started
 	for i := 0; i < len(s); {
 		size, space := 1, false
@@ -46,10 +57,8 @@ func foldSpaceOf(s string, offsets bool) folded {
 			continue
 		}
 		if pendingSpace >= 0 && len(b) > 0 {
+			// Where the run starts follows the byte before it.
 			b = append(b, ' ')
-			if offsets {
-				orig = append(orig, int32(pendingSpace))
-			}
 		}
 		pendingSpace = -1
 		// The character, and the ASCII that is not space after it.
@@ -57,23 +66,14 @@ func foldSpaceOf(s string, offsets bool) folded {
 		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
 			j++
 		}
-		b = append(b, s[i:j]...)
-		if offsets {
-			for k := i; k < j; k++ {
-				orig = append(orig, int32(k))
-			}
+		if offsets && i-len(b) != shift {
+			shift = i - len(b)
+			jumps = append(jumps, jump{int32(len(b)), int32(i)})
 		}
+		b = append(b, s[i:j]...)
 		i = j
 	}
-	if !offsets {
-		return folded{text: string(b)}
-	}
-	end := len(s)
-	if pendingSpace >= 0 {
-		end = pendingSpace
-	}
-	orig = append(orig, int32(end))
-	return folded{text: string(b), orig: orig}
+	return folded{text: string(b), jumps: jumps, made: offsets}
 }
 
 // asciiSpace marks the ASCII characters unicode.IsSpace calls white space.
@@ -92,7 +92,7 @@ func (f folded) find(quote string) (start, end int, ok bool) {
 	}
 	j := i + len(q)
 	// The match ends after the last byte of its last character.
-	return int(f.orig[i]), int(f.orig[j-1]) + 1, true
+	return f.orig(i), f.orig(j-1) + 1, true
 }
 
 // passage is a quoted span of a source's text: the event it supports and the

@@ -338,7 +338,7 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 		}
 		sv.marks = marks{}
 		f := sv.fold
-		if f.orig == nil {
+		if !f.made {
 			f = foldSpace(sv.Source.Text)
 		}
 		markSource(sv, f, citing)

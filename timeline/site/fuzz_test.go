@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -268,6 +269,13 @@ func FuzzSearchWords(f *testing.F) {
 	f.Add("Société civile", "la société", "")
 	f.Add("  L'Élysée\t", "l elysee", "x\xffy ÉLYSÉE")
 	f.Add("a\u00a0b\u2003c", "ﬁ fi", "\u0301e")
+	// More words than the list's first table holds, some twice.
+	var many, again strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&many, "mot%d ", i)
+		fmt.Fprintf(&again, "mot%d ", i*7%400)
+	}
+	f.Add(many.String(), again.String(), "mot1")
 	f.Fuzz(func(t *testing.T, a, b, c string) {
 		if got, want := searchWords(a, b, c), searchWordsPlain(a, b, c); got != want {
 			t.Fatalf("searchWords(%q, %q, %q) = %q, want %q", a, b, c, got, want)

@@ -26,8 +26,20 @@ func linkedData(v any) template.JS {
 func jsText(b []byte) template.JS { return template.JS(unsafe.String(unsafe.SliceData(b), len(b))) }
 
 // linkedData is linkedData(*ld), written by hand (appendJSON) as on every
-// event's page.
-func (ld *ldEvent) linkedData() template.JS { return jsText(ld.appendJSON(make([]byte, 0, 512))) }
+// event's page, into a slice made large enough for most at once.
+func (ld *ldEvent) linkedData() template.JS {
+	size := 256 + len(ld.Context) + len(ld.Type) + len(ld.Name) + len(ld.Description) + len(ld.StartDate) +
+		len(ld.EndDate) + len(ld.URL) + len(ld.EventStatus)
+	for _, list := range [...][]ldThing{ld.Location, ld.About} {
+		for _, t := range list {
+			size += 32 + len(t.Type) + len(t.Name)
+		}
+	}
+	for _, w := range ld.Citations {
+		size += 96 + len(w.Type) + len(w.Name) + len(w.URL) + len(w.Publisher) + len(w.DatePublished)
+	}
+	return jsText(ld.appendJSON(make([]byte, 0, size+size/8)))
+}
 
 // ldEvent is a schema.org Event, for search engines and other readers of
 // linked data.

@@ -47,14 +47,16 @@ import (
 //     which go the next way, as does a save of several files of which one
 //     declines before any was taken in; when one declines after others
 //     were, the whole site is built again;
-//   - an actor's or a place's file that keeps the term's title is read
-//     again alone (content.Site.RereadTerm), and only the term's page is
-//     rendered (site.Renderer.RefreshTerm), with its events' pages when
-//     its role or country changed, which their facets show, and the home
-//     page. New aliases are taken so too when no event names a name the
-//     term gains or loses and the templates show a term's names only
+//   - an actor's or a place's file that keeps the term's names (its title
+//     and aliases) is read again alone (content.Site.RereadTerm), and only
+//     the term's page is rendered (site.Renderer.RefreshTerm), with its
+//     events' pages when its role or country changed, which their facets
+//     show, and the home page. A new title or new aliases are taken so
+//     too when every event still names the term, by its file's name if
+//     not by one it goes by, and the templates show a term's names only
 //     where they may show its title (site.Renderer.Retitles): its events'
-//     pages and those of their years are rendered too;
+//     pages and those of their years are rendered too, and for a new
+//     title the feeds and data exports;
 //   - a source's file is read again alone (content.Site.RereadSource) as
 //     long as every passage quoted is still in its text, and its page and
 //     the home page are rendered (site.Renderer.RefreshSource); when its
@@ -230,7 +232,7 @@ func (l *Live) Update(changed []string) (n int, whole bool, err error) {
 	if !l.pages.Local() {
 		return l.whole()
 	}
-	return l.patch(edits, func(st *publish.Stage) (int, bool, error) {
+	return l.patch(edits, false, func(st *publish.Stage) (int, bool, error) {
 		return l.pages.Refresh(edits, pagesTo(st), st.Remove)
 	})
 }
@@ -281,8 +283,8 @@ func (l *Live) rereadEach(files []string) (edits []content.Edit, fits bool, take
 // changed in place: refresh renders into the stage the pages that show
 // it, and the feeds and data exports are made again beside, unless every
 // edit changed only a body (a term's file, or a source's new text alone,
-// gives no edit at all).
-func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int, bool, error)) (int, bool, error) {
+// gives no edit at all) and no term was retitled.
+func (l *Live) patch(edits []content.Edit, retitled bool, refresh func(st *publish.Stage) (int, bool, error)) (int, bool, error) {
 	st, err := l.patchStage()
 	if err != nil {
 		return l.whole()
@@ -290,7 +292,7 @@ func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int,
 	defer st.Abort() // on a panic below: the lock is let go
 	exported := func() (int, error) { return 0, nil }
 	sitemaps := l.cfg.memo.Sitemaps()
-	if !bodyOnly(edits) {
+	if !bodyOnly(edits) || retitled {
 		exported = exportBeside(l.site, l.cfg, st)
 	}
 	l.digests = nil // the pages refreshed have new ones
@@ -321,9 +323,11 @@ func (l *Live) patch(edits []content.Edit, refresh func(st *publish.Stage) (int,
 func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done bool) {
 	var edits []content.Edit
 	var refresh func(st *publish.Stage) (int, bool, error)
+	retitled := false // the feeds and exports show the title of a term with events
 	if l.pages.TermLocal() {
 		t, was, fits, rerr := l.site.RereadTerm(l.fsys, file, l.pages.Retitles())
 		if err = rerr; fits {
+			retitled = t.Title != was.Title && len(t.Events) > 0
 			refresh = func(st *publish.Stage) (int, bool, error) {
 				return l.pages.RefreshTerm(t, was, pagesTo(st))
 			}
@@ -346,7 +350,7 @@ func (l *Live) rereadDescribed(file string) (n int, whole bool, err error, done 
 		return 0, false, nil, false
 	}
 	l.pending = nil
-	n, whole, err = l.patch(edits, refresh)
+	n, whole, err = l.patch(edits, retitled, refresh)
 	return n, whole, err, true
 }
 

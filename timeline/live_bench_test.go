@@ -98,9 +98,14 @@ func BenchmarkLiveUpdate(b *testing.B) {
 			}{
 				{"actor's file", "actors", "\n---\n", "\n---\nDécrit à nouveau. ", 2},
 				{"actor's role", "actors", "\ntitle: ", "\nrole: \"porte-parole\"\ntitle: ", 0},
-				// A name more, which events may name it by: the content
-				// is loaded again.
+				// A name more, which no event names: taken in place.
 				{"actor's aliases", "actors", `aliases: ["`, `aliases: ["Autre nom", "`, 0},
+				// A new title: events naming the term by the old one
+				// still find it by its file's name. Taken in place.
+				{"actor's title", "actors", "\ntitle: \"", "\ntitle: \"Le ", 0},
+				// Its aliases dropped, events naming it by one of them
+				// naming another actor: the content is loaded again.
+				{"actor's aliases dropped", "actors", `aliases: ["`, "aliases: []\n# [\"", 0},
 				{"source's file", "sources", "\npublisher: \"", "\npublisher: \"Les ", 0},
 				{"source's text", "sources", "\n---\n", "\n---\nEn bref.\n\n", 2},
 			} {

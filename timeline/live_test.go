@@ -1361,8 +1361,8 @@ func TestLiveTermsDescribed(t *testing.T) {
 			for step := range steps {
 				file := files[r.IntN(len(files))]
 				text := readFile(t, file)
-				facts, names := true, false
-				switch r.IntN(6) {
+				facts, names, titled := true, false, false
+				switch r.IntN(7) {
 				case 0: // a new role
 					role := fmt.Sprintf(`role: "conseiller, %d"`, r.IntN(1000))
 					if roleLine.MatchString(text) {
@@ -1377,6 +1377,9 @@ func TestLiveTermsDescribed(t *testing.T) {
 				case 3: // another name
 					text = aliasesLine.ReplaceAllString(text, fmt.Sprintf(`aliases: ["Alias %d", `, r.IntN(1000)))
 					names = true
+				case 4: // another title, events naming the term by the old one, which gives the file's name
+					text = titleLine.ReplaceAllString(text, fmt.Sprintf(`title: "$1 %d"`, r.IntN(1000)))
+					facts, titled = false, true
 				default: // another text, in Markdown
 					facts = false
 					text = body.ReplaceAllString(text, fmt.Sprintf("\n---\nDécrit à nouveau, le *%d*.\n\n- un point ;\n- un autre.\n", r.IntN(1000)))
@@ -1395,7 +1398,7 @@ func TestLiveTermsDescribed(t *testing.T) {
 				if err != nil || whole {
 					t.Fatalf("step %d: Update gives %v, and builds the whole site: %v", step, err, whole)
 				}
-				if !facts && !names && written != want {
+				if !facts && !names && !titled && written != want {
 					t.Errorf("step %d: a new text of %s wrote %d files, want %d: the term's page, if it has one, and the home page", step, filepath.Base(file), written, want)
 				}
 				if names && written != want {

@@ -18,7 +18,7 @@ type Site struct {
 
 	Events  []*Event  // sorted by date (edtf.Compare), then slug; drafts left out
 	Sources []*Source // in the order of their files' paths
-	Actors  []*Term   // every actor with a file or named by an event, sorted by slug
+	Actors  []*Term   // every actor an event names (drafts aside), described by a file or not, sorted by slug
 	Places  []*Term   // likewise for places
 	Topics  []*Term   // every topic named by an event, sorted by slug
 

@@ -199,19 +199,19 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 // within the content tree, such as "actors/bruno-retailleau.md"), after an
 // editor changed it, and puts what it now says in place of what s held, in
 // the same *Term: its role, its country and its text, and with rename its
-// aliases. It returns the term and a copy of what it held before, and
-// true; s is then what Load would now give.
+// title and aliases. It returns the term and a copy of what it held
+// before, and true; s is then what Load would now give.
 //
 // Events name a term by its title or one of its aliases. With rename, the
-// aliases may change as long as every event and draft still names the
-// terms it named: none names a name the term gains or loses, and no other
-// term goes by a name it gains (see rename).
+// title and aliases may change as long as every event and draft still
+// names the terms it named (see rename): an event naming the term by a
+// name it loses still finds it when that name gives the term's file
+// name, as an actor's title usually does.
 //
 // It declines, returning false and leaving s as it was, when a new Load is
 // needed: the file is not the file of one of s's terms (a new file, a
-// folder), it is gone, it is read under two names (see readTwice), its
-// title changes, or its aliases change in a way rename does not take, or
-// at all without rename.
+// folder), it is gone, it is read under two names (see readTwice), or its
+// names change in a way rename does not take, or at all without rename.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -236,41 +236,43 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 		sortProblems(sub.problems)
 		return nil, Term{}, false, Problems(sub.problems)
 	}
-	if t == nil || t.Title != old.Title {
+	if t == nil {
 		return nil, Term{}, false, nil
 	}
-	if !slices.Equal(t.Aliases, old.Aliases) && (!rename || !s.rename(old, t.Aliases)) {
+	if (t.Title != old.Title || !slices.Equal(t.Aliases, old.Aliases)) && (!rename || !s.rename(old, t.Title, t.Aliases)) {
 		return nil, Term{}, false, nil
 	}
 	was := *old
-	// The same names; the list, as Load gives it: an empty one is not nil.
-	old.Aliases, old.Role, old.Country, old.Body = t.Aliases, t.Role, t.Country, t.Body
+	// The list, as Load gives it: an empty one is not nil.
+	old.Title, old.Aliases, old.Role, old.Country, old.Body = t.Title, t.Aliases, t.Role, t.Country, t.Body
 	s.warn(map[string]*Event{name: nil}, sub.warnings)
 	return old, was, true, nil
 }
 
-// rename makes the names in aliases, to be put in place of the aliases of
-// t (an actor or a place described by a file), find t, and the names t
-// loses find nothing. It reports true when no event or draft names a name
-// t gains or loses (case and accents aside, as Load compares them) and no
-// other term goes by a name it gains: every name an event gives then finds
-// the term it found before. Else it changes nothing and reports false. The
-// caller puts aliases in t. It goes through the names of every event once.
-func (s *Site) rename(t *Term, aliases []string) bool {
+// rename makes the names title and aliases, to be put in place of those
+// of t (an actor or a place described by a file), find t, and the names t
+// loses find what Load would have them find. It reports true when every
+// name an event or a draft gives still finds the term it found: a name t
+// gains or loses (case and accents aside, as Load compares them) found t
+// and still does, by the name of its file if not by one it goes by (see
+// terms.resolve), and no other term goes by a name t gains. Else it
+// changes nothing and reports false. The caller puts title and aliases
+// in t. It goes through the names of every event once.
+func (s *Site) rename(t *Term, title string, aliases []string) bool {
 	k := slices.Index(termKeys[:], t.Kind)
 	if k < 0 || k > 1 || s.terms[k] == nil {
 		return false
 	}
 	ts := s.terms[k]
-	keys := func(aliases []string) map[string]bool {
-		m := map[string]bool{Fold(t.Title): true}
+	keys := func(title string, aliases []string) map[string]bool {
+		m := map[string]bool{Fold(title): true}
 		for _, a := range aliases {
 			m[Fold(a)] = true
 		}
 		delete(m, "") // a name that folds to nothing names no term
 		return m
 	}
-	was, now := keys(t.Aliases), keys(aliases)
+	was, now := keys(t.Title, t.Aliases), keys(title, aliases)
 	changed := map[string]bool{} // folded, the names gained or lost
 	for key := range was {
 		if !now[key] {
@@ -288,22 +290,33 @@ func (s *Site) rename(t *Term, aliases []string) bool {
 	}
 	if len(changed) > 0 {
 		seen := map[string]bool{} // events name the same few terms over and over
-		names := func(e *Event) bool {
+		moves := func(e *Event) bool {
 			for _, n := range e.names[k] {
-				if !seen[n] {
-					seen[n] = true
-					if changed[Fold(n)] {
-						return true
-					}
+				if seen[n] {
+					continue
+				}
+				seen[n] = true
+				key := Fold(n)
+				if !changed[key] {
+					continue
+				}
+				// What n finds now, and would find: t by a name it goes
+				// by, or else the term of the page n would be named.
+				found, finds := ts.find(n), t
+				if !now[key] {
+					finds = ts.bySlug[Slugify(n)]
+				}
+				if found != t || finds != t {
+					return true
 				}
 			}
 			return false
 		}
-		if slices.ContainsFunc(s.Events, names) {
+		if slices.ContainsFunc(s.Events, moves) {
 			return false
 		}
 		for _, e := range s.drafts {
-			if names(e) {
+			if moves(e) {
 				return false
 			}
 		}

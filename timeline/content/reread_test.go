@@ -808,16 +808,23 @@ func TestRereadTerm(t *testing.T) {
 		maroc      = "places/maroc.md"
 		rabat      = "events/2025-visite-de-bruno-retailleau-a-rabat.md"
 	)
-	placesLine := regexp.MustCompile(`(?m)^places: .*$`)
-	names := func(places string) func(t *testing.T, tree fstest.MapFS) {
+	// namesOf and names have the seed's Valletta summit name actors or
+	// places.
+	namesOf := func(key, list string) func(t *testing.T, tree fstest.MapFS) {
+		line := regexp.MustCompile(`(?m)^` + key + `: .*$`)
 		return func(t *testing.T, tree fstest.MapFS) {
 			f := tree[valette]
-			if !placesLine.Match(f.Data) {
-				t.Fatalf("%s names no places", valette)
+			if !line.Match(f.Data) {
+				t.Fatalf("%s names no %s", valette, key)
 			}
-			f.Data = placesLine.ReplaceAll(f.Data, []byte("places: "+places))
+			f.Data = line.ReplaceAll(f.Data, []byte(key+": "+list))
 		}
 	}
+	names := func(places string) func(t *testing.T, tree fstest.MapFS) { return namesOf("places", places) }
+	const (
+		ville  = "places/rabat-ville.md"
+		sahara = "places/sahara-occidental.md" // the seed's places/sahara.md, renamed
+	)
 	tests := []struct {
 		name    string
 		file    string
@@ -855,8 +862,27 @@ func TestRereadTerm(t *testing.T) {
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "title: Bruno Retailleau\n", "title: Bruno Retailleau\naliases: []\n")
 		}},
-		{name: "the title", file: retailleau, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "the title, which gives the file's name", file: retailleau, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "title: Bruno Retailleau", "title: Bruno Retailleau (LR)")
+		}, then: namesOf("actors", "[Bruno Retailleau, BRUNO RETAILLEAU (LR)]")},
+		{name: "the title, kept as an alias", file: retailleau, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, retailleau, "title: Bruno Retailleau", "title: Bruno Retaillau")
+			replace(t, tree, retailleau, "aliases: [", "aliases: [Bruno Retailleau, ")
+		}, then: namesOf("actors", "[Bruno Retailleau, Bruno Retaillau]")},
+		{name: "the title, which events name, not the file's name", file: sahara, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree[sahara] = tree["places/sahara.md"]
+			delete(tree, "places/sahara.md")
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, sahara, "title: Sahara\n", "title: Sahara occidental\n")
+			replace(t, tree, sahara, "aliases: [Sahara occidental]", "aliases: []")
+		}},
+		{name: "the title, which no event names, not the file's name", file: ville, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree[ville] = &fstest.MapFile{Data: []byte("---\ntitle: Rabat-Salé\n---\nLa capitale.\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, ville, "title: Rabat-Salé", "title: Rabat-Salé-Kénitra")
+		}, then: names("[Rabat-Salé-Kénitra, rabat salé]")},
+		{name: "the title of another place", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "title: Maroc", "title: Agadir")
 		}},
 		{name: "an alias no event names", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Chérifie]")
@@ -949,8 +975,8 @@ func TestRereadTerm(t *testing.T) {
 				if term == nil || term.File != tt.file {
 					t.Fatalf("RereadTerm gives the term %v, want that of %s", term, tt.file)
 				}
-				old := termByFile(before, tt.file)
-				if was.File != tt.file || was.Body != old.Body || was.Role != old.Role || !slices.Equal(was.Aliases, old.Aliases) {
+				if old := termByFile(before, tt.file); was.File != tt.file ||
+					old != nil && (was.Title != old.Title || was.Body != old.Body || was.Role != old.Role || !slices.Equal(was.Aliases, old.Aliases)) {
 					t.Errorf("what the term held before is %+v", was)
 				}
 				same(t, s, load(t, tree))

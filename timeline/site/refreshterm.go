@@ -23,10 +23,11 @@ func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
 // page. Every other page would render to the same bytes as before: no
 // other shows a term's role, country or text.
 //
-// A term given other aliases (which events do not name: see RereadTerm)
-// is shown under its other names, and found by them, wherever its title
-// may show: its events' pages and the pages listing them as items, those
-// of their years, are rendered too.
+// A term given another title or other aliases (by which its events still
+// name it: see RereadTerm) shows its names, and is found by them,
+// wherever its title may show: its events' pages and the pages listing
+// them as items, those of their years, are rendered too. The feeds and
+// data exports, which show its title, are the caller's to make again.
 //
 // Templates that show a term's role, country or text elsewhere make
 // RefreshTerm decline, render nothing and return false: see TermLocal,
@@ -35,7 +36,7 @@ func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
 // It returns the number of pages handed to emit.
 func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name string, data []byte) error) (int, bool, error) {
 	r := x.r
-	renamed := !slices.Equal(t.Aliases, was.Aliases)
+	renamed := t.Title != was.Title || !slices.Equal(t.Aliases, was.Aliases)
 	if !r.termLocal() || renamed && !r.read().retitle {
 		return 0, false, nil
 	}
@@ -62,7 +63,7 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 	var items []*content.Event // the events whose parts show the term's names
 	var links []*termView
 	if renamed {
-		tv.Names, tv.search = fresh.Names, fresh.search
+		tv.Title, tv.Names, tv.search = fresh.Title, fresh.Names, fresh.search
 		links = []*termView{tv}
 		for _, ev := range tv.Events {
 			items = append(items, ev.Event)

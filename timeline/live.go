@@ -56,7 +56,8 @@ import (
 //     not by one it goes by, and the templates show a term's names only
 //     where they may show its title (site.Renderer.Retitles): its events'
 //     pages and those of their years are rendered too, and for a new
-//     title the feeds and data exports;
+//     title the feeds and data exports. So is a new file for a term its
+//     events named without one, whose page has the file's name;
 //   - a source's file is read again alone (content.Site.RereadSource) as
 //     long as every passage quoted is still in its text, and its page and
 //     the home page are rendered (site.Renderer.RefreshSource); when its

@@ -46,6 +46,7 @@ var (
 	actorsLine  = regexp.MustCompile(`(?m)^actors: \[`)
 	topicsLine  = regexp.MustCompile(`(?m)^topics: \[`)
 	aliasesLine = regexp.MustCompile(`(?m)^aliases: \[`)
+	aliasesOf   = regexp.MustCompile(`(?m)^aliases: .*$`)
 	roleLine    = regexp.MustCompile(`(?m)^role: .*$`)
 )
 
@@ -1409,6 +1410,82 @@ func TestLiveTermsDescribed(t *testing.T) {
 				sameAsBuild(t, fmt.Sprintf("step %d (%s)", step, filepath.Base(file)), src, config(), out)
 			}
 		})
+	}
+}
+
+// TestLiveTermsNewFiles builds a site whose events name actors and places
+// no file describes, then gives them their files back one at a time, and
+// checks after each Update that the site on disk is what a build from
+// scratch gives, and that the content was not loaded again: only the
+// term's page, the pages linking to it and the feeds and data exports are
+// written.
+func TestLiveTermsNewFiles(t *testing.T) {
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if err := synth.Write(src, 120, 31); err != nil {
+		t.Fatal(err)
+	}
+	// Events name a term by its title or an alias: one named by an alias
+	// gets a term of its own while no file gathers them, and its file
+	// then makes two terms one, a change of shape (the content is loaded
+	// again). The others' files take the place of the term events named.
+	var eventText strings.Builder
+	evs, _ := filepath.Glob(filepath.Join(src, "events", "*.md"))
+	for _, e := range evs {
+		eventText.WriteString(readFile(t, e))
+	}
+	quotedName := regexp.MustCompile(`"([^"]+)"`)
+	var files []string
+	inPlace := map[string]bool{}
+	for _, kind := range []string{"actors", "places"} {
+		found, _ := filepath.Glob(filepath.Join(src, kind, "*.md"))
+		alone, merged := 0, 0
+		for _, f := range found {
+			named := false
+			for _, m := range quotedName.FindAllStringSubmatch(aliasesOf.FindString(readFile(t, f)), -1) {
+				named = named || strings.Contains(eventText.String(), `"`+m[1]+`"`)
+			}
+			switch {
+			case !named && alone < 4:
+				alone++
+				inPlace[f] = true
+			case named && merged < 1:
+				merged++
+			default:
+				continue
+			}
+			files = append(files, f)
+		}
+	}
+	kept := map[string]string{}
+	for _, f := range files {
+		kept[f] = readFile(t, f)
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	live := built(t, src, config(), out)
+	exports := 0
+	for _, name := range []string{"events.json", "timelinejs.json", "events.ics", "events.csv", "atom.xml"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			exports++
+		}
+	}
+	for _, f := range files {
+		writeFile(t, f, kept[f])
+		rel := path.Join(filepath.Base(filepath.Dir(f)), strings.TrimSuffix(filepath.Base(f), ".md")+".html")
+		want := 0 // no event names it: no page shows it
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel))); err == nil {
+			want = len(linkingTo(t, out, rel)) + exports
+		}
+		written, whole, err := live.Update([]string{f})
+		if err != nil || whole {
+			t.Fatalf("%s: Update gives %v, and builds the whole site: %v", rel, err, whole)
+		}
+		if inPlace[f] && written > want {
+			t.Errorf("%s: wrote %d files, want at most %d: its page, the pages linking to it, the feeds and exports", rel, written, want)
+		}
+		sameAsBuild(t, rel, src, config(), out)
 	}
 }
 

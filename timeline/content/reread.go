@@ -208,10 +208,15 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 // name it loses still finds it when that name gives the term's file
 // name, as an actor's title usually does.
 //
+// With rename, name may also be a new file (see newTerm): the term it
+// describes takes the place of the one no file described that its events
+// named, whose page has the same name.
+//
 // It declines, returning false and leaving s as it was, when a new Load is
-// needed: the file is not the file of one of s's terms (a new file, a
-// folder), it is gone, it is read under two names (see readTwice), or its
-// names change in a way rename does not take, or at all without rename.
+// needed: the file is not the file of one of s's terms (a folder, a new
+// file without rename or one newTerm does not take), it is gone, it is
+// read under two names (see readTwice), or its names change in a way
+// rename does not take, or at all without rename.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -226,6 +231,9 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 				old = t
 			}
 		}
+	}
+	if old == nil && rename {
+		return s.newTerm(fsys, name)
 	}
 	if old == nil || !s.plainFile(fsys, name) {
 		return nil, Term{}, false, nil
@@ -247,6 +255,128 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 	old.Title, old.Aliases, old.Role, old.Country, old.Body = t.Title, t.Aliases, t.Role, t.Country, t.Body
 	s.warn(map[string]*Event{name: nil}, sub.warnings)
 	return old, was, true, nil
+}
+
+// newTerm takes in name, a new file of an actor or a place (see
+// RereadTerm). The term it describes takes the place of the one its
+// events named before, which no file described and whose page has the
+// same name (was holds what that term held), or is a term no event names
+// yet. It declines when a name an event or a draft gives would find
+// another term than it found, or the file is not one Load reads as a
+// term, or would report as taking another file's names.
+func (s *Site) newTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
+	kind, _, _ := strings.Cut(name, "/")
+	k := slices.Index(termKeys[:2], kind)
+	if k < 0 || s.terms[k] == nil || !Reads(name) || !s.plainFile(fsys, name) {
+		return nil, Term{}, false, nil
+	}
+	ts := s.terms[k]
+	sub := &loader{fsys: fsys}
+	t, _ := sub.parseTerm(kind, name)
+	if len(sub.problems) > 0 {
+		sortProblems(sub.problems)
+		return nil, Term{}, false, Problems(sub.problems)
+	}
+	if t == nil {
+		return nil, Term{}, false, nil
+	}
+	keys := map[string]bool{}
+	for _, n := range append([]string{t.Title}, t.Aliases...) {
+		if key := Fold(n); key != "" {
+			if other := ts.byName[key]; other != nil && other.File != "" {
+				return nil, Term{}, false, nil // Load reports a name of two files
+			}
+			keys[key] = true
+		}
+	}
+	// The term no file described until now whose page t takes.
+	made := ts.bySlug[t.Slug]
+	if made != nil && made.File != "" {
+		return nil, Term{}, false, nil // Load reports two files of one name
+	}
+	// Every name that found made must find t, by a name it goes by or by
+	// its page's name, as Load would have it (terms.resolve); any other
+	// must not be one of t's.
+	moves := s.anyName(k, func(n string) bool {
+		key := Fold(n)
+		if found := ts.find(n); found == made && made != nil {
+			return !keys[key] && Slugify(n) != t.Slug
+		}
+		return keys[key]
+	})
+	if moves {
+		return nil, Term{}, false, nil
+	}
+	var was Term
+	if made != nil {
+		was = *made
+		t.Events = made.Events
+		for _, e := range made.Events {
+			swapTerm(e, k, made, t)
+		}
+		for _, e := range s.drafts {
+			swapTerm(e, k, made, t)
+		}
+		list := &s.Actors
+		if k == 1 {
+			list = &s.Places
+		}
+		if i := slices.Index(*list, made); i >= 0 {
+			(*list)[i] = t
+		}
+		ts.list = slices.DeleteFunc(ts.list, func(x *Term) bool { return x == made })
+		for key, x := range ts.byName {
+			if x == made {
+				ts.byName[key] = t
+			}
+		}
+		for n, x := range ts.byRaw {
+			if x == made {
+				ts.byRaw[n] = t
+			}
+		}
+	}
+	ts.list = append(ts.list, t)
+	ts.bySlug[t.Slug] = t
+	for key := range keys {
+		ts.byName[key] = t
+	}
+	s.warn(map[string]*Event{name: nil}, sub.warnings)
+	return t, was, true, nil
+}
+
+// anyName reports whether f reports true for a name of a term of kind k
+// (0 actors, 1 places) that an event or a draft gives, each name once.
+func (s *Site) anyName(k int, f func(n string) bool) bool {
+	seen := map[string]bool{} // events name the same few terms over and over
+	names := func(e *Event) bool {
+		for _, n := range e.names[k] {
+			if !seen[n] {
+				seen[n] = true
+				if f(n) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if slices.ContainsFunc(s.Events, names) {
+		return true
+	}
+	for _, e := range s.drafts {
+		if names(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// swapTerm puts t in place of was among the terms of kind k of e.
+func swapTerm(e *Event, k int, was, t *Term) {
+	group := [...]*[]*Term{&e.Actors, &e.Places}[k]
+	if i := slices.Index(*group, was); i >= 0 {
+		(*group)[i] = t
+	}
 }
 
 // rename makes the names title and aliases, to be put in place of those
@@ -288,38 +418,21 @@ func (s *Site) rename(t *Term, title string, aliases []string) bool {
 		}
 		changed[key] = true
 	}
-	if len(changed) > 0 {
-		seen := map[string]bool{} // events name the same few terms over and over
-		moves := func(e *Event) bool {
-			for _, n := range e.names[k] {
-				if seen[n] {
-					continue
-				}
-				seen[n] = true
-				key := Fold(n)
-				if !changed[key] {
-					continue
-				}
-				// What n finds now, and would find: t by a name it goes
-				// by, or else the term of the page n would be named.
-				found, finds := ts.find(n), t
-				if !now[key] {
-					finds = ts.bySlug[Slugify(n)]
-				}
-				if found != t || finds != t {
-					return true
-				}
-			}
+	moves := len(changed) > 0 && s.anyName(k, func(n string) bool {
+		key := Fold(n)
+		if !changed[key] {
 			return false
 		}
-		if slices.ContainsFunc(s.Events, moves) {
-			return false
+		// What n finds now, and would find: t by a name it goes by, or
+		// else the term of the page n would be named.
+		found, finds := ts.find(n), t
+		if !now[key] {
+			finds = ts.bySlug[Slugify(n)]
 		}
-		for _, e := range s.drafts {
-			if moves(e) {
-				return false
-			}
-		}
+		return found != t || finds != t
+	})
+	if moves {
+		return false
 	}
 	for key := range changed {
 		if now[key] {

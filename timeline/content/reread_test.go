@@ -822,8 +822,9 @@ func TestRereadTerm(t *testing.T) {
 	}
 	names := func(places string) func(t *testing.T, tree fstest.MapFS) { return namesOf("places", places) }
 	const (
-		ville  = "places/rabat-ville.md"
-		sahara = "places/sahara-occidental.md" // the seed's places/sahara.md, renamed
+		ville   = "places/rabat-ville.md"
+		sahara  = "places/sahara-occidental.md" // the seed's places/sahara.md, renamed
+		sanchez = "actors/pedro-sanchez.md"
 	)
 	tests := []struct {
 		name    string
@@ -933,8 +934,42 @@ func TestRereadTerm(t *testing.T) {
 			delete(tree, maroc)
 			tree[maroc+"/x.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X\n---\n")}
 		}},
-		{name: "a new file", file: "actors/nouveau.md", edit: func(t *testing.T, tree fstest.MapFS) {
-			tree["actors/nouveau.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Nouveau\n---\n")}
+		{name: "a new file", file: "actors/nouveau.md", renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/nouveau.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Nouveau\naliases: [Nouvel acteur]\n---\n")}
+		}, then: namesOf("actors", "[Union européenne, nouvel ACTEUR]")},
+		{name: "a new file for an actor events and drafts name", file: sanchez, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["pedro.md"] = tree[sanchez]
+			delete(tree, sanchez)
+			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nactors: [Pedro Sánchez]\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree[sanchez] = tree["pedro.md"]
+		}, then: namesOf("actors", "[Union européenne, Pedro Sánchez, Sánchez]")},
+		{name: "a new file for an actor events name, in a folder of its own", file: "actors/espagne/" + path.Base(sanchez), renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["pedro.md"] = tree[sanchez]
+			delete(tree, sanchez)
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/espagne/"+path.Base(sanchez)] = tree["pedro.md"]
+		}},
+		{name: "a new file for an actor events name, named otherwise", file: "actors/sanchez.md", setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["pedro.md"] = tree[sanchez]
+			delete(tree, sanchez)
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/sanchez.md"] = tree["pedro.md"]
+		}},
+		{name: "a new file with an alias events give another actor", file: "actors/nouveau.md", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/nouveau.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Nouveau\naliases: [Nasser Bourita]\n---\n")}
+		}},
+		{name: "a new file of the same name as another", file: "actors/autres/bruno-retailleau.md", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/autres/bruno-retailleau.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Bruno Retailleau bis\n---\n")}
+		}},
+		{name: "a new file with another file's title", file: "places/royaume.md", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["places/royaume.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Royaume du Maroc\n---\n")}
+		}},
+		{name: "a new file that is not a term's", file: "actors/notes.txt", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/notes.txt"] = &fstest.MapFile{Data: []byte("notes\n")}
+		}},
+		{name: "a new file without a title", file: "actors/nouveau.md", fails: "title", edit: func(t *testing.T, tree fstest.MapFS) {
+			tree["actors/nouveau.md"] = &fstest.MapFile{Data: []byte("---\nrole: rien\n---\n")}
 		}},
 		{name: "an event's file", file: valette, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, valette, "title: Sommet", "title: Le sommet")
@@ -961,7 +996,11 @@ func TestRereadTerm(t *testing.T) {
 				before := load(t, tree)
 				tt.edit(t, tree)
 				term, was, fits, err := s.RereadTerm(tree, tt.file, rename)
-				rereadFails(t, "RereadTerm", err, tree, tt.file, tt.fails, false)
+				fails := tt.fails
+				if !rename && termByFile(before, tt.file) == nil {
+					fails = "" // a new file is read only with rename
+				}
+				rereadFails(t, "RereadTerm", err, tree, tt.file, fails, false)
 				if want := tt.fits || rename && tt.renames; fits != want {
 					t.Fatalf("RereadTerm takes the change in place: %v, want %v", fits, want)
 				}
@@ -975,9 +1014,21 @@ func TestRereadTerm(t *testing.T) {
 				if term == nil || term.File != tt.file {
 					t.Fatalf("RereadTerm gives the term %v, want that of %s", term, tt.file)
 				}
-				if old := termByFile(before, tt.file); was.File != tt.file ||
-					old != nil && (was.Title != old.Title || was.Body != old.Body || was.Role != old.Role || !slices.Equal(was.Aliases, old.Aliases)) {
-					t.Errorf("what the term held before is %+v", was)
+				old := termByFile(before, tt.file)
+				if old == nil {
+					// A new file: what the term of the same page, if
+					// any, held.
+					for _, x := range slices.Concat(before.Actors, before.Places) {
+						if x.Slug == term.Slug && x.Kind == term.Kind {
+							old = x
+						}
+					}
+					if old == nil {
+						old = &Term{}
+					}
+				}
+				if was.File != old.File || was.Title != old.Title || was.Body != old.Body || was.Role != old.Role || !slices.Equal(was.Aliases, old.Aliases) {
+					t.Errorf("what the term held before is %+v, want %+v", was, *old)
 				}
 				same(t, s, load(t, tree))
 				if tt.name == "a misspelt key, warned about" && len(s.Warnings) == len(before.Warnings) {
@@ -1004,9 +1055,11 @@ func rereadEvent(t *testing.T, s *Site, tree fstest.MapFS) {
 }
 
 func termByFile(s *Site, f string) *Term {
-	for _, t := range slices.Concat(s.Actors, s.Places) {
-		if t.File == f {
-			return t
+	for _, ts := range s.terms[:2] {
+		for _, t := range ts.list {
+			if t.File == f {
+				return t
+			}
 		}
 	}
 	return nil

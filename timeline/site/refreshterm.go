@@ -15,7 +15,9 @@ import (
 func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
 
 // RefreshTerm takes in an actor or a place whose file content.Site.
-// RereadTerm read again in place (t as it is now, was as it was): it works
+// RereadTerm read again in place (t as it is now, was as it was; was is
+// the term no file described that a new file's term took the place of,
+// or zero): it works
 // out again what the term's view shows of it, and renders, in the order
 // Stream would, the term's page, the pages of its events when its role or
 // country changed (the facets of an event's page show its actors' roles),
@@ -41,6 +43,14 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 		return 0, false, nil
 	}
 	tv := r.termViews()[t]
+	if tv == nil && was.File == "" && was.Slug != "" {
+		// A new file describes a term no file described: its view, and
+		// the page of the same name, are the new term's.
+		tv = r.termViewOf(t.Kind, t.Slug)
+		if tv != nil {
+			tv.Term = t
+		}
+	}
 	if tv == nil && len(t.Events) == 0 {
 		return 0, true, nil // a term no event names has no page, and no page shows it
 	}
@@ -80,6 +90,18 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 		r.cache = newPartCache()
 	}
 	return len(jobs), true, r.run(jobs)
+}
+
+// termViewOf returns the view of the term of kind and slug with a page, or
+// nil.
+func (r *renderer) termViewOf(kind, slug string) *termView {
+	lists := map[string][]*termView{"actors": r.view.Actors, "places": r.view.Places, "topics": r.view.Topics}
+	for _, tv := range lists[kind] {
+		if tv.Slug == slug {
+			return tv
+		}
+	}
+	return nil
 }
 
 // A term's details are what RefreshTerm renders again, after they changed,

@@ -64,8 +64,9 @@ import (
 //     title, publisher, address, language or date changed, also the pages
 //     of the events citing it and of their years, and the feeds and data
 //     exports;
-//   - any other change in the content folder (a term's new names, a
-//     source that lost a passage quoted, a file read under two names)
+//   - any other change in the content folder (an actor's or a place's
+//     file changing which term an event names, a file of theirs deleted,
+//     a source that lost a passage quoted, a file read under two names)
 //     loads the content again, parsing only the files that changed
 //     (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;

@@ -1511,27 +1511,31 @@ func linkingTo(t *testing.T, out, rel string) map[string]bool {
 }
 
 // TestLiveTermsDescribedInLists uses templates that show each actor's role,
-// or its other names, in the lists of events: a new role or alias then has
-// the pages whose digest changed found, since RefreshTerm would miss the
-// lists.
+// or its other names, in the lists of events, or its names in the links to
+// it: a new role or alias then has the pages whose digest changed found,
+// since RefreshTerm would miss the lists, or the links shown again.
 func TestLiveTermsDescribedInLists(t *testing.T) {
+	newAlias := func(text string, i int) string {
+		return aliasesLine.ReplaceAllString(text, fmt.Sprintf(`aliases: ["Alias %d", `, i))
+	}
 	for _, c := range []struct {
-		name, shown string
-		edit        func(text string, i int) string
+		name, partial, old, new string
+		edit                    func(text string, i int) string
 	}{
-		{"roles", `<i>{{.Role}}</i>`, func(text string, i int) string {
+		{"roles", "partials/event-line.html", "</h3>", "</h3>{{range .Actors}}<i>{{.Role}}</i>{{end}}", func(text string, i int) string {
 			role := fmt.Sprintf(`role: "porte-parole %d"`, i)
 			if roleLine.MatchString(text) {
 				return roleLine.ReplaceAllString(text, role)
 			}
 			return titleLine.ReplaceAllString(text, "title: \"$1\"\n"+role)
 		}},
-		{"names", `<i>{{join ", " .Names}}</i>`, func(text string, i int) string {
-			return aliasesLine.ReplaceAllString(text, fmt.Sprintf(`aliases: ["Alias %d", `, i))
-		}},
+		{"names", "partials/event-line.html", "</h3>", `</h3>{{range .Actors}}<i>{{join ", " .Names}}</i>{{end}}`, newAlias},
+		// Links to terms, which pages keep once made, show their names:
+		// those of the term renamed are made again.
+		{"names in links", "partials/term-link.html", "{{.Title}}</a>", `{{.Title}}<i>{{join ", " .Names}}</i></a>`, newAlias},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			src, cfg, out := withTemplateChange(t, "partials/event-line.html", "</h3>", "</h3>{{range .Actors}}"+c.shown+"{{end}}")
+			src, cfg, out := withTemplateChange(t, c.partial, c.old, c.new)
 			live := built(t, src, cfg, out)
 			actors, _ := filepath.Glob(filepath.Join(src, "actors", "*.md"))
 			edited := 0

@@ -208,6 +208,10 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 // name it loses still finds it when that name gives the term's file
 // name, as an actor's title usually does.
 //
+// rename is for a caller whose pages can show a term's new names where
+// they show the term (site.Renderer.Retitles): the site is changed before
+// the pages are.
+//
 // With rename, name may also be a new file (see newTerm): the term it
 // describes takes the place of the one no file described that its events
 // named, whose page has the same name.

@@ -57,7 +57,8 @@ import (
 //     where they may show its title (site.Renderer.Retitles): its events'
 //     pages and those of their years are rendered too, and for a new
 //     title the feeds and data exports. So is a new file for a term its
-//     events named without one, whose page has the file's name;
+//     events named without one, whose page has the file's name, and a
+//     file deleted whose events all name it by that name;
 //   - a source's file is read again alone (content.Site.RereadSource) as
 //     long as every passage quoted is still in its text, and its page and
 //     the home page are rendered (site.Renderer.RefreshSource); when its
@@ -65,8 +66,8 @@ import (
 //     of the events citing it and of their years, and the feeds and data
 //     exports;
 //   - any other change in the content folder (an actor's or a place's
-//     file changing which term an event names, a file of theirs deleted,
-//     a source that lost a passage quoted, a file read under two names)
+//     file changing which term an event names, a source that lost a
+//     passage quoted, a file read under two names)
 //     loads the content again, parsing only the files that changed
 //     (content.Loader), and renders the pages whose digest changed
 //     (site.Renderer.Digests), removing those gone;

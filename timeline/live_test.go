@@ -1415,10 +1415,10 @@ func TestLiveTermsDescribed(t *testing.T) {
 
 // TestLiveTermsNewFiles builds a site whose events name actors and places
 // no file describes, then gives them their files back one at a time, and
-// checks after each Update that the site on disk is what a build from
-// scratch gives, and that the content was not loaded again: only the
-// term's page, the pages linking to it and the feeds and data exports are
-// written.
+// deletes them again, and checks after each Update that the site on disk
+// is what a build from scratch gives, and that the content was not loaded
+// again: only the term's page, the pages linking to it and the feeds and
+// data exports are written.
 func TestLiveTermsNewFiles(t *testing.T) {
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
@@ -1471,8 +1471,9 @@ func TestLiveTermsNewFiles(t *testing.T) {
 			exports++
 		}
 	}
-	for _, f := range files {
-		writeFile(t, f, kept[f])
+	// update takes in the change of f, what it was (written, deleted),
+	// and checks what it wrote.
+	update := func(f, what string) {
 		rel := path.Join(filepath.Base(filepath.Dir(f)), strings.TrimSuffix(filepath.Base(f), ".md")+".html")
 		want := 0 // no event names it: no page shows it
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel))); err == nil {
@@ -1480,12 +1481,23 @@ func TestLiveTermsNewFiles(t *testing.T) {
 		}
 		written, whole, err := live.Update([]string{f})
 		if err != nil || whole {
-			t.Fatalf("%s: Update gives %v, and builds the whole site: %v", rel, err, whole)
+			t.Fatalf("%s %s: Update gives %v, and builds the whole site: %v", rel, what, err, whole)
 		}
 		if inPlace[f] && written > want {
-			t.Errorf("%s: wrote %d files, want at most %d: its page, the pages linking to it, the feeds and exports", rel, written, want)
+			t.Errorf("%s %s: wrote %d files, want at most %d: its page, the pages linking to it, the feeds and exports", rel, what, written, want)
 		}
-		sameAsBuild(t, rel, src, config(), out)
+		sameAsBuild(t, rel+" "+what, src, config(), out)
+	}
+	for _, f := range files {
+		writeFile(t, f, kept[f])
+		update(f, "written")
+	}
+	// And the files deleted again, one at a time: the same pages change.
+	for _, f := range files {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+		update(f, "deleted")
 	}
 }
 

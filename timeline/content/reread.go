@@ -214,13 +214,15 @@ func (s *Site) warn(byFile map[string]*Event, warnings []Problem) {
 //
 // With rename, name may also be a new file (see newTerm): the term it
 // describes takes the place of the one no file described that its events
-// named, whose page has the same name.
+// named, whose page has the same name; or a file deleted (see dropTerm):
+// a term no file describes, of the same page, takes its place.
 //
 // It declines, returning false and leaving s as it was, when a new Load is
 // needed: the file is not the file of one of s's terms (a folder, a new
-// file without rename or one newTerm does not take), it is gone, it is
-// read under two names (see readTwice), or its names change in a way
-// rename does not take, or at all without rename.
+// file without rename or one newTerm does not take), it is gone without
+// rename or in a way dropTerm does not take, it is read under two names
+// (see readTwice), or its names change in a way rename does not take, or
+// at all without rename.
 //
 // A file with problems gives Problems, as Load would report them for that
 // file, and leaves s as it was.
@@ -238,6 +240,9 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 	}
 	if old == nil && rename {
 		return s.newTerm(fsys, name)
+	}
+	if _, err := lstat(fsys, name); old != nil && rename && errors.Is(err, fs.ErrNotExist) {
+		return s.dropTerm(old)
 	}
 	if old == nil || !s.plainFile(fsys, name) {
 		return nil, Term{}, false, nil
@@ -314,20 +319,7 @@ func (s *Site) newTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	var was Term
 	if made != nil {
 		was = *made
-		t.Events = made.Events
-		for _, e := range made.Events {
-			swapTerm(e, k, made, t)
-		}
-		for _, e := range s.drafts {
-			swapTerm(e, k, made, t)
-		}
-		list := &s.Actors
-		if k == 1 {
-			list = &s.Places
-		}
-		if i := slices.Index(*list, made); i >= 0 {
-			(*list)[i] = t
-		}
+		s.putInPlace(k, made, t)
 		ts.list = slices.DeleteFunc(ts.list, func(x *Term) bool { return x == made })
 		for key, x := range ts.byName {
 			if x == made {
@@ -375,11 +367,66 @@ func (s *Site) anyName(k int, f func(n string) bool) bool {
 	return false
 }
 
-// swapTerm puts t in place of was among the terms of kind k of e.
-func swapTerm(e *Event, k int, was, t *Term) {
-	group := [...]*[]*Term{&e.Actors, &e.Places}[k]
-	if i := slices.Index(*group, was); i >= 0 {
-		(*group)[i] = t
+// dropTerm takes t, whose file is gone, out of s (see RereadTerm). The
+// events and drafts naming it then name, as Load would have them, a term
+// no file describes, of the same page, titled as the first of them in the
+// order Load reads them spells it (was holds what t held); none, when no
+// event or draft names it. It declines when a name that found t would
+// find another term, or make one of another page.
+func (s *Site) dropTerm(t *Term) (*Term, Term, bool, error) {
+	k := slices.Index(termKeys[:2], t.Kind)
+	if k < 0 || s.terms[k] == nil {
+		return nil, Term{}, false, nil
+	}
+	ts := s.terms[k]
+	var found []string // the names that found t
+	moves := s.anyName(k, func(n string) bool {
+		if ts.find(n) != t {
+			return false
+		}
+		found = append(found, n)
+		return Slugify(n) != t.Slug
+	})
+	if moves {
+		return nil, Term{}, false, nil
+	}
+	was := *t
+	file, spelt := s.nextNaming(t, k, "")
+	ts.forget(t)
+	s.warn(map[string]*Event{t.File: nil}, nil)
+	if file == "" {
+		return t, was, true, nil // no event or draft names it: no page shows it
+	}
+	made := &Term{Kind: t.Kind, Slug: t.Slug, Title: strings.TrimSpace(spelt), first: file}
+	s.putInPlace(k, t, made)
+	ts.list = append(ts.list, made)
+	ts.bySlug[made.Slug] = made
+	for _, n := range found {
+		ts.byName[Fold(n)] = made
+	}
+	return made, was, true, nil
+}
+
+// putInPlace puts t, a term of kind k (0 actors, 1 places), in the place
+// of was among the terms of was's events and of the drafts, and in s's
+// list of that kind; t takes was's events.
+func (s *Site) putInPlace(k int, was, t *Term) {
+	t.Events = was.Events
+	swap := func(e *Event) {
+		group := [...]*[]*Term{&e.Actors, &e.Places}[k]
+		if i := slices.Index(*group, was); i >= 0 {
+			(*group)[i] = t
+		}
+	}
+	for _, e := range was.Events {
+		swap(e)
+	}
+	for _, e := range s.drafts {
+		swap(e)
+	}
+	list := [...]*[]*Term{&s.Actors, &s.Places}[k]
+	if i := slices.Index(*list, was); i >= 0 {
+		(*list)[i] = t
 	}
 }
 

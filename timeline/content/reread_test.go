@@ -927,9 +927,29 @@ func TestRereadTerm(t *testing.T) {
 		{name: "an alias that is the title", file: maroc, renames: true, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, MAROC]")
 		}},
-		{name: "the file deleted", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
+		{name: "the file deleted, with its warning", file: maroc, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			replace(t, tree, maroc, "country: Maroc", "contry: Maroc")
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, maroc)
+		}, then: names("[La Valette, maroc, Royaume du Maroc]")},
+		{name: "the file deleted, drafts naming it too", file: maroc, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nplaces: [Maroc]\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, maroc)
 		}},
+		{name: "the file deleted, a draft first to name it", file: maroc, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree["events/0000-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nplaces: [MAROC]\n---\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, maroc)
+		}},
+		{name: "the file deleted, an event naming it by an alias", file: maroc, setup: names("[La Valette, royaume du Maroc]"), edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, maroc)
+		}},
+		{name: "the file deleted, no event naming it", file: ville, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
+			tree[ville] = &fstest.MapFile{Data: []byte("---\ntitle: Rabat-Salé\n---\nLa capitale.\n")}
+		}, edit: func(t *testing.T, tree fstest.MapFS) {
+			delete(tree, ville)
+		}, then: names("[Rabat-Salé]")},
 		{name: "a folder in its place", file: maroc, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, maroc)
 			tree[maroc+"/x.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X\n---\n")}
@@ -1011,8 +1031,10 @@ func TestRereadTerm(t *testing.T) {
 					same(t, s, before)
 					return
 				}
-				if term == nil || term.File != tt.file {
+				if _, there := tree[tt.file]; there && (term == nil || term.File != tt.file) {
 					t.Fatalf("RereadTerm gives the term %v, want that of %s", term, tt.file)
+				} else if !there && (term == nil || term.Slug != termByFile(before, tt.file).Slug) {
+					t.Fatalf("RereadTerm gives the term %+v, want one of the page of %s", term, tt.file)
 				}
 				old := termByFile(before, tt.file)
 				if old == nil {

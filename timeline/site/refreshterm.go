@@ -17,7 +17,7 @@ func (x *Renderer) TermLocal() bool { return x.r.termLocal() }
 // RefreshTerm takes in an actor or a place whose file content.Site.
 // RereadTerm read again in place (t as it is now, was as it was; was is
 // the term no file described that a new file's term took the place of,
-// or zero): it works
+// or zero, or the term of a file deleted whose place t took): it works
 // out again what the term's view shows of it, and renders, in the order
 // Stream would, the term's page, the pages of its events when its role or
 // country changed (the facets of an event's page show its actors' roles),
@@ -43,9 +43,10 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 		return 0, false, nil
 	}
 	tv := r.termViews()[t]
-	if tv == nil && was.File == "" && was.Slug != "" {
-		// A new file describes a term no file described: its view, and
-		// the page of the same name, are the new term's.
+	if tv == nil && was.Slug != "" {
+		// A new file describes a term no file described, or a file
+		// deleted leaves its events naming a term no file describes:
+		// the view of the page of the same name is the new term's.
 		tv = r.termViewOf(t.Kind, t.Slug)
 		if tv != nil {
 			tv.Term = t

@@ -241,7 +241,7 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 	if old == nil && rename {
 		return s.newTerm(fsys, name)
 	}
-	if _, err := lstat(fsys, name); old != nil && rename && errors.Is(err, fs.ErrNotExist) {
+	if _, err := lstat(fsys, name); old != nil && rename && errors.Is(err, fs.ErrNotExist) && !s.linked(name) {
 		return s.dropTerm(old)
 	}
 	if old == nil || !s.plainFile(fsys, name) {
@@ -276,7 +276,7 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 func (s *Site) newTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	kind, _, _ := strings.Cut(name, "/")
 	k := slices.Index(termKeys[:2], kind)
-	if k < 0 || s.terms[k] == nil || !Reads(name) || !s.plainFile(fsys, name) {
+	if k < 0 || s.terms[k] == nil || !Reads(name) || !s.plainFile(fsys, name) || !inFolders(fsys, name, kind) {
 		return nil, Term{}, false, nil
 	}
 	ts := s.terms[k]
@@ -337,6 +337,9 @@ func (s *Site) newTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	for key := range keys {
 		ts.byName[key] = t
 	}
+	// Spellings found before and no event gives now may have found
+	// another term by a name t goes by.
+	maps.DeleteFunc(ts.byRaw, func(n string, x *Term) bool { return x != t && keys[Fold(n)] })
 	s.warn(map[string]*Event{name: nil}, sub.warnings)
 	return t, was, true, nil
 }
@@ -691,7 +694,17 @@ func isEventFile(fsys fs.FS, name string) bool {
 	if !strings.HasPrefix(dir, "events/") || path.Ext(base) != ".md" || strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
 		return false
 	}
-	for p := name; p != "events"; p = path.Dir(p) {
+	return inFolders(fsys, name, "events")
+}
+
+// inFolders reports whether name is a plain file below top that a load's
+// walk of top reaches: each folder on its way is one, not hidden, not a
+// link to one.
+func inFolders(fsys fs.FS, name, top string) bool {
+	for p := name; p != top; p = path.Dir(p) {
+		if p == "." || p == "/" {
+			return false
+		}
 		if p != name && strings.HasPrefix(path.Base(p), ".") {
 			return false
 		}

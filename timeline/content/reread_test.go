@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -1074,6 +1075,109 @@ func rereadEvent(t *testing.T, s *Site, tree fstest.MapFS) {
 	if _, fits, err := s.Reread(tree, []string{valette}, true); err != nil || !fits {
 		t.Fatalf("Reread of %s gives %v, and takes it in place: %v", valette, err, fits)
 	}
+}
+
+// TestRereadTermSpellingsKept checks that a spelling an event gave once,
+// which the site keeps as found, finds the term of a new file that goes
+// by it, as after a new Load: the event naming it again then names that
+// term.
+func TestRereadTermSpellingsKept(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	names := func(places string) *fstest.MapFile {
+		return file("---\ntitle: A\ndate: 2010\nsummary: s\nplaces: " + places + "\n---\n")
+	}
+	tree := fstest.MapFS{"_index.md": file("---\ntitle: T\n---\n"), "events/a.md": names("[Tanger Med, tanger-med]")}
+	s := load(t, tree)
+	steps := []struct {
+		name string
+		edit func()
+		term bool // a term's file, or else the event's
+	}{
+		{"the event spells the port one way", func() { tree["events/a.md"] = names("[Tanger Med]") }, false},
+		{"a new file goes by the other spelling", func() {
+			tree["places/port.md"] = file("---\ntitle: Port\naliases: [tanger-med]\n---\n")
+		}, true},
+		{"the event spells it the other way again", func() { tree["events/a.md"] = names("[Tanger Med, tanger-med]") }, false},
+	}
+	for _, step := range steps {
+		step.edit()
+		var fits bool
+		var err error
+		if step.term {
+			_, _, fits, err = s.RereadTerm(tree, "places/port.md", true)
+		} else {
+			_, fits, err = s.Reread(tree, []string{"events/a.md"}, true)
+		}
+		if err != nil || !fits {
+			t.Fatalf("%s: %v, taken in place: %v", step.name, err, fits)
+		}
+		same(t, s, load(t, tree))
+		if got, want := s.terms[1].find("tanger-med"), load(t, tree).terms[1].find("tanger-med"); got.File != want.File || got.Slug != want.Slug {
+			t.Fatalf("%s: tanger-med finds %s, a new Load %s", step.name, got.Slug, want.Slug)
+		}
+	}
+}
+
+// TestRereadTermLinks checks that files a load reads otherwise than
+// through their own name, or not at all, are not taken in place: a new
+// file below a folder that is a link (Load does not go into it), and a
+// file deleted that a link led to (Load reports the link).
+func TestRereadTermLinks(t *testing.T) {
+	write := func(dir, p, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := func(t *testing.T) string {
+		dir := t.TempDir()
+		write(dir, "content/_index.md", "---\ntitle: T\n---\n")
+		write(dir, "content/events/a.md", "---\ntitle: A\ndate: 2010\nsummary: s\nplaces: [Nador]\nactors: [Nador]\n---\n")
+		return dir
+	}
+	t.Run("a new file below a linked folder", func(t *testing.T) {
+		dir := base(t)
+		write(dir, "elsewhere/nador.md", "---\ntitle: Nador\nrole: port\n---\nUn port.\n")
+		if err := os.MkdirAll(filepath.Join(dir, "content/places"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join(dir, "elsewhere"), filepath.Join(dir, "content/places/ext")); err != nil {
+			t.Fatal(err)
+		}
+		fsys := os.DirFS(filepath.Join(dir, "content"))
+		s := load(t, fsys)
+		before := load(t, fsys)
+		if _, _, fits, err := s.RereadTerm(fsys, "places/ext/nador.md", true); err != nil || fits {
+			t.Fatalf("RereadTerm gives %v and takes in a file Load does not read: %v", err, fits)
+		}
+		same(t, s, before)
+	})
+	t.Run("a file deleted that a link led to", func(t *testing.T) {
+		dir := base(t)
+		write(dir, "content/places/nador.md", "---\ntitle: Nador\nrole: port\n---\nUn port.\n")
+		if err := os.MkdirAll(filepath.Join(dir, "content/actors"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("../places/nador.md", filepath.Join(dir, "content/actors/nador.md")); err != nil {
+			t.Fatal(err)
+		}
+		fsys := os.DirFS(filepath.Join(dir, "content"))
+		s := load(t, fsys)
+		before := load(t, fsys)
+		if err := os.Remove(filepath.Join(dir, "content/places/nador.md")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(fsys); err == nil {
+			t.Fatal("Load reads a link that leads nowhere")
+		}
+		if _, _, fits, err := s.RereadTerm(fsys, "places/nador.md", true); err != nil || fits {
+			t.Fatalf("RereadTerm gives %v and takes the deletion in place: %v", err, fits)
+		}
+		same(t, s, before)
+	})
 }
 
 func termByFile(s *Site, f string) *Term {

@@ -241,10 +241,12 @@ func (s *Site) RereadTerm(fsys fs.FS, name string, rename bool) (*Term, Term, bo
 	if old == nil && rename {
 		return s.newTerm(fsys, name)
 	}
-	if _, err := lstat(fsys, name); old != nil && rename && errors.Is(err, fs.ErrNotExist) && !s.linked(name) {
-		return s.dropTerm(old)
-	}
 	if old == nil || !s.plainFile(fsys, name) {
+		if old != nil && rename && !s.linked(name) {
+			if _, err := lstat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+				return s.dropTerm(old)
+			}
+		}
 		return nil, Term{}, false, nil
 	}
 	sub := &loader{fsys: fsys}
@@ -289,13 +291,10 @@ func (s *Site) newTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	if t == nil {
 		return nil, Term{}, false, nil
 	}
-	keys := map[string]bool{}
-	for _, n := range append([]string{t.Title}, t.Aliases...) {
-		if key := Fold(n); key != "" {
-			if other := ts.byName[key]; other != nil && other.File != "" {
-				return nil, Term{}, false, nil // Load reports a name of two files
-			}
-			keys[key] = true
+	keys := nameKeys(t.Title, t.Aliases)
+	for key := range keys {
+		if other := ts.byName[key]; other != nil && other.File != "" {
+			return nil, Term{}, false, nil // Load reports a name of two files
 		}
 	}
 	// The term no file described until now whose page t takes.
@@ -410,6 +409,17 @@ func (s *Site) dropTerm(t *Term) (*Term, Term, bool, error) {
 	return made, was, true, nil
 }
 
+// nameKeys returns the names a term of title and aliases goes by, folded
+// as Load compares them; a name that folds to nothing names no term.
+func nameKeys(title string, aliases []string) map[string]bool {
+	m := map[string]bool{Fold(title): true}
+	for _, a := range aliases {
+		m[Fold(a)] = true
+	}
+	delete(m, "")
+	return m
+}
+
 // putInPlace puts t, a term of kind k (0 actors, 1 places), in the place
 // of was among the terms of was's events and of the drafts, and in s's
 // list of that kind; t takes was's events.
@@ -448,15 +458,7 @@ func (s *Site) rename(t *Term, title string, aliases []string) bool {
 		return false
 	}
 	ts := s.terms[k]
-	keys := func(title string, aliases []string) map[string]bool {
-		m := map[string]bool{Fold(title): true}
-		for _, a := range aliases {
-			m[Fold(a)] = true
-		}
-		delete(m, "") // a name that folds to nothing names no term
-		return m
-	}
-	was, now := keys(t.Title, t.Aliases), keys(title, aliases)
+	was, now := nameKeys(t.Title, t.Aliases), nameKeys(title, aliases)
 	changed := map[string]bool{} // folded, the names gained or lost
 	for key := range was {
 		if !now[key] {

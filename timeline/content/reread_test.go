@@ -822,6 +822,10 @@ func TestRereadTerm(t *testing.T) {
 		}
 	}
 	names := func(places string) func(t *testing.T, tree fstest.MapFS) { return namesOf("places", places) }
+	// draft adds a draft, file, that names the terms of kind key listed.
+	draft := func(tree fstest.MapFS, file, key, list string) {
+		tree[file] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\n" + key + ": " + list + "\n---\n")}
+	}
 	const (
 		ville   = "places/rabat-ville.md"
 		sahara  = "places/sahara-occidental.md" // the seed's places/sahara.md, renamed
@@ -893,12 +897,12 @@ func TestRereadTerm(t *testing.T) {
 			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Rabat]")
 		}},
 		{name: "an alias a draft names", file: maroc, setup: func(t *testing.T, tree fstest.MapFS) {
-			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nplaces: [Chérifie]\n---\n")}
+			draft(tree, "events/brouillon.md", "places", "[Chérifie]")
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, maroc, "royaume chérifien]", "royaume chérifien, Chérifie]")
 		}},
 		{name: "an alias dropped that a draft names", file: retailleau, setup: func(t *testing.T, tree fstest.MapFS) {
-			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nactors: [Retailleau]\n---\n")}
+			draft(tree, "events/brouillon.md", "actors", "[Retailleau]")
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			replace(t, tree, retailleau, "[Retailleau, ", "[")
 		}},
@@ -934,12 +938,12 @@ func TestRereadTerm(t *testing.T) {
 			delete(tree, maroc)
 		}, then: names("[La Valette, maroc, Royaume du Maroc]")},
 		{name: "the file deleted, drafts naming it too", file: maroc, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
-			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nplaces: [Maroc]\n---\n")}
+			draft(tree, "events/brouillon.md", "places", "[Maroc]")
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, maroc)
 		}},
 		{name: "the file deleted, a draft first to name it", file: maroc, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
-			tree["events/0000-brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nplaces: [MAROC]\n---\n")}
+			draft(tree, "events/0000-brouillon.md", "places", "[MAROC]")
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			delete(tree, maroc)
 		}},
@@ -961,7 +965,7 @@ func TestRereadTerm(t *testing.T) {
 		{name: "a new file for an actor events and drafts name", file: sanchez, renames: true, setup: func(t *testing.T, tree fstest.MapFS) {
 			tree["pedro.md"] = tree[sanchez]
 			delete(tree, sanchez)
-			tree["events/brouillon.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brouillon\ndate: 2020\ndraft: true\nactors: [Pedro Sánchez]\n---\n")}
+			draft(tree, "events/brouillon.md", "actors", "[Pedro Sánchez]")
 		}, edit: func(t *testing.T, tree fstest.MapFS) {
 			tree[sanchez] = tree["pedro.md"]
 		}, then: namesOf("actors", "[Union européenne, Pedro Sánchez, Sánchez]")},

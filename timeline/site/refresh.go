@@ -310,13 +310,8 @@ func (x *Renderer) refresh(edits []content.Edit, extra []string, emit func(name 
 		if err != nil {
 			return 0, false, err
 		}
-		tv.Title, tv.search = fresh.Title, fresh.search
+		items = append(items, tv.rename(fresh, want)...)
 		links = append(links, tv)
-		want[tv.URL], want["index.html"] = true, true
-		for _, ev := range tv.Events {
-			items = append(items, ev.Event)
-			want[ev.URL], want[ev.Year.URL] = true, true
-		}
 	}
 	if len(listed) > 0 {
 		for _, ev := range r.view.Events {

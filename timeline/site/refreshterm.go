@@ -74,12 +74,7 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 	var items []*content.Event // the events whose parts show the term's names
 	var links []*termView
 	if renamed {
-		tv.Title, tv.Names, tv.search = fresh.Title, fresh.Names, fresh.search
-		links = []*termView{tv}
-		for _, ev := range tv.Events {
-			items = append(items, ev.Event)
-			want[ev.URL], want[ev.Year.URL] = true, true
-		}
+		items, links = tv.rename(fresh, want), []*termView{tv}
 	}
 	jobs := r.jobsOf(func(path string) bool { return want[path] })
 	r.emit = emit
@@ -91,6 +86,22 @@ func (x *Renderer) RefreshTerm(t *content.Term, was content.Term, emit func(name
 		r.cache = newPartCache()
 	}
 	return len(jobs), true, r.run(jobs)
+}
+
+// rename puts in tv, the view of a term every page shows, the names of
+// fresh, its view made again (its title, other names and search words),
+// and wants the pages that show them: its own, its events', their years'
+// (whose items are found by them) and the home page. It returns the events
+// whose parts show them.
+func (tv *termView) rename(fresh *termView, want map[string]bool) []*content.Event {
+	tv.Title, tv.Names, tv.search = fresh.Title, fresh.Names, fresh.search
+	want[tv.URL], want["index.html"] = true, true
+	items := make([]*content.Event, 0, len(tv.Events))
+	for _, ev := range tv.Events {
+		items = append(items, ev.Event)
+		want[ev.URL], want[ev.Year.URL] = true, true
+	}
+	return items
 }
 
 // termViewOf returns the view of the term of kind and slug with a page, or

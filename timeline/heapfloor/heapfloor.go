@@ -25,7 +25,7 @@ const minHeap = 4 << 20
 // Set has the next cycle start once the heap reaches floor bytes, and
 // each later one once the heap has grown by percent over what the last
 // left live, or reaches floor, whichever is later. It keeps doing so for
-// the life of the process.
+// the life of the process: a process calls it once.
 func Set(floor uint64, percent int) {
 	debug.SetGCPercent(Percent(0, floor, percent))
 	watch(floor, percent)

@@ -24,10 +24,23 @@ import (
 // caller then decodes with the library, whose error messages and line
 // numbers stay the ones editors see.
 func fastYAML(src string) (map[string]any, bool) {
+	return decodeFast(src, false)
+}
+
+// fastYAMLStrings is fastYAML giving every mapping as a map[string]any,
+// as stringKeys turns what the library gives: the value splitDoc keeps,
+// without a second pass to make it.
+func fastYAMLStrings(src string) (map[string]any, bool) {
+	return decodeFast(src, true)
+}
+
+// decodeFast is fastYAML, with the mappings inside the document string
+// keyed when strings is set.
+func decodeFast(src string, stringKeyed bool) (map[string]any, bool) {
 	if !yamlPlainText(src) {
 		return nil, false
 	}
-	d := fyDecoder{lines: make([]fyLine, 0, strings.Count(src, "\n")+1)}
+	d := fyDecoder{lines: make([]fyLine, 0, strings.Count(src, "\n")+1), stringKeyed: stringKeyed}
 	for len(src) > 0 {
 		line := src
 		if i := strings.IndexByte(src, '\n'); i >= 0 {
@@ -81,16 +94,22 @@ type fyLine struct {
 }
 
 type fyDecoder struct {
-	lines []fyLine
-	i     int // the next line to read
+	lines       []fyLine
+	i           int  // the next line to read
+	stringKeyed bool // mappings inside the document are map[string]any
 }
 
 // mapping reads the keys written at indent. With top set it fills top, the
 // document's own mapping; otherwise it returns a new map[any]any, as the
-// library does for mappings inside the document.
+// library does for mappings inside the document, or a new map[string]any
+// when d.stringKeyed is set.
 func (d *fyDecoder) mapping(indent int, top map[string]any) (any, bool) {
 	var inner map[any]any
-	if top == nil {
+	named := top // the mapping filled, when string keyed
+	switch {
+	case top == nil && d.stringKeyed:
+		named = make(map[string]any, 2)
+	case top == nil:
 		inner = make(map[any]any, 2)
 	}
 	for d.i < len(d.lines) {
@@ -115,11 +134,11 @@ func (d *fyDecoder) mapping(indent int, top map[string]any) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		if top != nil {
-			if _, dup := top[key]; dup {
+		if named != nil {
+			if _, dup := named[key]; dup {
 				return nil, false
 			}
-			top[key] = v
+			named[key] = v
 		} else {
 			if _, dup := inner[key]; dup {
 				return nil, false
@@ -127,8 +146,8 @@ func (d *fyDecoder) mapping(indent int, top map[string]any) (any, bool) {
 			inner[key] = v
 		}
 	}
-	if top != nil {
-		return top, true
+	if named != nil {
+		return named, true
 	}
 	return inner, true
 }

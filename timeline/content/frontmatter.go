@@ -110,7 +110,7 @@ func splitFast(file, text string) (d *doc, ok bool) {
 			end = next
 			continue
 		}
-		meta, ok := fastYAML(text[start:end])
+		m, ok := fastYAMLStrings(text[start:end])
 		if !ok {
 			return nil, false
 		}
@@ -120,8 +120,8 @@ func splitFast(file, text string) (d *doc, ok bool) {
 		fmLines := strings.SplitAfter(text[open:next], "\n")
 		fmLines = fmLines[:len(fmLines)-1]
 		// fastYAML declines a key written twice, so duplicateKey has
-		// nothing to find here.
-		m := stringKeys(meta).(map[string]any)
+		// nothing to find here; its keys are words, so stringKeys
+		// would only have made the maps again.
 		// Its strings are pieces of the front matter's text, or come from
 		// escapes: without either an escape or an invisible character in
 		// that text, they have none to drop.

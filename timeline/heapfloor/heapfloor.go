@@ -1,43 +1,54 @@
 // Package heapfloor has the garbage collector leave a short-lived
-// process's heap alone until it reaches a floor, and then collect as GOGC
+// process's heap alone until it nears a floor, and then collect as GOGC
 // says. A build allocates far more than it keeps, and exits: each cycle
 // below a few hundred megabytes is work done to give back memory the
 // machine was not short of.
 //
-// Go's collector starts a cycle once the heap has grown by GOGC percent
-// over what the last cycle left live, and never below a minimum heap of
-// 4 MB times GOGC/100. Set sets GOGC after every cycle to the percent
-// that puts the next one at the floor, while what is live stays small,
-// and at the percent asked once the floor is the nearer.
+// Go's collector aims to finish a cycle by the time the heap has grown
+// by GOGC percent over what the last cycle left live (with the stacks
+// and globals it scanned counted in that growth), and never aims below a
+// minimum heap of 4 MiB times GOGC/100. Set sets GOGC after every cycle
+// to the percent whose goal is the floor, while what is live stays small,
+// and to the percent asked once that one's goal is past the floor. A
+// memory limit still has the collector work sooner when it is nearer.
 package heapfloor
 
 import (
+	"math"
+	"math/bits"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
-// minHeap is the runtime's minimum heap at GOGC=100, below which it never
-// starts a cycle: it grows with GOGC, and caps the percent that reaches a
-// floor from a small heap.
+// minHeap is the runtime's minimum heap at GOGC=100 (512 KiB under
+// GOEXPERIMENT=heapminimum512kib, where the floor is then reached from
+// a small heap with a lower percent than Percent gives): it grows with
+// GOGC, and caps the percent that reaches a floor from a small heap.
 const minHeap = 4 << 20
 
-// Set has the next cycle start once the heap reaches floor bytes, and
-// each later one once the heap has grown by percent over what the last
-// left live, or reaches floor, whichever is later. It keeps doing so for
-// the life of the process: a process calls it once.
-func Set(floor uint64, percent int) {
-	debug.SetGCPercent(Percent(0, floor, percent))
-	watch(floor, percent)
+// Set has each cycle aim at floor bytes of heap while the percent asked
+// would aim lower, and at that percent once it aims past the floor, for
+// as long as the process lives or until stop is called. A process calls
+// it once.
+func Set(floor uint64, percent int) (stop func()) {
+	debug.SetGCPercent(Percent(Read(), floor, percent))
+	var stopped atomic.Bool
+	watch(floor, percent, &stopped)
+	return func() { stopped.Store(true) }
 }
 
 // watch has tune run once the next cycle is over: the value given to
 // AddCleanup becomes unreachable in that cycle, and its cleanup then
 // watches for the one after.
-func watch(floor uint64, percent int) {
+func watch(floor uint64, percent int, stopped *atomic.Bool) {
 	runtime.AddCleanup(new(sentinel), func(struct{}) {
-		tune(floor, percent)
-		watch(floor, percent)
+		if stopped.Load() {
+			return
+		}
+		debug.SetGCPercent(Percent(Read(), floor, percent))
+		watch(floor, percent, stopped)
 	}, struct{}{})
 }
 
@@ -46,27 +57,54 @@ func watch(floor uint64, percent int) {
 // could keep it alive.
 type sentinel struct{ _ *byte }
 
-// tune sets GOGC for the heap the last cycle left live.
-func tune(floor uint64, percent int) {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return
-	}
-	debug.SetGCPercent(Percent(s[0].Value.Uint64(), floor, percent))
+// Heap is what the last cycle left, as the runtime's pacer counts it.
+type Heap struct {
+	Live  uint64 // the heap marked live
+	Roots uint64 // the stacks and globals scanned
+	Known bool   // the runtime gave both
 }
 
-// Percent is the GOGC that has the collector start its next cycle at
-// floor bytes of heap when live bytes are live, or percent when that is
-// more.
-func Percent(live, floor uint64, percent int) int {
-	// Beyond most, the minimum heap alone is past the floor.
-	most := floor/minHeap*100 + floor%minHeap*100/minHeap
-	p := most
-	if live > 0 && live < floor {
-		p = min((floor-live)*100/live, most)
-	} else if live >= floor {
-		p = 0
+// Read returns the heap the last cycle left.
+func Read() Heap {
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/gc/scan/stack:bytes"},
+		{Name: "/gc/scan/globals:bytes"},
 	}
-	return max(int(p), percent)
+	metrics.Read(s)
+	for _, v := range s {
+		if v.Value.Kind() != metrics.KindUint64 {
+			return Heap{}
+		}
+	}
+	return Heap{Live: s[0].Value.Uint64(), Roots: s[1].Value.Uint64() + s[2].Value.Uint64(), Known: true}
+}
+
+// Percent is the GOGC whose goal is floor bytes of heap after a cycle
+// that left h, or percent when that one's goal is past the floor, or
+// when h is not known. A negative percent (the collector off) is given
+// back as it is.
+func Percent(h Heap, floor uint64, percent int) int {
+	if percent < 0 {
+		return percent
+	}
+	// Beyond most, the minimum heap alone is past the floor.
+	hi, lo := bits.Mul64(floor, 100)
+	most, _ := bits.Div64(hi, lo, minHeap) // hi < 100 < minHeap
+	p := most
+	switch {
+	case !h.Known:
+		return percent
+	case h.Live >= floor:
+		p = 0
+	case h.Live+h.Roots > 0:
+		// The growth allowed over what the cycle scanned, rounded down
+		// so as never to aim past the floor: past most when it is too
+		// large to be reckoned.
+		if hi, lo := bits.Mul64(floor-h.Live, 100); hi < h.Live+h.Roots {
+			q, _ := bits.Div64(hi, lo, h.Live+h.Roots)
+			p = min(q, most)
+		}
+	}
+	return min(max(int(min(p, math.MaxInt32)), percent), math.MaxInt32)
 }

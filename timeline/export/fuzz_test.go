@@ -151,3 +151,17 @@ func FuzzOneLine(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkICSText escapes an event's title and description as the
+// iCalendar export writes them.
+//
+//	go test ./timeline/export -run '^$' -bench ICSText
+func BenchmarkICSText(b *testing.B) {
+	title := "Visite d’État d’Emmanuel Macron au Maroc"
+	desc := "Le comité bilatéral signe le texte de loi au nom de la solidarité régionale, dans un climat tendu ; selon l’opposition, « rien n’est réglé ».\n\nSources : Le Monde, 29 octobre 2024."
+	b.SetBytes(int64(len(title) + len(desc)))
+	for b.Loop() {
+		icsText(title)
+		icsText(desc)
+	}
+}

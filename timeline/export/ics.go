@@ -82,15 +82,21 @@ func (x *export) description(e *entry) string {
 // backslash, semicolon and comma are escaped, a line break becomes \n,
 // and other control characters, which TEXT may not hold, are dropped.
 func icsText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	// ValidString reads ASCII eight bytes at a time, where ToValidUTF8
+	// decodes every rune to find that it has nothing to replace.
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	// Every byte to change is ASCII: the runs between them are copied as
 	// they are, and s itself is returned when there are none.
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',' || c == '\t' {
+		if icsPlain[c] {
 			continue
 		}
 		if b.Len() == 0 {
@@ -115,6 +121,15 @@ func icsText(s string) string {
 	b.WriteString(s[written:])
 	return b.String()
 }
+
+// icsPlain marks the bytes icsText copies as they are: all but the
+// control characters other than tab, backslash, semicolon and comma.
+var icsPlain = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',' || c == '\t'
+	}
+	return t
+}()
 
 // icsLine writes a content line, folded so that no line is longer than 75
 // octets, never inside a UTF-8 sequence, and ended by CRLF.

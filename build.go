@@ -76,7 +76,7 @@ const buildGCPercent = 150
 // buildHeapFloor is the heap below which a build does not collect (see
 // package heapfloor): a build of 10,000 events then runs two cycles
 // where it ran eight, for 5–6 % less processor time and a peak of
-// 220–225 MB (200–215 MB without a floor; a floor of 224 MiB was no
+// 220–230 MB (190–215 MB without a floor; a floor of 224 MiB was no
 // faster and peaked at 255 MB, one of 160 MiB saved less); the 300 MB it
 // must keep within leaves room for a machine's differences. A site of a
 // few thousand events never collects.

@@ -122,8 +122,8 @@ func icsText(s string) string {
 	return b.String()
 }
 
-// icsPlain marks the bytes icsText copies as they are: all but the
-// control characters other than tab, backslash, semicolon and comma.
+// icsPlain marks the bytes icsText copies as they are: every byte but
+// backslash, semicolon, comma and the control characters, tab aside.
 var icsPlain = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',' || c == '\t'

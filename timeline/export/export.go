@@ -614,12 +614,13 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 	}
 	var digest digester
 	cites := map[*content.Source]cited{}
+	terms := map[*content.Term]named{}
 	for _, ev := range s.Events {
 		if ev == nil || ev.Draft {
 			continue
 		}
 		if memo == nil {
-			x.entries = append(x.entries, newEntry(ev, cites))
+			x.entries = append(x.entries, newEntry(ev, cites, terms))
 			continue
 		}
 		e := memo.byEvent[ev]
@@ -627,7 +628,7 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 			from := shapeOf(ev)
 			k := digest.sum(from)
 			if e = memo.entries[k]; e == nil {
-				made := newEntry(ev, cites)
+				made := newEntry(ev, cites, terms)
 				made.key, made.items = k, new(entryItems)
 				e = &made
 				memo.entries[k] = e
@@ -650,8 +651,10 @@ func newExport(s *content.Site, base string, memo *Memo) *export {
 }
 
 // newEntry makes the entry of ev. cites keeps what a source gives every
-// citation of it, its title and address made safe, worked out once.
-func newEntry(ev *content.Event, cites map[*content.Source]cited) entry {
+// citation of it, its title and address made safe, worked out once; terms
+// keeps how each actor, place and topic is named, for every event naming
+// it.
+func newEntry(ev *content.Event, cites map[*content.Source]cited, terms map[*content.Term]named) entry {
 	v := ev.Date
 	e := entry{
 		Slug:     ev.Slug,
@@ -662,9 +665,9 @@ func newEntry(ev *content.Event, cites map[*content.Source]cited) entry {
 		DateFR:   v.French(),
 		Status:   clean(ev.Status),
 		Event:    ev,
-		Actors:   names(ev.Actors),
-		Places:   names(ev.Places),
-		Topics:   names(ev.Topics),
+		Actors:   names(ev.Actors, terms),
+		Places:   names(ev.Places, terms),
+		Topics:   names(ev.Topics, terms),
 		Sources:  []cited{},
 		Precise:  precisionName(v),
 		Certain:  v.Certain(),
@@ -696,12 +699,20 @@ func newEntry(ev *content.Event, cites map[*content.Source]cited) entry {
 	return e
 }
 
-func names(ts []*content.Term) []named {
-	out := []named{}
+// names returns how the terms ts are named, each worked out once into
+// made.
+func names(ts []*content.Term, made map[*content.Term]named) []named {
+	out := make([]named, 0, len(ts))
 	for _, t := range ts {
-		if t != nil {
-			out = append(out, named{Name: oneLine(t.Title), Slug: t.Slug})
+		if t == nil {
+			continue
 		}
+		n, ok := made[t]
+		if !ok {
+			n = named{Name: oneLine(t.Title), Slug: t.Slug}
+			made[t] = n
+		}
+		out = append(out, n)
 	}
 	return out
 }

@@ -319,19 +319,10 @@ func (s *Site) newTerm(fsys fs.FS, name string) (*Term, Term, bool, error) {
 	if made != nil {
 		was = *made
 		s.putInPlace(k, made, t)
-		ts.list = slices.DeleteFunc(ts.list, func(x *Term) bool { return x == made })
-		for key, x := range ts.byName {
-			if x == made {
-				ts.byName[key] = t
-			}
-		}
-		for n, x := range ts.byRaw {
-			if x == made {
-				ts.byRaw[n] = t
-			}
-		}
+		ts.replace(made, t)
+	} else {
+		ts.list = append(ts.list, t)
 	}
-	ts.list = append(ts.list, t)
 	ts.bySlug[t.Slug] = t
 	for key := range keys {
 		ts.byName[key] = t
@@ -1119,6 +1110,19 @@ func walkBefore(a, b string) bool {
 		}
 		a, b = arest, brest
 	}
+}
+
+// replace has every name and spelling that found was find t, and t
+// listed last in was's stead.
+func (ts *terms) replace(was, t *Term) {
+	for _, m := range [...]map[string]*Term{ts.byName, ts.byRaw} {
+		for key, x := range m {
+			if x == was {
+				m[key] = t
+			}
+		}
+	}
+	ts.list = append(slices.DeleteFunc(ts.list, func(x *Term) bool { return x == was }), t)
 }
 
 // forget takes t out of ts: no file names it any more.

@@ -24,7 +24,7 @@ import (
 
 // minHeap is the runtime's minimum heap at GOGC=100 (512 KiB under
 // GOEXPERIMENT=heapminimum512kib, where the floor is then reached from
-// a small heap with a lower percent than Percent gives): it grows with
+// a small heap with a lower percent than gcPercent gives): it grows with
 // GOGC, and caps the percent that reaches a floor from a small heap.
 const minHeap = 4 << 20
 
@@ -33,7 +33,7 @@ const minHeap = 4 << 20
 // as long as the process lives or until stop is called. A process calls
 // it once.
 func Set(floor uint64, percent int) (stop func()) {
-	debug.SetGCPercent(Percent(Read(), floor, percent))
+	debug.SetGCPercent(gcPercent(readHeap(), floor, percent))
 	var stopped atomic.Bool
 	watch(floor, percent, &stopped)
 	return func() { stopped.Store(true) }
@@ -47,7 +47,7 @@ func watch(floor uint64, percent int, stopped *atomic.Bool) {
 		if stopped.Load() {
 			return
 		}
-		debug.SetGCPercent(Percent(Read(), floor, percent))
+		debug.SetGCPercent(gcPercent(readHeap(), floor, percent))
 		watch(floor, percent, stopped)
 	}, struct{}{})
 }
@@ -57,15 +57,15 @@ func watch(floor uint64, percent int, stopped *atomic.Bool) {
 // could keep it alive.
 type sentinel struct{ _ *byte }
 
-// Heap is what the last cycle left, as the runtime's pacer counts it.
-type Heap struct {
-	Live  uint64 // the heap marked live
-	Roots uint64 // the stacks and globals scanned
-	Known bool   // the runtime gave both
+// heap is what the last cycle left, as the runtime's pacer counts it.
+type heap struct {
+	live  uint64 // the heap marked live
+	roots uint64 // the stacks and globals scanned
+	known bool   // the runtime gave them
 }
 
-// Read returns the heap the last cycle left.
-func Read() Heap {
+// readHeap returns the heap the last cycle left.
+func readHeap() heap {
 	s := []metrics.Sample{
 		{Name: "/gc/heap/live:bytes"},
 		{Name: "/gc/scan/stack:bytes"},
@@ -74,17 +74,17 @@ func Read() Heap {
 	metrics.Read(s)
 	for _, v := range s {
 		if v.Value.Kind() != metrics.KindUint64 {
-			return Heap{}
+			return heap{}
 		}
 	}
-	return Heap{Live: s[0].Value.Uint64(), Roots: s[1].Value.Uint64() + s[2].Value.Uint64(), Known: true}
+	return heap{live: s[0].Value.Uint64(), roots: s[1].Value.Uint64() + s[2].Value.Uint64(), known: true}
 }
 
-// Percent is the GOGC whose goal is floor bytes of heap after a cycle
+// gcPercent is the GOGC whose goal is floor bytes of heap after a cycle
 // that left h, or percent when that one's goal is past the floor, or
 // when h is not known. A negative percent (the collector off) is given
 // back as it is.
-func Percent(h Heap, floor uint64, percent int) int {
+func gcPercent(h heap, floor uint64, percent int) int {
 	if percent < 0 {
 		return percent
 	}
@@ -93,16 +93,16 @@ func Percent(h Heap, floor uint64, percent int) int {
 	most, _ := bits.Div64(hi, lo, minHeap) // hi < 100 < minHeap
 	p := most
 	switch {
-	case !h.Known:
+	case !h.known:
 		return percent
-	case h.Live >= floor:
+	case h.live >= floor:
 		p = 0
-	case h.Live+h.Roots > 0:
+	case h.live+h.roots > 0:
 		// The growth allowed over what the cycle scanned, rounded down
 		// so as never to aim past the floor: past most when it is too
 		// large to be reckoned.
-		if hi, lo := bits.Mul64(floor-h.Live, 100); hi < h.Live+h.Roots {
-			q, _ := bits.Div64(hi, lo, h.Live+h.Roots)
+		if hi, lo := bits.Mul64(floor-h.live, 100); hi < h.live+h.roots {
+			q, _ := bits.Div64(hi, lo, h.live+h.roots)
 			p = min(q, most)
 		}
 	}

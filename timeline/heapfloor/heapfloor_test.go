@@ -11,16 +11,16 @@ import (
 
 // goal is the heap the runtime aims to finish a cycle by under GOGC p
 // after a cycle that left h.
-func goal(h Heap, p int) uint64 {
-	return max(h.Live+(h.Live+h.Roots)*uint64(p)/100, minHeap*uint64(p)/100)
+func goal(h heap, p int) uint64 {
+	return max(h.live+(h.live+h.roots)*uint64(p)/100, minHeap*uint64(p)/100)
 }
 
 func TestPercent(t *testing.T) {
 	const mb = 1 << 20
-	known := func(live, roots uint64) Heap { return Heap{Live: live, Roots: roots, Known: true} }
+	known := func(live, roots uint64) heap { return heap{live: live, roots: roots, known: true} }
 	for _, c := range []struct {
 		name      string
-		h         Heap
+		h         heap
 		percent   int
 		wantPerc  int    // when not 0, the percent expected
 		wantAbout uint64 // when not 0, the goal expected, to a percent
@@ -34,10 +34,10 @@ func TestPercent(t *testing.T) {
 		{name: "at the floor", h: known(256*mb, 0), percent: 150, wantPerc: 150},
 		{name: "far past the floor", h: known(2000*mb, 0), percent: 100, wantPerc: 100},
 		{name: "GOGC higher than the floor asks", h: known(10*mb, 0), percent: 5000, wantPerc: 5000},
-		{name: "nothing known: GOGC as asked", h: Heap{}, percent: 150, wantPerc: 150},
+		{name: "nothing known: GOGC as asked", h: heap{}, percent: 150, wantPerc: 150},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := Percent(c.h, 256*mb, c.percent)
+			p := gcPercent(c.h, 256*mb, c.percent)
 			if p < c.percent {
 				t.Fatalf("Percent = %d, below the %d asked", p, c.percent)
 			}
@@ -54,10 +54,10 @@ func TestPercent(t *testing.T) {
 	}
 	// The collector off stays off; a floor of petabytes still fits in
 	// what SetGCPercent takes.
-	if p := Percent(known(300*mb, 0), 192*mb, -1); p != -1 {
+	if p := gcPercent(known(300*mb, 0), 192*mb, -1); p != -1 {
 		t.Errorf("Percent with GOGC off = %d, want -1", p)
 	}
-	if p := Percent(known(0, 0), 1<<50, 150); p != math.MaxInt32 {
+	if p := gcPercent(known(0, 0), 1<<50, 150); p != math.MaxInt32 {
 		t.Errorf("Percent for a floor of 1 PiB = %d, want %d", p, math.MaxInt32)
 	}
 }
@@ -71,23 +71,23 @@ func FuzzPercent(f *testing.F) {
 	f.Add(uint64(100<<20), uint64(1<<20), uint64(256<<20), 150)
 	f.Add(uint64(3<<30), uint64(0), uint64(256<<20), 100)
 	f.Fuzz(func(t *testing.T, live, roots, floor uint64, percent int) {
-		h := Heap{Live: live % (1 << 40), Roots: roots % (1 << 30), Known: true}
+		h := heap{live: live % (1 << 40), roots: roots % (1 << 30), known: true}
 		floor %= 1 << 40
 		percent = max(1, percent%100000)
-		p := Percent(h, floor, percent)
+		p := gcPercent(h, floor, percent)
 		if p < percent {
-			t.Fatalf("Percent(%+v, %d, %d) = %d, below the percent asked", h, floor, percent, p)
+			t.Fatalf("gcPercent(%+v, %d, %d) = %d, below the percent asked", h, floor, percent, p)
 		}
 		if p == percent {
 			return
 		}
 		g := goal(h, p)
 		if g > max(floor, goal(h, percent)) {
-			t.Fatalf("Percent(%+v, %d, %d) = %d aims at %d, past the floor", h, floor, percent, p, g)
+			t.Fatalf("gcPercent(%+v, %d, %d) = %d aims at %d, past the floor", h, floor, percent, p, g)
 		}
-		slack := (h.Live+h.Roots)/100 + minHeap/100 + 1
-		if h.Live < floor && floor >= minHeap && p < math.MaxInt32 && g+slack < floor {
-			t.Fatalf("Percent(%+v, %d, %d) = %d aims at %d, well before the floor", h, floor, percent, p, g)
+		slack := (h.live+h.roots)/100 + minHeap/100 + 1
+		if h.live < floor && floor >= minHeap && p < math.MaxInt32 && g+slack < floor {
+			t.Fatalf("gcPercent(%+v, %d, %d) = %d aims at %d, well before the floor", h, floor, percent, p, g)
 		}
 	})
 }
@@ -146,7 +146,7 @@ func TestSet(t *testing.T) {
 	want := 0
 	for range 100 {
 		runtime.GC()
-		want = Percent(Read(), floor, 100)
+		want = gcPercent(readHeap(), floor, 100)
 		if want <= 100 {
 			t.Fatalf("with 30 MB live under a floor of 96 MB, Percent = %d, want over 100", want)
 		}
